@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField,
+                     SubmitField)
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from core.models import ROLE_LABELS
+
+REQUIRED = "Wajib diisi."
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("E-mail", validators=[DataRequired(REQUIRED), Length(max=254)])
+    password = PasswordField("Kata sandi", validators=[DataRequired(REQUIRED), Length(max=1024)])
+    submit = SubmitField("Masuk")
+
+
+class TotpForm(FlaskForm):
+    code = StringField("Kode 6 angka dari aplikasi autentikator",
+                       validators=[DataRequired(REQUIRED), Length(min=6, max=7, message="Kode terdiri dari 6 angka.")],
+                       render_kw={"inputmode": "numeric", "autocomplete": "one-time-code"})
+    submit = SubmitField("Verifikasi")
+
+
+class ReauthForm(FlaskForm):
+    password = PasswordField("Kata sandi", validators=[DataRequired(REQUIRED), Length(max=1024)])
+    submit = SubmitField("Lanjutkan")
+
+
+class PasswordForm(FlaskForm):
+    old_password = PasswordField("Kata sandi saat ini", validators=[DataRequired(REQUIRED), Length(max=1024)])
+    password = PasswordField("Kata sandi baru (minimal 12 karakter)", validators=[DataRequired(REQUIRED), Length(max=1024)])
+    confirm = PasswordField("Ulangi kata sandi baru", validators=[DataRequired(REQUIRED), Length(max=1024)])
+    submit = SubmitField("Simpan kata sandi")
+
+
+class UserForm(FlaskForm):
+    email = EmailField("E-mail", validators=[DataRequired(REQUIRED), Email("Alamat e-mail tidak valid."), Length(max=254)])
+    nama = StringField("Nama", validators=[DataRequired(REQUIRED), Length(max=200)])
+    jabatan = StringField("Jabatan", validators=[Optional(), Length(max=200)])
+    nip = StringField("NIP", validators=[Optional(), Length(max=30)])
+    unit_id = SelectField("Unit", coerce=int, validators=[Optional()])
+    roles = SelectMultipleField("Peran", choices=[(r.value, label) for r, label in ROLE_LABELS.items()],
+                                validators=[DataRequired("Pilih minimal satu peran.")])
+    submit = SubmitField("Simpan")
+
+
+class UserEditForm(FlaskForm):
+    nama = StringField("Nama", validators=[DataRequired(REQUIRED), Length(max=200)])
+    jabatan = StringField("Jabatan", validators=[Optional(), Length(max=200)])
+    nip = StringField("NIP", validators=[Optional(), Length(max=30)])
+    unit_id = SelectField("Unit", coerce=int, validators=[Optional()])
+    roles = SelectMultipleField("Peran", choices=[(r.value, label) for r, label in ROLE_LABELS.items()],
+                                validators=[DataRequired("Pilih minimal satu peran.")])
+    aktif = BooleanField("Aktif")
+    submit = SubmitField("Simpan")
+
+
+class ActionForm(FlaskForm):
+    """A bare form: only the CSRF token, for buttons that change state."""
+
+    submit = SubmitField("Lanjutkan")

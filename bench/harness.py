@@ -1,0 +1,83 @@
+"""Shared pieces for load tests: a gunicorn server on a free loopback port, a bounded request loop,
+percentiles. Traffic only ever goes to 127.0.0.1."""
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def gunicorn_server(env_extra: dict | None = None, workers: int = 2):
+    """A migrated, seeded instance served by gunicorn; yields (base_url, instance_path)."""
+    instance = Path(tempfile.mkdtemp(prefix="zi-bench-"))
+    port = free_port()
+    env = {**os.environ, "INSTANCE_PATH": str(instance), "FLASK_APP": "wsgi.py", "HOST": "127.0.0.1",
+           "PORT": str(port), "WEB_CONCURRENCY": str(workers), "RATELIMIT_ENABLED": "0", "ZI_DEV": "1",
+           **(env_extra or {})}
+    flask = [sys.executable, "-m", "flask"]
+    subprocess.run(flask + ["db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run(flask + ["demo", "seed", "--if-empty"], cwd=ROOT, env=env, check=True, capture_output=True)
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null",
+                             "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/sehat", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base, instance
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def run_load(fn, total: int, concurrency: int, max_seconds: float = 60.0) -> dict:
+    """Call fn() `total` times over `concurrency` threads (bounded in count and time)."""
+    deadline = time.perf_counter() + max_seconds
+    latencies: list[float] = []
+    errors = 0
+
+    def one(_):
+        nonlocal errors
+        if time.perf_counter() > deadline:
+            return
+        t0 = time.perf_counter()
+        try:
+            fn()
+        except Exception:
+            errors += 1
+            return
+        latencies.append(time.perf_counter() - t0)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(one, range(total)))
+    elapsed = time.perf_counter() - start
+    latencies.sort()
+    return {"n": len(latencies), "errors": errors, "per_s": len(latencies) / elapsed if elapsed else 0.0,
+            "p50_ms": 1000 * statistics.median(latencies) if latencies else float("nan"),
+            "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))] if latencies else float("nan")}
+
+
+def show(label: str, r: dict) -> None:
+    print(f"   {label:<34} {r['per_s']:8.1f}/s  p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms"
+          f"  (n={r['n']}, errors={r['errors']})", flush=True)

@@ -1,0 +1,1 @@
+"""Telegram intake: a separate process calling the same services."""

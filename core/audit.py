@@ -1,0 +1,70 @@
+"""Append-only, hash-chained audit log.
+
+Each row carries the hash of the previous one; `flask audit verify` walks the chain and names the first
+row that was altered, removed or inserted out of order.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+
+from flask import has_request_context, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from core.extensions import db
+from core.models import AuditEvent, Counter
+from core.numbering import next_sequence
+from core.workdays import utcnow
+
+GENESIS = "0" * 64
+
+
+def _canonical_time(at: datetime) -> str:
+    if at.tzinfo is not None:
+        at = at.astimezone(timezone.utc).replace(tzinfo=None)
+    return at.strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+
+def event_hash(ev: AuditEvent) -> str:
+    payload = json.dumps(
+        [ev.id, _canonical_time(ev.at), ev.actor_id, ev.actor, ev.action, ev.object_type,
+         ev.object_id, ev.detail or {}, ev.ip, ev.prev_hash],
+        sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def record(action: str, object_type: str = "", object_id: object = "", detail: dict | None = None,
+           *, actor=None, anonymous: bool = False) -> AuditEvent:
+    """Add an audit row to the current transaction. `anonymous` keeps the address out (WBS routes)."""
+    if actor is None and has_request_context() and current_user and current_user.is_authenticated:
+        actor = current_user
+    ip = ""
+    if has_request_context() and not anonymous:
+        ip = (request.remote_addr or "")[:64]
+    seq = next_sequence("audit")  # takes the lock that orders the chain
+    prev = db.session.scalar(select(AuditEvent.hash).where(AuditEvent.id == seq - 1)) or GENESIS
+    ev = AuditEvent(id=seq, at=utcnow(), actor_id=getattr(actor, "id", None),
+                    actor=getattr(actor, "email", "") or "", action=action, object_type=object_type,
+                    object_id=str(object_id or ""), detail=detail or {}, ip=ip, prev_hash=prev)
+    ev.hash = event_hash(ev)
+    db.session.add(ev)
+    return ev
+
+
+def verify() -> tuple[int, str | None]:
+    """Return (rows checked, description of the first problem or None)."""
+    prev_hash, expected_id, checked = GENESIS, 1, 0
+    for ev in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)).yield_per(1000):
+        if ev.id != expected_id:
+            return checked, f"baris #{expected_id} hilang (berikutnya #{ev.id})"
+        if ev.prev_hash != prev_hash:
+            return checked, f"baris #{ev.id}: rantai terputus (hash sebelumnya tidak cocok)"
+        if event_hash(ev) != ev.hash:
+            return checked, f"baris #{ev.id}: isi diubah (hash tidak cocok)"
+        prev_hash, expected_id, checked = ev.hash, ev.id + 1, checked + 1
+    issued = db.session.scalar(select(Counter.value).where(Counter.name == "audit", Counter.year == 0)) or 0
+    if issued >= expected_id:
+        return checked, f"baris #{expected_id} sampai #{issued} (terakhir) hilang"
+    return checked, None

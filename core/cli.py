@@ -1,0 +1,117 @@
+"""Command line: `flask users …`, `flask audit verify`, `flask demo seed`."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Callable
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+from core.extensions import db
+from core.models import Role, Unit, User, user_by_email
+
+# Packages add a function(units: dict[str, Unit]) that seeds their demo data.
+DEMO_SEEDERS: list[Callable[[dict[str, Unit]], None]] = []
+
+users_cli = AppGroup("users", help="Kelola akun petugas.")
+audit_cli = AppGroup("audit", help="Log audit.")
+demo_cli = AppGroup("demo", help="Kantor contoh.")
+
+
+@users_cli.command("create")
+@click.option("--email", required=True)
+@click.option("--nama", default="")
+@click.option("--role", "roles", multiple=True, required=True,
+              type=click.Choice([r.value for r in Role]), help="Boleh diulang untuk beberapa peran.")
+@click.option("--unit", "unit_kode", default=None, help="Kode unit (untuk peran unit).")
+def users_create(email, nama, roles, unit_kode):
+    """Buat akun petugas dan cetak kata sandi sekali pakai."""
+    from core.accounts import create_user
+    from core.errors import DomainError
+
+    unit = db.session.scalar(select(Unit).where(Unit.kode == unit_kode)) if unit_kode else None
+    if unit_kode and unit is None:
+        raise click.ClickException(f"Unit dengan kode {unit_kode} tidak ada.")
+    try:
+        user, password = create_user(email, nama, roles, unit=unit)
+    except DomainError as e:
+        raise click.ClickException(e.message)
+    db.session.commit()
+    click.echo(f"Akun {user.email} dibuat. Kata sandi sekali pakai: {password}")
+    click.echo("Wajib diganti saat pertama masuk.")
+
+
+@users_cli.command("list")
+def users_list():
+    """Daftar akun petugas."""
+    for user in db.session.scalars(select(User).order_by(User.email)):
+        status = "aktif" if user.aktif else "nonaktif"
+        roles = ",".join(sorted(r.value for r in user.roles))
+        twofa = "2FA" if user.totp_secret else "-"
+        click.echo(f"{user.id}\t{user.email}\t{roles}\t{status}\t{twofa}")
+
+
+@users_cli.command("disable")
+@click.option("--email", required=True)
+def users_disable(email):
+    """Nonaktifkan akun (sesi yang terbuka langsung berakhir)."""
+    from core.accounts import set_active
+
+    user = user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"Akun {email} tidak ada.")
+    set_active(user, False)
+    db.session.commit()
+    click.echo(f"Akun {user.email} dinonaktifkan.")
+
+
+@audit_cli.command("verify")
+def audit_verify():
+    """Periksa rantai hash log audit; keluar dengan kode bukan nol bila ada baris yang diubah/hilang."""
+    from core.audit import verify
+
+    checked, problem = verify()
+    if problem:
+        click.echo(f"GAGAL setelah {checked} baris utuh: {problem}", err=True)
+        sys.exit(1)
+    click.echo(f"OK: {checked} baris, rantai utuh.")
+
+
+@demo_cli.command("seed")
+@click.option("--if-empty", is_flag=True, help="Hanya bila belum ada akun sama sekali.")
+def demo_seed(if_empty):
+    """Isi profil kantor contoh (BKKBN Sumatera Selatan) dan satu akun per peran."""
+    from core.demo import seed_demo
+
+    if if_empty and db.session.scalar(select(func.count(User.id))):
+        click.echo("Basis data sudah berisi; data contoh tidak ditambahkan.")
+        return
+    lines = seed_demo(DEMO_SEEDERS)
+    for line in lines:
+        click.echo(line)
+    # the demo's one-time passwords stay readable for `make run` (mode 0600, instance folder only)
+    path = Path(current_app.instance_path) / "demo-akun.txt"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+
+
+@demo_cli.command("logins")
+def demo_logins():
+    """Cetak akun contoh yang dibuat `flask demo seed` (bila ada)."""
+    path = Path(current_app.instance_path) / "demo-akun.txt"
+    if path.exists():
+        click.echo(path.read_text().rstrip())
+        click.echo("(Kata sandi sekali pakai; yang sudah diganti tidak berlaku lagi.)")
+    else:
+        click.echo("Buat akun dengan: .venv/bin/flask users create --email ... --role admin")
+
+
+def register_cli(app: Flask) -> None:
+    app.cli.add_command(users_cli)
+    app.cli.add_command(audit_cli)
+    app.cli.add_command(demo_cli)

@@ -1,0 +1,60 @@
+"""The demo office: BKKBN Perwakilan Provinsi Sumatera Selatan, from the juknis in shared/seed."""
+from __future__ import annotations
+
+from core.accounts import create_user
+from core.extensions import db
+from core.models import Role, Unit
+from core.settings import set_setting
+
+KANTOR = {
+    "nama": "Perwakilan BKKBN Provinsi Sumatera Selatan",
+    "nama_singkat": "ZI Lapor BKKBN Sumsel",
+    "induk": "Badan Kependudukan dan Keluarga Berencana Nasional",
+    "alamat": "Jl. Jenderal Basuki Rachmat No. 1151, Palembang 30128",
+    "telepon": "(0711) 352503",
+    "email": "sumsel@bkkbn.go.id",
+    "situs": "sumsel.bkkbn.go.id",
+    "kota": "Palembang",
+    "kepala_nama": "Kepala Perwakilan (contoh)",
+    "kepala_jabatan": "Kepala Perwakilan BKKBN Provinsi Sumatera Selatan",
+    "kepala_nip": "196801011990031001",
+}
+
+UNITS = [
+    ("SEKR", "Sekretariat", "Sekretaris Perwakilan"),
+    ("KB", "Bidang Keluarga Berencana dan Kesehatan Reproduksi", "Kepala Bidang KB-KR"),
+    ("KS", "Bidang Keluarga Sejahtera dan Pemberdayaan Keluarga", "Kepala Bidang KSPK"),
+    ("DALDUK", "Bidang Pengendalian Penduduk", "Kepala Bidang Dalduk"),
+    ("ADPIN", "Bidang Advokasi, Penggerakan dan Informasi", "Kepala Bidang Adpin"),
+    ("LATBANG", "Bidang Pelatihan dan Pengembangan", "Kepala Bidang Latbang"),
+]
+
+OFFICERS = [
+    ("admin@demo.zilapor.id", "Admin Sistem", [Role.admin], None, "Pranata Komputer"),
+    ("pengaduan@demo.zilapor.id", "Petugas Pengaduan", [Role.petugas_pengaduan], "SEKR", "Pengelola Pengaduan"),
+    ("unit@demo.zilapor.id", "PJ Bidang KB-KR", [Role.unit], "KB", "Kepala Bidang KB-KR"),
+    ("wbs@demo.zilapor.id", "Anggota Tim WBS", [Role.tim_wbs], "SEKR", "Auditor"),
+    ("upg@demo.zilapor.id", "Petugas UPG", [Role.upg], "SEKR", "Sekretaris UPG"),
+    ("skm@demo.zilapor.id", "Pengelola SKM", [Role.pengelola_skm], "SEKR", "Analis Kebijakan"),
+    ("pimpinan@demo.zilapor.id", "Kepala Perwakilan", [Role.pimpinan], None, "Kepala Perwakilan"),
+    ("tpi@demo.zilapor.id", "Tim Penilai Internal", [Role.tpi], None, "Auditor"),
+]
+
+
+def seed_demo(seeders) -> list[str]:
+    set_setting("kantor", KANTOR)
+    units: dict[str, Unit] = {}
+    for i, (kode, nama, jabatan) in enumerate(UNITS):
+        unit = Unit(kode=kode, nama=nama, kepala_jabatan=jabatan, kepala_nama=f"Kepala {kode} (contoh)",
+                    kepala_nip=f"19700101199503{i + 1:04d}")
+        db.session.add(unit)
+        units[kode] = unit
+    db.session.flush()
+    lines = [f"Kantor contoh: {KANTOR['nama']}", "Akun petugas (kata sandi sekali pakai, wajib diganti saat masuk):"]
+    for email, nama, roles, unit_kode, jabatan in OFFICERS:
+        _, password = create_user(email, nama, roles, unit=units.get(unit_kode), jabatan=jabatan)
+        lines.append(f"  {roles[0].label:<40} {email:<28} {password}")
+    for seed in seeders:
+        seed(units)
+    db.session.commit()
+    return lines

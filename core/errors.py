@@ -1,0 +1,77 @@
+"""Domain errors (raised by services, shown in Indonesian by views, API and bot) and error pages."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+
+
+class DomainError(Exception):
+    """A rule said no. `message` is shown to the user as is; `field` points at the form field."""
+
+    status = 400
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class NotAllowed(DomainError):
+    """A transition not legal in the current state or for this role."""
+
+    status = 409
+
+
+class NotFoundError(DomainError):
+    status = 404
+
+
+PAGES = {
+    400: ("Permintaan tidak dapat diproses", "Data yang dikirim tidak lengkap atau rusak. Silakan periksa dan coba lagi."),
+    403: ("Akses ditolak", "Anda tidak memiliki hak untuk membuka halaman ini."),
+    404: ("Halaman tidak ditemukan", "Alamat yang Anda buka tidak ada. Periksa kembali tautannya."),
+    405: ("Metode tidak diizinkan", "Halaman ini tidak menerima cara pengiriman tersebut."),
+    413: ("Berkas terlalu besar", "Ukuran kiriman melebihi batas. Perkecil atau kurangi lampiran, lalu kirim ulang."),
+    429: ("Terlalu banyak percobaan", "Anda mencoba terlalu sering. Tunggu beberapa menit, lalu coba lagi."),
+    500: ("Terjadi kesalahan pada sistem", "Maaf, terjadi kesalahan di pihak kami. Data Anda yang sudah terkirim tetap aman; silakan coba lagi nanti."),
+}
+
+
+# never echoed back on the expired-form page
+SECRET_FIELDS = {"csrf_token", "website", "password", "old_password", "confirm", "code", "passphrase", "kode", "resi"}
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(code: int, message: str | None = None, **extra):
+    title, text = PAGES.get(code, PAGES[500])
+    if _wants_json():
+        return jsonify({"kode": code, "pesan": message or text, **extra}), code
+    return render_template("errors/error.html", code=code, title=title, text=message or text, **extra), code
+
+
+def register_error_pages(app: Flask) -> None:
+    for code in PAGES:
+        app.register_error_handler(code, lambda e, code=code: error_response(code))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(e):
+        # keep what the user typed: the page offers the form data back for copying
+        kept = {k: v for k, v in request.form.items()
+                if k not in SECRET_FIELDS and "password" not in k and len(v) < 100_000}
+        msg = ("Formulir kedaluwarsa atau tidak sah (token keamanan tidak cocok). "
+               "Isian Anda ditampilkan di bawah agar tidak hilang; muat ulang formulir lalu kirim lagi.")
+        if _wants_json():
+            return jsonify({"kode": 400, "pesan": msg}), 400
+        return render_template("errors/csrf.html", text=msg, kept=kept, back=request.path), 400
+
+    @app.errorhandler(DomainError)
+    def domain_error(e: DomainError):
+        if _wants_json():
+            body = {"kode": e.status, "pesan": e.message}
+            if e.field:
+                body["kesalahan"] = {e.field: e.message}
+            return jsonify(body), e.status
+        return error_response(e.status, e.message)

@@ -1,0 +1,87 @@
+"""Security headers, role checks, safe redirects and the anonymous-route rules."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import timedelta
+from functools import wraps
+from urllib.parse import urljoin, urlsplit
+
+from flask import abort, current_app, flash, redirect, request, session, url_for
+from flask_login import current_user
+
+from core.workdays import local_today, utcnow
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+       "base-uri 'none'; object-src 'none'")
+
+# Paths on which no address, user agent or exact time is kept (WBS). Domain packages add theirs.
+ANONYMOUS_PREFIXES: set[str] = {"/wbs", "/api/v1/wbs"}
+
+
+def is_anonymous_path(path: str) -> bool:
+    return any(path == p or path.startswith(p + "/") for p in ANONYMOUS_PREFIXES)
+
+
+def anonymous_rate_key() -> str:
+    """HMAC of the address under a secret that changes every day: limits work, nothing is traceable."""
+    day = local_today().isoformat().encode()
+    daily = hmac.new(current_app.config["RATE_KEY_SECRET"], day, hashlib.sha256).digest()
+    return "anon:" + hmac.new(daily, (request.remote_addr or "").encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def set_security_headers(response):
+    h = response.headers
+    h.setdefault("Content-Security-Policy", CSP)
+    h["X-Content-Type-Options"] = "nosniff"
+    h["Referrer-Policy"] = "no-referrer"
+    h["X-Frame-Options"] = "DENY"
+    h["Cross-Origin-Opener-Policy"] = "same-origin"
+    h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+    if request.is_secure:
+        h["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    if current_user and getattr(current_user, "is_authenticated", False) or is_anonymous_path(request.path):
+        h["Cache-Control"] = "no-store"
+    return response
+
+
+def is_safe_next(target: str | None) -> bool:
+    """Only a path on this site: no scheme, no host, no backslash tricks."""
+    if not target or "\\" in target or any(ord(c) < 32 for c in target):
+        return False
+    parts = urlsplit(urljoin(request.host_url, target))
+    return (parts.scheme in {"http", "https"} and parts.netloc == urlsplit(request.host_url).netloc
+            and target.startswith("/") and not target.startswith("//"))
+
+
+def role_required(*roles):
+    """Deny by default: the user must be logged in, fully (2FA done) and hold one of the roles."""
+    def decorator(view):
+        view._roles = roles  # read by the access tests
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return current_app.login_manager.unauthorized()
+            if not current_user.has_role(*roles):
+                abort(403)
+            return view(*args, **kwargs)
+        return wrapped
+    return decorator
+
+
+def fresh_login_required(view):
+    """Decrypting, exporting and managing accounts need a password typed in the last few minutes."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        fresh_at = session.get("fresh_at")
+        limit = timedelta(minutes=current_app.config["FRESH_LOGIN_MINUTES"])
+        if not fresh_at or utcnow().timestamp() - fresh_at > limit.total_seconds():
+            flash("Untuk tindakan ini, masukkan kata sandi Anda sekali lagi.", "warning")
+            return redirect(url_for("admin.reauth", next=request.full_path))
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def mark_fresh() -> None:
+    session["fresh_at"] = utcnow().timestamp()

@@ -1,0 +1,76 @@
+"""Office settings: stored as Setting rows, each with a default here so a new office works at once.
+
+Domain packages register their own defaults with `register_defaults` (deadlines, thresholds, …).
+"""
+from __future__ import annotations
+
+from copy import deepcopy
+
+from flask import g
+from sqlalchemy import select
+
+from core.extensions import db
+from core.models import Setting
+
+DEFAULTS: dict[str, object] = {
+    "kantor": {
+        "nama": "Nama Instansi",
+        "nama_singkat": "ZI Lapor",
+        "induk": "",
+        "alamat": "",
+        "telepon": "",
+        "email": "",
+        "situs": "",
+        "kota": "",
+        "kepala_nama": "",
+        "kepala_jabatan": "Kepala",
+        "kepala_nip": "",
+    },
+    # nota dinas numbering (DOMAIN.md §7)
+    "nota_dinas": {
+        "template_nomor": "{seq}/{kode_jabatan}/{kka}/{mm}/{yyyy}",
+        "kode_jabatan": "KPW",
+        "kka": "PP.01",
+    },
+    "security": {"require_2fa_all": False},
+}
+
+
+def register_defaults(values: dict[str, object]) -> None:
+    for key, value in values.items():
+        DEFAULTS.setdefault(key, value)
+
+
+def get_setting(key: str):
+    """The stored value merged over its default (dicts shallow-merged), cached per request."""
+    cache = g.setdefault("_settings", {}) if _has_g() else {}
+    if key in cache:
+        return cache[key]
+    stored = db.session.scalar(select(Setting.value).where(Setting.key == key))
+    default = deepcopy(DEFAULTS.get(key))
+    if isinstance(default, dict) and isinstance(stored, dict):
+        value = {**default, **stored}
+    else:
+        value = stored if stored is not None else default
+    cache[key] = value
+    return value
+
+
+def set_setting(key: str, value) -> None:
+    row = db.session.get(Setting, key)
+    if row is None:
+        db.session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    if _has_g():
+        g.pop("_settings", None)
+
+
+def office() -> dict:
+    return get_setting("kantor")
+
+
+def _has_g() -> bool:
+    from flask import has_app_context
+
+    return has_app_context()

@@ -1,0 +1,183 @@
+"""Upload checking and storage on disk.
+
+No Flask here: callers pass the upload folder and limits from their config. The type of a file is decided
+by its content, never by its name, and images are re-encoded so their metadata (EXIF/GPS, XMP, comments,
+ICC profiles) never reaches the disk.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import secrets
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+import filetype
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+JPEG, PNG, WEBP, PDF = "image/jpeg", "image/png", "image/webp", "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv"
+
+ALLOWED: frozenset[str] = frozenset({JPEG, PNG, WEBP, PDF})
+# For survey imports: callers pass allowed=SPREADSHEETS (or ALLOWED | SPREADSHEETS).
+SPREADSHEETS: frozenset[str] = frozenset({XLSX, CSV})
+
+_LABELS = {JPEG: "JPEG", PNG: "PNG", WEBP: "WebP", PDF: "PDF", XLSX: "XLSX", CSV: "CSV"}
+_EXTENSIONS = {JPEG: "jpg", PNG: "png", WEBP: "webp", PDF: "pdf", XLSX: "xlsx", CSV: "csv"}
+_PIL_FORMATS = {JPEG: "JPEG", PNG: "PNG", WEBP: "WEBP"}
+_STORED_NAME = re.compile(r"[0-9a-f]{32}")
+_MAX_NAME = 120
+
+
+class UploadError(ValueError):
+    """An upload was refused; `.message` is shown to the user as is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Clean:
+    data: bytes
+    content_type: str
+    extension: str
+    original_name: str
+    size: int
+    sha256: str
+
+
+def inspect_upload(data: bytes, filename: str, *, max_bytes: int,
+                   allowed: frozenset[str] | set[str] = ALLOWED) -> Clean:
+    """Check an upload by content and return the cleaned bytes; raise UploadError otherwise."""
+    name = sanitize_filename(filename)
+    if not data:
+        raise UploadError("Berkas kosong.")
+    if len(data) > max_bytes:
+        raise UploadError(f"Berkas «{name}» melebihi batas {_format_size(max_bytes)}.")
+
+    content_type = _detect(data)
+    if content_type not in allowed:
+        kinds = [label for mime, label in _LABELS.items() if mime in allowed]
+        kinds += sorted(t for t in allowed if t not in _LABELS)
+        listed = ", ".join(kinds[:-1]) + " atau " + kinds[-1] if len(kinds) > 1 else kinds[0]
+        raise UploadError(f"Berkas «{name}» bukan berkas {listed} yang sah.")
+
+    if content_type in _PIL_FORMATS:
+        data = _reencode_image(data, content_type, name)
+    # PDFs are kept as they are: their metadata (author, producer, dates) is NOT stripped. The WBS form
+    # warns reporters about this and suggests a photo or screenshot instead.
+    return Clean(
+        data=data,
+        content_type=content_type,
+        extension=_EXTENSIONS.get(content_type, "bin"),
+        original_name=name,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def sanitize_filename(filename: str) -> str:
+    """A display name only (files are stored under random names): no path parts, no control chars."""
+    name = unicodedata.normalize("NFC", filename or "")
+    name = PureWindowsPath(PurePosixPath(name).name).name  # drop both / and \ path parts
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    name = " ".join(name.split()).lstrip(".").strip()
+    if not name:
+        return "berkas"
+    if len(name) > _MAX_NAME:
+        stem, dot, ext = name.rpartition(".")
+        if dot and 0 < len(ext) <= 10 and stem:
+            name = stem[:_MAX_NAME - len(ext) - 1] + "." + ext
+        else:
+            name = name[:_MAX_NAME]
+    return name
+
+
+def _detect(data: bytes) -> str | None:
+    kind = filetype.guess(data)
+    if kind is not None:
+        return kind.mime
+    # CSV has no magic number: accept UTF-8 text without NUL bytes.
+    if b"\x00" not in data:
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+        return CSV
+    return None
+
+
+def _reencode_image(data: bytes, content_type: str, name: str) -> bytes:
+    invalid = UploadError(f"Berkas «{name}» rusak atau bukan gambar yang sah.")
+    try:
+        # Pillow only warns between MAX_IMAGE_PIXELS and twice that; make it an error here so a
+        # decompression bomb is refused instead of decoded (and no warning escapes to the caller).
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as img:
+                if img.format != _PIL_FORMATS[content_type]:
+                    raise invalid
+                img.load()
+                upright = ImageOps.exif_transpose(img)  # keep the orientation the EXIF tag asked for
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        raise UploadError(f"Berkas «{name}» terlalu besar dimensinya untuk diproses.") from exc
+    except UploadError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise invalid from exc
+
+    # Drop every ancillary field Pillow would otherwise carry over on save (comment, ICC, XMP, EXIF);
+    # only transparency is kept, since it is part of the picture.
+    kept = {"transparency": upright.info["transparency"]} if "transparency" in upright.info else {}
+    upright.info = kept
+    fmt = _PIL_FORMATS[content_type]
+    if fmt == "JPEG" and upright.mode not in ("RGB", "L", "CMYK"):
+        upright = upright.convert("RGB")
+    out = io.BytesIO()
+    options: dict[str, object] = {"quality": 90} if fmt in ("JPEG", "WEBP") else {}
+    upright.save(out, format=fmt, **options)
+    return out.getvalue()
+
+
+def _format_size(n: int) -> str:
+    mb = n / (1024 * 1024)
+    if mb >= 1:
+        text = f"{mb:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+        return f"{text} MB"
+    return f"{max(1, n // 1024)} KB"
+
+
+# --- storage on disk -------------------------------------------------------------------------------
+
+def store_bytes(folder: str | Path, data: bytes) -> str:
+    """Write `data` under a random name (no extension, nothing from the user) and return that name."""
+    folder = Path(folder)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    name = secrets.token_hex(16)
+    fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return name
+
+
+def read_bytes(folder: str | Path, name: str) -> bytes:
+    return (Path(folder) / _checked(name)).read_bytes()
+
+
+def delete_bytes(folder: str | Path, name: str) -> None:
+    (Path(folder) / _checked(name)).unlink(missing_ok=True)
+
+
+def _checked(name: str) -> str:
+    # Only names store_bytes could have made: this is what stops path traversal.
+    if not isinstance(name, str) or not _STORED_NAME.fullmatch(name):
+        raise ValueError("nama berkas penyimpanan tidak sah")
+    return name

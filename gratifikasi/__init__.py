@@ -1,0 +1,1 @@
+"""Pelaporan Gratifikasi."""

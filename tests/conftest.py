@@ -1,0 +1,128 @@
+"""Fixtures: a fresh app per test on one migrated database (SQLite by default, PostgreSQL when
+TEST_DATABASE_URL is set), Redis for rate limits and sessions when REDIS_URL is set."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pyotp
+import pytest
+from sqlalchemy import text
+
+from core import create_app
+from core.crypto import KdfParams
+from core.extensions import db, limiter
+from tests.factories import PASSWORD, make_user
+
+
+def _database_url(tmp_root: Path) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_root / 'test.db'}"
+
+
+def base_config(tmp_path: Path, database_url: str) -> dict:
+    return {
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "UPLOAD_FOLDER": str(tmp_path / "instance" / "uploads"),
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "KDF_PARAMS": KdfParams.cheap(),
+        "SESSION_COOKIE_SECURE": False,
+        "PREFERRED_URL_SCHEME": "http",
+        "WTF_CSRF_SSL_STRICT": False,
+        "SERVER_NAME": None,
+        "REDIS_URL": os.environ.get("REDIS_URL") or None,
+        "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
+    }
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    """Migrate an empty database to head once; every test then starts from empty tables."""
+    root = tmp_path_factory.mktemp("db")
+    url = _database_url(root)
+    app = create_app(base_config(root, url))
+    with app.app_context():
+        if url.startswith("postgresql"):
+            db.session.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+            db.session.commit()
+        from flask_migrate import upgrade
+
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+def _empty_tables() -> None:
+    tables = [t for t in reversed(db.metadata.sorted_tables)]
+    if db.engine.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in tables)
+        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(table.delete())
+    db.session.commit()
+
+
+@pytest.fixture
+def app(tmp_path, database_url):
+    app = create_app(base_config(tmp_path, database_url))
+    with app.app_context():
+        _empty_tables()
+        limiter.reset()  # counts from one test must not spill into the next
+    yield app
+    with app.app_context():
+        db.session.remove()
+        _empty_tables()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app_ctx(app):
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def csrf_from(html: str) -> str:
+    match = CSRF_RE.search(html)
+    assert match, "no CSRF token on the page"
+    return match.group(1) or match.group(2)
+
+
+def login(client, email: str, password: str = PASSWORD, totp_secret: str | None = None):
+    page = client.get("/admin/masuk")
+    resp = client.post("/admin/masuk", data={"email": email, "password": password,
+                                             "csrf_token": csrf_from(page.get_data(as_text=True))})
+    if totp_secret and resp.status_code == 302 and resp.headers["Location"].endswith("/admin/masuk/2fa"):
+        page = client.get("/admin/masuk/2fa")
+        resp = client.post("/admin/masuk/2fa", data={"code": pyotp.TOTP(totp_secret).now(),
+                                                      "csrf_token": csrf_from(page.get_data(as_text=True))})
+    return resp
+
+
+@pytest.fixture
+def login_as(app):
+    """login_as("petugas_pengaduan", "unit", …) → a test client logged in with those roles (2FA done)."""
+    def _login(*roles, **user_fields):
+        with app.app_context():
+            user, secret = make_user(roles, **user_fields)
+            email = user.email
+        c = app.test_client()
+        resp = login(c, email, totp_secret=secret)
+        assert resp.status_code == 302 and "/admin/masuk" not in resp.headers["Location"], resp.get_data(as_text=True)[:500]
+        c.user_email = email
+        return c
+    return _login

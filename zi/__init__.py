@@ -1,0 +1,1 @@
+"""ZI indicator catalogue, evidence register and reports."""
