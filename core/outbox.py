@@ -1,0 +1,46 @@
+"""Notifications are written to the Outbox in the same transaction as the change they announce;
+a sender (the bot process, a mailer) drains it with retries, so a crash loses none and sends none twice."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from core.extensions import db
+from core.models import Outbox
+from core.pii import seal, unseal
+from core.workdays import utcnow
+
+CHANNELS = ("telegram", "email")
+
+
+def enqueue(channel: str, recipient: str, body: str, dedup_key: str) -> Outbox | None:
+    """Queue a message; the same dedup_key is queued once (e.g. "pengaduan:12:status:3")."""
+    if channel not in CHANNELS or not recipient:
+        return None
+    if db.session.scalar(select(Outbox.id).where(Outbox.dedup_key == dedup_key)):
+        return None
+    row = Outbox(channel=channel, recipient=seal(recipient, "outbox.recipient"), body=body, dedup_key=dedup_key)
+    db.session.add(row)
+    return row
+
+
+def recipient_of(row: Outbox) -> str:
+    return unseal(row.recipient, "outbox.recipient") or ""
+
+
+def due(channel: str, limit: int = 50) -> list[Outbox]:
+    q = (select(Outbox).where(Outbox.channel == channel, Outbox.sent_at.is_(None),
+                              Outbox.next_attempt_at <= utcnow(), Outbox.attempts < 10)
+         .order_by(Outbox.id).limit(limit))
+    return list(db.session.scalars(q))
+
+
+def mark_sent(row: Outbox) -> None:
+    row.sent_at = utcnow()
+
+
+def mark_failed(row: Outbox, error: str) -> None:
+    row.attempts += 1
+    row.last_error = error[:500]
+    row.next_attempt_at = utcnow() + timedelta(seconds=min(3600, 30 * 2 ** row.attempts))
