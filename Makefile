@@ -22,7 +22,7 @@ migrate: $(STAMP)
 	$(BIN)/flask db upgrade
 
 seed: migrate
-	@$(BIN)/flask demo seed --if-empty
+	@$(BIN)/flask demo seed --if-empty >/dev/null
 
 run: seed
 	@echo ""

@@ -310,4 +310,4 @@ def audit_log():
 
 
 # the domain pages of the officers' side register on this blueprint
-from admin import gratifikasi, pengaduan, skm, wbs  # noqa: E402,F401
+from admin import gratifikasi, pengaduan, settings, skm, wbs  # noqa: E402,F401

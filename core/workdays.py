@@ -23,7 +23,7 @@ _ONE_DAY = timedelta(days=1)
 class WorkCalendar:
     def __init__(self, extra_off: dict[date, str] | None = None, extra_on: set[date] | None = None) -> None:
         # The package computes years lazily, so the calendar stays valid for any year asked about.
-        self._holidays = holidays.country_holidays("ID", categories=("public", "government"), language="id")
+        self._holidays = _package_holidays()
         self.extra_off: dict[date, str] = dict(extra_off or {})
         # extra_on cancels a listed holiday; it never turns a Saturday or Sunday into a working day.
         self.extra_on: set[date] = set(extra_on or ())
@@ -35,6 +35,15 @@ class WorkCalendar:
         if d in self.extra_on:
             return None
         return self._holidays.get(d)
+
+    def holidays_in(self, year: int) -> list[tuple[date, str]]:
+        """Every day off in `year` that is not a weekend-only day: the package's plus the admin's."""
+        days = {d: name for d, name in self._holidays.items() if d.year == year}
+        if not days:  # the package fills a year when first asked about it
+            self._holidays.get(date(year, 1, 1))
+            days = {d: name for d, name in self._holidays.items() if d.year == year}
+        days.update({d: name for d, name in self.extra_off.items() if d.year == year})
+        return sorted((d, name) for d, name in days.items() if d not in self.extra_on or d in self.extra_off)
 
     def is_workday(self, d: date) -> bool:
         return d.weekday() < 5 and self.holiday_name(d) is None
@@ -63,6 +72,12 @@ class WorkCalendar:
             count += self.is_workday(d)
             d += _ONE_DAY
         return count
+
+
+@cache
+def _package_holidays():
+    # shared by every calendar: building the package's tables is the slow part
+    return holidays.country_holidays("ID", categories=("public", "government"), language="id")
 
 
 @cache

@@ -1,0 +1,145 @@
+"""Office settings for admins: identity (kop surat), units, letter codes, and the holiday calendar."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import BooleanField, DateField, StringField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from admin.forms import ActionForm
+from admin.views import bp
+from core import audit
+from core.calendar import office_calendar
+from core.extensions import db
+from core.models import CalendarDay, Role, Unit
+from core.nav import register_nav
+from core.security import role_required
+from core.settings import get_setting, set_setting
+
+REQUIRED = "Wajib diisi."
+register_nav("Pengaturan", "admin.settings_office", [Role.admin], order=91)
+
+
+class OfficeForm(FlaskForm):
+    nama = StringField("Nama instansi", validators=[DataRequired(REQUIRED), Length(max=200)])
+    nama_singkat = StringField("Nama singkat layanan", validators=[DataRequired(REQUIRED), Length(max=60)])
+    induk = StringField("Instansi induk", validators=[Optional(), Length(max=200)])
+    alamat = StringField("Alamat", validators=[Optional(), Length(max=300)])
+    telepon = StringField("Telepon", validators=[Optional(), Length(max=60)])
+    email = StringField("E-mail", validators=[Optional(), Length(max=200)])
+    situs = StringField("Situs web", validators=[Optional(), Length(max=200)])
+    kota = StringField("Kota (untuk tanggal surat)", validators=[Optional(), Length(max=100)])
+    kepala_nama = StringField("Nama kepala kantor", validators=[Optional(), Length(max=200)])
+    kepala_jabatan = StringField("Jabatan kepala kantor", validators=[Optional(), Length(max=200)])
+    kepala_nip = StringField("NIP kepala kantor", validators=[Optional(), Regexp(r"^\d{18}$", message="NIP terdiri dari 18 angka.")])
+    template_nomor = StringField("Format nomor nota dinas", validators=[DataRequired(REQUIRED), Length(max=120)])
+    kode_jabatan = StringField("Kode jabatan penanda tangan", validators=[DataRequired(REQUIRED), Length(max=30)])
+    kka = StringField("Kode klasifikasi arsip (KKA)", validators=[DataRequired(REQUIRED), Length(max=30)])
+
+    def validate_template_nomor(self, field):
+        from wtforms.validators import ValidationError
+
+        from core.documents import format_nomor
+
+        try:
+            format_nomor(field.data, seq=1, kode_jabatan="X", kka="Y", when=date.today())
+        except ValueError as e:
+            raise ValidationError(str(e))
+
+
+class UnitForm(FlaskForm):
+    kode = StringField("Kode", validators=[DataRequired(REQUIRED), Length(max=20)])
+    nama = StringField("Nama unit", validators=[DataRequired(REQUIRED), Length(max=200)])
+    kepala_nama = StringField("Nama kepala unit", validators=[Optional(), Length(max=200)])
+    kepala_jabatan = StringField("Jabatan kepala unit", validators=[Optional(), Length(max=200)])
+    kepala_nip = StringField("NIP kepala unit", validators=[Optional(), Regexp(r"^\d{18}$", message="NIP terdiri dari 18 angka.")])
+    aktif = BooleanField("Aktif", default=True)
+
+
+class DayForm(FlaskForm):
+    tanggal = DateField("Tanggal", validators=[DataRequired("Isi tanggal yang sah.")])
+    libur = BooleanField("Hari libur (kosongkan untuk menjadikannya hari kerja)", default=True)
+    keterangan = StringField("Keterangan (mis. Cuti bersama, SKB 3 Menteri)", validators=[Optional(), Length(max=200)])
+
+
+@bp.route("/pengaturan", methods=["GET", "POST"])
+@role_required(Role.admin)
+def settings_office():
+    kantor, nd = get_setting("kantor"), get_setting("nota_dinas")
+    form = OfficeForm(data={**kantor, **nd})
+    if form.validate_on_submit():
+        set_setting("kantor", {k: getattr(form, k).data or "" for k in kantor if hasattr(form, k)})
+        set_setting("nota_dinas", {k: getattr(form, k).data for k in ("template_nomor", "kode_jabatan", "kka")})
+        audit.record("settings.update", "setting", "kantor")
+        db.session.commit()
+        flash("Pengaturan kantor disimpan.", "success")
+        return redirect(url_for("admin.settings_office"))
+    units = db.session.scalars(select(Unit).order_by(Unit.nama)).all()
+    return render_template("admin/settings.html", form=form, units=units)
+
+
+@bp.route("/pengaturan/unit/baru", methods=["GET", "POST"], defaults={"unit_id": None})
+@bp.route("/pengaturan/unit/<int:unit_id>", methods=["GET", "POST"])
+@role_required(Role.admin)
+def settings_unit(unit_id: int | None):
+    unit = db.get_or_404(Unit, unit_id) if unit_id else None
+    form = UnitForm(obj=unit)
+    if form.validate_on_submit():
+        kode = form.kode.data.strip().upper()
+        clash = db.session.scalar(select(Unit).where(Unit.kode == kode))
+        if clash is not None and clash is not unit:
+            form.kode.errors.append("Kode unit sudah dipakai.")
+        else:
+            if unit is None:
+                unit = Unit(kode=kode, nama="")
+                db.session.add(unit)
+            form.populate_obj(unit)
+            unit.kode = kode
+            unit.kepala_nama, unit.kepala_jabatan = unit.kepala_nama or "", unit.kepala_jabatan or ""
+            unit.kepala_nip = unit.kepala_nip or ""
+            db.session.flush()
+            audit.record("unit.save", "unit", unit.id, {"kode": kode, "nama": unit.nama, "aktif": unit.aktif})
+            db.session.commit()
+            flash("Unit disimpan.", "success")
+            return redirect(url_for("admin.settings_office"))
+    return render_template("admin/unit_form.html", form=form, unit=unit)
+
+
+@bp.route("/pengaturan/kalender", methods=["GET", "POST"])
+@role_required(Role.admin)
+def settings_calendar():
+    form = DayForm()
+    if form.validate_on_submit():
+        day = db.session.get(CalendarDay, form.tanggal.data) or CalendarDay(tanggal=form.tanggal.data)
+        day.libur, day.keterangan = form.libur.data, form.keterangan.data or ""
+        db.session.add(day)
+        audit.record("calendar.save", "calendar_day", form.tanggal.data.isoformat(),
+                     {"libur": day.libur, "keterangan": day.keterangan})
+        db.session.commit()
+        flash("Kalender diperbarui; tenggat baru dihitung dengan kalender ini.", "success")
+        return redirect(url_for("admin.settings_calendar"))
+    year = request.args.get("tahun", type=int) or date.today().year
+    year = min(max(year, 2000), 2100)
+    cal = office_calendar()
+    days = sorted((d, name) for d, name in cal.holidays_in(year))
+    own = db.session.scalars(select(CalendarDay).order_by(CalendarDay.tanggal)).all()
+    return render_template("admin/calendar.html", form=form, days=days, own=own, year=year,
+                           action_form=ActionForm())
+
+
+@bp.post("/pengaturan/kalender/<tanggal>/hapus")
+@role_required(Role.admin)
+def settings_calendar_delete(tanggal: str):
+    try:
+        day = db.session.get(CalendarDay, date.fromisoformat(tanggal))
+    except ValueError:
+        day = None
+    if day is not None and ActionForm().validate_on_submit():
+        db.session.delete(day)
+        audit.record("calendar.delete", "calendar_day", tanggal)
+        db.session.commit()
+        flash("Koreksi kalender dihapus.", "info")
+    return redirect(url_for("admin.settings_calendar"))
