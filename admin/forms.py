@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField,
                      SubmitField)
@@ -7,18 +8,18 @@ from wtforms.validators import DataRequired, Email, Length, Optional
 
 from core.models import ROLE_LABELS
 
-REQUIRED = "Wajib diisi."
+REQUIRED = _l("Wajib diisi.")
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("E-mail", validators=[DataRequired(REQUIRED), Length(max=254)])
-    password = PasswordField("Kata sandi", validators=[DataRequired(REQUIRED), Length(max=1024)])
-    submit = SubmitField("Masuk")
+    email = EmailField(_l("E-mail"), validators=[DataRequired(REQUIRED), Length(max=254)])
+    password = PasswordField(_l("Kata sandi"), validators=[DataRequired(REQUIRED), Length(max=1024)])
+    submit = SubmitField(_l("Masuk"))
 
 
 class TotpForm(FlaskForm):
-    code = StringField("Kode 6 angka dari aplikasi autentikator",
-                       validators=[DataRequired(REQUIRED), Length(min=6, max=7, message="Kode terdiri dari 6 angka.")],
+    code = StringField(_l("Kode 6 angka dari aplikasi autentikator"),
+                       validators=[DataRequired(REQUIRED), Length(min=6, max=7, message=_l("Kode terdiri dari 6 angka."))],
                        render_kw={"inputmode": "numeric", "autocomplete": "one-time-code"})
     submit = SubmitField("Verifikasi")
 

@@ -20,6 +20,31 @@ DEMO_SEEDERS: list[Callable[[dict[str, Unit]], None]] = []
 users_cli = AppGroup("users", help="Kelola akun petugas.")
 audit_cli = AppGroup("audit", help="Log audit.")
 demo_cli = AppGroup("demo", help="Kantor contoh.")
+translate_cli = AppGroup("translate", help="Terjemahan (Flask-Babel): Indonesia sumber, Inggris kedua.")
+
+
+def _pybabel(*args: str) -> None:
+    from babel.messages.frontend import CommandLineInterface
+
+    CommandLineInterface().run(["pybabel", *args])
+
+
+@translate_cli.command("update")
+def translate_update():
+    """Ekstrak teks dan perbarui katalog bahasa."""
+    from core.config import ROOT
+
+    pot = str(ROOT / "translations" / "messages.pot")
+    _pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "-o", pot, str(ROOT))
+    _pybabel("update", "-i", pot, "-d", str(ROOT / "translations"))
+
+
+@translate_cli.command("compile")
+def translate_compile():
+    """Kompilasi katalog (.po → .mo)."""
+    from core.config import ROOT
+
+    _pybabel("compile", "-d", str(ROOT / "translations"))
 
 
 @users_cli.command("create")
@@ -115,3 +140,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(audit_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(translate_cli)

@@ -26,14 +26,19 @@ class NotFoundError(DomainError):
     status = 404
 
 
+def N_(text: str) -> str:
+    """Marks a string for the translation catalogue; templates translate it with _()."""
+    return text
+
+
 PAGES = {
-    400: ("Permintaan tidak dapat diproses", "Data yang dikirim tidak lengkap atau rusak. Silakan periksa dan coba lagi."),
-    403: ("Akses ditolak", "Anda tidak memiliki hak untuk membuka halaman ini."),
-    404: ("Halaman tidak ditemukan", "Alamat yang Anda buka tidak ada. Periksa kembali tautannya."),
-    405: ("Metode tidak diizinkan", "Halaman ini tidak menerima cara pengiriman tersebut."),
-    413: ("Berkas terlalu besar", "Ukuran kiriman melebihi batas. Perkecil atau kurangi lampiran, lalu kirim ulang."),
-    429: ("Terlalu banyak percobaan", "Anda mencoba terlalu sering. Tunggu beberapa menit, lalu coba lagi."),
-    500: ("Terjadi kesalahan pada sistem", "Maaf, terjadi kesalahan di pihak kami. Data Anda yang sudah terkirim tetap aman; silakan coba lagi nanti."),
+    400: (N_("Permintaan tidak dapat diproses"), N_("Data yang dikirim tidak lengkap atau rusak. Silakan periksa dan coba lagi.")),
+    403: (N_("Akses ditolak"), N_("Anda tidak memiliki hak untuk membuka halaman ini.")),
+    404: (N_("Halaman tidak ditemukan"), N_("Alamat yang Anda buka tidak ada. Periksa kembali tautannya.")),
+    405: (N_("Metode tidak diizinkan"), N_("Halaman ini tidak menerima cara pengiriman tersebut.")),
+    413: (N_("Berkas terlalu besar"), N_("Ukuran kiriman melebihi batas. Perkecil atau kurangi lampiran, lalu kirim ulang.")),
+    429: (N_("Terlalu banyak percobaan"), N_("Anda mencoba terlalu sering. Tunggu beberapa menit, lalu coba lagi.")),
+    500: (N_("Terjadi kesalahan pada sistem"), N_("Maaf, terjadi kesalahan di pihak kami. Data Anda yang sudah terkirim tetap aman; silakan coba lagi nanti.")),
 }
 
 

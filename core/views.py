@@ -3,20 +3,21 @@ from __future__ import annotations
 
 from flask import Blueprint, make_response, redirect, render_template, request, url_for
 
+from core.errors import N_
 from core.security import is_safe_next
 
 bp = Blueprint("public", __name__)
 
 # The channels named on the home page: (title, text, endpoint). Domain packages own the endpoints.
 CHANNELS = [
-    ("Pengaduan Masyarakat", "Sampaikan keluhan, aspirasi, atau permintaan informasi tentang layanan kami, "
-     "lalu pantau tindak lanjutnya dengan nomor tiket dan kode rahasia.", "pengaduan.form"),
-    ("Whistleblowing System (WBS)", "Laporkan dugaan pelanggaran atau korupsi oleh pegawai secara anonim. "
-     "Laporan terenkripsi; hanya Tim WBS yang dapat membacanya.", "wbs.index"),
-    ("Pelaporan Gratifikasi", "Pegawai melaporkan penerimaan atau penolakan gratifikasi kepada UPG, "
-     "yang meneruskannya ke KPK tepat waktu.", "gratifikasi.index"),
-    ("Survei Kepuasan Masyarakat", "Nilai layanan yang Anda terima. Hasil survei diumumkan dan "
-     "ditindaklanjuti.", "skm.index"),
+    (N_("Pengaduan Masyarakat"), N_("Sampaikan keluhan, aspirasi, atau permintaan informasi tentang layanan "
+     "kami, lalu pantau tindak lanjutnya dengan nomor tiket dan kode rahasia."), "pengaduan.form"),
+    (N_("Whistleblowing System (WBS)"), N_("Laporkan dugaan pelanggaran atau korupsi oleh pegawai secara "
+     "anonim. Laporan terenkripsi; hanya Tim WBS yang dapat membacanya."), "wbs.index"),
+    (N_("Pelaporan Gratifikasi"), N_("Pegawai melaporkan penerimaan atau penolakan gratifikasi kepada UPG, "
+     "yang meneruskannya ke KPK tepat waktu."), "gratifikasi.index"),
+    (N_("Survei Kepuasan Masyarakat"), N_("Nilai layanan yang Anda terima. Hasil survei diumumkan dan "
+     "ditindaklanjuti."), "skm.index"),
 ]
 
 

@@ -97,3 +97,12 @@ def test_each_instance_gets_its_own_secret(tmp_path, database_url):
     assert a.config["SECRET_KEY"] != b.config["SECRET_KEY"]
     again = create_app(base_config(tmp_path / "a", database_url))
     assert again.config["SECRET_KEY"] == a.config["SECRET_KEY"]
+
+
+def test_english_as_second_language(client):
+    html = client.get("/?lang=en").get_data(as_text=True)
+    assert "Public complaints" in html and "This service is free." in html
+    login = client.get("/admin/masuk?lang=en").get_data(as_text=True)
+    assert "Officer sign-in" in login and "Password" in login
+    assert "Halaman tidak ditemukan" in client.get("/tidak-ada").get_data(as_text=True)
+    assert "Page not found" in client.get("/tidak-ada?lang=en").get_data(as_text=True)
