@@ -75,6 +75,18 @@ def app(tmp_path, database_url):
         db.session.remove()
         _empty_tables()
         db.engine.dispose()
+    _close_redis(app)
+
+
+def _close_redis(app) -> None:
+    """Close this app's Redis pools now, so no 'unclosed socket' warning fires later in another test."""
+    client = getattr(app.session_interface, "client", None)
+    if client is not None and hasattr(client, "connection_pool"):
+        client.connection_pool.disconnect()
+    storage = getattr(limiter, "_storage", None)
+    pool = getattr(getattr(storage, "storage", None), "connection_pool", None)
+    if pool is not None:
+        pool.disconnect()
 
 
 @pytest.fixture
