@@ -5,12 +5,17 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioField, SelectField, StringField,
                      SubmitField, TextAreaField)
-from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import AnyOf, ValidationError, DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from core.forms import REQUIRED, PublicForm
 from skm import vocab
 
 PILIH = "Pilih salah satu jawaban."
+
+
+def _usia_wajar(form, field):
+    if field.data and field.data.strip().isdigit() and not vocab.USIA_MIN <= int(field.data) <= vocab.USIA_MAX:
+        raise ValidationError(f"Usia harus {vocab.USIA_MIN}–{vocab.USIA_MAX} tahun.")
 _SKALA = ["1", "2", "3", "4"]
 
 
@@ -19,7 +24,8 @@ class _SurveiBase(PublicForm):
     jenis_kelamin = RadioField("Jenis kelamin", choices=list(vocab.JENIS_KELAMIN.items()), validate_choice=False,
                                validators=[InputRequired(PILIH), AnyOf(list(vocab.JENIS_KELAMIN), message=PILIH)])
     usia = StringField("Usia (tahun)", validators=[DataRequired(REQUIRED),
-                                                   Regexp(r"^\s*\d{1,3}\s*$", message="Tulis usia dengan angka.")],
+                                                   Regexp(r"^\s*\d{1,3}\s*$", message="Tulis usia dengan angka."),
+                                                   _usia_wajar],
                        render_kw={"inputmode": "numeric", "autocomplete": "off", "maxlength": "3"})
     pendidikan = SelectField("Pendidikan terakhir", choices=[("", "— pilih —")] + list(vocab.PENDIDIKAN.items()),
                              validate_choice=False,

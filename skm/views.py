@@ -29,8 +29,7 @@ def index():
     by_unit: dict[str, list] = {}
     for lay in layanan:
         by_unit.setdefault(lay.unit.nama, []).append(lay)
-    periode = [p for p in service.semua_periode() if p.publik]
-    return render_template("skm/index.html", by_unit=sorted(by_unit.items()), periode=periode[:1])
+    return render_template("skm/index.html", by_unit=sorted(by_unit.items()))
 
 
 @bp.route("/<kode>", methods=["GET", "POST"])
@@ -98,7 +97,10 @@ def kartu(kode: str):
 
 @bp.get("/hasil")
 def hasil_terbaru():
-    periode = next((p for p in service.semua_periode() if p.publik), None)
+    from core.workdays import local_today
+
+    public = [p for p in service.semua_periode() if p.publik]  # newest first
+    periode = next((p for p in public if p.mulai <= local_today()), public[0] if public else None)
     if periode is None:
         return render_template("skm/hasil_kosong.html")
     return redirect(url_for("skm.hasil", periode_id=periode.id, **request.args))
