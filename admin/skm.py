@@ -341,7 +341,9 @@ def skm_tl_detail(tl_id: int):
     tl = _tl_or_403(tl_id)
     form = StatusForm()
     form.status.choices = [(s, service.STATUS_TL[s]) for s in service.bisa_ubah_tl(tl, current_user)]
-    return render_template("admin/skm/tl_detail.html", tl=tl, form=form, bukti_form=BuktiForm(),
+    can_edit = current_user.has_role(Role.pengelola_skm) or (current_user.has_role(Role.unit)
+                                                               and current_user.unit_id == tl.unit_id)
+    return render_template("admin/skm/tl_detail.html", tl=tl, form=form, bukti_form=BuktiForm(), can_edit=can_edit,
                            bukti=attachments.attachments_of(OWNER, tl.id), status=service.STATUS_TL,
                            nama_unsur=UNSUR_NAMA)
 

@@ -60,9 +60,7 @@ def xlsx_bytes(header, rows) -> bytes:
     return buf.getvalue()
 
 
-@pytest.fixture
-def survei(app_ctx):
-    """(layanan, periode): 'kb-konseling' of unit KB, population 100, and the quarter holding today."""
+def buat_survei():
     unit = make_unit()
     layanan = service.simpan_layanan(None, kode="kb-konseling", nama="Konseling KB", unit_id=unit.id,
                                      populasi=100, wajib_kode=False)
@@ -71,3 +69,21 @@ def survei(app_ctx):
                                    selesai=today + timedelta(days=30))
     db.session.commit()
     return layanan, periode
+
+
+@pytest.fixture
+def ids(app):
+    """The same set-up for tests that log in several officers: plain ids, no app context kept open
+    (an open context would share flask-login's cached user between test clients)."""
+    from types import SimpleNamespace
+
+    with app.app_context():
+        layanan, periode = buat_survei()
+        return SimpleNamespace(layanan=layanan.id, periode=periode.id, unit=layanan.unit_id, mulai=periode.mulai,
+                               selesai=periode.selesai, tahun=periode.mulai.year)
+
+
+@pytest.fixture
+def survei(app_ctx):
+    """(layanan, periode): 'kb-konseling' of unit KB, population 100, and a period around today."""
+    return buat_survei()
