@@ -32,29 +32,26 @@ def _mutu_nrr(nrr) -> str:
 
 
 def grafik_svg(unsur: tuple[NilaiUnsur, ...] | list[NilaiUnsur], judul: str = "Nilai rata-rata per unsur") -> Markup:
-    """Horizontal bars, drawn on the server: no script, no style attribute (the CSP forbids both)."""
+    """Bars drawn on the server: no script, no style attribute (the CSP forbids both). Each unsur takes two
+    lines (name, then bar and value) so the chart stays readable on a 360 px phone."""
     if not unsur:
         return Markup("")
-    label_w, bar_w, row_h, top = 250, 330, 26, 8
-    height = top + row_h * len(unsur) + 24
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 {height}" width="100%" role="img" '
-             f'aria-label="{escape(judul)}" font-family="DejaVu Sans, Arial, sans-serif" font-size="12">',
+    width, bar_w, row_h = 400, 340, 38
+    height = row_h * len(unsur) + 18
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
+             f'aria-label="{escape(judul)}" font-family="DejaVu Sans, Arial, sans-serif" font-size="13">',
              f"<title>{escape(judul)}</title>"]
     for i, u in enumerate(unsur):
-        y = top + i * row_h
+        y = i * row_h
         w = float(u.nrr) / 4 * bar_w
-        name = f"{u.kode} {u.nama}"
-        if len(name) > 38:
-            name = name[:36] + "…"
-        parts.append(f'<text x="0" y="{y + 16}">{escape(name)}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{bar_w}" height="16" fill="#eef1f6"/>')
-        parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="16" '
-                     f'fill="{BAR_COLOURS[_mutu_nrr(u.nrr)]}"/>')
-        parts.append(f'<text x="{label_w + bar_w + 6}" y="{y + 16}">{escape(u.nrr_tampil)}</text>')
-    axis_y = top + row_h * len(unsur) + 14
+        parts.append(f'<text x="0" y="{y + 13}">{escape(u.kode + " " + u.nama)}</text>')
+        parts.append(f'<rect x="0" y="{y + 18}" width="{bar_w}" height="14" fill="#eef1f6"/>')
+        parts.append(f'<rect x="0" y="{y + 18}" width="{w:.1f}" height="14" fill="{BAR_COLOURS[_mutu_nrr(u.nrr)]}"/>')
+        parts.append(f'<text x="{bar_w + 6}" y="{y + 30}">{escape(u.nrr_tampil)}</text>')
+    axis_y = row_h * len(unsur) + 12
     for v in range(5):
-        x = label_w + v / 4 * bar_w
-        parts.append(f'<text x="{x:.0f}" y="{axis_y}" text-anchor="middle" font-size="10">{v}</text>')
+        parts.append(f'<text x="{v / 4 * bar_w:.0f}" y="{axis_y}" text-anchor="{"start" if v == 0 else "middle"}" '
+                     f'font-size="10">{v}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -100,6 +100,7 @@ def test_pengelola_sets_up_service_period_and_question(app, login_as, client):
         assert (lay.kode, lay.populasi, lay.aktif, lay.wajib_kode) == ("bkb-kit", 1000, True, False)
         assert db.session.scalar(select(SkmPeriode)).metode_bobot == "0,111"
         assert db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action.startswith("skm."))) >= 4
+    assert "IKM" in officer.get("/admin/").get_data(as_text=True)  # the dashboard card
     overview = officer.get("/admin/skm/").get_data(as_text=True)
     assert "Semester I 2026" in overview and "/survei/bkb-kit" in overview and "belum ada data" in overview
 

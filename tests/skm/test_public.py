@@ -220,3 +220,11 @@ def test_openapi_lists_the_operations(client, app_ctx):
     doc = client.get("/api/v1/openapi.json").json
     ops = {op["operationId"] for path in doc["paths"].values() for op in path.values()}
     assert {"createResponSkm", "getHasilSkm"} <= ops
+
+
+def test_api_is_rate_limited_too(app, client, survei):
+    app.config["RATELIMIT_SKM"] = "1 per hour"
+    assert client.post("/api/v1/skm/respon", json=_api_body(token="a")).status_code == 201
+    resp = client.post("/api/v1/skm/respon", json=_api_body(token="b"))
+    assert resp.status_code == 429 and resp.json["kode"] == 429
+    assert _count() == 1
