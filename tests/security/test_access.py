@@ -44,6 +44,7 @@ def test_wrong_role_gets_403(app, login_as, role):
 
 def test_a_view_without_roles_is_closed(tmp_path, database_url):
     from core import create_app
+    from core.extensions import db
     from tests.conftest import base_config
 
     app = create_app(base_config(tmp_path, database_url))
@@ -60,3 +61,5 @@ def test_a_view_without_roles_is_closed(tmp_path, database_url):
     login(client, email)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/lupa-peran").status_code == 403
+    with app.app_context():
+        db.engine.dispose()  # this extra app has its own pool: close it, or PostgreSQL warns in a later test

@@ -1,0 +1,549 @@
+"""Every rule of the surveys: services, periods, questionnaire, answers, imports, results, follow-up.
+
+Plain functions with explicit arguments; they raise DomainError and never return HTTP. The web form, the
+JSON API, the CLI and the admin pages call these, and all results come from skm.calculator.hitung_ikm.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.exc import IntegrityError
+
+from core import audit
+from core.crypto import new_code, normalize_code
+from core.errors import DomainError, NotAllowed, NotFoundError
+from core.extensions import db
+from core.forms import clean_text
+from core.models import Role, Unit
+from core.workdays import local_today, utcnow
+from skm import vocab
+from skm.berkas import Bacaan
+from skm.calculator import (JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA, HasilIkm, HasilPersepsi, Prediksi, Sampel,
+                            hitung_ikm, hitung_persepsi, normalisasi_metode, sampel)
+from skm.models import (PersepsiItem, PersepsiJawaban, PersepsiRespon, SkmImpor, SkmKode, SkmLayanan, SkmPeriode,
+                        SkmPertanyaan, SkmRespon, SkmTindakLanjut)
+
+JENIS_PERIODE = {"triwulan": "Triwulan", "semester": "Semester", "tahunan": "Tahunan", "lainnya": "Lainnya"}
+_KODE_LAYANAN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
+KODE_TERPAKAI = {"hasil", "persepsi"}  # paths under /survei that are not services
+_UNSUR_COLS = [getattr(SkmRespon, k.lower()) for k in UNSUR_KODE]
+
+
+# --- questionnaire ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Pertanyaan:
+    kode: str
+    nama: str
+    urutan: int
+    pertanyaan: str
+    label: tuple[str, str, str, str]
+
+
+def kuesioner() -> list[Pertanyaan]:
+    """The nine questions in the office's order and wording (defaults where not edited)."""
+    stored = {p.kode: p for p in db.session.scalars(select(SkmPertanyaan))}
+    out = []
+    for i, kode in enumerate(UNSUR_KODE, 1):
+        row = stored.get(kode)
+        if row:
+            out.append(Pertanyaan(kode, UNSUR_NAMA[kode], row.urutan, row.pertanyaan,
+                                  (row.label_1, row.label_2, row.label_3, row.label_4)))
+        else:
+            text, labels = vocab.PERTANYAAN_BAWAAN[kode]
+            out.append(Pertanyaan(kode, UNSUR_NAMA[kode], i, text, labels))
+    return sorted(out, key=lambda p: (p.urutan, p.kode))
+
+
+def simpan_pertanyaan(kode: str, pertanyaan: str, label: list[str], urutan: int, actor=None) -> None:
+    if kode not in UNSUR_KODE:
+        raise NotFoundError("Unsur tidak dikenal.")
+    pertanyaan = clean_text(pertanyaan)
+    label = [clean_text(x) for x in label]
+    if not pertanyaan:
+        raise DomainError("Teks pertanyaan wajib diisi.", field="pertanyaan")
+    if len(label) != 4 or not all(label):
+        raise DomainError("Keempat label jawaban (nilai 1 sampai 4) wajib diisi.", field="label_1")
+    if not 1 <= urutan <= 9:
+        raise DomainError("Urutan tampil 1–9.", field="urutan")
+    row = db.session.get(SkmPertanyaan, kode) or SkmPertanyaan(kode=kode)
+    row.pertanyaan, row.urutan = pertanyaan, urutan
+    row.label_1, row.label_2, row.label_3, row.label_4 = label
+    db.session.add(row)
+    audit.record("skm.kuesioner.ubah", "skm_pertanyaan", kode, {"urutan": urutan}, actor=actor)
+
+
+# --- services and periods ---------------------------------------------------------------------------
+
+def layanan_aktif() -> list[SkmLayanan]:
+    return list(db.session.scalars(select(SkmLayanan).where(SkmLayanan.aktif).order_by(SkmLayanan.nama)))
+
+
+def semua_layanan() -> list[SkmLayanan]:
+    return list(db.session.scalars(select(SkmLayanan).order_by(SkmLayanan.nama)))
+
+
+def layanan_by_kode(kode: str, *, aktif_saja: bool = True) -> SkmLayanan:
+    row = db.session.scalar(select(SkmLayanan).where(SkmLayanan.kode == (kode or "").strip().lower()))
+    if row is None or (aktif_saja and not row.aktif):
+        raise NotFoundError("Layanan tidak ditemukan atau survei untuk layanan ini tidak dibuka.")
+    return row
+
+
+def simpan_layanan(layanan: SkmLayanan | None, *, kode: str, nama: str, unit_id: int, populasi: int | None,
+                   wajib_kode: bool, aktif: bool = True, actor=None) -> SkmLayanan:
+    kode = (kode or "").strip().lower()
+    nama = clean_text(nama)
+    if not _KODE_LAYANAN.match(kode):
+        raise DomainError("Kode tautan: 1–40 huruf kecil, angka atau tanda hubung (contoh: kb-konseling).",
+                          field="kode")
+    if kode in KODE_TERPAKAI:
+        raise DomainError(f"Kode tautan «{kode}» dipakai halaman lain; pilih kode lain.", field="kode")
+    if not nama:
+        raise DomainError("Nama layanan wajib diisi.", field="nama")
+    if db.session.get(Unit, unit_id) is None:
+        raise DomainError("Pilih unit pemilik layanan.", field="unit_id")
+    if populasi is not None and populasi < 1:
+        raise DomainError("Populasi harus bilangan bulat positif atau dikosongkan.", field="populasi")
+    other = db.session.scalar(select(SkmLayanan).where(SkmLayanan.kode == kode))
+    if other is not None and other is not layanan:
+        raise DomainError(f"Kode tautan «{kode}» sudah dipakai layanan lain.", field="kode")
+    baru = layanan is None
+    layanan = layanan or SkmLayanan()
+    layanan.kode, layanan.nama, layanan.unit_id = kode, nama, unit_id
+    layanan.populasi, layanan.wajib_kode, layanan.aktif = populasi, wajib_kode, aktif
+    db.session.add(layanan)
+    db.session.flush()
+    audit.record("skm.layanan." + ("buat" if baru else "ubah"), "skm_layanan", layanan.id,
+                 {"kode": kode, "aktif": aktif, "wajib_kode": wajib_kode}, actor=actor)
+    return layanan
+
+
+def semua_periode() -> list[SkmPeriode]:
+    return list(db.session.scalars(select(SkmPeriode).order_by(SkmPeriode.mulai.desc(), SkmPeriode.selesai)))
+
+
+def periode_or_404(periode_id: int, *, publik: bool = False) -> SkmPeriode:
+    p = db.session.get(SkmPeriode, periode_id)
+    if p is None or (publik and not p.publik):
+        raise NotFoundError("Periode survei tidak ditemukan.")
+    return p
+
+
+def cari_periode(teks: str) -> SkmPeriode:
+    """A period by id or by exact name (for the CLI's --periode)."""
+    teks = (teks or "").strip()
+    p = db.session.get(SkmPeriode, int(teks)) if teks.isdigit() else None
+    p = p or db.session.scalar(select(SkmPeriode).where(func.lower(SkmPeriode.nama) == teks.lower()))
+    if p is None:
+        raise NotFoundError(f"Periode «{teks}» tidak ada.")
+    return p
+
+
+def periode_berjalan(pada: date | None = None) -> SkmPeriode | None:
+    """The shortest period covering the date (a triwulan before its semester)."""
+    pada = pada or local_today()
+    rows = db.session.scalars(select(SkmPeriode).where(SkmPeriode.mulai <= pada, SkmPeriode.selesai >= pada))
+    return min(rows, key=lambda p: (p.selesai - p.mulai, p.id), default=None)
+
+
+def buat_periode(*, nama: str, jenis: str, mulai: date, selesai: date, metode_bobot: str = "1/9",
+                 publik: bool = True, actor=None) -> SkmPeriode:
+    nama = clean_text(nama)
+    if not nama:
+        raise DomainError("Nama periode wajib diisi.", field="nama")
+    if jenis not in JENIS_PERIODE:
+        raise DomainError("Jenis periode tidak dikenal.", field="jenis")
+    if mulai > selesai:
+        raise DomainError("Tanggal mulai harus sebelum atau sama dengan tanggal selesai.", field="selesai")
+    try:
+        metode = normalisasi_metode(metode_bobot)
+    except ValueError as e:
+        raise DomainError(str(e), field="metode_bobot") from e
+    if db.session.scalar(select(SkmPeriode.id).where(func.lower(SkmPeriode.nama) == nama.lower())):
+        raise DomainError(f"Periode «{nama}» sudah ada.", field="nama")
+    p = SkmPeriode(nama=nama, jenis=jenis, mulai=mulai, selesai=selesai, metode_bobot=metode, publik=publik)
+    db.session.add(p)
+    db.session.flush()
+    audit.record("skm.periode.buat", "skm_periode", p.id, {"nama": nama, "metode_bobot": metode}, actor=actor)
+    return p
+
+
+def periode_triwulan(tahun: int, ke: int) -> tuple[str, date, date]:
+    start = date(tahun, 3 * ke - 2, 1)
+    end = date(tahun + (ke == 4), (3 * ke) % 12 + 1, 1)
+    from datetime import timedelta
+
+    return f"Triwulan {'I II III IV'.split()[ke - 1]} {tahun}", start, end - timedelta(days=1)
+
+
+# --- answering --------------------------------------------------------------------------------------
+
+@dataclass
+class ResponBaru:
+    jawaban: dict[str, int]
+    jenis_kelamin: str | None = None
+    usia: int | None = None
+    pendidikan: str | None = None
+    pekerjaan: str | None = None
+    saran: str = ""
+    tanggal: date | None = None
+
+
+def _periksa_respon(data: ResponBaru, *, profil_wajib: bool) -> ResponBaru:
+    """Normalise and check one respondent; raises DomainError naming the first bad field."""
+    jawaban = {}
+    for kode in UNSUR_KODE:
+        value = data.jawaban.get(kode)
+        if value is None or value == "":
+            raise DomainError(f"Pertanyaan {kode} ({UNSUR_NAMA[kode]}) belum dijawab.", field=kode)
+        try:
+            jawaban[kode] = vocab.bilangan_bulat(value, kode, 1, 4)
+        except vocab.NilaiSalah as e:
+            raise DomainError(f"Jawaban {e}.", field=kode) from e
+    extra = set(data.jawaban) - set(UNSUR_KODE)
+    if extra:
+        raise DomainError(f"Unsur tidak dikenal: {', '.join(sorted(map(str, extra)))}.", field="jawaban")
+    out = ResponBaru(jawaban=jawaban, saran=clean_text(data.saran)[:2000], tanggal=data.tanggal)
+    for name, parse in (("jenis_kelamin", vocab.jenis_kelamin), ("pendidikan", vocab.pendidikan),
+                        ("pekerjaan", vocab.pekerjaan),
+                        ("usia", lambda v: vocab.bilangan_bulat(v, "Usia", vocab.USIA_MIN, vocab.USIA_MAX))):
+        value = getattr(data, name)
+        if value is None or value == "":
+            if profil_wajib:
+                raise DomainError("Wajib diisi.", field=name)
+            continue
+        try:
+            setattr(out, name, parse(value))
+        except vocab.NilaiSalah as e:
+            raise DomainError(str(e)[0].upper() + str(e)[1:] + ".", field=name) from e
+    return out
+
+
+def kirim_respon(layanan: SkmLayanan, data: ResponBaru, *, sumber: str, token: str | None = None,
+                 kode_sekali: str | None = None) -> SkmRespon:
+    """Store one answer. The same token twice returns the first row (a double submit is one respondent)."""
+    if not layanan.aktif:
+        raise NotAllowed("Survei untuk layanan ini sedang ditutup.")
+    token = (token or "").strip()[:64] or None
+    if token:
+        existing = db.session.scalar(select(SkmRespon).where(SkmRespon.token == token))
+        if existing is not None:
+            return existing
+    data = _periksa_respon(data, profil_wajib=True)
+    kode_row = None
+    if layanan.wajib_kode or (kode_sekali or "").strip():
+        kode_row = _ambil_kode(layanan, kode_sekali)
+    respon = SkmRespon(layanan_id=layanan.id, tanggal=local_today(), sumber=sumber, token=token,
+                       jenis_kelamin=data.jenis_kelamin, usia=data.usia, pendidikan=data.pendidikan,
+                       pekerjaan=data.pekerjaan, saran=data.saran,
+                       **{k.lower(): v for k, v in data.jawaban.items()})
+    try:
+        with db.session.begin_nested():
+            db.session.add(respon)
+            if kode_row is not None:
+                kode_row.dipakai_pada = utcnow()
+            db.session.flush()
+    except IntegrityError:  # a concurrent submit with the same token won
+        existing = db.session.scalar(select(SkmRespon).where(SkmRespon.token == token)) if token else None
+        if existing is None:
+            raise
+        return existing
+    return respon
+
+
+def _ambil_kode(layanan: SkmLayanan, kode: str | None) -> SkmKode:
+    if not (kode or "").strip():
+        raise DomainError("Masukkan kode survei yang tercetak pada bukti layanan Anda.", field="kode")
+    row = db.session.scalar(select(SkmKode).where(SkmKode.kode == normalize_code(kode),
+                                                  SkmKode.layanan_id == layanan.id).with_for_update())
+    if row is None:
+        raise DomainError("Kode survei tidak dikenal untuk layanan ini. Periksa kembali bukti layanan Anda.",
+                          field="kode")
+    if row.dipakai_pada is not None:
+        raise DomainError("Kode survei ini sudah dipakai. Setiap kode hanya untuk satu kali pengisian.",
+                          field="kode")
+    return row
+
+
+def buat_kode(layanan: SkmLayanan, jumlah: int, actor=None) -> list[str]:
+    """One-time codes to print on service receipts (40 bits: unguessable within the rate limit)."""
+    if not 1 <= jumlah <= 1000:
+        raise DomainError("Jumlah kode 1–1000 per kali buat.", field="jumlah")
+    codes = []
+    for _ in range(jumlah):
+        code = new_code(40)
+        db.session.add(SkmKode(kode=code, layanan_id=layanan.id))
+        codes.append(code)
+    db.session.flush()
+    audit.record("skm.kode.buat", "skm_layanan", layanan.id, {"jumlah": jumlah}, actor=actor)
+    return codes
+
+
+def kode_belum_dipakai(layanan: SkmLayanan) -> list[str]:
+    return list(db.session.scalars(select(SkmKode.kode).where(SkmKode.layanan_id == layanan.id,
+                                                               SkmKode.dipakai_pada.is_(None))
+                                   .order_by(SkmKode.id)))
+
+
+# --- import -----------------------------------------------------------------------------------------
+
+class ImporGagal(DomainError):
+    """The file has bad rows: nothing was imported; `kesalahan` lists them by row number."""
+
+    def __init__(self, message: str, kesalahan: list[str]):
+        super().__init__(message)
+        self.kesalahan = kesalahan
+
+
+def impor(layanan: SkmLayanan, periode: SkmPeriode, bacaan: Bacaan, *, sha256: str, actor=None) -> SkmImpor:
+    """Import every row or none. Rows without a date are dated on the period's last day."""
+    errors = list(bacaan.kesalahan)
+    for row in bacaan.baris:
+        if row.tanggal and not periode.mulai <= row.tanggal <= periode.selesai:
+            errors.append((row.baris, f"tanggal {row.tanggal:%d/%m/%Y} di luar periode {periode.nama} "
+                                      f"({periode.mulai:%d/%m/%Y}–{periode.selesai:%d/%m/%Y})"))
+        if row.layanan and row.layanan not in (layanan.kode, layanan.nama.strip().lower()):
+            errors.append((row.baris, f"kolom layanan «{row.layanan}» bukan layanan {layanan.nama}"))
+    if errors:
+        errors.sort()
+        shown = [f"Baris {n}: {m}" for n, m in errors[:50]]
+        if len(errors) > 50:
+            shown.append(f"… dan {len(errors) - 50} kesalahan lain.")
+        raise ImporGagal(f"Tidak ada yang diimpor: {len(errors)} baris bermasalah. Perbaiki lalu unggah lagi.",
+                         shown)
+    if not bacaan.baris:
+        raise DomainError("Berkas tidak berisi data responden.")
+    if db.session.scalar(select(SkmImpor.id).where(SkmImpor.layanan_id == layanan.id, SkmImpor.sha256 == sha256)):
+        raise DomainError("Berkas yang sama persis sudah pernah diimpor untuk layanan ini; tidak diimpor lagi.")
+    batch = SkmImpor(layanan_id=layanan.id, periode_id=periode.id, nama_berkas=bacaan.nama, sha256=sha256,
+                     jumlah=len(bacaan.baris), oleh_id=getattr(actor, "id", None))
+    db.session.add(batch)
+    db.session.flush()
+    db.session.execute(SkmRespon.__table__.insert(), [
+        {"layanan_id": layanan.id, "tanggal": row.tanggal or periode.selesai, "sumber": "impor",
+         "jenis_kelamin": row.jenis_kelamin, "usia": row.usia, "pendidikan": row.pendidikan,
+         "pekerjaan": row.pekerjaan, "saran": row.saran, "token": None, "impor_id": batch.id,
+         **{k.lower(): v for k, v in row.jawaban.items()}} for row in bacaan.baris])
+    audit.record("skm.impor", "skm_impor", batch.id, {"layanan": layanan.kode, "periode": periode.id,
+                                                      "jumlah": batch.jumlah, "sha256": sha256}, actor=actor)
+    return batch
+
+
+# --- results (computed in the database, then the one calculator) -------------------------------------
+
+def _filter(periode: SkmPeriode, layanan: SkmLayanan | None):
+    cond = and_(SkmRespon.tanggal >= periode.mulai, SkmRespon.tanggal <= periode.selesai)
+    if layanan is not None:
+        cond = and_(cond, SkmRespon.layanan_id == layanan.id)
+    return cond
+
+
+def jumlah_per_unsur(periode: SkmPeriode, layanan: SkmLayanan | None = None) -> dict[str, tuple[int, int]]:
+    """Σ and COUNT per unsur in SQL: one pass over the period's rows, whatever their number."""
+    row = db.session.execute(select(*[func.sum(c) for c in _UNSUR_COLS], *[func.count(c) for c in _UNSUR_COLS])
+                             .where(_filter(periode, layanan))).one()
+    return {k: (int(row[i] or 0), int(row[9 + i] or 0)) for i, k in enumerate(UNSUR_KODE)}
+
+
+def hasil(periode: SkmPeriode, layanan: SkmLayanan | None = None) -> HasilIkm:
+    return hitung_ikm(jumlah_per_unsur(periode, layanan), periode.metode_bobot)
+
+
+def hasil_per_layanan(periode: SkmPeriode) -> list[tuple[SkmLayanan, HasilIkm]]:
+    """IKM of every service in the period from one GROUP BY query."""
+    rows = db.session.execute(
+        select(SkmRespon.layanan_id, *[func.sum(c) for c in _UNSUR_COLS], *[func.count(c) for c in _UNSUR_COLS])
+        .where(_filter(periode, None)).group_by(SkmRespon.layanan_id)).all()
+    by_id = {r[0]: {k: (int(r[1 + i] or 0), int(r[10 + i] or 0)) for i, k in enumerate(UNSUR_KODE)} for r in rows}
+    empty = {k: (0, 0) for k in UNSUR_KODE}
+    return [(lay, hitung_ikm(by_id.get(lay.id, empty), periode.metode_bobot)) for lay in semua_layanan()
+            if lay.aktif or lay.id in by_id]
+
+
+def ukuran_sampel(periode: SkmPeriode, layanan: SkmLayanan | None, responden: int) -> Sampel:
+    if layanan is not None:
+        return sampel(layanan.populasi, responden)
+    pops = [lay.populasi for lay in layanan_aktif()]
+    return sampel(sum(pops) if pops and all(pops) else None, responden)
+
+
+PROFIL_KOLOM = {"jenis_kelamin": ("Jenis kelamin", vocab.JENIS_KELAMIN),
+                "pendidikan": ("Pendidikan", vocab.PENDIDIKAN),
+                "pekerjaan": ("Pekerjaan", vocab.PEKERJAAN)}
+
+
+def profil(periode: SkmPeriode, layanan: SkmLayanan | None = None) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Respondents by profile (GROUP BY in SQL), every choice listed even at zero."""
+    out = []
+    where = _filter(periode, layanan)
+    for col, (title, labels) in PROFIL_KOLOM.items():
+        column = getattr(SkmRespon, col)
+        counts = dict(db.session.execute(select(column, func.count()).where(where).group_by(column)).all())
+        rows = [(label, int(counts.get(code, 0))) for code, label in labels.items()]
+        if counts.get(None):
+            rows.append(("Tidak diisi", int(counts[None])))
+        out.append((title, rows))
+    usia = dict(db.session.execute(select(SkmRespon.usia, func.count()).where(where)
+                                   .group_by(SkmRespon.usia)).all())
+    groups: dict[str, int] = {label: 0 for _, _, label in vocab.KELOMPOK_USIA}
+    for age, n in usia.items():
+        key = vocab.kelompok_usia(age)
+        groups[key] = groups.get(key, 0) + int(n)
+    out.insert(1, ("Usia", list(groups.items())))
+    return out
+
+
+def tren(layanan: SkmLayanan | None = None, *, publik: bool = False, batas: int = 8) -> list[tuple[SkmPeriode, HasilIkm]]:
+    periods = [p for p in semua_periode() if p.publik or not publik][:batas]
+    return [(p, hasil(p, layanan)) for p in reversed(periods)]
+
+
+def saran(periode: SkmPeriode, layanan: SkmLayanan | None = None, batas: int = 200) -> list[str]:
+    rows = db.session.scalars(select(SkmRespon.saran).where(_filter(periode, layanan), SkmRespon.saran != "")
+                              .order_by(SkmRespon.id.desc()).limit(batas))
+    return [s for s in rows if s.strip()]
+
+
+# --- follow-up (tindak lanjut) ------------------------------------------------------------------------
+
+STATUS_TL = {"rencana": "Direncanakan", "proses": "Sedang dikerjakan", "selesai": "Selesai"}
+# the state machine as data: (from, to) → roles allowed; a unit officer only on their own unit's actions
+TRANSISI_TL: dict[tuple[str, str], set[str]] = {
+    ("rencana", "proses"): {Role.pengelola_skm.value, Role.unit.value},
+    ("proses", "selesai"): {Role.pengelola_skm.value, Role.unit.value},
+    ("rencana", "selesai"): {Role.pengelola_skm.value},
+    ("proses", "rencana"): {Role.pengelola_skm.value},
+    ("selesai", "proses"): {Role.pengelola_skm.value},
+}
+
+
+def bisa_ubah_tl(tl: SkmTindakLanjut, user) -> list[str]:
+    """The statuses this user may move the action to."""
+    out = []
+    for (src, dst), roles in TRANSISI_TL.items():
+        if src != tl.status or not user.has_role(*roles):
+            continue
+        if not user.has_role(Role.pengelola_skm) and user.unit_id != tl.unit_id:
+            continue
+        out.append(dst)
+    return out
+
+
+def buat_tindak_lanjut(*, periode: SkmPeriode, layanan: SkmLayanan | None, unsur: str, masalah: str,
+                       rencana: str, unit_id: int, tenggat: date, actor=None) -> SkmTindakLanjut:
+    if unsur not in UNSUR_KODE:
+        raise DomainError("Pilih unsur yang ditindaklanjuti.", field="unsur")
+    masalah, rencana = clean_text(masalah), clean_text(rencana)
+    if not rencana:
+        raise DomainError("Rencana perbaikan wajib diisi.", field="rencana")
+    if db.session.get(Unit, unit_id) is None:
+        raise DomainError("Pilih unit penanggung jawab.", field="unit_id")
+    if tenggat < periode.mulai:
+        raise DomainError("Tenggat tidak boleh sebelum awal periode survei.", field="tenggat")
+    tl = SkmTindakLanjut(periode_id=periode.id, layanan_id=layanan.id if layanan else None, unsur=unsur,
+                         masalah=masalah, rencana=rencana, unit_id=unit_id, tenggat=tenggat, status="rencana",
+                         dibuat_oleh_id=getattr(actor, "id", None))
+    db.session.add(tl)
+    db.session.flush()
+    audit.record("skm.tl.buat", "skm_tindak_lanjut", tl.id, {"periode": periode.id, "unsur": unsur,
+                                                             "unit": unit_id}, actor=actor)
+    return tl
+
+
+def ubah_status_tl(tl: SkmTindakLanjut, status: str, user, *, hasil_tl: str = "") -> None:
+    if status not in bisa_ubah_tl(tl, user):
+        raise NotAllowed(f"Status «{STATUS_TL.get(tl.status, tl.status)}» tidak dapat diubah menjadi "
+                         f"«{STATUS_TL.get(status, status)}» oleh Anda.")
+    hasil_tl = clean_text(hasil_tl)
+    if status == "selesai" and not (hasil_tl or tl.hasil):
+        raise DomainError("Tuliskan hasil perbaikan yang sudah dilakukan sebelum menandai selesai.", field="hasil")
+    before = tl.status
+    tl.status = status
+    if hasil_tl:
+        tl.hasil = hasil_tl
+    tl.selesai_pada = local_today() if status == "selesai" else None
+    audit.record("skm.tl.status", "skm_tindak_lanjut", tl.id, {"dari": before, "ke": status}, actor=user)
+
+
+def tindak_lanjut(periode: SkmPeriode | None = None, unit_id: int | None = None) -> list[SkmTindakLanjut]:
+    q = select(SkmTindakLanjut).order_by(SkmTindakLanjut.tenggat, SkmTindakLanjut.id)
+    if periode is not None:
+        q = q.where(SkmTindakLanjut.periode_id == periode.id)
+    if unit_id is not None:
+        q = q.where(SkmTindakLanjut.unit_id == unit_id)
+    return list(db.session.scalars(q))
+
+
+# --- IPAK / IPKP --------------------------------------------------------------------------------------
+
+def persepsi_items(jenis: str, *, aktif_saja: bool = True) -> list[PersepsiItem]:
+    """The statements of a perception survey; the defaults are written on first use."""
+    if jenis not in JENIS_PERSEPSI:
+        raise NotFoundError("Jenis survei persepsi tidak dikenal.")
+    q = select(PersepsiItem).where(PersepsiItem.jenis == jenis).order_by(PersepsiItem.urutan, PersepsiItem.id)
+    items = list(db.session.scalars(q))
+    if not items:
+        for i, teks in enumerate(vocab.PERSEPSI_BAWAAN[jenis], 1):
+            db.session.add(PersepsiItem(jenis=jenis, urutan=i, teks=teks, aktif=True))
+        db.session.flush()
+        items = list(db.session.scalars(q))
+    return [it for it in items if it.aktif or not aktif_saja]
+
+
+def simpan_item_persepsi(item: PersepsiItem | None, *, jenis: str, teks: str, urutan: int, aktif: bool,
+                         actor=None) -> PersepsiItem:
+    teks = clean_text(teks)
+    if jenis not in JENIS_PERSEPSI:
+        raise DomainError("Jenis survei persepsi tidak dikenal.", field="jenis")
+    if not teks:
+        raise DomainError("Teks pernyataan wajib diisi.", field="teks")
+    item = item or PersepsiItem(jenis=jenis)
+    if item.jenis != jenis:
+        raise DomainError("Jenis pernyataan tidak dapat diubah.", field="jenis")
+    item.teks, item.urutan, item.aktif = teks, urutan, aktif
+    db.session.add(item)
+    db.session.flush()
+    audit.record("skm.persepsi.item", "skm_persepsi_item", item.id, {"jenis": jenis, "aktif": aktif}, actor=actor)
+    return item
+
+
+def kirim_persepsi(jenis: str, nilai: dict[int, object], *, token: str | None = None) -> PersepsiRespon:
+    items = persepsi_items(jenis)
+    token = (token or "").strip()[:64] or None
+    if token:
+        existing = db.session.scalar(select(PersepsiRespon).where(PersepsiRespon.token == token))
+        if existing is not None:
+            return existing
+    answers = {}
+    for item in items:
+        try:
+            answers[item.id] = vocab.bilangan_bulat(nilai.get(item.id), f"Pernyataan {item.urutan}", 1, 4)
+        except vocab.NilaiSalah as e:
+            msg = f"Pernyataan {item.urutan} belum dijawab." if nilai.get(item.id) in (None, "") else str(e) + "."
+            raise DomainError(msg, field=f"item_{item.id}") from e
+    respon = PersepsiRespon(jenis=jenis, tanggal=local_today(), token=token,
+                            jawaban=[PersepsiJawaban(item_id=i, nilai=v) for i, v in answers.items()])
+    db.session.add(respon)
+    db.session.flush()
+    return respon
+
+
+def hasil_persepsi(jenis: str, periode: SkmPeriode) -> HasilPersepsi:
+    where = and_(PersepsiRespon.jenis == jenis, PersepsiRespon.tanggal >= periode.mulai,
+                 PersepsiRespon.tanggal <= periode.selesai)
+    rows = db.session.execute(
+        select(PersepsiItem.teks, func.sum(PersepsiJawaban.nilai), func.count(PersepsiJawaban.nilai))
+        .join(PersepsiJawaban, PersepsiJawaban.item_id == PersepsiItem.id)
+        .join(PersepsiRespon, PersepsiRespon.id == PersepsiJawaban.respon_id)
+        .where(where).group_by(PersepsiItem.id, PersepsiItem.teks, PersepsiItem.urutan)
+        .order_by(PersepsiItem.urutan)).all()
+    n = db.session.scalar(select(func.count(PersepsiRespon.id)).where(where)) or 0
+    return hitung_persepsi(jenis, {teks: (int(s), int(c)) for teks, s, c in rows}, n)
+
+
+def prediksi(periode: SkmPeriode) -> Prediksi:
+    return Prediksi(hasil_persepsi("ipak", periode), hasil_persepsi("ipkp", periode))

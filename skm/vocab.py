@@ -1,0 +1,151 @@
+"""Fixed vocabularies of the surveys: the default questionnaire, respondent profile choices, and how the
+many ways people write them in spreadsheets map to one stored value. No Flask here."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from skm.calculator import UNSUR_KODE, UNSUR_NAMA
+
+# default wording (PermenPANRB 14/2017 annex); offices edit it, the unsur identity never changes
+PERTANYAAN_BAWAAN: dict[str, tuple[str, tuple[str, str, str, str]]] = {
+    "U1": ("Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+           ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
+    "U2": ("Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+           ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah")),
+    "U3": ("Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+           ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat")),
+    "U4": ("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+           ("Sangat mahal", "Cukup mahal", "Murah", "Gratis")),
+    "U5": ("Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar "
+           "pelayanan dengan hasil yang diberikan?",
+           ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
+    "U6": ("Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+           ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten")),
+    "U7": ("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
+           ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah")),
+    "U8": ("Bagaimana pendapat Saudara tentang penanganan pengaduan, saran dan masukan pengguna layanan?",
+           ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik")),
+    "U9": ("Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana pelayanan?",
+           ("Buruk", "Cukup", "Baik", "Sangat baik")),
+}
+assert tuple(PERTANYAAN_BAWAAN) == UNSUR_KODE and set(UNSUR_NAMA) == set(UNSUR_KODE)
+
+PERSEPSI_SKALA = ("Sangat tidak setuju", "Tidak setuju", "Setuju", "Sangat setuju")
+PERSEPSI_BAWAAN: dict[str, list[str]] = {
+    "ipak": [
+        "Petugas melayani semua pengguna layanan tanpa membeda-bedakan (tidak diskriminatif).",
+        "Petugas melayani sesuai prosedur/SOP, tanpa kecurangan.",
+        "Petugas tidak meminta atau menerima imbalan, hadiah, atau gratifikasi.",
+        "Tidak ada calo atau perantara dalam pelayanan.",
+        "Tidak ada pungutan liar (pungli) di luar ketentuan.",
+    ],
+    "ipkp": [
+        "Informasi pelayanan mudah diperoleh dan jelas.",
+        "Persyaratan pelayanan sesuai dan mudah dipenuhi.",
+        "Prosedur pelayanan mudah dipahami.",
+        "Waktu penyelesaian pelayanan sesuai janji layanan.",
+        "Biaya pelayanan sesuai ketentuan (atau gratis) dan transparan.",
+        "Produk layanan yang diterima sesuai standar pelayanan.",
+        "Petugas kompeten dalam memberikan pelayanan.",
+        "Petugas sopan dan ramah.",
+        "Pengaduan, saran dan masukan ditangani dengan baik.",
+        "Sarana dan prasarana pelayanan nyaman dan memadai.",
+    ],
+}
+
+JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
+PENDIDIKAN = {"SD": "SD ke bawah", "SMP": "SMP/sederajat", "SMA": "SMA/SMK/sederajat", "D1-D3": "D1–D3",
+              "D4-S1": "D4/S1", "S2": "S2", "S3": "S3"}
+PEKERJAAN = {"PNS": "PNS/ASN", "TNI": "TNI", "POLRI": "POLRI", "SWASTA": "Pegawai swasta",
+             "WIRAUSAHA": "Wirausaha", "LAINNYA": "Lainnya"}
+USIA_MIN, USIA_MAX = 15, 100
+KELOMPOK_USIA = ((15, 24, "15–24"), (25, 34, "25–34"), (35, 44, "35–44"), (45, 54, "45–54"), (55, 100, "55+"))
+
+_JK_ALIAS = {"l": "L", "lk": "L", "laki-laki": "L", "laki laki": "L", "laki": "L", "pria": "L",
+             "p": "P", "pr": "P", "perempuan": "P", "wanita": "P"}
+_PENDIDIKAN_ALIAS = {"sd": "SD", "tidak sekolah": "SD", "sd ke bawah": "SD", "smp": "SMP", "sltp": "SMP",
+                     "mts": "SMP", "sma": "SMA", "slta": "SMA", "smk": "SMA", "ma": "SMA", "d1": "D1-D3",
+                     "d2": "D1-D3", "d3": "D1-D3", "d1-d3": "D1-D3", "diploma": "D1-D3", "d4": "D4-S1",
+                     "s1": "D4-S1", "d4/s1": "D4-S1", "d4-s1": "D4-S1", "sarjana": "D4-S1", "s2": "S2",
+                     "magister": "S2", "s3": "S3", "doktor": "S3"}
+_PEKERJAAN_ALIAS = {"pns": "PNS", "asn": "PNS", "pns/asn": "PNS", "pppk": "PNS", "tni": "TNI", "polri": "POLRI",
+                    "polisi": "POLRI", "swasta": "SWASTA", "pegawai swasta": "SWASTA", "karyawan swasta": "SWASTA",
+                    "wirausaha": "WIRAUSAHA", "wiraswasta": "WIRAUSAHA", "pengusaha": "WIRAUSAHA",
+                    "lainnya": "LAINNYA", "lain-lain": "LAINNYA", "pelajar": "LAINNYA", "mahasiswa": "LAINNYA",
+                    "ibu rumah tangga": "LAINNYA", "irt": "LAINNYA", "petani": "LAINNYA"}
+
+
+class NilaiSalah(ValueError):
+    """A value that does not fit its column; the message is shown to the user as is."""
+
+
+def _key(value) -> str:
+    return " ".join(str(value).strip().lower().replace("_", " ").split())
+
+
+def jenis_kelamin(value) -> str:
+    code = _JK_ALIAS.get(_key(value))
+    if code is None:
+        raise NilaiSalah(f"jenis kelamin «{value}» tidak dikenal (isi L atau P)")
+    return code
+
+
+def pendidikan(value) -> str:
+    k = _key(value)
+    code = _PENDIDIKAN_ALIAS.get(k) or next((c for c in PENDIDIKAN if c.lower() == k), None)
+    if code is None:
+        raise NilaiSalah(f"pendidikan «{value}» tidak dikenal (SD, SMP, SMA, D1–D3, D4/S1, S2, S3)")
+    return code
+
+
+def pekerjaan(value) -> str:
+    code = _PEKERJAAN_ALIAS.get(_key(value))
+    if code is None:
+        raise NilaiSalah(f"pekerjaan «{value}» tidak dikenal (PNS, TNI, POLRI, Swasta, Wirausaha, Lainnya)")
+    return code
+
+
+def bilangan_bulat(value, nama: str, lo: int, hi: int) -> int:
+    if isinstance(value, bool):
+        raise NilaiSalah(f"{nama} harus angka {lo}–{hi}")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise NilaiSalah(f"{nama} bernilai {str(value).replace('.', ',')}: harus bilangan bulat {lo}–{hi}")
+        value = int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith((",0", ".0")):
+            text = text[:-2]
+        if not text.lstrip("-").isdigit():
+            raise NilaiSalah(f"{nama} «{value}» bukan angka (isi {lo}–{hi})")
+        value = int(text)
+    if not isinstance(value, int):
+        raise NilaiSalah(f"{nama} harus angka {lo}–{hi}")
+    if not lo <= value <= hi:
+        raise NilaiSalah(f"{nama} bernilai {value}, di luar rentang {lo}–{hi}")
+    return value
+
+
+def tanggal(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for parse in (lambda t: date.fromisoformat(t),
+                  lambda t: datetime.strptime(t, "%d/%m/%Y").date(),
+                  lambda t: datetime.strptime(t, "%d-%m-%Y").date()):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    raise NilaiSalah(f"tanggal «{value}» tidak dikenal (tulis 2026-03-31 atau 31/03/2026)")
+
+
+def kelompok_usia(usia: int | None) -> str:
+    if usia is None:
+        return "Tidak diisi"
+    for lo, hi, label in KELOMPOK_USIA:
+        if lo <= usia <= hi:
+            return label
+    return "Tidak diisi"

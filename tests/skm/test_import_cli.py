@@ -1,0 +1,152 @@
+"""`flask skm hitung` and `flask skm import` on real CSV/XLSX files, including the bad ones."""
+from __future__ import annotations
+
+import openpyxl
+from sqlalchemy import func, select
+
+from core.extensions import db
+from skm.models import SkmImpor, SkmRespon
+from tests.conftest import base_config
+from tests.skm.conftest import HEADER, contoh_rows, write_csv, write_xlsx
+
+U = [f"U{i}" for i in range(1, 10)]
+
+
+def _count():
+    return db.session.scalar(select(func.count(SkmRespon.id)))
+
+
+def test_hitung_csv_prints_table_konversi_mutu_kinerja(runner, tmp_path):
+    path = write_csv(tmp_path / "skm.csv", HEADER, contoh_rows())
+    result = runner.invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Metode bobot: bobot tepat 1/9" in out
+    assert "Responden: 29" in out
+    assert "U4 Biaya/Tarif" in out and "116" in out and "4,00" in out
+    assert "IKM konversi  : 91,48" in out
+    assert "Mutu          : A" in out and "Kinerja       : Sangat Baik" in out
+
+
+def test_hitung_xlsx_with_each_weight_and_sample(runner, tmp_path):
+    path = write_xlsx(tmp_path / "skm.xlsx", HEADER, contoh_rows())
+    for bobot, konversi in (("0,111", "91,38"), ("0,11", "90,56")):
+        result = runner.invoke(args=["skm", "hitung", str(path), "--bobot", bobot])
+        assert result.exit_code == 0, result.output
+        assert f"IKM konversi  : {konversi}" in result.output and f"bobot dibulatkan {bobot}" in result.output
+    result = runner.invoke(args=["skm", "hitung", str(path), "--populasi", "100"])
+    assert "Sampel minimal 80 responden dari populasi 100" in result.output
+    assert "belum tercapai (kurang 51)" in result.output
+
+
+def test_hitung_works_without_a_database(tmp_path):
+    from core import create_app
+
+    path = write_csv(tmp_path / "skm.csv", U, [[4, 3, 4, 4, 3, 4, 4, 3, 4], [3, 3, 3, 4, 3, 3, 3, 3, 3]], ",")
+    # nothing listens on port 9: any database access would fail the command
+    cfg = base_config(tmp_path, "postgresql://nobody@127.0.0.1:9/tidak_ada")
+    app = create_app(cfg)
+    result = app.test_cli_runner().invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Responden: 2" in result.output and "IKM konversi  : 84,72" in result.output
+    assert "Mutu          : B" in result.output
+
+
+def test_hitung_reports_bad_rows_by_number(runner, tmp_path):
+    rows = [[4] * 9, [4, 4, 5, 4, 4, 4, 4, 4, 4], [3, 3, "", 3, 3, 3, 3, 3, 3], ["tiga", 3, 3, 3, 3, 3, 3, 3, 0]]
+    path = write_csv(tmp_path / "buruk.csv", U, rows, ",")
+    result = runner.invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 1
+    assert "3 baris bermasalah" in result.output
+    assert "Baris 3: U3 bernilai 5, di luar rentang 1–4" in result.output
+    assert "Baris 4: U3 kosong" in result.output
+    assert "Baris 5: U1 «tiga» bukan angka (isi 1–4); U9 bernilai 0, di luar rentang 1–4" in result.output
+    assert "Baris 2" not in result.output
+
+
+def test_wrong_header_empty_file_header_only(runner, tmp_path):
+    wrong = write_csv(tmp_path / "judul.csv", ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "pendidkan"],
+                      [[3] * 9], ",")
+    result = runner.invoke(args=["skm", "hitung", str(wrong)])
+    assert result.exit_code != 0
+    assert "Baris judul (baris 1) salah: kolom U9 tidak ada; kolom tidak dikenal: «pendidkan»" in result.output
+    empty = tmp_path / "kosong.csv"
+    empty.write_bytes(b"")
+    assert "Berkas kosong" in runner.invoke(args=["skm", "hitung", str(empty)]).output
+    blank = tmp_path / "spasi.csv"
+    blank.write_text("\n;;\n\n")
+    assert "Berkas kosong: tidak ada baris judul" in runner.invoke(args=["skm", "hitung", str(blank)]).output
+    only = write_csv(tmp_path / "judul-saja.csv", U, [], ",")
+    assert "hanya berisi baris judul" in runner.invoke(args=["skm", "hitung", str(only)]).output
+    binary = tmp_path / "gambar.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    assert "bukan berkas XLSX atau CSV yang sah" in runner.invoke(args=["skm", "hitung", str(binary)]).output
+
+
+def test_xlsx_formulas_merged_cells_and_duplicates(runner, tmp_path):
+    rows = contoh_rows()[:3]
+    path = tmp_path / "rumus.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for r in rows:
+        ws.append(r)
+    ws["H3"] = "=2+2"  # U2 of the second respondent
+    wb.save(path)
+    result = runner.invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 1
+    assert "Baris 3: kolom U2 berisi rumus (=2+2)" in result.output
+
+    merged = write_xlsx(tmp_path / "gabung.xlsx", HEADER, rows, merge="A2:A3")
+    result = runner.invoke(args=["skm", "hitung", str(merged)])
+    assert result.exit_code != 0 and "sel gabungan (merge) di A2:A3" in result.output
+
+    dup = write_xlsx(tmp_path / "ganda.xlsx", HEADER, [rows[0], rows[1], rows[0]])
+    result = runner.invoke(args=["skm", "hitung", str(dup)])
+    assert result.exit_code == 1 and "Baris 4: sama persis dengan baris 2 (duplikat)" in result.output
+
+
+def test_import_csv_all_rows_and_ikm(runner, survei, tmp_path):
+    layanan, periode = survei
+    path = write_csv(tmp_path / "kertas.csv", HEADER, contoh_rows(periode.mulai.strftime("%d/%m/%Y")))
+    result = runner.invoke(args=["skm", "import", str(path), "--layanan", "kb-konseling", "--periode", periode.nama])
+    assert result.exit_code == 0, result.output
+    assert "29 responden diimpor ke layanan Konseling KB, periode Periode Uji" in result.output
+    assert "IKM konversi  : 91,48" in result.output
+    db.session.expire_all()
+    assert _count() == 29
+    row = db.session.scalar(select(SkmRespon).where(SkmRespon.saran != ""))
+    assert row.saran == "Antrian lebih cepat" and row.tanggal == periode.mulai and row.sumber == "impor"
+    assert row.pendidikan == "D4-S1" and row.jenis_kelamin == "L"
+    # the same file again is refused, nothing doubles
+    again = runner.invoke(args=["skm", "import", str(path), "--layanan", "kb-konseling", "--periode", str(periode.id)])
+    assert again.exit_code != 0 and "sudah pernah diimpor" in again.output
+    db.session.expire_all()
+    assert _count() == 29
+
+
+def test_import_is_all_or_nothing(runner, survei, tmp_path):
+    layanan, periode = survei
+    rows = contoh_rows()
+    rows[5][8] = 7            # row 7: U3 out of range
+    rows[10][1] = "01/01/1999"  # row 12: outside the period
+    path = write_xlsx(tmp_path / "campur.xlsx", HEADER, rows)
+    result = runner.invoke(args=["skm", "import", str(path), "--layanan", "kb-konseling", "--periode", periode.nama])
+    assert result.exit_code == 1
+    assert "Tidak ada yang diimpor: 2 baris bermasalah" in result.output
+    assert "Baris 7: U3 bernilai 7, di luar rentang 1–4" in result.output
+    assert "Baris 12: tanggal 01/01/1999 di luar periode Periode Uji" in result.output
+    db.session.expire_all()
+    assert _count() == 0 and db.session.scalar(select(func.count(SkmImpor.id))) == 0
+
+
+def test_import_unknown_service_or_period(runner, survei, tmp_path):
+    path = write_csv(tmp_path / "a.csv", U, [[3] * 9], ",")
+    out = runner.invoke(args=["skm", "import", str(path), "--layanan", "tidak-ada", "--periode", "1"]).output
+    assert "Layanan tidak ditemukan" in out
+    out = runner.invoke(args=["skm", "import", str(path), "--layanan", "kb-konseling", "--periode", "Tahun 1900"]).output
+    assert "Periode «Tahun 1900» tidak ada" in out
+
+
+def test_sampel_command(runner):
+    assert "Populasi 1.000.000: sampel minimal 384 responden" in runner.invoke(args=["skm", "sampel", "1000000"]).output
