@@ -106,6 +106,11 @@ def kirim():
 
 
 def init_app(app: Flask) -> None:
+    import logging
+
     from wbs.cli import wbs_cli
 
     app.cli.add_command(wbs_cli)
+    # Pillow logs EXIF tag values (author, GPS, descriptions) at DEBUG while reading an upload: a WBS
+    # photo's metadata must never reach a log, even with debug logging switched on.
+    logging.getLogger("PIL").setLevel(max(logging.getLogger("PIL").level, logging.INFO))
