@@ -60,3 +60,7 @@ def test_a_view_without_roles_is_closed(tmp_path, database_url):
     login(client, email)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/lupa-peran").status_code == 403
+    with app.app_context():  # close this app's own pool now, not whenever it is garbage collected
+        from core.extensions import db
+
+        db.engine.dispose()

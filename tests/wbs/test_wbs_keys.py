@@ -154,8 +154,8 @@ def test_unlocked_key_lives_in_the_session_only_sealed(app, login_as):
         rows = db.session.scalars(select(ServerSession)).all()
         if app.config.get("REDIS_URL"):
             from redis import Redis
-            r = Redis.from_url(app.config["REDIS_URL"])
-            blobs = [r.get(k) for k in r.scan_iter("zi:sesi:*")]
+            with Redis.from_url(app.config["REDIS_URL"]) as r:
+                blobs = [r.get(k) for k in r.scan_iter("zi:sesi:*")]
         else:
             blobs = [row.data for row in rows]
         assert blobs and all(private not in b for b in blobs)

@@ -50,7 +50,7 @@ def test_marker_appears_nowhere_at_rest(app, login_as, caplog):
     marker = "PENANDA" + secrets.token_hex(8).upper()
     photo = _jpeg_with_exif(marker)  # before capturing: Pillow logs the tags it writes
     caplog.set_level(logging.DEBUG)  # everything the application and its libraries log, Pillow's reading too
-    logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)  # even the SQL log, parameters included
+    caplog.set_level(logging.INFO, logger="sqlalchemy.engine")  # even the SQL log, parameters included
     officer = officer_client(app, login_as)
 
     reporter = app.test_client()
