@@ -6,7 +6,6 @@ from core import crypto
 from core.errors import DomainError, NotAllowed
 from core.extensions import db
 from core.models import AuditEvent, ServerSession, user_by_email
-from tests.conftest import csrf_from
 from tests.wbs.helpers import FULL, PASSPHRASE, make_officer, officer_client, submit, unlocked
 from wbs import keys, service
 from wbs.models import WbsKey, WbsKeyWrap
