@@ -1,4 +1,288 @@
-"""Officers' pages for Whistleblowing System; rules live in wbs/."""
+"""Officers' pages for the Whistleblowing System; rules live in wbs/.
+
+Only tim_wbs (2FA mandatory for the role) reaches content, and only with their WBS key unlocked for the
+session; admin and pimpinan see counts on the dashboard and the key list, never content.
+"""
 from __future__ import annotations
 
-from admin.views import bp  # noqa: F401
+from functools import wraps
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from admin.views import bp
+from core.errors import DomainError
+from core.extensions import db, limiter
+from core.models import Role
+from core.nav import register_card, register_nav
+from core.security import fresh_login_required, is_safe_next, role_required
+from core.storage import sanitize_filename
+from core.workdays import local_today
+from wbs import keys, queries, service
+from wbs.forms import EmptyForm, EnrolForm, PassphraseForm, StatusForm, TeamMessageForm, new_token
+from wbs.models import WbsKey
+
+TEAM = (Role.tim_wbs,)
+
+register_nav("WBS", "admin.wbs_queue", TEAM, order=20)
+register_nav("Kunci WBS", "admin.wbs_keys", [Role.tim_wbs, Role.admin], order=21)
+
+
+def _card():
+    s = service.summary()
+    note = f"{s['lewat']} lewat tenggat" if s["lewat"] else "semua dalam tenggat"
+    endpoint = "admin.wbs_queue" if current_user.has_role(Role.tim_wbs) else None
+    return ("Laporan WBS terbuka", s["terbuka"], note, endpoint)
+
+
+register_card(_card, [Role.tim_wbs, Role.admin, Role.pimpinan], order=20)
+
+
+def _login_limit() -> str:
+    from flask import current_app
+
+    return current_app.config["RATELIMIT_LOGIN"]
+
+
+def unlocked_required(view):
+    """The officer's WBS key must be unlocked for this session; it is passed to the view."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        found = keys.unlocked_private(current_user)
+        if found is None:
+            flash("Buka kunci WBS Anda terlebih dahulu.", "info")
+            return redirect(url_for("admin.wbs_unlock", next=request.full_path))
+        return view(*args, key=found[0], private=found[1], **kwargs)
+    return wrapped
+
+
+@bp.get("/wbs/")
+@role_required(*TEAM)
+def wbs_queue():
+    key = keys.officer_key(current_user)
+    unlocked = keys.unlocked_private(current_user) is not None
+    return render_template("admin/wbs/queue.html", rows=service.queue(key), has_key=key is not None,
+                           unlocked=unlocked, action_form=EmptyForm(), today=local_today(),
+                           counts=queries.counts_by_status())
+
+
+@bp.route("/wbs/buka-kunci", methods=["GET", "POST"])
+@role_required(*TEAM)
+@fresh_login_required
+@limiter.limit(_login_limit, methods=["POST"])
+def wbs_unlock():
+    if keys.officer_key(current_user) is None:
+        flash("Anda belum memiliki kunci WBS. Buat kunci terlebih dahulu.", "info")
+        return redirect(url_for("admin.wbs_enrol"))
+    form = PassphraseForm()
+    nxt = request.args.get("next")
+    if form.validate_on_submit():
+        try:
+            key, private = keys.unlock(current_user, form.passphrase.data)
+        except DomainError as e:
+            db.session.commit()  # keep the audit line of the failure
+            form.passphrase.errors = [e.message]
+        else:
+            keys.remember_unlocked(key, private)
+            db.session.commit()
+            flash("Kunci WBS terbuka untuk sesi ini.", "success")
+            return redirect(nxt if is_safe_next(nxt) else url_for("admin.wbs_queue"))
+    return render_template("admin/wbs/unlock.html", form=form)
+
+
+@bp.post("/wbs/kunci-tutup")
+@role_required(*TEAM)
+def wbs_lock():
+    if EmptyForm().validate_on_submit():
+        keys.forget_unlocked()
+        flash("Kunci WBS ditutup.", "info")
+    return redirect(url_for("admin.wbs_queue"))
+
+
+@bp.get("/wbs/kunci")
+@role_required(Role.tim_wbs, Role.admin)
+def wbs_keys():
+    rows = []
+    for key in keys.recipient_keys():
+        if key.jenis == "petugas":
+            rows.append({"key": key, "kurang": keys.missing_access(key)})
+    stale = [k for k in db.session.scalars(select(WbsKey).where(WbsKey.aktif.is_(True), WbsKey.jenis == "petugas"))
+             if not keys.eligible(k)]
+    with_key = {r["key"].user_id for r in rows}
+    without = [u for u in keys.team_members() if u.id not in with_key]
+    mine = keys.officer_key(current_user) if current_user.has_role(Role.tim_wbs) else None
+    unlocked = mine is not None and keys.unlocked_private(current_user) is not None
+    return render_template("admin/wbs/keys.html", rows=rows, stale=stale, without=without, mine=mine,
+                           unlocked=unlocked, escrow=keys.escrow_key(), action_form=EmptyForm(),
+                           is_team=current_user.has_role(Role.tim_wbs))
+
+
+@bp.route("/wbs/kunci/baru", methods=["GET", "POST"])
+@role_required(*TEAM)
+@fresh_login_required
+def wbs_enrol():
+    if keys.officer_key(current_user) is not None:
+        flash("Anda sudah memiliki kunci WBS.", "info")
+        return redirect(url_for("admin.wbs_keys"))
+    form = EnrolForm()
+    if form.validate_on_submit():
+        if form.passphrase.data != form.confirm.data:
+            form.confirm.errors = ["Ulangan frasa sandi tidak sama."]
+        else:
+            try:
+                key = keys.enrol_officer(current_user, form.passphrase.data)
+            except DomainError as e:
+                db.session.rollback()
+                form.passphrase.errors = [e.message]
+            else:
+                # the new key can open what is wrapped to it at once: keep it unlocked for this session
+                from core import crypto
+
+                private = crypto.open_with_passphrase(key.sealed_private, form.passphrase.data)
+                keys.remember_unlocked(key, private)
+                db.session.commit()
+                flash("Kunci WBS dibuat. Laporan baru langsung dapat Anda buka; untuk laporan yang sudah ada, "
+                      "minta anggota Tim WBS yang sudah memiliki akses menekan «Berikan akses» di menu Kunci WBS.",
+                      "success")
+                return redirect(url_for("admin.wbs_keys"))
+    return render_template("admin/wbs/enrol.html", form=form)
+
+
+@bp.post("/wbs/kunci/<int:key_id>/akses")
+@role_required(*TEAM)
+@unlocked_required
+def wbs_grant(key_id: int, key: WbsKey, private: bytes):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        count = keys.grant_access(key_id, current_user, key, private)
+    except DomainError as e:
+        db.session.rollback()
+        flash(e.message, "danger")
+    else:
+        db.session.commit()
+        flash(f"Akses diberikan ke {count} laporan terbuka.", "success")
+    return redirect(url_for("admin.wbs_keys"))
+
+
+@bp.post("/wbs/kunci/<int:key_id>/cabut")
+@role_required(Role.tim_wbs, Role.admin)
+@fresh_login_required
+def wbs_revoke(key_id: int):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        removed = keys.revoke_key(key_id, current_user)
+    except DomainError as e:
+        db.session.rollback()
+        flash(e.message, "danger")
+    else:
+        db.session.commit()
+        flash(f"Kunci dicabut; {removed} akses laporan dihapus.", "success")
+    return redirect(url_for("admin.wbs_keys"))
+
+
+def _case_page(report_id: int, key: WbsKey, private: bytes, *, msg_form=None, note_form=None, status_form=None,
+               code: int = 200):
+    try:
+        case = service.open_case(report_id, current_user, key, private)
+    except DomainError as e:
+        db.session.rollback()
+        flash(e.message, "warning")
+        return redirect(url_for("admin.wbs_queue"))
+    db.session.commit()  # the audit line of the opening
+    msg_form = msg_form or TeamMessageForm(prefix="tim", formdata=None)
+    note_form = note_form or TeamMessageForm(prefix="catatan", formdata=None)
+    status_form = status_form or StatusForm(formdata=None)
+    status_form.set_choices(case.transisi)
+    for f in (msg_form, note_form):
+        f.token.data = new_token()
+    return render_template("admin/wbs/case.html", case=case, msg_form=msg_form, note_form=note_form,
+                           status_form=status_form, labels=service.ELEMENT_LABELS, status=service.STATUS,
+                           action_form=EmptyForm()), code
+
+
+@bp.get("/wbs/<int:report_id>")
+@role_required(*TEAM)
+@unlocked_required
+def wbs_case(report_id: int, key: WbsKey, private: bytes):
+    return _case_page(report_id, key, private)
+
+
+def _message(report_id: int, key: WbsKey, private: bytes, internal: bool):
+    form = TeamMessageForm(prefix="catatan" if internal else "tim")
+    if form.validate_on_submit():
+        try:
+            service.add_team_message(report_id, current_user, key, private, form.teks.data, internal=internal,
+                                     idempotency_key=form.token.data or None)
+        except DomainError as e:
+            db.session.rollback()
+            form.teks.errors = [e.message]
+        else:
+            db.session.commit()
+            flash("Catatan internal disimpan." if internal else "Pesan terkirim ke kotak pesan pelapor.", "success")
+            return redirect(url_for("admin.wbs_case", report_id=report_id))
+    kwargs = {"note_form": form} if internal else {"msg_form": form}
+    return _case_page(report_id, key, private, code=400, **kwargs)
+
+
+@bp.post("/wbs/<int:report_id>/pesan")
+@role_required(*TEAM)
+@unlocked_required
+def wbs_message(report_id: int, key: WbsKey, private: bytes):
+    return _message(report_id, key, private, internal=False)
+
+
+@bp.post("/wbs/<int:report_id>/catatan")
+@role_required(*TEAM)
+@unlocked_required
+def wbs_note(report_id: int, key: WbsKey, private: bytes):
+    return _message(report_id, key, private, internal=True)
+
+
+@bp.post("/wbs/<int:report_id>/status")
+@role_required(*TEAM)
+@unlocked_required
+def wbs_status(report_id: int, key: WbsKey, private: bytes):
+    form = StatusForm()
+    form.set_choices(list(service.STATUS))
+    if form.validate_on_submit():
+        try:
+            service.change_status(report_id, current_user, key, private, form.status.data, form.alasan.data,
+                                  form.tujuan.data or None)
+        except DomainError as e:
+            db.session.rollback()
+            target = getattr(form, e.field or "", None) or form.status
+            target.errors = [e.message]
+        else:
+            db.session.commit()
+            flash(f"Status diubah menjadi «{service.STATUS[form.status.data]}».", "success")
+            return redirect(url_for("admin.wbs_case", report_id=report_id))
+    return _case_page(report_id, key, private, status_form=form, code=400)
+
+
+@bp.get("/wbs/<int:report_id>/lampiran/<att_id>")
+@role_required(*TEAM)
+@unlocked_required
+def wbs_attachment(report_id: int, att_id: str, key: WbsKey, private: bytes):
+    meta, data = service.read_attachment(report_id, att_id, current_user, key, private)
+    db.session.commit()
+    name = sanitize_filename(meta["nama"])
+    from urllib.parse import quote
+
+    return Response(data, mimetype=meta["tipe"], headers={
+        "Content-Disposition": f"attachment; filename=\"lampiran.{name.rsplit('.', 1)[-1][:10]}\"; "
+                               f"filename*=UTF-8''{quote(name)}",
+        "Cache-Control": "no-store"})
+
+
+@bp.get("/wbs/<int:report_id>/ekspor.pdf")
+@role_required(*TEAM)
+@fresh_login_required
+@unlocked_required
+def wbs_export(report_id: int, key: WbsKey, private: bytes):
+    pdf = service.export_pdf(report_id, current_user, key, private)
+    db.session.commit()
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f"attachment; filename=\"wbs-{report_id}.pdf\"", "Cache-Control": "no-store"})

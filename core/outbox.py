@@ -2,6 +2,7 @@
 a sender (the bot process, a mailer) drains it with retries, so a crash loses none and sends none twice."""
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -14,13 +15,21 @@ from core.workdays import utcnow
 CHANNELS = ("telegram", "email")
 
 
-def enqueue(channel: str, recipient: str, body: str, dedup_key: str) -> Outbox | None:
-    """Queue a message; the same dedup_key is queued once (e.g. "pengaduan:12:status:3")."""
+def enqueue(channel: str, recipient: str, body: str, dedup_key: str, *, anonymous: bool = False) -> Outbox | None:
+    """Queue a message; the same dedup_key is queued once (e.g. "pengaduan:12:status:3").
+
+    `anonymous` (WBS): the row keeps only today's date and is sent after a random delay of up to two
+    hours, so the outbox does not tell a database reader when a report arrived.
+    """
     if channel not in CHANNELS or not recipient:
         return None
     if db.session.scalar(select(Outbox.id).where(Outbox.dedup_key == dedup_key)):
         return None
     row = Outbox(channel=channel, recipient=seal(recipient, "outbox.recipient"), body=body, dedup_key=dedup_key)
+    if anonymous:
+        now = utcnow()
+        row.created_at = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        row.next_attempt_at = now + timedelta(seconds=secrets.randbelow(2 * 3600))
     db.session.add(row)
     return row
 

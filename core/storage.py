@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import re
 import secrets
@@ -32,6 +33,8 @@ _EXTENSIONS = {JPEG: "jpg", PNG: "png", WEBP: "webp", PDF: "pdf", XLSX: "xlsx", 
 _PIL_FORMATS = {JPEG: "JPEG", PNG: "PNG", WEBP: "WEBP"}
 _STORED_NAME = re.compile(r"[0-9a-f]{32}")
 _MAX_NAME = 120
+# At DEBUG level Pillow logs EXIF values (author, description) while reading an upload: keep it quieter.
+logging.getLogger("PIL").setLevel(max(logging.getLogger("PIL").level, logging.INFO))
 
 
 class UploadError(ValueError):

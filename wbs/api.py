@@ -1,8 +1,152 @@
-"""JSON API of Whistleblowing System."""
+"""JSON API of the Whistleblowing System. The receipt is sent in the request body only, never in a URL."""
 from __future__ import annotations
 
-from flask import Blueprint
+import base64
+import binascii
+from datetime import date
+from typing import Literal
 
-from core.api import API_PREFIX
+from flask import Blueprint, current_app
+from pydantic import BaseModel, ConfigDict, Field
+
+from core import storage
+from core.api import API_PREFIX, operation
+from core.attachments import MAX_FILES
+from core.errors import DomainError
+from core.extensions import db
+from wbs import service
+from wbs.limits import receipt_limit, submit_limit
+from wbs.models import WbsReport
 
 bp = Blueprint("wbs_api", __name__, url_prefix=API_PREFIX + "/wbs")
+TAG = "WBS"
+JenisWbs = Literal["korupsi", "gratifikasi", "pungli", "benturan_kepentingan", "penyalahgunaan_wewenang",
+                   "pelanggaran_disiplin", "lainnya"]
+Teks = Field(default="", max_length=service.MAX_TEXT)
+
+
+class LampiranIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    nama: str = Field(max_length=255, description="Nama berkas (juga dienkripsi).")
+    isi_base64: str = Field(description="Isi berkas, base64. JPG, PNG, WebP atau PDF; metadata PDF TIDAK dihapus.")
+
+
+class LaporanWbsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    apa: str = Field(min_length=1, max_length=service.MAX_TEXT, description="Apa yang terjadi (wajib).")
+    dimana: str = Teks
+    kapan: str = Teks
+    siapa: str = Teks
+    bagaimana: str = Teks
+    mengapa: str = Teks
+    jenis: JenisWbs = "lainnya"
+    identitas: str = Field(default="", max_length=service.MAX_IDENTITAS, description="Opsional; dienkripsi.")
+    lampiran: list[LampiranIn] = Field(default_factory=list, max_length=MAX_FILES)
+    kunci_idempotensi: str | None = Field(
+        default=None, min_length=20, max_length=64,
+        description="Nilai acak rahasia buatan klien: kiriman ulang dengan nilai yang sama menghasilkan "
+                    "laporan dan resi yang sama.")
+
+
+class LaporanWbsOut(BaseModel):
+    resi: str = Field(description="Tampilkan sekali kepada pelapor; tidak dapat dipulihkan.")
+    status: str
+    status_label: str
+    diterima_tanggal: date
+    pesan: str
+
+
+class AksesIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    resi: str = Field(min_length=1, max_length=64)
+
+
+class EntriOut(BaseModel):
+    dari: str
+    tanggal: date
+    teks: str
+    status: str | None = None
+    tujuan: str | None = None
+    lampiran: list[str] = []
+
+
+class IsianOut(BaseModel):
+    label: str
+    teks: str
+
+
+class KotakOut(BaseModel):
+    status: str
+    status_label: str
+    diterima_tanggal: date
+    jenis: str
+    isian: list[IsianOut]
+    kurang: list[str] = Field(description="Unsur 4W+1H yang belum diisi; lengkapi lewat pesan.")
+    lampiran: list[str]
+    percakapan: list[EntriOut]
+    terbuka: bool
+
+
+class PesanIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    resi: str = Field(min_length=1, max_length=64)
+    pesan: str = Teks
+    lampiran: list[LampiranIn] = Field(default_factory=list, max_length=MAX_FILES)
+    kunci_idempotensi: str | None = Field(default=None, min_length=20, max_length=64)
+
+
+def _files(items: list[LampiranIn]) -> list[storage.Clean]:
+    limit = current_app.config["MAX_FILE_BYTES"]
+    out = []
+    for item in items:
+        try:
+            data = base64.b64decode(item.isi_base64, validate=True)
+        except (binascii.Error, ValueError):
+            raise DomainError(f"Isi berkas «{storage.sanitize_filename(item.nama)}» bukan base64 yang sah.", "lampiran")
+        try:
+            out.append(storage.inspect_upload(data, item.nama, max_bytes=limit))
+        except storage.UploadError as e:
+            raise DomainError(e.message, "lampiran")
+    return out
+
+
+def _kotak(m: service.Mailbox) -> KotakOut:
+    return KotakOut(status=m.status, status_label=m.status_label, diterima_tanggal=m.diterima_tanggal,
+                    jenis=m.jenis_label, isian=[IsianOut(label=k, teks=v) for k, v in m.isian], kurang=m.kurang,
+                    lampiran=m.lampiran_awal, terbuka=m.terbuka,
+                    percakapan=[EntriOut(dari=e.dari, tanggal=e.tanggal, teks=e.teks, status=e.status,
+                                         tujuan=e.tujuan, lampiran=e.lampiran) for e in m.entri])
+
+
+@operation(bp, "/laporan", method="POST", operation_id="createLaporanWbs", status=201, tag=TAG,
+           summary="Kirim laporan WBS secara anonim (mengembalikan resi)", body=LaporanWbsIn, response=LaporanWbsOut,
+           description="Hanya `apa` yang wajib; unsur yang kurang ditanyakan Tim WBS lewat kotak pesan. "
+                       "Tidak ada alamat IP, perangkat, atau jam yang disimpan. Simpan resi: hanya resi yang "
+                       "membuka kotak pesan, dan resi tidak dapat dipulihkan.")
+@submit_limit
+def create(body: LaporanWbsIn) -> LaporanWbsOut:
+    fields = body.model_dump(include={"apa", "dimana", "kapan", "siapa", "bagaimana", "mengapa", "jenis",
+                                      "identitas"})
+    report_id, receipt = service.submit_report(fields, _files(body.lampiran), sumber="api",
+                                               idempotency_key=body.kunci_idempotensi)
+    report = db.session.get(WbsReport, report_id)
+    return LaporanWbsOut(resi=receipt, status=report.status, status_label=service.STATUS[report.status],
+                         diterima_tanggal=report.diterima_tanggal,
+                         pesan="Laporan diterima. Simpan resi ini; resi hanya ditampilkan sekali.")
+
+
+@operation(bp, "/akses", method="POST", operation_id="aksesLaporanWbs", tag=TAG, body=AksesIn, response=KotakOut,
+           summary="Buka kotak pesan laporan WBS dengan resi (resi di badan permintaan)",
+           errors={404: "Resi tidak dikenali"})
+@receipt_limit
+def akses(body: AksesIn) -> KotakOut:
+    return _kotak(service.open_mailbox(body.resi))
+
+
+@operation(bp, "/pesan", method="POST", operation_id="kirimPesanWbs", status=201, tag=TAG, body=PesanIn,
+           response=KotakOut, summary="Kirim pesan atau bukti tambahan ke Tim WBS dengan resi",
+           errors={404: "Resi tidak dikenali"})
+@receipt_limit
+def pesan(body: PesanIn) -> KotakOut:
+    return _kotak(service.add_reporter_message(body.resi, body.pesan, _files(body.lampiran),
+                                               idempotency_key=body.kunci_idempotensi))

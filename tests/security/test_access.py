@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from core.extensions import db
 from core.models import Role
 
 OPEN = {"admin.login", "admin.login_totp", "admin.enrol_totp", "admin.totp_qr", "admin.logout"}

@@ -1,0 +1,615 @@
+"""Every WBS rule: submission, the reporter's mailbox, the team's case handling, the state machine,
+deadlines and retention. The web form, the JSON API, complaints ("move to WBS") and the Telegram bot all
+call these functions.
+
+Nothing here logs, audits or notifies with content: audit rows of the reporter's actions carry no report
+id at all, and the team is told only that something new arrived.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from flask import current_app
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from core import audit, crypto, outbox, storage
+from core.attachments import MAX_FILES
+from core.calendar import add_workdays
+from core.errors import DomainError, NotAllowed, NotFoundError
+from core.extensions import db
+from core.forms import clean_text
+from core.models import Role, User
+from core.workdays import local_today
+from wbs import keys, sealing
+from wbs.models import ELEMENTS, SEALED_FIELDS, WbsAttachment, WbsEntry, WbsKey, WbsKeyWrap, WbsReport
+
+JENIS = {
+    "korupsi": "Korupsi",
+    "gratifikasi": "Gratifikasi",
+    "pungli": "Pungutan liar (pungli)",
+    "benturan_kepentingan": "Benturan kepentingan",
+    "penyalahgunaan_wewenang": "Penyalahgunaan wewenang",
+    "pelanggaran_disiplin": "Pelanggaran disiplin / kode etik",
+    "lainnya": "Lainnya",
+}
+ELEMENT_LABELS = {
+    "apa": "Apa yang terjadi",
+    "dimana": "Di mana terjadinya",
+    "kapan": "Kapan terjadinya",
+    "siapa": "Siapa yang terlibat",
+    "bagaimana": "Bagaimana caranya (modus)",
+    "mengapa": "Mengapa (bila diketahui)",
+}
+STATUS = {
+    "diterima": "Diterima",
+    "verifikasi": "Verifikasi",
+    "ditindaklanjuti": "Ditindaklanjuti",
+    "investigasi": "Investigasi",
+    "selesai": "Selesai",
+    "tidak_dapat": "Tidak Dapat Ditindaklanjuti",
+}
+CLOSED = keys.CLOSED
+TUJUAN = {
+    "inspektorat": "Inspektorat Utama",
+    "apip": "APIP (Aparat Pengawasan Intern Pemerintah)",
+    "aph": "APH (Aparat Penegak Hukum)",
+}
+SUMBER = ("web", "api", "telegram", "pengaduan", "petugas")
+MAX_TEXT = 10_000
+MAX_IDENTITAS = 1_000
+UNKNOWN_RECEIPT = ("Resi tidak dikenali. Periksa kembali 16 huruf dan angka resi Anda "
+                   "(huruf besar/kecil dan spasi tidak berpengaruh).")
+
+# default deadlines (DOMAIN.md §2)
+ACK_HK, VERIFY_HK, FEEDBACK_DAYS = 3, 7, 30
+
+
+@dataclass(frozen=True)
+class Transition:
+    roles: tuple[str, ...] = (Role.tim_wbs.value,)
+    needs_tujuan: bool = False  # forwarding: to Inspektorat / APIP / APH
+
+
+# The state machine as data: (from, to) -> rule. Every change needs a reason (shown to the reporter).
+TRANSITIONS: dict[tuple[str, str], Transition] = {
+    ("diterima", "verifikasi"): Transition(),
+    ("diterima", "tidak_dapat"): Transition(),
+    ("verifikasi", "ditindaklanjuti"): Transition(needs_tujuan=True),
+    ("verifikasi", "tidak_dapat"): Transition(),
+    ("ditindaklanjuti", "investigasi"): Transition(),
+    ("ditindaklanjuti", "selesai"): Transition(),
+    ("ditindaklanjuti", "tidak_dapat"): Transition(),
+    ("investigasi", "selesai"): Transition(),
+    ("investigasi", "tidak_dapat"): Transition(),
+}
+
+
+def allowed_transitions(status: str, user: User) -> list[str]:
+    return [to for (frm, to), rule in TRANSITIONS.items() if frm == status and user.has_role(*rule.roles)]
+
+
+def check_transition(report: WbsReport, to: str, user: User, alasan: str, tujuan: str | None) -> Transition:
+    """The one place that decides whether a status change is legal."""
+    rule = TRANSITIONS.get((report.status, to))
+    if rule is None:
+        raise NotAllowed(f"Status «{STATUS.get(report.status, report.status)}» tidak dapat diubah menjadi "
+                         f"«{STATUS.get(to, to)}».", "status")
+    if not user.has_role(*rule.roles):
+        raise NotAllowed("Peran Anda tidak berwenang mengubah status ini.", "status")
+    if len(alasan) < 5:
+        raise DomainError("Tuliskan alasan perubahan status (minimal 5 karakter).", "alasan")
+    if rule.needs_tujuan and tujuan not in TUJUAN:
+        raise DomainError("Pilih ke mana laporan diteruskan: Inspektorat, APIP, atau APH.", "tujuan")
+    return rule
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+def _pepper() -> bytes:
+    return current_app.config["RECEIPT_PEPPER"]
+
+
+def _upload_folder() -> str:
+    return current_app.config["UPLOAD_FOLDER"]
+
+
+def _new_report_id() -> int:
+    # random nine-digit ids: the number says nothing about when or in what order reports came
+    while True:
+        candidate = 100_000_000 + secrets.randbelow(900_000_000)
+        if db.session.get(WbsReport, candidate) is None:
+            return candidate
+
+
+def _idem_hash(token: str | None) -> str | None:
+    return crypto.keyed_hash(_pepper(), "zi-wbs/idem/" + token) if token else None
+
+
+def _clean_fields(fields: dict[str, str]) -> dict[str, str]:
+    out = {name: clean_text(fields.get(name)) for name in ELEMENTS}
+    if not out["apa"]:
+        raise DomainError("Ceritakan apa yang terjadi.", "apa")
+    for name in ELEMENTS:
+        if len(out[name]) > MAX_TEXT:
+            raise DomainError(f"Terlalu panjang (maksimal {MAX_TEXT:,} karakter).".replace(",", "."), name)
+    jenis = clean_text(fields.get("jenis")) or "lainnya"
+    if jenis not in JENIS:
+        raise DomainError("Jenis pelanggaran tidak dikenal.", "jenis")
+    out["jenis"] = jenis
+    out["identitas"] = clean_text(fields.get("identitas"))
+    if len(out["identitas"]) > MAX_IDENTITAS:
+        raise DomainError(f"Identitas terlalu panjang (maksimal {MAX_IDENTITAS:,} karakter).".replace(",", "."),
+                          "identitas")
+    return out
+
+
+def _check_files(files) -> list[storage.Clean]:
+    files = list(files or ())
+    if len(files) > MAX_FILES:
+        raise DomainError(f"Paling banyak {MAX_FILES} berkas dalam satu kiriman.", "lampiran")
+    return files
+
+
+def _seal_files(report_id: int, data_key: bytes, files: list[storage.Clean], entry_id: str | None,
+                dari: str, written: list[str]) -> None:
+    """Encrypt each file to disk under a random name; its name, type and size are sealed in the row."""
+    for i, clean in enumerate(files):
+        att_id = secrets.token_hex(16)
+        blob = crypto.aead_encrypt(data_key, clean.data, sealing.file_aad(report_id, att_id))
+        name = storage.store_bytes(_upload_folder(), blob)
+        written.append(name)
+        meta = {"nama": clean.original_name, "tipe": clean.content_type, "ukuran": clean.size,
+                "sha256": clean.sha256, "dari": dari, "urut": i}
+        db.session.add(WbsAttachment(id=att_id, report_id=report_id, entry_id=entry_id, stored_name=name,
+                                     meta=sealing.seal_json(data_key, meta, sealing.file_meta_aad(report_id, att_id))))
+
+
+def _discard(written: list[str]) -> None:
+    for name in written:
+        storage.delete_bytes(_upload_folder(), name)
+
+
+def _notify_team(body: str) -> None:
+    # no id, kind, unit or content: only that something arrived (and a random dedup key, not the report id)
+    batch = secrets.token_hex(8)
+    for officer in keys.team_members():
+        outbox.enqueue("email", officer.email, body, f"wbs:{batch}:{officer.id}", anonymous=True)
+
+
+def _next_entry(report: WbsReport, jenis: str, data_key: bytes, payload: dict, *, officer: User | None = None,
+                status_dari: str | None = None, status_ke: str | None = None,
+                idem_hash: str | None = None) -> WbsEntry:
+    report.entri_terakhir += 1
+    entry_id = secrets.token_hex(16)
+    entry = WbsEntry(id=entry_id, report_id=report.id, urutan=report.entri_terakhir, jenis=jenis,
+                     tanggal=local_today(), officer_id=officer.id if officer else None,
+                     status_dari=status_dari, status_ke=status_ke, idem_hash=idem_hash,
+                     isi=sealing.seal_json(data_key, payload, sealing.entry_aad(report.id, entry_id)))
+    db.session.add(entry)
+    return entry
+
+
+def _locked_report(report_id: int) -> WbsReport:
+    # a row lock orders concurrent messages on one report (no-op on SQLite, which serialises writers)
+    report = db.session.scalar(select(WbsReport).where(WbsReport.id == report_id).with_for_update())
+    if report is None:
+        raise NotFoundError("Laporan WBS tidak ditemukan.")
+    return report
+
+
+# --- submission -----------------------------------------------------------------------------------
+
+def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, sumber: str = "web",
+                  idempotency_key: str | None = None) -> tuple[int, str]:
+    """Store a sealed report and return (report_id, receipt). The receipt is not stored anywhere: show it
+    to the reporter once.
+
+    Only `apa` is required; missing elements are asked for later through the mailbox. `files` must have
+    been checked by core.storage (content, size; image metadata stripped). With `idempotency_key` (the
+    form's one-time token) a second submit returns the first report and the same receipt.
+
+    Commits its own transaction: the files written to disk and the receipt handed out must match what
+    is stored, and a concurrent double submit is resolved by the unique token.
+    """
+    values = _clean_fields(fields)
+    files = _check_files(files)
+    if sumber not in SUMBER:
+        raise DomainError("Sumber laporan tidak dikenal.", "sumber")
+    idem = _idem_hash(idempotency_key)
+    if idem:
+        existing = db.session.scalar(select(WbsReport.id).where(WbsReport.idem_hash == idem))
+        if existing:
+            return existing, sealing.receipt_from_token(_pepper(), idempotency_key)
+        receipt = sealing.receipt_from_token(_pepper(), idempotency_key)
+    else:
+        receipt = crypto.new_code(sealing.RECEIPT_BITS)
+    receipt = crypto.normalize_code(receipt)
+
+    today = local_today()
+    report_id = _new_report_id()
+    data_key = crypto.new_key()
+    salt = os.urandom(crypto.SALT_BYTES)
+    params = keys.kdf_params()
+    report = WbsReport(
+        id=report_id, resi_hash=sealing.receipt_lookup(_pepper(), receipt), resi_salt=salt,
+        resi_kdf=sealing.kdf_to_text(params),
+        resi_wrap=crypto.hpke_wrap(sealing.receipt_public(receipt, salt, params), data_key,
+                                   sealing.receipt_info(report_id)),
+        idem_hash=idem, sumber=sumber, status="diterima", diterima_tanggal=today,
+        batas_pengakuan=add_workdays(today, ACK_HK), batas_verifikasi=add_workdays(today, VERIFY_HK),
+        entri_terakhir=0,
+        **{name: sealing.seal_text(data_key, values[name], sealing.field_aad(report_id, name))
+           for name in SEALED_FIELDS})
+    written: list[str] = []
+    try:
+        db.session.add(report)
+        db.session.flush()
+        for key in keys.recipient_keys():
+            keys.wrap_to(report_id, key, data_key)
+        _seal_files(report_id, data_key, files, None, "pelapor", written)
+        # no audit row: the log is for officers' actions, and its timestamp would date the report
+        _notify_team("Ada laporan WBS baru.")
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        _discard(written)
+        existing = db.session.scalar(select(WbsReport.id).where(WbsReport.idem_hash == idem)) if idem else None
+        if existing:  # the other click of a double submit won the race
+            return existing, receipt
+        raise
+    except BaseException:
+        db.session.rollback()
+        _discard(written)
+        raise
+    return report_id, receipt
+
+
+# --- the reporter's mailbox -----------------------------------------------------------------------
+
+@dataclass
+class MailboxEntry:
+    dari: str  # "Anda" | "Tim WBS" | "Status"
+    jenis: str
+    tanggal: date
+    teks: str
+    status: str | None = None
+    tujuan: str | None = None
+    lampiran: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Mailbox:
+    status: str
+    status_label: str
+    diterima_tanggal: date
+    jenis_label: str
+    isian: list[tuple[str, str]]  # (label, text) of the elements given
+    kurang: list[str]  # labels of the 4W+1H elements still empty
+    entri: list[MailboxEntry]
+    lampiran_awal: list[str]
+    terbuka: bool
+
+
+def _dummy_kdf() -> None:
+    # same work for an unknown receipt as for a known one: the answer's timing says nothing
+    sealing.receipt_private("0" * sealing.RECEIPT_CHARS, b"\x00" * crypto.SALT_BYTES, keys.kdf_params())
+
+
+def _unlock_by_receipt(receipt: str) -> tuple[WbsReport, bytes]:
+    normal = crypto.normalize_code(receipt or "")
+    if not sealing.is_receipt_shape(normal):
+        raise DomainError("Resi terdiri dari 16 huruf dan angka, misalnya ABCD-EFGH-JKMN-PQRS.", "resi")
+    report = db.session.scalar(select(WbsReport).where(WbsReport.resi_hash ==
+                                                       sealing.receipt_lookup(_pepper(), normal)))
+    if report is None:
+        _dummy_kdf()
+        raise NotFoundError(UNKNOWN_RECEIPT, "resi")
+    private = sealing.receipt_private(normal, report.resi_salt, sealing.kdf_from_text(report.resi_kdf))
+    try:
+        data_key = crypto.hpke_unwrap(private, report.resi_wrap, sealing.receipt_info(report.id))
+    except crypto.DecryptionError:
+        raise NotFoundError(UNKNOWN_RECEIPT, "resi")
+    return report, data_key
+
+
+def _attachments(report_id: int, data_key: bytes) -> list[tuple[WbsAttachment, dict]]:
+    rows = db.session.scalars(select(WbsAttachment).where(WbsAttachment.report_id == report_id))
+    out = [(a, sealing.open_json(data_key, a.meta, sealing.file_meta_aad(report_id, a.id))) for a in rows]
+    return sorted(out, key=lambda pair: pair[1].get("urut", 0))  # ids are random: order by the sealed index
+
+
+def _mailbox(report: WbsReport, data_key: bytes) -> Mailbox:
+    values = {name: sealing.open_text(data_key, getattr(report, name), sealing.field_aad(report.id, name))
+              for name in SEALED_FIELDS}
+    files = _attachments(report.id, data_key)
+    names_by_entry: dict[str | None, list[str]] = {}
+    for att, meta in files:
+        names_by_entry.setdefault(att.entry_id, []).append(meta["nama"])
+    entries = []
+    rows = db.session.scalars(select(WbsEntry).where(WbsEntry.report_id == report.id, WbsEntry.jenis != "catatan")
+                              .order_by(WbsEntry.urutan))
+    for e in rows:
+        payload = sealing.open_json(data_key, e.isi, sealing.entry_aad(report.id, e.id))
+        dari = {"pelapor": "Anda", "tim": "Tim WBS", "status": "Status"}[e.jenis]
+        entries.append(MailboxEntry(dari=dari, jenis=e.jenis, tanggal=e.tanggal, teks=payload.get("teks", ""),
+                                    status=STATUS.get(e.status_ke) if e.status_ke else None,
+                                    tujuan=TUJUAN.get(payload.get("tujuan") or ""),
+                                    lampiran=names_by_entry.get(e.id, [])))
+    return Mailbox(
+        status=report.status, status_label=STATUS[report.status], diterima_tanggal=report.diterima_tanggal,
+        jenis_label=JENIS.get(values["jenis"], values["jenis"]),
+        isian=[(ELEMENT_LABELS[n], values[n]) for n in ELEMENTS if values[n]],
+        kurang=[ELEMENT_LABELS[n] for n in ELEMENTS if not values[n] and n != "mengapa"],
+        entri=entries, lampiran_awal=names_by_entry.get(None, []), terbuka=report.status not in CLOSED)
+
+
+def open_mailbox(receipt: str) -> Mailbox:
+    """The reporter's view: status, their report, the conversation. Unknown and wrong receipts get the
+    same answer (NotFoundError) after the same work."""
+    report, data_key = _unlock_by_receipt(receipt)
+    # the reporter holds the data key now: officers enrolled since the report came get it too
+    if keys.sync_wraps(report, data_key):
+        db.session.commit()
+    return _mailbox(report, data_key)
+
+
+def add_reporter_message(receipt: str, text: str, files: list[storage.Clean] = (), *,
+                         idempotency_key: str | None = None) -> Mailbox:
+    """A message (answer, completion of missing elements) and/or evidence from the reporter."""
+    text = clean_text(text)
+    files = _check_files(files)
+    if not text and not files:
+        raise DomainError("Tulis pesan atau lampirkan berkas.", "pesan")
+    if len(text) > MAX_TEXT:
+        raise DomainError(f"Pesan terlalu panjang (maksimal {MAX_TEXT:,} karakter).".replace(",", "."), "pesan")
+    found, data_key = _unlock_by_receipt(receipt)
+    idem = _idem_hash(idempotency_key)
+    if idem and db.session.scalar(select(WbsEntry.id).where(WbsEntry.idem_hash == idem)):
+        return _mailbox(found, data_key)  # the same form sent twice
+    written: list[str] = []
+    try:
+        report = _locked_report(found.id)
+        if report.status in CLOSED:
+            raise DomainError("Laporan ini sudah ditutup; pesan baru tidak dapat dikirim.", "pesan")
+        entry = _next_entry(report, "pelapor", data_key, {"teks": text}, idem_hash=idem)
+        db.session.flush()
+        _seal_files(report.id, data_key, files, entry.id, "pelapor", written)
+        keys.sync_wraps(report, data_key)
+        _notify_team("Ada pesan baru di WBS.")
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        _discard(written)
+        if idem and db.session.scalar(select(WbsEntry.id).where(WbsEntry.idem_hash == idem)):
+            return _mailbox(db.session.get(WbsReport, found.id), data_key)
+        raise
+    except BaseException:
+        db.session.rollback()
+        _discard(written)
+        raise
+    return _mailbox(report, data_key)
+
+
+# --- the team's side ------------------------------------------------------------------------------
+
+@dataclass
+class CaseEntry:
+    urutan: int
+    jenis: str
+    tanggal: date
+    teks: str
+    officer: str
+    status_dari: str | None
+    status_ke: str | None
+    tujuan: str | None
+    lampiran: list[tuple[str, dict]]
+
+
+@dataclass
+class Case:
+    id: int
+    status: str
+    status_label: str
+    sumber: str
+    diterima_tanggal: date
+    tenggat: dict
+    jenis: str
+    jenis_label: str
+    isian: dict[str, str]
+    identitas: str
+    kurang: list[str]
+    entri: list[CaseEntry]
+    lampiran_awal: list[tuple[str, dict]]
+    transisi: list[str]
+
+
+def deadlines(report: WbsReport, today: date | None = None) -> dict:
+    """Acknowledgement (3 HK), verification (7 HK) and feedback every 30 days; `lewat` = overdue."""
+    today = today or local_today()
+    is_open = report.status not in CLOSED
+    ack_done = report.diakui_tanggal
+    ver_done = report.diverifikasi_tanggal
+    feedback_due = (report.umpan_balik_tanggal or report.diterima_tanggal) + timedelta(days=FEEDBACK_DAYS)
+    return {
+        "pengakuan": {"batas": report.batas_pengakuan, "selesai": ack_done,
+                      "lewat": _late(ack_done, report.batas_pengakuan, today, is_open)},
+        "verifikasi": {"batas": report.batas_verifikasi, "selesai": ver_done,
+                       "lewat": _late(ver_done, report.batas_verifikasi, today, is_open)},
+        "umpan_balik": {"batas": feedback_due if is_open else None, "selesai": report.umpan_balik_tanggal,
+                        "lewat": is_open and today > feedback_due},
+    }
+
+
+def _late(done: date | None, due: date, today: date, is_open: bool) -> bool:
+    return done > due if done else is_open and today > due
+
+
+def next_deadline(report: WbsReport, today: date | None = None) -> tuple[str, date] | None:
+    """The most urgent open deadline (label, date), for the queue."""
+    if report.status in CLOSED:
+        return None
+    d = deadlines(report, today)
+    pending = []
+    if not report.diakui_tanggal:
+        pending.append(("Pengakuan", d["pengakuan"]["batas"]))
+    if not report.diverifikasi_tanggal:
+        pending.append(("Verifikasi", d["verifikasi"]["batas"]))
+    pending.append(("Umpan balik", d["umpan_balik"]["batas"]))
+    return min(pending, key=lambda p: p[1])
+
+
+def queue(key: WbsKey | None) -> list[dict]:
+    """All reports (open first, most urgent first), without content; `akses` = the key can read it."""
+    today = local_today()
+    readable = set()
+    if key is not None:
+        readable = set(db.session.scalars(select(WbsKeyWrap.report_id).where(WbsKeyWrap.key_id == key.id)))
+    rows = []
+    for r in db.session.scalars(select(WbsReport)):
+        nd = next_deadline(r, today)
+        rows.append({"id": r.id, "status": r.status, "status_label": STATUS[r.status],
+                     "diterima_tanggal": r.diterima_tanggal, "tenggat": nd,
+                     "lewat": bool(nd and nd[1] < today), "akses": r.id in readable,
+                     "ditutup_tanggal": r.ditutup_tanggal})
+    rows.sort(key=lambda x: (x["status"] in CLOSED, x["tenggat"][1] if x["tenggat"] else date.max,
+                             -x["diterima_tanggal"].toordinal(), x["id"]))
+    return rows
+
+
+def _officer_data_key(report_id: int, key: WbsKey, private: bytes, *, lock: bool = False) -> tuple[WbsReport, bytes]:
+    report = _locked_report(report_id) if lock else db.session.get(WbsReport, report_id)
+    if report is None:
+        raise NotFoundError("Laporan WBS tidak ditemukan.")
+    return report, keys.data_key(report, key, private)
+
+
+def open_case(report_id: int, user: User, key: WbsKey, private: bytes, *, purpose: str = "buka") -> Case:
+    """Decrypt a case in memory for an officer of the team (audited, without content)."""
+    report, data_key = _officer_data_key(report_id, key, private)
+    values = {name: sealing.open_text(data_key, getattr(report, name), sealing.field_aad(report.id, name))
+              for name in SEALED_FIELDS}
+    files = _attachments(report.id, data_key)
+    by_entry: dict[str | None, list[tuple[str, dict]]] = {}
+    for att, meta in files:
+        by_entry.setdefault(att.entry_id, []).append((att.id, meta))
+    entries = []
+    for e in db.session.scalars(select(WbsEntry).where(WbsEntry.report_id == report.id).order_by(WbsEntry.urutan)):
+        payload = sealing.open_json(data_key, e.isi, sealing.entry_aad(report.id, e.id))
+        entries.append(CaseEntry(urutan=e.urutan, jenis=e.jenis, tanggal=e.tanggal, teks=payload.get("teks", ""),
+                                 officer=e.officer.nama if e.officer else "",
+                                 status_dari=e.status_dari, status_ke=e.status_ke,
+                                 tujuan=TUJUAN.get(payload.get("tujuan") or ""),
+                                 lampiran=by_entry.get(e.id, [])))
+    audit.record(f"wbs.kasus.{purpose}", "wbs_laporan", report.id, actor=user)
+    return Case(id=report.id, status=report.status, status_label=STATUS[report.status], sumber=report.sumber,
+                diterima_tanggal=report.diterima_tanggal, tenggat=deadlines(report),
+                jenis=values["jenis"], jenis_label=JENIS.get(values["jenis"], values["jenis"]),
+                isian={n: values[n] for n in ELEMENTS}, identitas=values["identitas"],
+                kurang=[ELEMENT_LABELS[n] for n in ELEMENTS if not values[n] and n != "mengapa"],
+                entri=entries, lampiran_awal=by_entry.get(None, []),
+                transisi=allowed_transitions(report.status, user))
+
+
+def read_attachment(report_id: int, attachment_id: str, user: User, key: WbsKey, private: bytes) -> tuple[dict, bytes]:
+    report, data_key = _officer_data_key(report_id, key, private)
+    att = db.session.get(WbsAttachment, attachment_id)
+    if att is None or att.report_id != report.id:
+        raise NotFoundError("Lampiran tidak ditemukan.")
+    meta = sealing.open_json(data_key, att.meta, sealing.file_meta_aad(report.id, att.id))
+    data = crypto.aead_decrypt(data_key, storage.read_bytes(_upload_folder(), att.stored_name),
+                               sealing.file_aad(report.id, att.id))
+    audit.record("wbs.lampiran.unduh", "wbs_laporan", report.id, {"lampiran": att.id}, actor=user)
+    return meta, data
+
+
+def add_team_message(report_id: int, user: User, key: WbsKey, private: bytes, text: str, *,
+                     internal: bool = False, idempotency_key: str | None = None) -> None:
+    """A message to the reporter (counts as acknowledgement and feedback) or an internal note."""
+    text = clean_text(text)
+    if not text:
+        raise DomainError("Pesan tidak boleh kosong.", "teks")
+    if len(text) > MAX_TEXT:
+        raise DomainError(f"Terlalu panjang (maksimal {MAX_TEXT:,} karakter).".replace(",", "."), "teks")
+    idem = _idem_hash(idempotency_key)
+    if idem and db.session.scalar(select(WbsEntry.id).where(WbsEntry.idem_hash == idem)):
+        return
+    report, data_key = _officer_data_key(report_id, key, private, lock=True)
+    if report.status in CLOSED and not internal:
+        raise DomainError("Laporan sudah ditutup; pesan kepada pelapor tidak dapat dikirim lagi.", "teks")
+    _next_entry(report, "catatan" if internal else "tim", data_key, {"teks": text}, officer=user, idem_hash=idem)
+    if not internal:
+        today = local_today()
+        report.diakui_tanggal = report.diakui_tanggal or today
+        report.umpan_balik_tanggal = today
+    audit.record("wbs.catatan" if internal else "wbs.pesan_tim", "wbs_laporan", report.id, actor=user)
+
+
+def change_status(report_id: int, user: User, key: WbsKey, private: bytes, to: str, alasan: str,
+                  tujuan: str | None = None) -> None:
+    """A status change with its reason (sealed, shown to the reporter); forwarding records where to."""
+    alasan = clean_text(alasan)
+    if len(alasan) > MAX_TEXT:
+        raise DomainError(f"Terlalu panjang (maksimal {MAX_TEXT:,} karakter).".replace(",", "."), "alasan")
+    report, data_key = _officer_data_key(report_id, key, private, lock=True)
+    rule = check_transition(report, to, user, alasan, tujuan)
+    payload = {"teks": alasan, "tujuan": tujuan if rule.needs_tujuan else None}
+    _next_entry(report, "status", data_key, payload, officer=user, status_dari=report.status, status_ke=to)
+    today = local_today()
+    report.diakui_tanggal = report.diakui_tanggal or today
+    report.umpan_balik_tanggal = today  # the reporter sees the change and its reason
+    if report.status in ("diterima", "verifikasi") and to != "verifikasi":
+        report.diverifikasi_tanggal = report.diverifikasi_tanggal or today
+    if to in CLOSED:
+        report.ditutup_tanggal = today
+    audit.record("wbs.status", "wbs_laporan", report.id, {"dari": report.status, "ke": to}, actor=user)
+    report.status = to
+
+
+def export_pdf(report_id: int, user: User, key: WbsKey, private: bytes) -> bytes:
+    """One case as a printed PDF for the investigators (audited; the PDF is built in memory only)."""
+    from core.documents import render_html, render_pdf
+    from core.settings import office
+    from core.workdays import format_tanggal
+
+    case = open_case(report_id, user, key, private, purpose="ekspor")
+    ctx = {"case": case, "office": office(), "labels": ELEMENT_LABELS, "status": STATUS,
+           "dicetak": format_tanggal(local_today()), "oleh": user.nama,
+           "fmt": format_tanggal}
+    return render_pdf(render_html("wbs_kasus.html", ctx))
+
+
+# --- retention ------------------------------------------------------------------------------------
+
+def purge(today: date | None = None, retention_days: int | None = None) -> int:
+    """Destroy closed reports older than the retention period: wraps, sealed rows and sealed files.
+    Idempotent; leaves one audit line with the count only."""
+    today = today or local_today()
+    days = retention_days if retention_days is not None else current_app.config["WBS_RETENTION_DAYS"]
+    cutoff = today - timedelta(days=days)
+    ids = list(db.session.scalars(select(WbsReport.id).where(WbsReport.status.in_(CLOSED),
+                                                             WbsReport.ditutup_tanggal < cutoff)))
+    if not ids:
+        return 0
+    names = list(db.session.scalars(select(WbsAttachment.stored_name).where(WbsAttachment.report_id.in_(ids))))
+    # keys first: without its wraps a report's ciphertext is unreadable even if a copy survives
+    db.session.execute(delete(WbsKeyWrap).where(WbsKeyWrap.report_id.in_(ids)))
+    db.session.execute(delete(WbsAttachment).where(WbsAttachment.report_id.in_(ids)))
+    db.session.execute(delete(WbsEntry).where(WbsEntry.report_id.in_(ids)))
+    db.session.execute(delete(WbsReport).where(WbsReport.id.in_(ids)))
+    audit.record("wbs.purge", "wbs", "", {"jumlah": len(ids), "retensi_hari": days})
+    db.session.commit()
+    _discard(names)  # after the commit: a failed transaction must not lose files of kept reports
+    return len(ids)
+
+
+def summary() -> dict:
+    """Counts for the dashboard card (no content; safe for admin and pimpinan)."""
+    today = local_today()
+    open_reports = list(db.session.scalars(select(WbsReport).where(WbsReport.status.not_in(CLOSED))))
+    late = sum(1 for r in open_reports if (nd := next_deadline(r, today)) and nd[1] < today)
+    return {"terbuka": len(open_reports), "lewat": late}
+
