@@ -38,3 +38,14 @@ def form_data(html: str, **over) -> dict:
             "website": ""}
     data.update(over)
     return data
+
+
+def post_multipart(client, url: str, data: dict, **kwargs):
+    """POST multipart built in memory: the test client's own encoder leaves a temp file open for big bodies."""
+    from werkzeug.datastructures import FileStorage
+    from werkzeug.test import encode_multipart
+
+    values = {k: FileStorage(stream=v[0], filename=v[1], content_type="application/octet-stream")
+              if isinstance(v, tuple) else v for k, v in data.items()}
+    boundary, body = encode_multipart(values)
+    return client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}", **kwargs)
