@@ -24,6 +24,8 @@ READERS = (Role.upg, Role.pimpinan, Role.tpi)
 PAGE = 50
 ACTION_FORMS = {"verifikasi": CatatanForm, "minta_lengkapi": CatatanForm, "selesaikan": CatatanForm,
                 "teruskan_kpk": TeruskanForm, "tetapkan": PenetapanForm}
+TOMBOL = {"verifikasi": "Nyatakan lengkap", "minta_lengkapi": "Minta pelapor melengkapi",
+          "teruskan_kpk": "Teruskan ke KPK", "tetapkan": "Catat penetapan", "selesaikan": "Tutup laporan (selesai)"}
 
 
 def _download(data: bytes, filename: str, mimetype: str, inline: bool = False) -> Response:
@@ -72,7 +74,7 @@ def _detail(lap: LaporanGratifikasi, forms: dict | None = None, status: int = 20
                            tanda=queries.tandai_tenggat(lap), sisa=service.sisa_hari_kerja(lap),
                            lampiran=attachments_of(service.OWNER, lap.id), gol=documents.gol_fields(lap),
                            aksi_label=service.AKSI_LABEL, akibat=rules.akibat_terlambat(t) if t else "",
-                           cara=CARA_TERUSKAN), status
+                           cara=CARA_TERUSKAN, tombol=TOMBOL), status
 
 
 @bp.get("/gratifikasi/<int:lap_id>")
