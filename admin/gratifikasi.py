@@ -9,6 +9,7 @@ from sqlalchemy import select
 from admin.views import bp
 from core import audit
 from core.attachments import attachments_of, inspect_files, read_attachment
+from core.calendar import workdays_between
 from core.errors import DomainError
 from core.extensions import db
 from core.models import Attachment, Role, Unit
@@ -49,10 +50,11 @@ def gratifikasi_register():
     rows, total = queries.register(**f, limit=PAGE, offset=(page - 1) * PAGE)
     units = db.session.scalars(select(Unit).order_by(Unit.nama)).all()
     today = local_today()
+    tanda = {r.id: queries.tandai_tenggat(r, today) for r in rows}
     return render_template("admin/gratifikasi/register.html", rows=rows, total=total, page=page, pages=-(-total // PAGE),
                            f=f, units=units, statuses=STATUS, jenis=rules.JENIS, today=today,
-                           tanda={r.id: queries.tandai_tenggat(r, today) for r in rows},
-                           sisa={r.id: service.sisa_hari_kerja(r, today) for r in rows})
+                           tanda=tanda, sisa={r.id: workdays_between(today, r.tenggat_teruskan) for r in rows
+                                             if tanda[r.id] == "dekat"})
 
 
 def _laporan(lap_id: int) -> LaporanGratifikasi:
@@ -166,7 +168,7 @@ def gratifikasi_lampiran(lap_id: int, att_id: int):
 def gratifikasi_ekspor(fmt: str):
     if fmt not in ("xlsx", "csv"):
         abort(404)
-    rows, _ = queries.register(**_filters(), limit=100_000)
+    rows, _ = queries.register(**_filters(), limit=100_000, with_pii=True)
     audit.record("gratifikasi.ekspor_register", "laporan_gratifikasi", "", {"format": fmt, "baris": len(rows)})
     db.session.commit()
     if fmt == "xlsx":

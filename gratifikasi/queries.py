@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import defer
 
 from core.attachments import attachments_of
 from core.calendar import add_workdays, workdays_between
@@ -66,10 +67,19 @@ def tandai_tenggat(lap: LaporanGratifikasi, today: date | None = None) -> str:
 
 def register(*, status: str = "", jenis: str = "", tahun: int | None = None, unit_id: int | None = None,
              tenggat: str = "", nomor: str = "", limit: int = 50, offset: int = 0,
-             today: date | None = None) -> tuple[list[LaporanGratifikasi], int]:
-    """The UPG's buku register, filtered, newest first; returns (page, total)."""
+             today: date | None = None, with_pii: bool = False) -> tuple[list[LaporanGratifikasi], int]:
+    """The UPG's buku register, filtered, newest first; returns (page, total).
+
+    The encrypted personal columns are loaded (and decrypted) only when asked: the list page shows none.
+    """
     today = today or local_today()
     q = select(LaporanGratifikasi)
+    if not with_pii:
+        q = q.options(defer(LaporanGratifikasi.pelapor_nama), defer(LaporanGratifikasi.identitas_nomor),
+                      defer(LaporanGratifikasi.pelapor_telepon), defer(LaporanGratifikasi.pelapor_email),
+                      defer(LaporanGratifikasi.pelapor_alamat), defer(LaporanGratifikasi.pemberi_nama),
+                      defer(LaporanGratifikasi.pemberi_alamat), defer(LaporanGratifikasi.kronologi),
+                      defer(LaporanGratifikasi.uraian))
     if status in STATUS:
         q = q.where(LaporanGratifikasi.status == status)
     elif status == "terbuka":
