@@ -17,7 +17,7 @@ from core.security import fresh_login_required, role_required
 from core.storage import ALLOWED, UploadError
 from core.workdays import local_today
 from gratifikasi import documents, queries, rules, service
-from gratifikasi.forms import CatatanForm, KampanyeForm, PenetapanForm, TeruskanForm
+from gratifikasi.forms import BatasForm, CatatanForm, KampanyeForm, PenetapanForm, PengaturanForm, TeruskanForm
 from gratifikasi.models import CARA_TERUSKAN, STATUS, LaporanGratifikasi
 
 UPG = Role.upg
@@ -259,3 +259,72 @@ def gratifikasi_kampanye_bukti(kegiatan_id: int, att_id: int):
 def gratifikasi_saya():
     return render_template("admin/gratifikasi/saya.html", rows=queries.laporan_milik(current_user.id))
 
+
+
+SETTINGS_ROLES = (Role.upg, Role.admin)
+
+
+def _pengaturan_page(form: PengaturanForm | None = None, batas_form: BatasForm | None = None, status: int = 200):
+    s = rules.pengaturan()
+    form = form or PengaturanForm(formdata=None, data={k: s.get(k, "") for k in service.PENGATURAN_TEKS})
+    return render_template("admin/gratifikasi/pengaturan.html", form=form, batas_form=batas_form or BatasForm(formdata=None),
+                           tabel=rules.tabel_batas(), today=local_today(), s=s), status
+
+
+@bp.get("/gratifikasi/pengaturan")
+@role_required(*SETTINGS_ROLES)
+def gratifikasi_pengaturan():
+    return _pengaturan_page()
+
+
+@bp.post("/gratifikasi/pengaturan")
+@role_required(*SETTINGS_ROLES)
+def gratifikasi_pengaturan_simpan():
+    form = PengaturanForm()
+    if form.validate_on_submit():
+        try:
+            service.simpan_pengaturan(form.data, current_user)
+        except DomainError as e:
+            db.session.rollback()
+            getattr(form, e.field or "upg_nama").errors = [e.message]
+        else:
+            db.session.commit()
+            flash("Pengaturan UPG disimpan.", "success")
+            return redirect(url_for("admin.gratifikasi_pengaturan"))
+    return _pengaturan_page(form=form, status=400)
+
+
+@bp.post("/gratifikasi/pengaturan/batas")
+@role_required(*SETTINGS_ROLES)
+def gratifikasi_batas_tambah():
+    form = BatasForm()
+    if form.validate_on_submit():
+        try:
+            service.tambah_batas(berlaku_mulai=form.berlaku_mulai.data, dasar=form.dasar.data,
+                                 nilai={k: getattr(form, k).data for k in ("pernikahan_adat", "musibah", "rekan_kerja",
+                                                                          "rekan_kerja_setahun", "pisah_sambut")},
+                                 actor=current_user)
+        except DomainError as e:
+            db.session.rollback()
+            getattr(form, e.field or "dasar").errors = [e.message]
+        else:
+            db.session.commit()
+            flash("Batas nilai ditambahkan.", "success")
+            return redirect(url_for("admin.gratifikasi_pengaturan"))
+    return _pengaturan_page(batas_form=form, status=400)
+
+
+@bp.post("/gratifikasi/pengaturan/batas/hapus")
+@role_required(*SETTINGS_ROLES)
+def gratifikasi_batas_hapus():
+    if not CatatanForm().validate_on_submit():
+        abort(400)
+    try:
+        service.hapus_batas(request.form.get("berlaku_mulai", "")[:10], current_user)
+    except DomainError as e:
+        db.session.rollback()
+        flash(e.message, "danger")
+    else:
+        db.session.commit()
+        flash("Baris batas nilai dihapus.", "success")
+    return redirect(url_for("admin.gratifikasi_pengaturan"))

@@ -149,3 +149,27 @@ class KampanyeForm(FlaskForm):
                            validators=[Optional(), NumberRange(min=0, max=1_000_000, message="Jumlah tidak wajar.")])
     foto = MultipleFileField("Foto bukti (JPEG/PNG/WebP/PDF)")
     submit = SubmitField("Simpan kegiatan")
+
+
+class PengaturanForm(FlaskForm):
+    upg_nama = StringField("Nama UPG", validators=[DataRequired(REQUIRED), Length(max=200)])
+    upg_telepon = StringField("Telepon/WA UPG", validators=[Optional(), Length(max=40)])
+    upg_email = StringField("E-mail UPG (juga menerima pemberitahuan laporan baru)", validators=[Optional(), Length(max=254)])
+    upg_alamat = StringField("Alamat/ruang UPG", validators=[Optional(), Length(max=300)])
+    upg_ketua_nama = StringField("Nama penandatangan surat UPG", validators=[Optional(), Length(max=200)])
+    upg_ketua_jabatan = StringField("Jabatan penandatangan", validators=[Optional(), Length(max=200)])
+    upg_ketua_nip = StringField("NIP penandatangan", validators=[Optional(), Length(max=30)])
+    submit = SubmitField("Simpan pengaturan")
+
+
+class BatasForm(FlaskForm):
+    berlaku_mulai = TanggalField("Berlaku mulai", validators=[DataRequired(DATE_MSG)])
+    dasar = StringField("Dasar hukum", validators=[DataRequired(REQUIRED), Length(max=200)])
+    pernikahan_adat = StringField("Pernikahan/upacara adat/agama, per pemberi", validators=[DataRequired(REQUIRED)])
+    musibah = StringField("Musibah/bencana, per pemberi", validators=[DataRequired(REQUIRED)])
+    rekan_kerja = StringField("Rekan kerja (bukan uang), per pemberi", validators=[DataRequired(REQUIRED)])
+    rekan_kerja_setahun = StringField("Rekan kerja, total setahun dari pemberi yang sama",
+                                      validators=[DataRequired(REQUIRED)])
+    pisah_sambut = StringField("Pisah sambut/pensiun (kosongkan bila mengikuti batas rekan kerja)",
+                               validators=[Optional()])
+    submit = SubmitField("Tambah batas nilai")

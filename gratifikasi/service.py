@@ -23,8 +23,9 @@ from core.documents import format_nomor
 from core.errors import DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
-from core.models import Unit, User
+from core.models import Setting, Unit, User
 from core.numbering import next_sequence
+from core.settings import get_setting, set_setting
 from core.storage import Clean
 from core.workdays import local_today
 from gratifikasi import rules
@@ -505,3 +506,71 @@ def catat_kampanye(inp: KampanyeInput, files: list[Clean], actor: User) -> Kegia
 
 def input_fields() -> list[str]:
     return [f.name for f in fields(LaporanInput)]
+
+
+# --- settings: UPG identity and the threshold table -----------------------------------------------
+
+PENGATURAN_TEKS = {"upg_nama": ("Nama UPG", 200), "upg_telepon": ("Telepon UPG", 40), "upg_email": ("E-mail UPG", 254),
+                   "upg_alamat": ("Alamat UPG", 300), "upg_ketua_nama": ("Nama penandatangan", 200),
+                   "upg_ketua_jabatan": ("Jabatan penandatangan", 200), "upg_ketua_nip": ("NIP penandatangan", 30)}
+
+
+def simpan_pengaturan(values: dict, actor: User) -> None:
+    """The UPG's contact (public page, poster, receipt) and the signatory of its letters."""
+    current = rules.pengaturan()
+    changed = {}
+    for name, (label, limit) in PENGATURAN_TEKS.items():
+        value = clean_text(values.get(name))
+        if len(value) > limit:
+            raise DomainError(f"{label} terlalu panjang (maksimal {limit} karakter).", name)
+        if name == "upg_email" and value:
+            try:
+                value = validate_email(value, check_deliverability=False).normalized
+            except EmailNotValidError as exc:
+                raise DomainError("Alamat e-mail tidak sah.", name) from exc
+        if name == "upg_nama" and not value:
+            raise DomainError("Wajib diisi.", name)
+        if current.get(name) != value:
+            changed[name] = value
+    stored = db.session.get(Setting, "gratifikasi")
+    set_setting("gratifikasi", {**(stored.value if stored else {}), **changed})
+    audit.record("gratifikasi.pengaturan", "setting", "gratifikasi", {"diubah": sorted(changed)}, actor=actor)
+
+
+def tambah_batas(*, berlaku_mulai: date | None, dasar: str, nilai: dict[str, str | int | None], actor: User) -> None:
+    """Add a row to the threshold table: the values in force from `berlaku_mulai` (e.g. a new PerKPK)."""
+    if berlaku_mulai is None:
+        raise DomainError("Tanggal mulai berlaku wajib diisi.", "berlaku_mulai")
+    dasar = clean_text(dasar)
+    if not dasar or len(dasar) > 200:
+        raise DomainError("Sebutkan dasar hukumnya (maksimal 200 karakter), mis. Peraturan KPK Nomor 1 Tahun 2026.",
+                          "dasar")
+    row: dict = {"berlaku_mulai": berlaku_mulai.isoformat(), "dasar": dasar}
+    for name in ("pernikahan_adat", "musibah", "rekan_kerja", "rekan_kerja_setahun", "pisah_sambut"):
+        raw = nilai.get(name)
+        if name == "pisah_sambut" and raw in (None, ""):
+            row[name] = None  # no separate farewell limit: the colleague limit applies
+            continue
+        row[name] = rules.parse_rupiah(raw, name)
+    if row["rekan_kerja_setahun"] < row["rekan_kerja"]:
+        raise DomainError("Batas setahun tidak boleh lebih kecil dari batas per pemberi.", "rekan_kerja_setahun")
+    table = [dict(r) for r in (get_setting("gratifikasi.batas_nilai") or rules.BATAS_NILAI_DEFAULT)]
+    if any(r.get("berlaku_mulai") == row["berlaku_mulai"] for r in table):
+        raise DomainError("Sudah ada batas nilai yang berlaku mulai tanggal itu; hapus dulu bila ingin mengganti.",
+                          "berlaku_mulai")
+    set_setting("gratifikasi.batas_nilai", table + [row])
+    audit.record("gratifikasi.batas_tambah", "setting", "gratifikasi.batas_nilai", row, actor=actor)
+
+
+def hapus_batas(berlaku_mulai: str, actor: User) -> None:
+    """Remove a row that has not started yet; rows already in force stay, so past verdicts keep their basis."""
+    table = [dict(r) for r in (get_setting("gratifikasi.batas_nilai") or rules.BATAS_NILAI_DEFAULT)]
+    target = next((r for r in table if r.get("berlaku_mulai") == berlaku_mulai), None)
+    if target is None:
+        raise NotFoundError("Baris batas nilai tidak ditemukan.")
+    if not berlaku_mulai or date.fromisoformat(berlaku_mulai) <= local_today():
+        raise NotAllowed("Batas nilai yang sudah berlaku tidak dapat dihapus; tambahkan baris baru dengan tanggal "
+                         "mulai berlaku yang menggantikannya.")
+    set_setting("gratifikasi.batas_nilai", [r for r in table if r is not target])
+    audit.record("gratifikasi.batas_hapus", "setting", "gratifikasi.batas_nilai", {"berlaku_mulai": berlaku_mulai},
+                 actor=actor)

@@ -249,6 +249,7 @@ def init_app(app) -> None:
     register_nav("Gratifikasi", "admin.gratifikasi_register", [Role.upg], order=40)
     register_nav("Rekap gratifikasi", "admin.gratifikasi_rekap", [Role.pimpinan, Role.tpi], order=41)
     register_nav("Laporan gratifikasi saya", "admin.gratifikasi_saya", tuple(Role), order=80)
+    register_nav("Pengaturan gratifikasi", "admin.gratifikasi_pengaturan", [Role.admin], order=85)
     register_card(_card, [Role.upg], order=40)
     if seed_demo not in DEMO_SEEDERS:
         DEMO_SEEDERS.append(seed_demo)

@@ -178,3 +178,42 @@ def test_upg_without_2fa_cannot_enter(app):
     resp = login(c, email)
     assert "/admin/2fa" in resp.headers["Location"]
     assert c.get("/admin/gratifikasi").status_code == 302
+
+
+def test_settings_thresholds_and_contact(app, login_as):
+    from datetime import date
+
+    from gratifikasi import rules
+
+    c = login_as("admin")
+    page = c.get("/admin/gratifikasi/pengaturan").get_data(as_text=True)
+    assert "Peraturan KPK Nomor 1 Tahun 2026" in page and "ikut rekan kerja" in page
+    token = csrf_from(page)
+    future = (local_today() + timedelta(days=60)).isoformat()
+    base = {"csrf_token": token, "berlaku_mulai": future, "dasar": "Peraturan KPK (uji)", "pernikahan_adat": "Rp2.000.000",
+            "musibah": "1.000.000", "rekan_kerja": "500.000", "rekan_kerja_setahun": "1.500.000", "pisah_sambut": ""}
+    bad = c.post("/admin/gratifikasi/pengaturan/batas", data={**base, "pernikahan_adat": "0"})
+    assert bad.status_code == 400 and "Nilai harus lebih dari Rp0" in bad.get_data(as_text=True)
+    bad = c.post("/admin/gratifikasi/pengaturan/batas", data={**base, "rekan_kerja_setahun": "100.000"})
+    assert "Batas setahun tidak boleh lebih kecil" in bad.get_data(as_text=True)
+    assert c.post("/admin/gratifikasi/pengaturan/batas", data=base).status_code == 302
+    dup = c.post("/admin/gratifikasi/pengaturan/batas", data=base)
+    assert "Sudah ada batas nilai yang berlaku mulai tanggal itu" in dup.get_data(as_text=True)
+    with app.app_context():
+        assert rules.aturan_berlaku(date.fromisoformat(future)).pernikahan_adat == 2_000_000
+    # a row already in force cannot be removed; a future one can
+    c.post("/admin/gratifikasi/pengaturan/batas/hapus", data={"csrf_token": token, "berlaku_mulai": "2026-01-20"})
+    page = c.get("/admin/gratifikasi/pengaturan").get_data(as_text=True)
+    assert "Batas nilai yang sudah berlaku tidak dapat dihapus" in page
+    assert c.post("/admin/gratifikasi/pengaturan/batas/hapus",
+                  data={"csrf_token": token, "berlaku_mulai": future}).status_code == 302
+    with app.app_context():
+        assert rules.aturan_berlaku(date.fromisoformat(future)).dasar == "Peraturan KPK Nomor 1 Tahun 2026"
+    resp = c.post("/admin/gratifikasi/pengaturan", data={"csrf_token": token, "upg_nama": "UPG <BKKBN> Sumsel",
+                                                         "upg_telepon": "0711-1234", "upg_email": "salah"})
+    assert resp.status_code == 400 and "Alamat e-mail tidak sah." in resp.get_data(as_text=True)
+    assert c.post("/admin/gratifikasi/pengaturan", data={"csrf_token": token, "upg_nama": "UPG <BKKBN> Sumsel",
+                                                         "upg_telepon": "0711-1234"}).status_code == 302
+    public = app.test_client().get("/gratifikasi/").get_data(as_text=True)
+    assert "UPG &lt;BKKBN&gt; Sumsel" in public and "0711-1234" in public
+    assert login_as("pimpinan").get("/admin/gratifikasi/pengaturan").status_code == 403
