@@ -15,6 +15,21 @@ from gratifikasi.models import CARA_TERUSKAN, MEDIA_KAMPANYE, PENETAPAN
 DATE_MSG = "Tanggal tidak valid."
 
 
+def _int_or_zero(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+class Pilihan(SelectField):
+    """A select whose value the service checks (with an Indonesian message); WTForms' own check is English."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validate_choice", False)
+        super().__init__(*args, **kwargs)
+
+
 class TanggalField(DateField):
     """DateField whose parse error is in Indonesian (WTForms has no Indonesian catalog)."""
 
@@ -43,11 +58,11 @@ class WajibLaporForm(FlaskForm):
     class Meta:
         csrf = False  # read-only question, no state changes
 
-    acara = SelectField("Acara atau peristiwa pemberian", choices=_choices(rules.ACARA),
+    acara = Pilihan("Acara atau peristiwa pemberian", choices=_choices(rules.ACARA),
                         validators=[DataRequired("Pilih acaranya.")])
-    pemberi_hubungan = SelectField("Hubungan Anda dengan pemberi", choices=_choices(rules.HUBUNGAN),
+    pemberi_hubungan = Pilihan("Hubungan Anda dengan pemberi", choices=_choices(rules.HUBUNGAN),
                                    validators=[DataRequired("Pilih hubungan dengan pemberi.")])
-    bentuk = SelectField("Bentuk pemberian", choices=_choices(rules.BENTUK), validators=[Optional()])
+    bentuk = Pilihan("Bentuk pemberian", choices=_choices(rules.BENTUK), validators=[Optional()])
     nilai = StringField("Nilai (nominal atau taksiran)", validators=[DataRequired(REQUIRED), Length(max=40)],
                         render_kw={"inputmode": "decimal", "placeholder": "mis. Rp1.500.000"})
     tanggal_terima = TanggalField("Tanggal diterima", validators=[DataRequired(DATE_MSG)])
@@ -58,16 +73,16 @@ class WajibLaporForm(FlaskForm):
 
 class LaporanForm(PublicForm):
     idem = HiddenField()
-    jenis = SelectField("Jenis laporan", choices=_choices(rules.JENIS, None), default="penerimaan")
+    jenis = Pilihan("Jenis laporan", choices=_choices(rules.JENIS, None), default="penerimaan")
     # recipient
     pelapor_nama = StringField("Nama lengkap", validators=[DataRequired(REQUIRED)],
                                render_kw={"autocomplete": "name"})
-    identitas_jenis = SelectField("Jenis nomor identitas", choices=list(rules.IDENTITAS.items()), default="NIP")
+    identitas_jenis = Pilihan("Jenis nomor identitas", choices=list(rules.IDENTITAS.items()), default="NIP")
     identitas_nomor = StringField("NIP / NIK", validators=[DataRequired(REQUIRED)],
                                   render_kw={"inputmode": "numeric", "autocomplete": "off"})
     pelapor_jabatan = StringField("Jabatan", validators=[DataRequired(REQUIRED)])
     pelapor_pangkat = StringField("Pangkat/golongan", validators=[Optional()])
-    unit_id = SelectField("Unit kerja", coerce=int, validators=[Optional()])
+    unit_id = Pilihan("Unit kerja", coerce=_int_or_zero, validators=[Optional()])
     unit_nama = StringField("Unit kerja (bila tidak ada di daftar)", validators=[Optional()])
     pelapor_telepon = StringField("Nomor telepon/WA", validators=[DataRequired(REQUIRED)],
                                   render_kw={"inputmode": "tel", "autocomplete": "tel"})
@@ -76,22 +91,22 @@ class LaporanForm(PublicForm):
     pelapor_alamat = TextAreaField("Alamat", validators=[DataRequired(REQUIRED)], render_kw={"rows": 2})
     # giver and gift
     pemberi_nama = StringField("Nama pemberi", validators=[Optional()])
-    pemberi_hubungan = SelectField("Hubungan dengan pemberi", choices=_choices(rules.HUBUNGAN),
+    pemberi_hubungan = Pilihan("Hubungan dengan pemberi", choices=_choices(rules.HUBUNGAN),
                                    validators=[Optional()])
     pemberi_pekerjaan = StringField("Pekerjaan/jabatan pemberi", validators=[Optional()])
     pemberi_alamat = TextAreaField("Alamat pemberi (bila diketahui)", validators=[Optional()], render_kw={"rows": 2})
     tempat_terima = StringField("Tempat penerimaan", validators=[Optional()])
     tanggal_terima = TanggalField("Tanggal penerimaan (atau penolakan)", validators=[Optional()])
-    acara = SelectField("Acara atau peristiwa", choices=_choices(rules.ACARA), validators=[Optional()])
+    acara = Pilihan("Acara atau peristiwa", choices=_choices(rules.ACARA), validators=[Optional()])
     acara_keterangan = StringField("Keterangan acara", validators=[Optional()])
-    bentuk = SelectField("Bentuk gratifikasi", choices=_choices(rules.BENTUK), validators=[Optional()])
+    bentuk = Pilihan("Bentuk gratifikasi", choices=_choices(rules.BENTUK), validators=[Optional()])
     uraian = TextAreaField("Uraian objek (jenis, merek, jumlah)", validators=[Optional()], render_kw={"rows": 2})
     nilai = StringField("Nilai dalam rupiah", validators=[Optional()],
                         render_kw={"inputmode": "decimal", "placeholder": "mis. Rp1.500.000"})
     nilai_taksiran = BooleanField("Nilai ini taksiran (perkiraan harga pasar)")
     kronologi = TextAreaField("Kronologi (bagaimana pemberian terjadi)", validators=[Optional()],
                               render_kw={"rows": 5})
-    posisi_objek = SelectField("Keberadaan objek saat ini", choices=_choices(
+    posisi_objek = Pilihan("Keberadaan objek saat ini", choices=_choices(
         {k: v for k, v in rules.POSISI_OBJEK.items() if k != "tidak_ada"}), validators=[Optional()])
     periode_awal = TanggalField("Awal periode", validators=[Optional()])
     periode_akhir = TanggalField("Akhir periode", validators=[Optional()])
@@ -124,14 +139,14 @@ class CatatanForm(FlaskForm):
 
 class TeruskanForm(FlaskForm):
     tanggal = TanggalField("Tanggal diteruskan ke KPK", validators=[DataRequired(DATE_MSG)])
-    cara = SelectField("Cara penerusan", choices=_choices(CARA_TERUSKAN), validators=[DataRequired("Pilih caranya.")])
+    cara = Pilihan("Cara penerusan", choices=_choices(CARA_TERUSKAN), validators=[DataRequired("Pilih caranya.")])
     nomor_registrasi = StringField("Nomor registrasi/laporan di KPK (bila ada)", validators=[Optional(), Length(max=80)])
     catatan = TextAreaField("Catatan", validators=[Optional()], render_kw={"rows": 2})
     submit = SubmitField("Teruskan ke KPK")
 
 
 class PenetapanForm(FlaskForm):
-    penetapan = SelectField("Penetapan KPK", choices=_choices(PENETAPAN), validators=[DataRequired("Pilih penetapan.")])
+    penetapan = Pilihan("Penetapan KPK", choices=_choices(PENETAPAN), validators=[DataRequired("Pilih penetapan.")])
     nomor_sk = StringField("Nomor SK", validators=[DataRequired(REQUIRED), Length(max=120)])
     tanggal_sk = TanggalField("Tanggal SK", validators=[DataRequired(DATE_MSG)])
     tindak_lanjut = TextAreaField("Tindak lanjut atas objek (mis. disetor ke kas negara, diserahkan kepada penerima)",
@@ -141,7 +156,7 @@ class PenetapanForm(FlaskForm):
 
 class KampanyeForm(FlaskForm):
     tanggal = TanggalField("Tanggal kegiatan", validators=[DataRequired(DATE_MSG)])
-    media = SelectField("Media", choices=_choices(MEDIA_KAMPANYE), validators=[DataRequired("Pilih media.")])
+    media = Pilihan("Media", choices=_choices(MEDIA_KAMPANYE), validators=[DataRequired("Pilih media.")])
     judul = StringField("Kegiatan", validators=[DataRequired(REQUIRED), Length(max=200)])
     uraian = TextAreaField("Uraian", validators=[Optional()], render_kw={"rows": 3})
     tautan = StringField("Tautan (bila ada)", validators=[Optional(), Length(max=500)])

@@ -87,7 +87,8 @@ def lapor():
         if current_user.is_authenticated:  # an officer reporting: start from the account's data
             form.pelapor_nama.data, form.pelapor_jabatan.data = current_user.nama, current_user.jabatan
             form.identitas_nomor.data, form.unit_id.data = current_user.nip, current_user.unit_id or 0
-    elif form.validate_on_submit():
+    else:
+        valid = form.validate_on_submit()
         inp = _input_from(form)
         errors, _ = service.check_laporan(inp)
         clean = []
@@ -95,7 +96,7 @@ def lapor():
             clean = inspect_files(request.files.getlist("lampiran"))
         except UploadError as e:
             errors["lampiran"] = e.message
-        if not errors:
+        if valid and not errors:
             try:
                 lap, kode = service.submit(inp, clean, kanal="web", idem_token=form.idem.data,
                                            user=current_user if current_user.is_authenticated else None)
@@ -114,9 +115,9 @@ def lapor():
                 session[RECEIPT_KEY] = {"nomor": lap.nomor, "kode": kode, "at": utcnow().timestamp()}
                 return redirect(url_for(".tanda_terima"))
         for name, message in errors.items():
-            getattr(form, name if hasattr(form, name) else "pelapor_nama").errors = [message]
-        jenis = form.jenis.data if form.jenis.data in rules.JENIS else jenis
-    else:
+            target = getattr(form, name if hasattr(form, name) else "pelapor_nama")
+            if not target.errors:  # the form's own message (e.g. an unreadable date) comes first
+                target.errors = [message]
         jenis = form.jenis.data if form.jenis.data in rules.JENIS else jenis
     form.jenis.data = jenis
     return render_template("gratifikasi/form.html", form=form, jenis=jenis, jenis_labels=rules.JENIS)
@@ -154,6 +155,18 @@ def tanda_terima_pdf():
     lap, kode = _receipt_laporan()
     pdf = documents.tanda_terima_pdf(lap, kode=kode, alamat_lacak=url_for(".lacak", _external=True))
     return _download(pdf, f"tanda-terima-{lap.nomor}.pdf", "application/pdf")
+
+
+# pages that show the secret code or personal data are never kept by a browser or proxy cache
+_NO_STORE = {"gratifikasi.lapor", "gratifikasi.tanda_terima", "gratifikasi.tanda_terima_pdf", "gratifikasi.lacak",
+             "gratifikasi.lengkapi", "gratifikasi.lacak_pdf"}
+
+
+@bp.after_request
+def _no_store(response):
+    if request.endpoint in _NO_STORE:
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _download(data: bytes, filename: str, mimetype: str) -> Response:

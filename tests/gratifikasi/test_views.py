@@ -255,3 +255,20 @@ def test_poster_pdf(client):
 def test_receipt_needs_the_session(client):
     assert client.get("/gratifikasi/tanda-terima").status_code == 404
     assert client.get("/gratifikasi/tanda-terima.pdf").status_code == 404
+
+
+def test_forged_choices_get_indonesian_messages(app, client):
+    resp = _post(client, acara="pesta", unit_id="abc", unit_nama="", identitas_jenis="KTP", bentuk="emas batangan",
+                 nilai="0")
+    html = resp.get_data(as_text=True)
+    for message in ("Pilih acara atau peristiwa pemberian.", "Pilih unit kerja Anda.", "Pilih jenis nomor identitas",
+                    "Pilih bentuk gratifikasi.", "Nilai harus lebih dari Rp0"):
+        assert message in html, message
+    assert "Not a valid" not in html and "Invalid Choice" not in html
+    assert _count(app) == 0
+
+
+def test_pages_with_the_code_are_not_cached(client):
+    assert _post(client).status_code == 302
+    assert client.get("/gratifikasi/tanda-terima").headers["Cache-Control"] == "no-store"
+    assert client.get("/gratifikasi/lacak").headers["Cache-Control"] == "no-store"
