@@ -6,7 +6,7 @@ from datetime import timedelta
 from core.calendar import add_workdays
 from core.models import Unit, User
 from core.workdays import local_today
-from gratifikasi import rules, service
+from gratifikasi import service
 from gratifikasi.service import LaporanInput
 
 
@@ -15,7 +15,6 @@ def seed_demo(units: dict[str, Unit]) -> None:
 
     from core.extensions import db
 
-    rules.pengaturan()  # defaults registered
     today = local_today()
     upg = db.session.scalar(select(User).where(User.email == "upg@demo.zilapor.id"))
     base = dict(identitas_jenis="NIP", pelapor_telepon="081234567890", pelapor_alamat="Jl. Merdeka No. 1, Palembang",
