@@ -1,4 +1,330 @@
-"""Officers' pages for Pelaporan Gratifikasi; rules live in gratifikasi/."""
+"""Officers' pages for Pelaporan Gratifikasi (the UPG's register, transitions, letters, recaps, campaign log);
+rules live in gratifikasi/."""
 from __future__ import annotations
 
-from admin.views import bp  # noqa: F401
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from admin.views import bp
+from core import audit
+from core.attachments import attachments_of, inspect_files, read_attachment
+from core.calendar import workdays_between
+from core.errors import DomainError
+from core.extensions import db
+from core.models import Attachment, Role, Unit
+from core.security import fresh_login_required, role_required
+from core.storage import ALLOWED, UploadError
+from core.workdays import local_today
+from gratifikasi import documents, queries, rules, service
+from gratifikasi.forms import BatasForm, CatatanForm, KampanyeForm, PenetapanForm, PengaturanForm, TeruskanForm
+from gratifikasi.models import CARA_TERUSKAN, STATUS, LaporanGratifikasi
+
+UPG = Role.upg
+READERS = (Role.upg, Role.pimpinan, Role.tpi)
+PAGE = 50
+ACTION_FORMS = {"verifikasi": CatatanForm, "minta_lengkapi": CatatanForm, "selesaikan": CatatanForm,
+                "teruskan_kpk": TeruskanForm, "tetapkan": PenetapanForm}
+TOMBOL = {"verifikasi": "Nyatakan lengkap", "minta_lengkapi": "Minta pelapor melengkapi",
+          "teruskan_kpk": "Teruskan ke KPK", "tetapkan": "Catat penetapan", "selesaikan": "Tutup laporan (selesai)"}
+
+
+def _download(data: bytes, filename: str, mimetype: str, inline: bool = False) -> Response:
+    disposition = "inline" if inline else "attachment"
+    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'{disposition}; filename="{filename}"',
+                                                      "Cache-Control": "no-store"})
+
+
+def _filters() -> dict:
+    args = request.args
+    return {"status": args.get("status", "")[:20], "jenis": args.get("jenis", "")[:20],
+            "tahun": args.get("tahun", type=int), "unit_id": args.get("unit", type=int),
+            "tenggat": args.get("tenggat", "")[:10], "nomor": args.get("nomor", "")[:20]}
+
+
+@bp.get("/gratifikasi")
+@role_required(UPG)
+def gratifikasi_register():
+    f = _filters()
+    page = max(1, request.args.get("hal", 1, type=int))
+    rows, total = queries.register(**f, limit=PAGE, offset=(page - 1) * PAGE)
+    units = db.session.scalars(select(Unit).order_by(Unit.nama)).all()
+    today = local_today()
+    tanda = {r.id: queries.tandai_tenggat(r, today) for r in rows}
+    return render_template("admin/gratifikasi/register.html", rows=rows, total=total, page=page, pages=-(-total // PAGE),
+                           f=f, units=units, statuses=STATUS, jenis=rules.JENIS, today=today,
+                           tanda=tanda, sisa={r.id: workdays_between(today, r.tenggat_teruskan) for r in rows
+                                             if tanda[r.id] == "dekat"})
+
+
+def _laporan(lap_id: int) -> LaporanGratifikasi:
+    return db.get_or_404(LaporanGratifikasi, lap_id)
+
+
+def _detail(lap: LaporanGratifikasi, forms: dict | None = None, status: int = 200):
+    allowed = service.allowed_actions(lap, current_user)
+    forms = forms or {}
+    for aksi in allowed:
+        if aksi not in forms:
+            form = ACTION_FORMS[aksi](formdata=None)
+            if aksi == "teruskan_kpk":
+                form.tanggal.data = local_today()
+                form.cara.data = "gol"
+            forms[aksi] = form
+    t = service.tenggat_of(lap)
+    return render_template("admin/gratifikasi/detail.html", lap=lap, allowed=allowed, forms=forms, t=t,
+                           tanda=queries.tandai_tenggat(lap), sisa=service.sisa_hari_kerja(lap),
+                           lampiran=attachments_of(service.OWNER, lap.id), gol=documents.gol_fields(lap),
+                           aksi_label=service.AKSI_LABEL, akibat=rules.akibat_terlambat(t) if t else "",
+                           cara=CARA_TERUSKAN, tombol=TOMBOL), status
+
+
+@bp.get("/gratifikasi/<int:lap_id>")
+@role_required(UPG)
+def gratifikasi_detail(lap_id: int):
+    return _detail(_laporan(lap_id))
+
+
+@bp.post("/gratifikasi/<int:lap_id>/aksi/<aksi>")
+@role_required(UPG)
+def gratifikasi_aksi(lap_id: int, aksi: str):
+    lap = _laporan(lap_id)
+    if aksi not in ACTION_FORMS:
+        abort(404)
+    form = ACTION_FORMS[aksi]()
+    if not form.validate_on_submit():
+        return _detail(lap, {aksi: form}, 400)
+    try:
+        if aksi == "verifikasi":
+            service.verifikasi(lap, current_user, form.catatan.data)
+        elif aksi == "minta_lengkapi":
+            service.minta_lengkapi(lap, current_user, form.catatan.data)
+        elif aksi == "selesaikan":
+            service.selesaikan(lap, current_user, form.catatan.data)
+        elif aksi == "teruskan_kpk":
+            service.teruskan_kpk(lap, current_user, tanggal=form.tanggal.data, cara=form.cara.data,
+                                 nomor_registrasi=form.nomor_registrasi.data or "", catatan=form.catatan.data)
+        else:
+            service.tetapkan(lap, current_user, penetapan=form.penetapan.data, nomor_sk=form.nomor_sk.data,
+                             tanggal_sk=form.tanggal_sk.data, tindak_lanjut=form.tindak_lanjut.data)
+    except DomainError as e:
+        db.session.rollback()
+        lap = _laporan(lap_id)
+        field = getattr(form, e.field or "", None)
+        if field is not None:
+            field.errors = [e.message]
+        flash(e.message, "danger")
+        return _detail(lap, {aksi: form}, e.status)
+    db.session.commit()
+    flash(f"{service.AKSI_LABEL[aksi]}: {lap.nomor} kini berstatus «{lap.status_label}».", "success")
+    return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
+
+
+@bp.get("/gratifikasi/<int:lap_id>/surat.<fmt>")
+@role_required(UPG)
+def gratifikasi_surat(lap_id: int, fmt: str):
+    lap = _laporan(lap_id)
+    if not lap.nomor_surat:
+        flash("Surat pengantar dibuat saat laporan diteruskan ke KPK.", "warning")
+        return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
+    audit.record("gratifikasi.unduh_surat", "laporan_gratifikasi", lap.id, {"format": fmt})
+    if fmt == "docx":
+        data = documents.surat_kpk_docx(lap)
+        db.session.commit()
+        return _download(data, f"surat-kpk-{lap.nomor}.docx", documents.DOCX_MIME)
+    if fmt == "pdf":
+        data = documents.surat_kpk_pdf(lap)
+        db.session.commit()
+        return _download(data, f"surat-kpk-{lap.nomor}.pdf", "application/pdf")
+    abort(404)
+
+
+@bp.get("/gratifikasi/<int:lap_id>/gol.<fmt>")
+@role_required(UPG)
+@fresh_login_required
+def gratifikasi_gol(lap_id: int, fmt: str):
+    lap = _laporan(lap_id)
+    if fmt not in ("xlsx", "csv"):
+        abort(404)
+    audit.record("gratifikasi.ekspor_gol", "laporan_gratifikasi", lap.id, {"format": fmt})
+    db.session.commit()
+    if fmt == "xlsx":
+        return _download(documents.gol_xlsx([lap]), f"gol-{lap.nomor}.xlsx", documents.XLSX_MIME)
+    return _download(documents.gol_csv([lap]), f"gol-{lap.nomor}.csv", "text/csv; charset=utf-8")
+
+
+@bp.get("/gratifikasi/<int:lap_id>/lampiran/<int:att_id>")
+@role_required(UPG)
+def gratifikasi_lampiran(lap_id: int, att_id: int):
+    att = db.session.get(Attachment, att_id)
+    if att is None or att.owner_type != service.OWNER or att.owner_id != lap_id:
+        abort(404)
+    return _download(read_attachment(att), att.original_name.replace('"', ""), att.content_type)
+
+
+@bp.get("/gratifikasi/ekspor.<fmt>")
+@role_required(UPG)
+@fresh_login_required
+def gratifikasi_ekspor(fmt: str):
+    if fmt not in ("xlsx", "csv"):
+        abort(404)
+    rows, _ = queries.register(**_filters(), limit=100_000, with_pii=True)
+    audit.record("gratifikasi.ekspor_register", "laporan_gratifikasi", "", {"format": fmt, "baris": len(rows)})
+    db.session.commit()
+    if fmt == "xlsx":
+        return _download(documents.register_xlsx(rows), "register-gratifikasi.xlsx", documents.XLSX_MIME)
+    return _download(documents.gol_csv(rows), "register-gratifikasi-gol.csv", "text/csv; charset=utf-8")
+
+
+def _periode():
+    jenis = request.args.get("periode", "tahun")
+    tahun = request.args.get("tahun", local_today().year, type=int)
+    ke = request.args.get("ke", 1, type=int)
+    try:
+        return jenis, tahun, ke, queries.periode(jenis, tahun, ke)
+    except ValueError:
+        abort(404)
+
+
+@bp.get("/gratifikasi/rekap")
+@role_required(*READERS)
+def gratifikasi_rekap():
+    jenis, tahun, ke, p = _periode()
+    r = queries.rekap(p.awal, p.akhir)
+    return render_template("admin/gratifikasi/rekap.html", r=r, p=p, jenis=jenis, tahun=tahun, ke=ke,
+                           jenis_labels=rules.JENIS, statuses=STATUS,
+                           kampanye=queries.kegiatan_kampanye(p.awal, p.akhir), years=range(local_today().year, 2019, -1))
+
+
+@bp.get("/gratifikasi/rekap.<fmt>")
+@role_required(*READERS)
+def gratifikasi_rekap_unduh(fmt: str):
+    jenis, tahun, ke, p = _periode()
+    r = queries.rekap(p.awal, p.akhir)
+    kampanye = queries.kegiatan_kampanye(p.awal, p.akhir)
+    name = f"laporan-periodik-gratifikasi-{p.awal:%Y%m%d}-{p.akhir:%Y%m%d}"
+    if fmt == "docx":
+        return _download(documents.laporan_periodik_docx(r, p.label, kampanye), name + ".docx", documents.DOCX_MIME)
+    if fmt == "pdf":
+        return _download(documents.laporan_periodik_pdf(r, p.label, kampanye), name + ".pdf", "application/pdf")
+    if fmt == "xlsx":
+        return _download(documents.rekap_xlsx(r, p.label), f"rekap-gratifikasi-{p.awal:%Y%m%d}-{p.akhir:%Y%m%d}.xlsx",
+                         documents.XLSX_MIME)
+    abort(404)
+
+
+@bp.get("/gratifikasi/kampanye")
+@role_required(*READERS)
+def gratifikasi_kampanye():
+    form = KampanyeForm(formdata=None, tanggal=local_today())
+    return render_template("admin/gratifikasi/kampanye.html", form=form, rows=queries.kegiatan_kampanye(),
+                           can_add=current_user.has_role(UPG))
+
+
+@bp.post("/gratifikasi/kampanye")
+@role_required(UPG)
+def gratifikasi_kampanye_baru():
+    form = KampanyeForm()
+    if form.validate_on_submit():
+        try:
+            clean = inspect_files(request.files.getlist("foto"), allowed=ALLOWED)
+            service.catat_kampanye(service.KampanyeInput(
+                tanggal=form.tanggal.data, media=form.media.data, judul=form.judul.data, uraian=form.uraian.data or "",
+                tautan=form.tautan.data or "", peserta=form.peserta.data), clean, current_user)
+        except UploadError as e:
+            db.session.rollback()
+            form.foto.errors = [e.message]
+        except DomainError as e:
+            db.session.rollback()
+            getattr(form, e.field or "judul").errors = [e.message]
+        else:
+            db.session.commit()
+            flash("Kegiatan kampanye dicatat.", "success")
+            return redirect(url_for("admin.gratifikasi_kampanye"))
+    return render_template("admin/gratifikasi/kampanye.html", form=form, rows=queries.kegiatan_kampanye(),
+                           can_add=True), 400
+
+
+@bp.get("/gratifikasi/kampanye/<int:kegiatan_id>/bukti/<int:att_id>")
+@role_required(*READERS)
+def gratifikasi_kampanye_bukti(kegiatan_id: int, att_id: int):
+    att = db.session.get(Attachment, att_id)
+    if att is None or att.owner_type != service.OWNER_KAMPANYE or att.owner_id != kegiatan_id:
+        abort(404)
+    return _download(read_attachment(att), att.original_name.replace('"', ""), att.content_type, inline=True)
+
+
+@bp.get("/gratifikasi/saya")
+@role_required(*tuple(Role))
+def gratifikasi_saya():
+    return render_template("admin/gratifikasi/saya.html", rows=queries.laporan_milik(current_user.id))
+
+
+
+SETTINGS_ROLES = (Role.upg, Role.admin)
+
+
+def _pengaturan_page(form: PengaturanForm | None = None, batas_form: BatasForm | None = None, status: int = 200):
+    s = rules.pengaturan()
+    form = form or PengaturanForm(formdata=None, data={k: s.get(k, "") for k in service.PENGATURAN_TEKS})
+    return render_template("admin/gratifikasi/pengaturan.html", form=form, batas_form=batas_form or BatasForm(formdata=None),
+                           tabel=rules.tabel_batas(), today=local_today(), s=s), status
+
+
+@bp.get("/gratifikasi/pengaturan")
+@role_required(*SETTINGS_ROLES)
+def gratifikasi_pengaturan():
+    return _pengaturan_page()
+
+
+@bp.post("/gratifikasi/pengaturan")
+@role_required(*SETTINGS_ROLES)
+def gratifikasi_pengaturan_simpan():
+    form = PengaturanForm()
+    if form.validate_on_submit():
+        try:
+            service.simpan_pengaturan(form.data, current_user)
+        except DomainError as e:
+            db.session.rollback()
+            getattr(form, e.field or "upg_nama").errors = [e.message]
+        else:
+            db.session.commit()
+            flash("Pengaturan UPG disimpan.", "success")
+            return redirect(url_for("admin.gratifikasi_pengaturan"))
+    return _pengaturan_page(form=form, status=400)
+
+
+@bp.post("/gratifikasi/pengaturan/batas")
+@role_required(*SETTINGS_ROLES)
+def gratifikasi_batas_tambah():
+    form = BatasForm()
+    if form.validate_on_submit():
+        try:
+            service.tambah_batas(berlaku_mulai=form.berlaku_mulai.data, dasar=form.dasar.data,
+                                 nilai={k: getattr(form, k).data for k in ("pernikahan_adat", "musibah", "rekan_kerja",
+                                                                          "rekan_kerja_setahun", "pisah_sambut")},
+                                 actor=current_user)
+        except DomainError as e:
+            db.session.rollback()
+            getattr(form, e.field or "dasar").errors = [e.message]
+        else:
+            db.session.commit()
+            flash("Batas nilai ditambahkan.", "success")
+            return redirect(url_for("admin.gratifikasi_pengaturan"))
+    return _pengaturan_page(batas_form=form, status=400)
+
+
+@bp.post("/gratifikasi/pengaturan/batas/hapus")
+@role_required(*SETTINGS_ROLES)
+def gratifikasi_batas_hapus():
+    if not CatatanForm().validate_on_submit():
+        abort(400)
+    try:
+        service.hapus_batas(request.form.get("berlaku_mulai", "")[:10], current_user)
+    except DomainError as e:
+        db.session.rollback()
+        flash(e.message, "danger")
+    else:
+        db.session.commit()
+        flash("Baris batas nilai dihapus.", "success")
+    return redirect(url_for("admin.gratifikasi_pengaturan"))

@@ -1,8 +1,184 @@
-"""JSON API of Pelaporan Gratifikasi."""
+"""JSON API of Pelaporan Gratifikasi: the same service functions as the web form."""
 from __future__ import annotations
 
-from flask import Blueprint
+from datetime import date
+from typing import Literal
 
-from core.api import API_PREFIX
+from flask import Blueprint, current_app
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.api import API_PREFIX, operation
+from core.errors import DomainError
+from core.extensions import db, limiter
+from core.workdays import local_today
+from gratifikasi import rules, service
 
 bp = Blueprint("gratifikasi_api", __name__, url_prefix=API_PREFIX + "/gratifikasi")
+TAG = "Gratifikasi"
+
+Jenis = Literal["penerimaan", "penolakan", "nihil"]
+Acara = Literal[tuple(rules.ACARA)]  # type: ignore[valid-type]
+Hubungan = Literal[tuple(rules.HUBUNGAN)]  # type: ignore[valid-type]
+Bentuk = Literal[tuple(rules.BENTUK)]  # type: ignore[valid-type]
+Posisi = Literal[tuple(k for k in rules.POSISI_OBJEK if k != "tidak_ada")]  # type: ignore[valid-type]
+
+
+class LaporanGratifikasiIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    jenis: Jenis = Field(description="penerimaan, penolakan, atau nihil")
+    pelapor_nama: str = Field(max_length=200)
+    identitas_jenis: Literal["NIP", "NIK"] = "NIP"
+    identitas_nomor: str = Field(max_length=40, description="NIP 18 angka atau NIK 16 angka")
+    pelapor_jabatan: str = Field(max_length=200)
+    pelapor_pangkat: str = Field("", max_length=100)
+    unit_id: int | None = Field(None, description="id unit kerja; atau isi unit_nama")
+    unit_nama: str = Field("", max_length=200)
+    pelapor_telepon: str = Field(max_length=30)
+    pelapor_email: str = Field("", max_length=254)
+    pelapor_alamat: str = Field(max_length=500)
+    pemberi_nama: str = Field("", max_length=200)
+    pemberi_hubungan: Hubungan | Literal[""] = ""
+    pemberi_pekerjaan: str = Field("", max_length=200)
+    pemberi_alamat: str = Field("", max_length=500)
+    tempat_terima: str = Field("", max_length=200)
+    tanggal_terima: date | None = None
+    acara: Acara | Literal[""] = ""
+    acara_keterangan: str = Field("", max_length=200)
+    bentuk: Bentuk | Literal[""] = ""
+    uraian: str = Field("", max_length=2000)
+    nilai: str | int | None = Field(None, description='Rupiah: 1500000 atau "Rp1.500.000" atau "1.500.000,00"')
+    nilai_taksiran: bool = False
+    kronologi: str = Field("", max_length=10000)
+    posisi_objek: Posisi | Literal[""] = ""
+    periode_awal: date | None = None
+    periode_akhir: date | None = None
+    kunci_idempoten: str | None = Field(None, max_length=64,
+                                        description="Kirim ulang dengan kunci yang sama: tidak membuat laporan ganda")
+
+
+class VerdictOut(BaseModel):
+    wajib: bool
+    judul: str
+    alasan: str
+    batas: int | None
+    batas_setahun: int | None
+    dasar: str
+    berlaku_mulai: date | None
+    catatan: list[str]
+
+
+class LaporanGratifikasiCreated(BaseModel):
+    nomor: str
+    kode_rahasia: str = Field(description="Ditampilkan sekali; simpan untuk memantau laporan")
+    status: str
+    tanggal_lapor: date
+    tenggat_upg: date | None
+    tenggat_kpk: date | None
+    sisa_hari_kerja: int | None = Field(description="Hari kerja tersisa sampai batas 30 HK ke KPK")
+    terlambat: bool
+    akibat_terlambat: str
+    wajib_lapor: bool | None
+    alasan_wajib: str
+
+
+class StatusIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    nomor: str = Field(max_length=40)
+    kode: str = Field(max_length=60)
+
+
+class RiwayatOut(BaseModel):
+    tanggal: date
+    langkah: str
+    status: str
+    catatan: str
+
+
+class StatusOut(BaseModel):
+    nomor: str
+    jenis: str
+    status: str
+    status_label: str
+    tanggal_lapor: date
+    tenggat_kpk: date | None
+    sisa_hari_kerja: int | None
+    tanggal_teruskan: date | None
+    penetapan: str
+    nomor_sk: str
+    tanggal_sk: date | None
+    riwayat: list[RiwayatOut]
+
+
+class WajibLaporIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    acara: Acara
+    pemberi_hubungan: Hubungan
+    nilai: str | int
+    tanggal_terima: date
+    bentuk: Bentuk | None = None
+    total_setahun: str | int | None = None
+
+
+def _tracking_limit() -> str:
+    return current_app.config["RATELIMIT_TRACKING"]
+
+
+def _submit_limit() -> str:
+    return current_app.config["RATELIMIT_PUBLIC_SUBMIT"]
+
+
+@operation(bp, "/laporan", method="POST", operation_id="createLaporanGratifikasi", status=201, tag=TAG,
+           summary="Kirim laporan gratifikasi (penerimaan, penolakan, atau nihil) kepada UPG",
+           body=LaporanGratifikasiIn, response=LaporanGratifikasiCreated,
+           errors={409: "Laporan dengan kunci idempoten ini sudah diterima"})
+@limiter.limit(_submit_limit)
+def create(body: LaporanGratifikasiIn) -> LaporanGratifikasiCreated:
+    data = body.model_dump(exclude={"kunci_idempoten"})
+    inp = service.LaporanInput(**{k: ("" if v is None and k not in ("unit_id", "tanggal_terima", "nilai",
+                                                                    "periode_awal", "periode_akhir") else v)
+                                  for k, v in data.items()})
+    try:
+        lap, kode = service.submit(inp, kanal="api", idem_token=body.kunci_idempoten)
+    except DomainError:
+        db.session.rollback()
+        raise
+    db.session.commit()
+    t = service.tenggat_of(lap)
+    return LaporanGratifikasiCreated(
+        nomor=lap.nomor, kode_rahasia=kode, status=lap.status, tanggal_lapor=lap.tanggal_lapor,
+        tenggat_upg=lap.tenggat_upg, tenggat_kpk=lap.tenggat_kpk, sisa_hari_kerja=service.sisa_hari_kerja(lap),
+        terlambat=bool(lap.terlambat_upg or lap.terlambat_kpk), akibat_terlambat=rules.akibat_terlambat(t) if t else "",
+        wajib_lapor=lap.wajib_lapor, alasan_wajib=lap.alasan_wajib)
+
+
+@operation(bp, "/status", method="POST", operation_id="getLaporanGratifikasiStatus", tag=TAG,
+           summary="Status laporan gratifikasi dengan nomor dan kode rahasia (di badan permintaan, bukan di URL)",
+           body=StatusIn, response=StatusOut, errors={404: "Nomor atau kode tidak cocok"})
+@limiter.limit(_tracking_limit)
+def status(body: StatusIn) -> StatusOut:
+    from core.workdays import to_local
+
+    lap = service.lacak(body.nomor, body.kode)
+    return StatusOut(
+        nomor=lap.nomor, jenis=lap.jenis, status=lap.status, status_label=lap.status_label,
+        tanggal_lapor=lap.tanggal_lapor, tenggat_kpk=lap.tenggat_kpk, sisa_hari_kerja=service.sisa_hari_kerja(lap),
+        tanggal_teruskan=lap.tanggal_teruskan, penetapan=lap.penetapan, nomor_sk=lap.nomor_sk, tanggal_sk=lap.tanggal_sk,
+        riwayat=[RiwayatOut(tanggal=to_local(r.at).date(), langkah=service.AKSI_LABEL.get(r.aksi, r.aksi),
+                            status=r.status, catatan=r.catatan) for r in lap.riwayat])
+
+
+@operation(bp, "/wajib-lapor", method="POST", operation_id="cekWajibLaporGratifikasi", tag=TAG,
+           summary="Apakah pemberian ini wajib dilaporkan? (menurut batas nilai yang berlaku pada tanggal diterima)",
+           body=WajibLaporIn, response=VerdictOut)
+def cek_wajib_lapor(body: WajibLaporIn) -> VerdictOut:
+    nilai = rules.parse_rupiah(body.nilai)
+    total = rules.parse_rupiah(body.total_setahun, "total_setahun") if body.total_setahun not in (None, "") else None
+    if body.tanggal_terima > local_today():
+        raise DomainError("Tanggal penerimaan tidak boleh setelah hari ini.", "tanggal_terima")
+    v = rules.wajib_lapor(body.acara, body.pemberi_hubungan, nilai, body.tanggal_terima, bentuk=body.bentuk,
+                          total_setahun=total)
+    return VerdictOut(wajib=v.wajib, judul=v.judul, alasan=v.alasan, batas=v.batas, batas_setahun=v.batas_setahun,
+                      dasar=v.dasar, berlaku_mulai=v.berlaku_mulai, catatan=v.catatan)

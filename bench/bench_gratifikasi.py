@@ -1,0 +1,138 @@
+"""Gratifikasi: report submission through the JSON API under gunicorn (beside the trivial /sehat route in
+the same run: the ratio is the figure), the rules in-process, and the UPG register page with many reports."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from datetime import date, timedelta
+
+from bench.harness import gunicorn_server, run_load, show
+
+REGISTER_ROWS = int(os.environ.get("BENCH_GRATIFIKASI_ROWS", "100000"))
+
+
+def _body(i: int) -> bytes:
+    received = date.today() - timedelta(days=1 + i % 5)
+    return json.dumps({
+        "jenis": "penerimaan", "pelapor_nama": f"Pegawai {i}", "identitas_nomor": "198501012010011001",
+        "pelapor_jabatan": "Penyuluh", "unit_nama": "Bidang KB", "pelapor_telepon": "081234567890",
+        "pelapor_alamat": "Palembang", "pemberi_nama": "PT Contoh", "pemberi_hubungan": "rekanan",
+        "tempat_terima": "Kantor", "tanggal_terima": received.isoformat(), "acara": "hari_raya", "bentuk": "barang",
+        "uraian": "Parsel", "nilai": "Rp1.500.000", "kronologi": "Diantar kurir.", "posisi_objek": "diserahkan_upg",
+    }).encode()
+
+
+def _post(url: str, body: bytes) -> None:
+    req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        if resp.status != 201:
+            raise RuntimeError(resp.status)
+
+
+def main() -> None:
+    counter = iter(range(10 ** 9))
+    with gunicorn_server() as (base, _):
+        trivial = run_load(lambda: urllib.request.urlopen(base + "/sehat", timeout=10).read(), 600, 8)
+        show("GET /sehat (trivial)", trivial)
+        api = run_load(lambda: _post(base + "/api/v1/gratifikasi/laporan", _body(next(counter))), 300, 8)
+        show("POST createLaporanGratifikasi", api)
+        helper = run_load(lambda: urllib.request.urlopen(
+            base + "/gratifikasi/wajib-lapor?acara=pernikahan&pemberi_hubungan=lainnya&nilai=1.500.000"
+                   "&tanggal_terima=2026-01-20", timeout=10).read(), 300, 8)
+        show("GET wajib-lapor helper page", helper)
+        if api["per_s"]:
+            print(f"   submissions are {trivial['per_s'] / api['per_s']:.1f}x slower than the trivial route "
+                  f"(p50 {api['p50_ms'] / trivial['p50_ms']:.1f}x)")
+    _rules()
+    _register()
+
+
+def _rules() -> None:
+    from core import create_app
+    from core.extensions import db
+    from gratifikasi import rules
+
+    app = create_app({"INSTANCE_PATH": tempfile.mkdtemp(prefix="zi-bench-grt-")})
+    with app.app_context():
+        db.create_all()
+        n = 20000
+        t0 = time.perf_counter()
+        for i in range(n):
+            rules.parse_rupiah(f"{1 + i % 900}.{i % 1000:03d}.000,00")
+        t1 = time.perf_counter()
+        for i in range(n):
+            rules.wajib_lapor("pernikahan", "lainnya", 1_000_000 + i, date(2026, 1, 19 + i % 2))
+        t2 = time.perf_counter()
+        for i in range(2000):
+            rules.tenggat_pelaporan(date(2026, 1, 1) + timedelta(days=i % 300), date(2026, 11, 26))
+        t3 = time.perf_counter()
+    print(f"   parse_rupiah {n / (t1 - t0):,.0f}/s; wajib_lapor {n / (t2 - t1):,.0f}/s; "
+          f"deadlines (30 HK on the office calendar) {2000 / (t3 - t2):,.0f}/s")
+
+
+def _register() -> None:
+    """Server time of the UPG register page (first page, overdue filter, recap of a year) with many reports."""
+    from sqlalchemy import insert
+
+    from core import create_app
+    from core.extensions import db
+    from core.pii import seal
+    from gratifikasi.models import LaporanGratifikasi
+    from tests.factories import make_user
+
+    url = os.environ.get("BENCH_DATABASE_URL")
+    cfg = {"INSTANCE_PATH": tempfile.mkdtemp(prefix="zi-bench-grt-reg-"), "RATELIMIT_ENABLED": False,
+           "SESSION_COOKIE_SECURE": False, "WTF_CSRF_SSL_STRICT": False}
+    if url:
+        cfg["SQLALCHEMY_DATABASE_URI"] = url
+    app = create_app(cfg)
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        user, secret = make_user(["upg"])
+        email = user.email
+        enc = {k: seal(v, f"gratifikasi.{k}") for k, v in (
+            ("pelapor_nama", "Pegawai"), ("identitas_nomor", "198501012010011001"), ("pelapor_telepon", "0812"),
+            ("pelapor_alamat", "Palembang"), ("pemberi_nama", "PT Contoh"))}
+        statuses = ["diterima", "diverifikasi", "diteruskan", "ditetapkan", "selesai"]
+        t0 = time.perf_counter()
+        today = date.today()
+        batch = []
+        for i in range(REGISTER_ROWS):
+            d = today - timedelta(days=i % 700)
+            batch.append({"nomor": f"GRT-{d.year}-{i + 1:06d}", "tahun": d.year, "jenis": "penerimaan",
+                          "kanal": "web", "status": statuses[i % 5], "kode_hash": "0" * 64, "tanggal_lapor": d,
+                          "tanggal_terima": d, "tenggat_teruskan": d + timedelta(days=14), "tenggat_kpk": d + timedelta(days=42),
+                          "tenggat_upg": d + timedelta(days=14), "nilai": 1_000_000 + i, "bentuk": "barang",
+                          "unit_nama": "Bidang KB", "identitas_jenis": "NIP", "pelapor_jabatan": "Penyuluh", **enc})
+            if len(batch) == 5000:
+                db.session.execute(insert(LaporanGratifikasi), batch)
+                batch = []
+        if batch:
+            db.session.execute(insert(LaporanGratifikasi), batch)
+        db.session.commit()
+        print(f"   loaded {REGISTER_ROWS:,} reports in {time.perf_counter() - t0:.1f} s "
+              f"({db.engine.dialect.name})")
+    from tests.conftest import login
+
+    client = app.test_client()
+    login(client, email, totp_secret=secret)
+    for label, path in (("register page 1", "/admin/gratifikasi"),
+                        ("register, overdue filter", "/admin/gratifikasi?tenggat=lewat"),
+                        ("register, search by number", "/admin/gratifikasi?nomor=000777"),
+                        (f"recap of {today.year}", f"/admin/gratifikasi/rekap?periode=tahun&tahun={today.year}")):
+        times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            resp = client.get(path)
+            times.append(time.perf_counter() - t)
+            assert resp.status_code == 200, (path, resp.status_code)
+        times.sort()
+        print(f"   {label:<34} median {1000 * times[2]:7.1f} ms (of 5)")
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()

@@ -1,0 +1,173 @@
+"""Tables of Pelaporan Gratifikasi: the UPG's register, its history, and the campaign log."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.extensions import db
+from core.models import Unit, User
+from core.pii import EncryptedText
+from core.workdays import utcnow
+
+STATUS = {
+    "diterima": "Diterima UPG",
+    "perlu_dilengkapi": "Perlu dilengkapi",
+    "diverifikasi": "Diverifikasi (lengkap)",
+    "diteruskan": "Diteruskan ke KPK",
+    "ditetapkan": "Ditetapkan KPK",
+    "selesai": "Selesai",
+}
+PENETAPAN = {
+    "milik_negara": "Milik negara",
+    "milik_penerima": "Milik penerima",
+    "tidak_dapat_ditindaklanjuti": "Tidak dapat ditindaklanjuti",
+}
+CARA_TERUSKAN = {
+    "gol": "Aplikasi Gratifikasi Online (GOL) KPK",
+    "surat": "Surat (pos/kurir)",
+    "surel": "Surat elektronik",
+    "langsung": "Diantar langsung",
+}
+MEDIA_KAMPANYE = {
+    "banner": "Banner / spanduk / poster",
+    "situs": "Situs web",
+    "media_sosial": "Media sosial",
+    "sosialisasi": "Sosialisasi / bimbingan teknis",
+    "lainnya": "Lainnya",
+}
+OPEN_STATUSES = ("diterima", "perlu_dilengkapi", "diverifikasi")
+
+
+class LaporanGratifikasi(db.Model):
+    __tablename__ = "laporan_gratifikasi"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nomor: Mapped[str] = mapped_column(String(20), unique=True)
+    tahun: Mapped[int] = mapped_column(Integer, index=True)
+    jenis: Mapped[str] = mapped_column(String(20), index=True)  # penerimaan | penolakan | nihil
+    kanal: Mapped[str] = mapped_column(String(20), default="web")  # web | api | petugas
+    status: Mapped[str] = mapped_column(String(20), default="diterima", index=True)
+    # the tracking code is stored only as HMAC(RECEIPT_PEPPER, code)
+    kode_hash: Mapped[str] = mapped_column(String(64))
+    # a double submit carries the same token: one record only
+    idem_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    pelapor_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+
+    # recipient (personal data encrypted at rest)
+    pelapor_nama: Mapped[str] = mapped_column(EncryptedText("gratifikasi.pelapor_nama"))
+    identitas_jenis: Mapped[str] = mapped_column(String(3))  # NIP | NIK
+    identitas_nomor: Mapped[str] = mapped_column(EncryptedText("gratifikasi.identitas_nomor"))
+    pelapor_jabatan: Mapped[str] = mapped_column(String(200), default="")
+    pelapor_pangkat: Mapped[str] = mapped_column(String(100), default="")
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
+    unit_nama: Mapped[str] = mapped_column(String(200), default="")  # as reported (units get renamed)
+    pelapor_telepon: Mapped[str] = mapped_column(EncryptedText("gratifikasi.pelapor_telepon"))
+    pelapor_email: Mapped[str | None] = mapped_column(EncryptedText("gratifikasi.pelapor_email"))
+    pelapor_alamat: Mapped[str] = mapped_column(EncryptedText("gratifikasi.pelapor_alamat"))
+
+    # giver and the gift (empty for laporan nihil)
+    pemberi_nama: Mapped[str | None] = mapped_column(EncryptedText("gratifikasi.pemberi_nama"))
+    pemberi_hubungan: Mapped[str] = mapped_column(String(30), default="")
+    pemberi_pekerjaan: Mapped[str] = mapped_column(String(200), default="")
+    pemberi_alamat: Mapped[str | None] = mapped_column(EncryptedText("gratifikasi.pemberi_alamat"))
+    tempat_terima: Mapped[str] = mapped_column(String(200), default="")
+    tanggal_terima: Mapped[date | None] = mapped_column(Date, index=True)
+    acara: Mapped[str] = mapped_column(String(30), default="")
+    acara_keterangan: Mapped[str] = mapped_column(String(200), default="")
+    bentuk: Mapped[str] = mapped_column(String(30), default="", index=True)
+    uraian: Mapped[str] = mapped_column(Text, default="")
+    nilai: Mapped[int | None] = mapped_column(BigInteger)
+    nilai_taksiran: Mapped[bool] = mapped_column(Boolean, default=False)
+    kronologi: Mapped[str] = mapped_column(Text, default="")
+    posisi_objek: Mapped[str] = mapped_column(String(30), default="")
+    periode_awal: Mapped[date | None] = mapped_column(Date)  # laporan nihil
+    periode_akhir: Mapped[date | None] = mapped_column(Date)
+
+    # the "wajib lapor?" verdict at submission, kept with the rule that gave it
+    wajib_lapor: Mapped[bool | None] = mapped_column(Boolean)
+    alasan_wajib: Mapped[str] = mapped_column(Text, default="")
+
+    # deadlines (local dates) and timeliness at submission
+    tanggal_lapor: Mapped[date] = mapped_column(Date, index=True)  # the UPG received it
+    tenggat_upg: Mapped[date | None] = mapped_column(Date)
+    tenggat_kpk: Mapped[date | None] = mapped_column(Date, index=True)
+    tenggat_teruskan: Mapped[date | None] = mapped_column(Date, index=True)
+    terlambat_upg: Mapped[bool] = mapped_column(Boolean, default=False)
+    terlambat_kpk: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    # UPG handling
+    catatan_verifikasi: Mapped[str] = mapped_column(Text, default="")
+    diverifikasi_pada: Mapped[date | None] = mapped_column(Date)
+    tanggal_teruskan: Mapped[date | None] = mapped_column(Date)
+    nomor_surat: Mapped[str] = mapped_column(String(80), default="")
+    cara_teruskan: Mapped[str] = mapped_column(String(20), default="")
+    nomor_registrasi_kpk: Mapped[str] = mapped_column(String(80), default="")
+    penetapan: Mapped[str] = mapped_column(String(40), default="", index=True)
+    nomor_sk: Mapped[str] = mapped_column(String(120), default="")
+    tanggal_sk: Mapped[date | None] = mapped_column(Date)
+    tindak_lanjut_objek: Mapped[str] = mapped_column(Text, default="")
+    selesai_pada: Mapped[date | None] = mapped_column(Date)
+
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    unit: Mapped[Unit | None] = relationship()
+    pelapor_user: Mapped[User | None] = relationship()
+    riwayat: Mapped[list[RiwayatGratifikasi]] = relationship(
+        back_populates="laporan", order_by="RiwayatGratifikasi.id", cascade="all, delete-orphan")
+
+    @property
+    def status_label(self) -> str:
+        return STATUS.get(self.status, self.status)
+
+    @property
+    def penetapan_label(self) -> str:
+        return PENETAPAN.get(self.penetapan, "")
+
+    @property
+    def terlambat_teruskan(self) -> bool:
+        """Forwarded after the UPG->KPK deadline (or still not forwarded and past it)."""
+        from core.workdays import local_today
+
+        if self.tenggat_teruskan is None:
+            return False
+        sent = self.tanggal_teruskan or (None if self.status not in OPEN_STATUSES else local_today())
+        return sent is not None and sent > self.tenggat_teruskan
+
+
+class RiwayatGratifikasi(db.Model):
+    """One step of a report's life, shown to the reporter (no personal data here)."""
+
+    __tablename__ = "riwayat_gratifikasi"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    laporan_id: Mapped[int] = mapped_column(ForeignKey("laporan_gratifikasi.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    aksi: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20))
+    catatan: Mapped[str] = mapped_column(Text, default="")  # shown to the reporter
+    actor_id: Mapped[int | None] = mapped_column(Integer)
+
+    laporan: Mapped[LaporanGratifikasi] = relationship(back_populates="riwayat")
+
+
+class KegiatanKampanye(db.Model):
+    """A public campaign activity (banner, website, social media, sosialisasi), evidence for the ZI."""
+
+    __tablename__ = "kegiatan_kampanye_gratifikasi"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tanggal: Mapped[date] = mapped_column(Date, index=True)
+    media: Mapped[str] = mapped_column(String(20))
+    judul: Mapped[str] = mapped_column(String(200))
+    uraian: Mapped[str] = mapped_column(Text, default="")
+    tautan: Mapped[str] = mapped_column(String(500), default="")
+    peserta: Mapped[int | None] = mapped_column(Integer)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    @property
+    def media_label(self) -> str:
+        return MEDIA_KAMPANYE.get(self.media, self.media)

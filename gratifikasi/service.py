@@ -1,0 +1,576 @@
+"""Every rule of Pelaporan Gratifikasi: intake, tracking, the UPG's state machine, the campaign log.
+
+Plain functions with explicit arguments; they raise DomainError and never commit (the caller commits, so
+a web view, the JSON API and a future bot share one transaction shape). Validation happens before the
+first write, so bad input leaves nothing behind.
+"""
+from __future__ import annotations
+
+import hmac
+import re
+from dataclasses import dataclass, fields
+from datetime import date
+
+from email_validator import EmailNotValidError, validate_email
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from core import audit, outbox
+from core.attachments import save_clean
+from core.crypto import keyed_hash, new_code, normalize_code
+from core.documents import format_nomor
+from core.errors import DomainError, NotAllowed, NotFoundError
+from core.extensions import db
+from core.forms import clean_text
+from core.models import Setting, Unit, User
+from core.numbering import next_sequence
+from core.settings import get_setting, set_setting
+from core.storage import Clean
+from core.workdays import local_today
+from gratifikasi import rules
+from gratifikasi.models import (CARA_TERUSKAN, MEDIA_KAMPANYE, PENETAPAN, KegiatanKampanye, LaporanGratifikasi,
+                                RiwayatGratifikasi)
+
+OWNER = "gratifikasi"
+OWNER_KAMPANYE = "gratifikasi_kampanye"
+NOMOR_RE = re.compile(r"GRT-(\d{4})-(\d{6})")
+SAME_MESSAGE = "Nomor laporan atau kode rahasia tidak cocok. Periksa kembali keduanya."
+
+# field -> (label, max length) for the free-text fields
+_TEXT_LIMITS = {
+    "pelapor_nama": ("Nama", 200), "pelapor_jabatan": ("Jabatan", 200), "pelapor_pangkat": ("Pangkat/golongan", 100),
+    "unit_nama": ("Unit kerja", 200), "pelapor_telepon": ("Nomor telepon", 30), "pelapor_email": ("E-mail", 254),
+    "pelapor_alamat": ("Alamat", 500), "pemberi_nama": ("Nama pemberi", 200),
+    "pemberi_pekerjaan": ("Pekerjaan/jabatan pemberi", 200), "pemberi_alamat": ("Alamat pemberi", 500),
+    "tempat_terima": ("Tempat penerimaan", 200), "acara_keterangan": ("Keterangan acara", 200),
+    "uraian": ("Uraian objek gratifikasi", 2000), "kronologi": ("Kronologi", 10000),
+}
+
+
+@dataclass
+class LaporanInput:
+    """What a reporter gives, from any channel (web form, JSON API, officer entering a paper form)."""
+
+    jenis: str = "penerimaan"
+    pelapor_nama: str = ""
+    identitas_jenis: str = "NIP"
+    identitas_nomor: str = ""
+    pelapor_jabatan: str = ""
+    pelapor_pangkat: str = ""
+    unit_id: int | None = None
+    unit_nama: str = ""
+    pelapor_telepon: str = ""
+    pelapor_email: str = ""
+    pelapor_alamat: str = ""
+    pemberi_nama: str = ""
+    pemberi_hubungan: str = ""
+    pemberi_pekerjaan: str = ""
+    pemberi_alamat: str = ""
+    tempat_terima: str = ""
+    tanggal_terima: date | None = None
+    acara: str = ""
+    acara_keterangan: str = ""
+    bentuk: str = ""
+    uraian: str = ""
+    nilai: str | int | None = None
+    nilai_taksiran: bool = False
+    kronologi: str = ""
+    posisi_objek: str = ""
+    periode_awal: date | None = None
+    periode_akhir: date | None = None
+
+
+class DuplicateSubmission(DomainError):
+    """The same form (idempotency token) was sent twice; `laporan` is the one already stored."""
+
+    status = 409
+
+    def __init__(self, laporan: LaporanGratifikasi):
+        super().__init__(f"Laporan ini sudah diterima dengan nomor {laporan.nomor}.")
+        self.laporan = laporan
+
+
+# --- validation -----------------------------------------------------------------------------------
+
+def check_laporan(inp: LaporanInput, today: date | None = None) -> tuple[dict[str, str], dict]:
+    """All problems at once (field -> message) and the cleaned values; nothing is written."""
+    today = today or local_today()
+    errors: dict[str, str] = {}
+    data: dict = {}
+
+    def attempt(name, fn):
+        try:
+            return fn()
+        except DomainError as e:
+            errors.setdefault(e.field or name, e.message)
+            return None
+
+    if inp.jenis not in rules.JENIS:
+        errors["jenis"] = "Pilih jenis laporan: penerimaan, penolakan, atau laporan nihil."
+        return errors, data
+    data["jenis"] = inp.jenis
+    nihil = inp.jenis == "nihil"
+
+    for name, (label, limit) in _TEXT_LIMITS.items():
+        value = clean_text(getattr(inp, name) or "")
+        if len(value) > limit:
+            errors[name] = f"{label} terlalu panjang (maksimal {limit:,} karakter; terisi {len(value):,}).".replace(",", ".")
+        data[name] = value
+    required = ["pelapor_nama", "pelapor_jabatan", "pelapor_telepon", "pelapor_alamat"]
+    if not nihil:
+        required += ["pemberi_nama", "tempat_terima", "uraian", "kronologi"]
+    for name in required:
+        if not data[name]:
+            errors.setdefault(name, "Wajib diisi.")
+
+    ident = attempt("identitas_nomor", lambda: rules.check_identitas(inp.identitas_jenis, inp.identitas_nomor))
+    if ident:
+        data["identitas_jenis"], data["identitas_nomor"] = ident.jenis, ident.nomor
+    if data["pelapor_telepon"] and "pelapor_telepon" not in errors:
+        phone = re.sub(r"[\s\-().]", "", data["pelapor_telepon"])
+        digits = phone.removeprefix("+")
+        if not digits.isdigit() or not digits.startswith(("0", "62")) or not 9 <= len(digits) <= 15:
+            errors["pelapor_telepon"] = "Nomor telepon tidak sah; contoh: 0812 3456 7890 atau +62 812 3456 7890."
+        data["pelapor_telepon"] = phone
+    if data["pelapor_email"] and "pelapor_email" not in errors:
+        try:
+            data["pelapor_email"] = validate_email(data["pelapor_email"], check_deliverability=False).normalized
+        except EmailNotValidError:
+            errors["pelapor_email"] = "Alamat e-mail tidak sah."
+    data["unit"] = None
+    if inp.unit_id:
+        unit = db.session.get(Unit, inp.unit_id)
+        if unit is None or not unit.aktif:
+            errors["unit_id"] = "Unit kerja tidak dikenal; pilih dari daftar."
+        else:
+            data["unit"], data["unit_nama"] = unit, unit.nama
+    elif not data["unit_nama"]:
+        errors.setdefault("unit_id", "Pilih unit kerja Anda.")
+
+    if nihil:
+        awal, akhir = inp.periode_awal, inp.periode_akhir
+        if awal is None:
+            errors["periode_awal"] = "Wajib diisi."
+        if akhir is None:
+            errors["periode_akhir"] = "Wajib diisi."
+        if awal and akhir:
+            if akhir < awal:
+                errors["periode_akhir"] = "Akhir periode tidak boleh sebelum awal periode."
+            elif akhir > today:
+                errors["periode_akhir"] = "Akhir periode tidak boleh setelah hari ini."
+            elif (akhir - awal).days > 366:
+                errors["periode_akhir"] = "Satu laporan nihil mencakup paling lama satu tahun."
+        data.update(periode_awal=awal, periode_akhir=akhir)
+        return errors, data
+
+    if inp.pemberi_hubungan not in rules.HUBUNGAN:
+        errors["pemberi_hubungan"] = "Pilih hubungan Anda dengan pemberi."
+    if inp.acara not in rules.ACARA:
+        errors["acara"] = "Pilih acara atau peristiwa pemberian."
+    elif inp.acara == "lainnya" and not data["acara_keterangan"]:
+        errors["acara_keterangan"] = "Sebutkan acaranya."
+    if inp.bentuk not in rules.BENTUK:
+        errors["bentuk"] = "Pilih bentuk gratifikasi."
+    posisi = inp.posisi_objek if inp.jenis == "penerimaan" else "tidak_ada"
+    if posisi not in rules.POSISI_OBJEK or (inp.jenis == "penerimaan" and posisi == "tidak_ada"):
+        errors["posisi_objek"] = "Pilih keberadaan objek gratifikasi saat ini."
+    data.update(pemberi_hubungan=inp.pemberi_hubungan, acara=inp.acara, bentuk=inp.bentuk, posisi_objek=posisi,
+                nilai_taksiran=bool(inp.nilai_taksiran))
+    data["nilai"] = attempt("nilai", lambda: rules.parse_rupiah(inp.nilai))
+    data["tanggal_terima"] = attempt("tanggal_terima",
+                                     lambda: rules.check_tanggal_terima(inp.tanggal_terima, today, ident))
+    return errors, data
+
+
+def _first_error(errors: dict[str, str]) -> DomainError:
+    name, message = next(iter(errors.items()))
+    return DomainError(message, name)
+
+
+# --- intake ---------------------------------------------------------------------------------------
+
+def code_hash(kode: str) -> str:
+    return keyed_hash(current_app.config["RECEIPT_PEPPER"], normalize_code(kode))
+
+
+def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", idem_token: str | None = None,
+           user: User | None = None, today: date | None = None) -> tuple[LaporanGratifikasi, str]:
+    """Store a report; returns it and the secret tracking code (shown once, stored only hashed)."""
+    today = today or local_today()
+    errors, d = check_laporan(inp, today)
+    if errors:
+        raise _first_error(errors)
+    idem_token = (idem_token or "").strip()[:64] or None
+    if idem_token:
+        existing = db.session.scalar(select(LaporanGratifikasi).where(LaporanGratifikasi.idem_token == idem_token))
+        if existing is not None:
+            raise DuplicateSubmission(existing)
+
+    seq = next_sequence("gratifikasi", today.year)
+    kode = new_code(80)
+    late_note = ""
+    lap = LaporanGratifikasi(
+        nomor=f"GRT-{today.year}-{seq:06d}", tahun=today.year, jenis=d["jenis"], kanal=kanal, status="diterima",
+        kode_hash=code_hash(kode), idem_token=idem_token, pelapor_user_id=getattr(user, "id", None),
+        pelapor_nama=d["pelapor_nama"], identitas_jenis=d["identitas_jenis"], identitas_nomor=d["identitas_nomor"],
+        pelapor_jabatan=d["pelapor_jabatan"], pelapor_pangkat=d["pelapor_pangkat"], unit=d["unit"],
+        unit_nama=d["unit_nama"], pelapor_telepon=d["pelapor_telepon"], pelapor_email=d["pelapor_email"] or None,
+        pelapor_alamat=d["pelapor_alamat"], tanggal_lapor=today,
+    )
+    if lap.jenis == "nihil":
+        lap.periode_awal, lap.periode_akhir = d["periode_awal"], d["periode_akhir"]
+    else:
+        for name in ("pemberi_hubungan", "pemberi_pekerjaan", "tempat_terima", "tanggal_terima", "acara",
+                     "acara_keterangan", "bentuk", "uraian", "nilai", "nilai_taksiran", "kronologi", "posisi_objek"):
+            setattr(lap, name, d[name])
+        lap.pemberi_nama, lap.pemberi_alamat = d["pemberi_nama"], d["pemberi_alamat"] or None
+        t = rules.tenggat_pelaporan(lap.tanggal_terima, today)
+        late_note = rules.akibat_terlambat(t)
+        lap.tenggat_upg, lap.tenggat_kpk = t.upg, t.kpk
+        lap.terlambat_upg, lap.terlambat_kpk = t.terlambat_upg, t.terlambat_kpk
+        lap.tenggat_teruskan = rules.tenggat_teruskan(lap.tanggal_terima, today)
+        if lap.jenis == "penerimaan":
+            v = rules.wajib_lapor(lap.acara, lap.pemberi_hubungan, lap.nilai, lap.tanggal_terima, bentuk=lap.bentuk)
+            lap.wajib_lapor, lap.alasan_wajib = v.wajib, f"{v.judul}: {v.alasan} ({v.dasar})"
+    db.session.add(lap)
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError:  # a concurrent double submit won the race for the token
+        existing = db.session.scalar(select(LaporanGratifikasi).where(LaporanGratifikasi.idem_token == idem_token))
+        if existing is None:
+            raise
+        raise DuplicateSubmission(existing) from None
+    for clean in files:
+        save_clean(clean, OWNER, lap.id)
+    _history(lap, "lapor", "Laporan diterima UPG." + (f" {late_note}" if late_note else ""), actor=user)
+    audit.record("gratifikasi.lapor", "laporan_gratifikasi", lap.id,
+                 {"nomor": lap.nomor, "jenis": lap.jenis, "kanal": kanal, "lampiran": len(files),
+                  "terlambat_kpk": lap.terlambat_kpk}, actor=user)
+    s = rules.pengaturan()
+    if s.get("upg_email"):
+        outbox.enqueue("email", s["upg_email"], f"Laporan gratifikasi baru {lap.nomor} ({rules.JENIS[lap.jenis]}).",
+                       f"gratifikasi:{lap.nomor}:upg")
+    _notify(lap, "Laporan Anda diterima UPG.")
+    return lap, kode
+
+
+def lacak(nomor: str, kode: str) -> LaporanGratifikasi:
+    """The report for this number and secret code; one message for an unknown number and a wrong code."""
+    nomor = (nomor or "").strip().upper()
+    digest = code_hash(kode or "")  # computed either way, so both failures cost the same
+    lap = db.session.scalar(select(LaporanGratifikasi).where(LaporanGratifikasi.nomor == nomor)) \
+        if NOMOR_RE.fullmatch(nomor) else None
+    if lap is None or not hmac.compare_digest(lap.kode_hash, digest):
+        raise NotFoundError(SAME_MESSAGE)
+    return lap
+
+
+def sisa_hari_kerja(lap: LaporanGratifikasi, today: date | None = None) -> int | None:
+    from core.calendar import workdays_between
+
+    if lap.tenggat_kpk is None:
+        return None
+    return workdays_between(today or local_today(), lap.tenggat_kpk)
+
+
+def tenggat_of(lap: LaporanGratifikasi, today: date | None = None) -> rules.Tenggat | None:
+    """The report's deadlines as of `today` (timeliness is judged on the day the UPG received it)."""
+    if lap.tanggal_terima is None:
+        return None
+    return rules.Tenggat(upg=lap.tenggat_upg, kpk=lap.tenggat_kpk, terlambat_upg=lap.terlambat_upg,
+                         terlambat_kpk=lap.terlambat_kpk, sisa_hk=sisa_hari_kerja(lap, today) or 0)
+
+
+# --- the UPG's state machine ----------------------------------------------------------------------
+
+PELAPORAN = frozenset({"penerimaan", "penolakan"})
+SEMUA = frozenset(rules.JENIS)
+
+
+@dataclass(frozen=True)
+class Transition:
+    aksi: str
+    dari: frozenset[str]
+    ke: str
+    peran: str  # "upg" or "pelapor"
+    jenis: frozenset[str]
+
+
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition("verifikasi", frozenset({"diterima", "perlu_dilengkapi"}), "diverifikasi", "upg", PELAPORAN),
+    Transition("minta_lengkapi", frozenset({"diterima"}), "perlu_dilengkapi", "upg", SEMUA),
+    Transition("dilengkapi", frozenset({"perlu_dilengkapi"}), "diterima", "pelapor", SEMUA),
+    Transition("teruskan_kpk", frozenset({"diverifikasi"}), "diteruskan", "upg", PELAPORAN),
+    Transition("tetapkan", frozenset({"diteruskan"}), "ditetapkan", "upg", frozenset({"penerimaan"})),
+    Transition("selesaikan", frozenset({"ditetapkan"}), "selesai", "upg", frozenset({"penerimaan"})),
+    # a refusal has nothing for KPK to decide on; a nil report stays with the UPG
+    Transition("selesaikan", frozenset({"diteruskan"}), "selesai", "upg", frozenset({"penolakan"})),
+    Transition("selesaikan", frozenset({"diterima"}), "selesai", "upg", frozenset({"nihil"})),
+)
+AKSI_LABEL = {
+    "lapor": "Laporan diterima", "verifikasi": "Diverifikasi lengkap", "minta_lengkapi": "Diminta melengkapi",
+    "dilengkapi": "Dilengkapi pelapor", "teruskan_kpk": "Diteruskan ke KPK", "tetapkan": "Ditetapkan KPK",
+    "selesaikan": "Selesai",
+}
+
+
+def _role_of(actor: User | None) -> str | None:
+    if actor is None:
+        return "pelapor"
+    return "upg" if actor.has_role("upg") else None
+
+
+def allowed_actions(lap: LaporanGratifikasi, actor: User | None) -> list[str]:
+    role = _role_of(actor)
+    return [t.aksi for t in TRANSITIONS if lap.status in t.dari and lap.jenis in t.jenis and t.peran == role]
+
+
+def _check(lap: LaporanGratifikasi, aksi: str, actor: User | None) -> Transition:
+    """The one place that decides whether `aksi` may happen now, by whom."""
+    role = _role_of(actor)
+    for t in TRANSITIONS:
+        if t.aksi == aksi and lap.status in t.dari and lap.jenis in t.jenis:
+            if t.peran != role:
+                raise NotAllowed("Anda tidak berwenang melakukan tindakan ini pada laporan gratifikasi.")
+            return t
+    raise NotAllowed(f"Tindakan «{AKSI_LABEL.get(aksi, aksi)}» tidak dapat dilakukan pada laporan berstatus "
+                     f"«{lap.status_label}» ({rules.JENIS[lap.jenis].lower()}).")
+
+
+def _apply(lap: LaporanGratifikasi, t: Transition, actor: User | None, catatan: str, detail: dict | None = None):
+    before = lap.status
+    lap.status = t.ke
+    _history(lap, t.aksi, catatan, actor=actor)
+    audit.record(f"gratifikasi.{t.aksi}", "laporan_gratifikasi", lap.id,
+                 {"nomor": lap.nomor, "dari": before, "ke": t.ke, **(detail or {})}, actor=actor)
+    _notify(lap, f"Status laporan Anda: {lap.status_label}.")
+
+
+def _history(lap: LaporanGratifikasi, aksi: str, catatan: str, actor: User | None = None) -> None:
+    lap.riwayat.append(RiwayatGratifikasi(aksi=aksi, status=lap.status, catatan=catatan,
+                                          actor_id=getattr(actor, "id", None)))
+
+
+def _notify(lap: LaporanGratifikasi, text: str) -> None:
+    if lap.pelapor_email:
+        n = len(lap.riwayat)
+        outbox.enqueue("email", lap.pelapor_email,
+                       f"{lap.nomor}: {text} Pantau dengan nomor laporan dan kode rahasia Anda.",
+                       f"gratifikasi:{lap.nomor}:riwayat:{n}")
+
+
+def _note(text: str | None, label: str, required: bool = False, limit: int = 5000) -> str:
+    text = clean_text(text)
+    if required and not text:
+        raise DomainError(f"{label} wajib diisi.", "catatan")
+    if len(text) > limit:
+        raise DomainError(f"{label} terlalu panjang (maksimal {limit} karakter).", "catatan")
+    return text
+
+
+def _date(value: date | None, label: str, fieldname: str, *, not_before: date | None = None,
+          before_label: str = "") -> date:
+    today = local_today()
+    if value is None:
+        raise DomainError(f"{label} wajib diisi.", fieldname)
+    if value > today:
+        raise DomainError(f"{label} tidak boleh setelah hari ini.", fieldname)
+    if not_before and value < not_before:
+        raise DomainError(f"{label} tidak boleh sebelum {before_label}.", fieldname)
+    return value
+
+
+def verifikasi(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:
+    t = _check(lap, "verifikasi", actor)
+    note = _note(catatan, "Catatan verifikasi")
+    lap.catatan_verifikasi, lap.diverifikasi_pada = note, local_today()
+    _apply(lap, t, actor, "Laporan lengkap dan sedang disiapkan untuk diteruskan ke KPK.")
+
+
+def minta_lengkapi(lap: LaporanGratifikasi, actor: User, catatan: str) -> None:
+    t = _check(lap, "minta_lengkapi", actor)
+    note = _note(catatan, "Hal yang perlu dilengkapi", required=True)
+    lap.catatan_verifikasi = note
+    deadline = f" Lengkapi sebelum {_fmt(lap.tenggat_teruskan)}." if lap.tenggat_teruskan else ""
+    _apply(lap, t, actor, f"Mohon lengkapi: {note}.{deadline}")
+
+
+def lengkapi(lap: LaporanGratifikasi, tambahan: str, files: list[Clean] = ()) -> None:
+    """The reporter adds what the UPG asked for (text and/or files) through the tracking page."""
+    t = _check(lap, "dilengkapi", None)
+    text = _note(tambahan, "Keterangan tambahan", limit=10000)
+    if not text and not files:
+        raise DomainError("Isi keterangan tambahan atau lampirkan berkas.", "tambahan")
+    for clean in files:
+        save_clean(clean, OWNER, lap.id)
+    _apply(lap, t, None, f"Pelapor melengkapi laporan: {text}" if text else "Pelapor menambahkan lampiran.",
+           {"lampiran": len(files)})
+
+
+def teruskan_kpk(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, cara: str,
+                 nomor_registrasi: str = "", catatan: str = "") -> None:
+    """Record the forwarding and give the cover letter its number (the letter itself is rendered on demand)."""
+    t = _check(lap, "teruskan_kpk", actor)
+    tanggal = _date(tanggal, "Tanggal penerusan", "tanggal", not_before=lap.tanggal_lapor,
+                    before_label="tanggal laporan diterima UPG")
+    if cara not in CARA_TERUSKAN:
+        raise DomainError("Pilih cara penerusan ke KPK.", "cara")
+    registrasi = clean_text(nomor_registrasi)[:80]
+    note = _note(catatan, "Catatan")
+    s = rules.pengaturan()
+    seq = next_sequence("gratifikasi_surat", tanggal.year)
+    try:
+        lap.nomor_surat = format_nomor(s["template_nomor_surat"], seq=seq, kode_jabatan="UPG", kka=s["kka_surat"],
+                                       when=tanggal)
+    except ValueError as exc:
+        raise DomainError(f"Pengaturan nomor surat UPG tidak sah: {exc}", "tanggal") from exc
+    lap.tanggal_teruskan, lap.cara_teruskan, lap.nomor_registrasi_kpk = tanggal, cara, registrasi
+    late = " (melewati tenggat UPG ke KPK)" if lap.tenggat_teruskan and tanggal > lap.tenggat_teruskan else ""
+    _apply(lap, t, actor, f"Diteruskan ke KPK pada {_fmt(tanggal)} dengan surat nomor {lap.nomor_surat}{late}."
+           + (f" {note}" if note else ""), {"nomor_surat": lap.nomor_surat, "cara": cara, "terlambat": bool(late)})
+
+
+def tetapkan(lap: LaporanGratifikasi, actor: User, *, penetapan: str, nomor_sk: str, tanggal_sk: date | None,
+             tindak_lanjut: str) -> None:
+    """KPK's decision (SK): milik negara / milik penerima / tidak dapat ditindaklanjuti."""
+    t = _check(lap, "tetapkan", actor)
+    if penetapan not in PENETAPAN:
+        raise DomainError("Pilih status penetapan KPK.", "penetapan")
+    nomor_sk = clean_text(nomor_sk)
+    if not nomor_sk:
+        raise DomainError("Nomor SK penetapan wajib diisi.", "nomor_sk")
+    if len(nomor_sk) > 120:
+        raise DomainError("Nomor SK terlalu panjang (maksimal 120 karakter).", "nomor_sk")
+    tanggal_sk = _date(tanggal_sk, "Tanggal SK", "tanggal_sk", not_before=lap.tanggal_teruskan,
+                       before_label="tanggal penerusan ke KPK")
+    tindak = _note(tindak_lanjut, "Tindak lanjut atas objek gratifikasi", required=True)
+    lap.penetapan, lap.nomor_sk, lap.tanggal_sk, lap.tindak_lanjut_objek = penetapan, nomor_sk, tanggal_sk, tindak
+    _apply(lap, t, actor, f"KPK menetapkan: {PENETAPAN[penetapan].lower()} (SK {nomor_sk}, {_fmt(tanggal_sk)}). "
+                          f"Tindak lanjut: {tindak}", {"penetapan": penetapan, "nomor_sk": nomor_sk})
+
+
+def selesaikan(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:
+    t = _check(lap, "selesaikan", actor)
+    note = _note(catatan, "Catatan penutup")
+    lap.selesai_pada = local_today()
+    text = {"nihil": "Laporan nihil dicatat UPG.", "penolakan": "Laporan penolakan selesai diproses."}.get(
+        lap.jenis, "Penanganan laporan selesai.")
+    _apply(lap, t, actor, text + (f" {note}" if note else ""))
+
+
+def _fmt(d: date | None) -> str:
+    from core.workdays import format_tanggal
+
+    return format_tanggal(d) if d else "-"
+
+
+# --- campaign log ---------------------------------------------------------------------------------
+
+@dataclass
+class KampanyeInput:
+    tanggal: date | None = None
+    media: str = ""
+    judul: str = ""
+    uraian: str = ""
+    tautan: str = ""
+    peserta: int | None = None
+
+
+def catat_kampanye(inp: KampanyeInput, files: list[Clean], actor: User) -> KegiatanKampanye:
+    tanggal = _date(inp.tanggal, "Tanggal kegiatan", "tanggal")
+    if inp.media not in MEDIA_KAMPANYE:
+        raise DomainError("Pilih media kampanye.", "media")
+    judul = clean_text(inp.judul)
+    if not judul:
+        raise DomainError("Wajib diisi.", "judul")
+    if len(judul) > 200:
+        raise DomainError("Judul terlalu panjang (maksimal 200 karakter).", "judul")
+    uraian = _note(inp.uraian, "Uraian", limit=5000)
+    tautan = clean_text(inp.tautan)
+    if tautan and (len(tautan) > 500 or not re.fullmatch(r"https?://\S+", tautan)):
+        raise DomainError("Tautan harus alamat web lengkap, diawali https://.", "tautan")
+    if inp.peserta is not None and not 0 <= inp.peserta <= 1_000_000:
+        raise DomainError("Jumlah peserta tidak wajar.", "peserta")
+    row = KegiatanKampanye(tanggal=tanggal, media=inp.media, judul=judul, uraian=uraian, tautan=tautan,
+                           peserta=inp.peserta, created_by=actor.id)
+    db.session.add(row)
+    db.session.flush()
+    for clean in files:
+        save_clean(clean, OWNER_KAMPANYE, row.id)
+    audit.record("gratifikasi.kampanye", "kegiatan_kampanye_gratifikasi", row.id,
+                 {"media": row.media, "tanggal": tanggal.isoformat(), "foto": len(files)}, actor=actor)
+    return row
+
+
+def input_fields() -> list[str]:
+    return [f.name for f in fields(LaporanInput)]
+
+
+# --- settings: UPG identity and the threshold table -----------------------------------------------
+
+PENGATURAN_TEKS = {"upg_nama": ("Nama UPG", 200), "upg_telepon": ("Telepon UPG", 40), "upg_email": ("E-mail UPG", 254),
+                   "upg_alamat": ("Alamat UPG", 300), "upg_ketua_nama": ("Nama penandatangan", 200),
+                   "upg_ketua_jabatan": ("Jabatan penandatangan", 200), "upg_ketua_nip": ("NIP penandatangan", 30)}
+
+
+def simpan_pengaturan(values: dict, actor: User) -> None:
+    """The UPG's contact (public page, poster, receipt) and the signatory of its letters."""
+    current = rules.pengaturan()
+    changed = {}
+    for name, (label, limit) in PENGATURAN_TEKS.items():
+        value = clean_text(values.get(name))
+        if len(value) > limit:
+            raise DomainError(f"{label} terlalu panjang (maksimal {limit} karakter).", name)
+        if name == "upg_email" and value:
+            try:
+                value = validate_email(value, check_deliverability=False).normalized
+            except EmailNotValidError as exc:
+                raise DomainError("Alamat e-mail tidak sah.", name) from exc
+        if name == "upg_nama" and not value:
+            raise DomainError("Wajib diisi.", name)
+        if current.get(name) != value:
+            changed[name] = value
+    stored = db.session.get(Setting, "gratifikasi")
+    set_setting("gratifikasi", {**(stored.value if stored else {}), **changed})
+    audit.record("gratifikasi.pengaturan", "setting", "gratifikasi", {"diubah": sorted(changed)}, actor=actor)
+
+
+def tambah_batas(*, berlaku_mulai: date | None, dasar: str, nilai: dict[str, str | int | None], actor: User) -> None:
+    """Add a row to the threshold table: the values in force from `berlaku_mulai` (e.g. a new PerKPK)."""
+    if berlaku_mulai is None:
+        raise DomainError("Tanggal mulai berlaku wajib diisi.", "berlaku_mulai")
+    dasar = clean_text(dasar)
+    if not dasar or len(dasar) > 200:
+        raise DomainError("Sebutkan dasar hukumnya (maksimal 200 karakter), mis. Peraturan KPK Nomor 1 Tahun 2026.",
+                          "dasar")
+    row: dict = {"berlaku_mulai": berlaku_mulai.isoformat(), "dasar": dasar}
+    for name in ("pernikahan_adat", "musibah", "rekan_kerja", "rekan_kerja_setahun", "pisah_sambut"):
+        raw = nilai.get(name)
+        if name == "pisah_sambut" and raw in (None, ""):
+            row[name] = None  # no separate farewell limit: the colleague limit applies
+            continue
+        row[name] = rules.parse_rupiah(raw, name)
+    if row["rekan_kerja_setahun"] < row["rekan_kerja"]:
+        raise DomainError("Batas setahun tidak boleh lebih kecil dari batas per pemberi.", "rekan_kerja_setahun")
+    table = [dict(r) for r in (get_setting("gratifikasi.batas_nilai") or rules.BATAS_NILAI_DEFAULT)]
+    if any(r.get("berlaku_mulai") == row["berlaku_mulai"] for r in table):
+        raise DomainError("Sudah ada batas nilai yang berlaku mulai tanggal itu; hapus dulu bila ingin mengganti.",
+                          "berlaku_mulai")
+    set_setting("gratifikasi.batas_nilai", table + [row])
+    audit.record("gratifikasi.batas_tambah", "setting", "gratifikasi.batas_nilai", row, actor=actor)
+
+
+def hapus_batas(berlaku_mulai: str, actor: User) -> None:
+    """Remove a row that has not started yet; rows already in force stay, so past verdicts keep their basis."""
+    table = [dict(r) for r in (get_setting("gratifikasi.batas_nilai") or rules.BATAS_NILAI_DEFAULT)]
+    target = next((r for r in table if r.get("berlaku_mulai") == berlaku_mulai), None)
+    if target is None:
+        raise NotFoundError("Baris batas nilai tidak ditemukan.")
+    if not berlaku_mulai or date.fromisoformat(berlaku_mulai) <= local_today():
+        raise NotAllowed("Batas nilai yang sudah berlaku tidak dapat dihapus; tambahkan baris baru dengan tanggal "
+                         "mulai berlaku yang menggantikannya.")
+    set_setting("gratifikasi.batas_nilai", [r for r in table if r is not target])
+    audit.record("gratifikasi.batas_hapus", "setting", "gratifikasi.batas_nilai", {"berlaku_mulai": berlaku_mulai},
+                 actor=actor)
