@@ -74,12 +74,14 @@ def app(tmp_path, database_url):
     with app.app_context():
         db.session.remove()
         _empty_tables()
+    dispose_app(app)
+
+
+def dispose_app(app) -> None:
+    """Close an app's database and Redis pools now, so no 'unclosed' warning fires later in another test."""
+    with app.app_context():
+        db.session.remove()
         db.engine.dispose()
-    _close_redis(app)
-
-
-def _close_redis(app) -> None:
-    """Close this app's Redis pools now, so no 'unclosed socket' warning fires later in another test."""
     client = getattr(app.session_interface, "client", None)
     if client is not None and hasattr(client, "connection_pool"):
         client.connection_pool.disconnect()

@@ -8,7 +8,7 @@ from core.extensions import db
 
 def test_friendly_500_page(tmp_path, database_url):
     from core import create_app
-    from tests.conftest import base_config
+    from tests.conftest import base_config, dispose_app
 
     app = create_app({**base_config(tmp_path, database_url), "TESTING": False, "PROPAGATE_EXCEPTIONS": False})
 
@@ -18,6 +18,7 @@ def test_friendly_500_page(tmp_path, database_url):
 
     resp = app.test_client().get("/rusak")
     html = resp.get_data(as_text=True)
+    dispose_app(app)
     assert resp.status_code == 500
     assert "Terjadi kesalahan pada sistem" in html and "rahasia internal" not in html
 

@@ -62,5 +62,6 @@ def test_a_view_without_roles_is_closed(tmp_path, database_url):
     login(client, email)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/lupa-peran").status_code == 403
-    with app.app_context():
-        db.engine.dispose()  # this extra app has its own pool: close it, or PostgreSQL warns in a later test
+    from tests.conftest import dispose_app
+
+    dispose_app(app)  # this extra app has its own pools: close them, or a later test gets the warning
