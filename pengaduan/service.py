@@ -388,6 +388,12 @@ def _authorise(p: Pengaduan, role: str, user: User | None) -> None:
         raise NotAllowed("Anda tidak berwenang menangani pengaduan ini.")
 
 
+def _may(p: Pengaduan, action: str, role: str, user: User | None = None) -> None:
+    """Refuse early, before any field of the complaint is touched."""
+    _authorise(p, role, user)
+    check(p.status, action, role)
+
+
 def _transition(p: Pengaduan, action: str, role: str, user: User | None, teks: str = "", *,
                 publik: bool = True, notify: str | None = None) -> Riwayat:
     """Check the table, move the status, and write timeline + audit + notification in this transaction."""
@@ -457,6 +463,7 @@ def verifikasi(p: Pengaduan, user: User, tingkat: str, catatan: str = "") -> Non
     if tingkat not in TINGKAT:
         raise DomainError("Pilih tingkat penyelesaian (2, 5, 14, atau 60 hari kerja).", "tingkat")
     catatan = clean_text(catatan or "")[:MAX_TEKS]
+    _may(p, "verifikasi", PETUGAS, user)
     today, cfg = local_today(), settings()
     p.tingkat = tingkat
     p.batas_jawaban = add_workdays(today, int(cfg["jawaban_hk"]))
@@ -470,6 +477,7 @@ def verifikasi(p: Pengaduan, user: User, tingkat: str, catatan: str = "") -> Non
 
 def minta_lengkapi(p: Pengaduan, user: User, pesan: str) -> None:
     pesan = _required(pesan, "teks", "Tuliskan apa yang perlu dilengkapi pelapor.")
+    _may(p, "minta_lengkapi", PETUGAS, user)
     p.batas_tanggapan = add_workdays(local_today(), int(settings()["tanggapan_pelapor_hk"]))
     _transition(p, "minta_lengkapi", PETUGAS, user, pesan,
                 notify=f"Pengaduan {p.tiket} perlu dilengkapi paling lambat {format_tanggal(p.batas_tanggapan)}.")
@@ -478,6 +486,7 @@ def minta_lengkapi(p: Pengaduan, user: User, pesan: str) -> None:
 def tolak(p: Pengaduan, user: User, alasan: str, rujukan: str = "") -> None:
     alasan = _required(alasan, "teks", "Tuliskan alasan penolakan.")
     rujukan = clean_text(rujukan or "")[:MAX_TEKS]
+    _may(p, "tolak", PETUGAS, user)
     p.alasan_tolak, p.rujukan = alasan, rujukan
     teks = f"Alasan: {alasan}" + (f"\nSilakan menyampaikan kepada: {rujukan}" if rujukan else "")
     _transition(p, "tolak", PETUGAS, user, teks)
@@ -491,8 +500,7 @@ def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", cata
     if sifat not in SIFAT:
         raise DomainError("Sifat nota dinas: Biasa, Segera, atau Sangat Segera.", "sifat")
     catatan = clean_text(catatan or "")[:MAX_TEKS]
-    _authorise(p, PETUGAS, user)
-    check(p.status, "disposisi", PETUGAS)  # before taking a number, so a refused action uses none
+    _may(p, "disposisi", PETUGAS, user)  # before taking a number, so a refused action uses none
     today = local_today()
     register = settings()["register_nota_dinas"]
     nd_cfg = get_setting("nota_dinas")
@@ -538,6 +546,7 @@ def tindak_lanjut(p: Pengaduan, user: User, teks: str) -> None:
 
 def jawab(p: Pengaduan, user: User, teks: str) -> None:
     teks = _required(teks, "teks", "Tuliskan jawaban untuk pelapor.", limit=MAX_URAIAN)
+    _may(p, "jawab", PETUGAS, user)
     p.jawaban, p.dijawab_at = teks, utcnow()
     p.batas_jawaban = None  # answered
     p.batas_tanggapan = add_workdays(local_today(), int(settings()["tanggapan_pelapor_hk"]))
@@ -554,6 +563,7 @@ def buka_kembali(p: Pengaduan, user: User, alasan: str) -> None:
     alasan = _required(alasan, "teks", "Tuliskan alasan membuka kembali.")
     if p.dipindah_wbs:
         raise NotAllowed("Pengaduan yang sudah dipindahkan ke WBS tidak dapat dibuka kembali.")
+    _may(p, "buka_kembali", PETUGAS, user)
     today, cfg = local_today(), settings()
     if p.status == "selesai":
         p.batas_jawaban = add_workdays(today, int(cfg["jawaban_hk"]))
@@ -575,6 +585,7 @@ def tawarkan_wbs(p: Pengaduan, user: User, pesan: str = "") -> None:
         "ikut dipindahkan kecuali Anda menyetujuinya.")
     if p.tawaran_wbs:
         raise NotAllowed("Tawaran pindah ke WBS sudah disampaikan.")
+    _may(p, "tawarkan_wbs", PETUGAS, user)
     p.tawaran_wbs = True
     _transition(p, "tawarkan_wbs", PETUGAS, user, pesan,
                 notify=f"Pengaduan {p.tiket}: kami menawarkan pemindahan ke WBS. Buka halaman pelacakan untuk memilih.")
@@ -622,6 +633,7 @@ def nilai(p: Pengaduan, skor: int, komentar: str = "") -> None:
         skor = 0
     if not 1 <= skor <= 5:
         raise DomainError("Pilih nilai 1 sampai 5.", "skor")
+    _may(p, "nilai", PELAPOR)
     if p.penilaian is not None:
         raise NotAllowed("Penanganan pengaduan ini sudah Anda nilai. Terima kasih.")
     komentar = clean_text(komentar or "")[:MAX_TEKS]
