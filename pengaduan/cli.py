@@ -27,6 +27,17 @@ def tutup_otomatis_cmd(tanggal):
     click.echo(f"{n} pengaduan ditutup/diarsipkan otomatis; {purged} berkas draf lama dihapus.")
 
 
+@pengaduan_cli.command("hitung-ulang")
+def hitung_ulang_cmd():
+    """Bangun ulang jumlah pengaduan per status (mis. setelah pemulihan cadangan)."""
+    from core.extensions import db
+    from pengaduan import service
+
+    n = service.recount()
+    db.session.commit()
+    click.echo(f"Jumlah per status dihitung ulang ({n} baris).")
+
+
 def _card_officer():
     from pengaduan.queries import open_counts
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import joinedload
 
 from core.extensions import db
 from core.workdays import local_today, to_local
-from pengaduan.models import Pengaduan
+from pengaduan.models import JumlahStatus, Pengaduan
 from pengaduan.workflow import OPEN, STATUSES, WAITING_FOR_REPORTER
 
 PAGE = 50
@@ -78,23 +78,23 @@ def queue(f: QueueFilter, *, after: tuple[date, int] | None = None, only_unit: i
 
 
 def counts_by_status(only_unit: int | None = None) -> dict[str, int]:
-    q = select(Pengaduan.status, func.count()).group_by(Pengaduan.status)
+    """From the counts kept with every change (pengaduan_jumlah), not from a scan of the complaints."""
+    q = select(JumlahStatus.status, func.sum(JumlahStatus.jumlah)).group_by(JumlahStatus.status)
     if only_unit is not None:
-        q = q.where(Pengaduan.unit_id == only_unit)
+        q = q.where(JumlahStatus.unit_id == only_unit)
     got = dict(db.session.execute(q).all())
-    return {s: int(got.get(s, 0)) for s in STATUSES}
+    return {s: int(got.get(s) or 0) for s in STATUSES}
 
 
 def open_counts(only_unit: int | None = None, today: date | None = None) -> dict[str, int]:
-    """Open cases and overdue ones (the office's clock only); cheap on the (terbuka, batas, id) index."""
+    """Open cases, and overdue ones (the office's clock only: read from the (terbuka, status, batas) index)."""
     today = today or local_today()
-    base = [Pengaduan.terbuka.is_(True)]
+    counts = counts_by_status(only_unit)
+    cond = [Pengaduan.terbuka.is_(True), Pengaduan.batas < today, Pengaduan.status.not_in(WAITING_FOR_REPORTER)]
     if only_unit is not None:
-        base.append(Pengaduan.unit_id == only_unit)
-    terbuka = db.session.scalar(select(func.count()).select_from(Pengaduan).where(*base)) or 0
-    terlambat = db.session.scalar(select(func.count()).select_from(Pengaduan).where(
-        *base, Pengaduan.batas < today, Pengaduan.status.not_in(WAITING_FOR_REPORTER))) or 0
-    return {"terbuka": int(terbuka), "terlambat": int(terlambat)}
+        cond.append(Pengaduan.unit_id == only_unit)
+    terlambat = db.session.scalar(select(func.count()).select_from(Pengaduan).where(*cond)) or 0
+    return {"terbuka": sum(counts[s] for s in OPEN), "terlambat": int(terlambat)}
 
 
 # --- for the ZI evidence module ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core import audit, storage
@@ -32,7 +32,7 @@ from core.outbox import enqueue
 from core.pii import mask
 from core.settings import get_setting, office, register_defaults
 from core.workdays import format_tanggal, local_today, utcnow
-from pengaduan.models import NotaDinasPengaduan, Pengaduan, Riwayat
+from pengaduan.models import JumlahStatus, NotaDinasPengaduan, Pengaduan, Riwayat
 from pengaduan.workflow import (OPEN, PELAPOR, PETUGAS, PUBLIC_LABEL, SISTEM, UNIT, WAITING_FOR_REPORTER,
                                 check)
 
@@ -222,6 +222,7 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
     _set_batas(p)
     db.session.add(p)
     db.session.flush()
+    _count("diterima", None, +1)
     stored: list[str] = []
     try:
         for f in files or []:
@@ -394,14 +395,24 @@ def _may(p: Pengaduan, action: str, role: str, user: User | None = None) -> None
     check(p.status, action, role)
 
 
+_UNCHANGED = object()
+
+
 def _transition(p: Pengaduan, action: str, role: str, user: User | None, teks: str = "", *,
-                publik: bool = True, notify: str | None = None) -> Riwayat:
-    """Check the table, move the status, and write timeline + audit + notification in this transaction."""
+                publik: bool = True, notify: str | None = None, unit_id=_UNCHANGED) -> Riwayat:
+    """Check the table, move the status, and write timeline + audit + counts + notification in this
+    transaction."""
     _authorise(p, role, user)
-    before = p.status
+    before, unit_before = p.status, p.unit_id
     p.status = check(before, action, role)
+    if unit_id is not _UNCHANGED:
+        p.unit_id = unit_id
     p.terbuka = p.status in OPEN
     _set_batas(p)
+    if (before, unit_before or 0) != (p.status, p.unit_id or 0):
+        # rows locked in one order everywhere (then the audit chain last), so two changes cannot deadlock
+        for key, delta in sorted([((before, unit_before or 0), -1), ((p.status, p.unit_id or 0), +1)]):
+            _count(key[0], key[1], delta)
     row = _log(p, action, before, p.status, role, user, teks, publik=publik)
     audit.record(f"pengaduan.{action}", "pengaduan", p.id, {"tiket": p.tiket, "dari": before, "ke": p.status},
                  actor=user)
@@ -411,6 +422,28 @@ def _transition(p: Pengaduan, action: str, role: str, user: User | None, teks: s
         db.session.flush()
         _notify(p, notify, key=f"pengaduan:{p.id}:riwayat:{row.id}")
     return row
+
+
+def _count(status: str, unit_id: int | None, delta: int) -> None:
+    """Move one complaint in or out of the (status, unit) count; the row is created on first use."""
+    key = (JumlahStatus.status == status, JumlahStatus.unit_id == (unit_id or 0))
+    if db.session.execute(update(JumlahStatus).where(*key).values(jumlah=JumlahStatus.jumlah + delta)).rowcount:
+        return
+    try:
+        with db.session.begin_nested():
+            db.session.execute(insert(JumlahStatus).values(status=status, unit_id=unit_id or 0, jumlah=delta))
+    except IntegrityError:  # created meanwhile by another transaction
+        db.session.execute(update(JumlahStatus).where(*key).values(jumlah=JumlahStatus.jumlah + delta))
+
+
+def recount() -> int:
+    """Rebuild the counts from the complaints (after a restore or a manual fix). Caller commits."""
+    db.session.execute(delete(JumlahStatus))
+    rows = db.session.execute(select(Pengaduan.status, func.coalesce(Pengaduan.unit_id, 0), func.count())
+                              .group_by(Pengaduan.status, func.coalesce(Pengaduan.unit_id, 0))).all()
+    for status, unit_id, n in rows:
+        db.session.add(JumlahStatus(status=status, unit_id=unit_id, jumlah=n))
+    return len(rows)
 
 
 def _log(p: Pengaduan, aksi: str, dari: str, ke: str, oleh: str, user: User | None, teks: str,
@@ -521,9 +554,9 @@ def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", cata
         penandatangan_jabatan=user.jabatan or "Petugas Pengaduan Masyarakat", penandatangan_nama=user.nama,
         penandatangan_nip=user.nip or "", created_by_id=user.id)
     db.session.add(nd)
-    p.unit_id = unit.id
+    _transition(p, "disposisi", PETUGAS, user, f"Diteruskan kepada {unit.nama} untuk ditindaklanjuti.",
+                unit_id=unit.id)
     p.unit = unit
-    _transition(p, "disposisi", PETUGAS, user, f"Diteruskan kepada {unit.nama} untuk ditindaklanjuti.")
     if catatan:
         _transition(p, "catatan", PETUGAS, user, catatan, publik=False)
     audit.record("pengaduan.nota_dinas", "pengaduan", p.id, {"nomor": nomor, "unit": unit.kode}, actor=user)
@@ -683,8 +716,8 @@ def tutup_otomatis(today: date | None = None) -> int:
             text = ("Ditutup otomatis: tidak ada tanggapan dalam batas waktu." if p.status == "dijawab"
                     else "Diarsipkan otomatis: kelengkapan tidak diterima dalam batas waktu.")
             _transition(p, "tutup_otomatis", SISTEM, None, text)
+            db.session.commit()  # one case per transaction: locks held briefly, same order as the web requests
             done += 1
-        db.session.commit()
     return done
 
 

@@ -52,6 +52,7 @@ def _apply_errors(form, errors: dict[str, str]) -> None:
 
 
 @bp.route("/", methods=["GET", "POST"])
+@limiter.limit(_submit_limit, methods=["POST"])  # the confirm step stores files: limited like the send
 def form():
     form = _complaint_form()
     draft = service.staged_present(session.get(DRAFT))

@@ -347,6 +347,11 @@ def test_queue_keyset_pages_filters_and_overdue(app_ctx, petugas, unit_kb, monke
     assert queries.queue(queries.QueueFilter(q="100%_")).rows == []
     counts = queries.counts_by_status()
     assert counts["diterima"] == 5 and counts["ditolak"] == 1 and counts["didisposisikan"] == 1
+    assert queries.counts_by_status(only_unit=unit_kb.id)["didisposisikan"] == 1
+    direct = dict(db.session.execute(select(Pengaduan.status, func.count()).group_by(Pengaduan.status)).all())
+    assert {k: v for k, v in counts.items() if v} == direct  # the kept counts match a full count
+    service.recount()
+    assert queries.counts_by_status() == counts
 
 
 def test_evidence_queries(app_ctx, petugas, monkeypatch):
