@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core import audit, storage
@@ -439,8 +439,8 @@ def _count(status: str, unit_id: int | None, delta: int) -> None:
 def recount() -> int:
     """Rebuild the counts from the complaints (after a restore or a manual fix). Caller commits."""
     db.session.execute(delete(JumlahStatus))
-    rows = db.session.execute(select(Pengaduan.status, func.coalesce(Pengaduan.unit_id, 0), func.count())
-                              .group_by(Pengaduan.status, func.coalesce(Pengaduan.unit_id, 0))).all()
+    unit = func.coalesce(Pengaduan.unit_id, literal_column("0"))  # no bound parameter: GROUP BY must match
+    rows = db.session.execute(select(Pengaduan.status, unit, func.count()).group_by(Pengaduan.status, unit)).all()
     for status, unit_id, n in rows:
         db.session.add(JumlahStatus(status=status, unit_id=unit_id, jumlah=n))
     return len(rows)
