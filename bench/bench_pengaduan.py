@@ -74,14 +74,14 @@ def load_test() -> None:
 FILL = """
 INSERT INTO pengaduan (tiket, kode_hash, jenis, kategori, judul, uraian, lokasi, layanan_terkait, kanal, lapor_id,
   anonim, rahasia, status, tingkat, unit_id, diterima_at, tanggal_diterima, batas_verifikasi, batas_selesai, batas,
-  terbuka, alasan_tolak, rujukan, jawaban, tawaran_wbs, dipindah_wbs, komentar_penilaian, updated_at)
+  terbuka, alasan_tolak, rujukan, jawaban, tawaran_wbs, dipindah_wbs, komentar_penilaian, updated_at, versi)
 SELECT 'PGD-' || (2020 + g %% 7) || '-' || lpad(g::text, 7, '0'), md5(g::text) || md5((g + 1)::text),
   (ARRAY['pengaduan','aspirasi','informasi'])[1 + g %% 3], (ARRAY['Pelayanan publik','Perilaku petugas','Lainnya'])[1 + g %% 3],
   'Aduan nomor ' || g, 'Uraian pengaduan ' || g, 'Palembang', '',
   (ARRAY['web','api','telegram','surat','lapor'])[1 + g %% 5], '', true, g %% 11 = 0,
   st.status, 'normatif', CASE WHEN st.status IN ('didisposisikan','ditindaklanjuti') THEN u.ids[1 + g %% 6] END,
   now() - (g %% 900) * interval '1 day', d, d + 3, d + 7, d + 5,
-  st.status NOT IN ('selesai','ditolak','diarsipkan'), '', '', '', false, false, '', now()
+  st.status NOT IN ('selesai','ditolak','diarsipkan'), '', '', '', false, false, '', now(), 1
 FROM generate_series(1, %(n)s) AS g
 CROSS JOIN LATERAL (SELECT DATE '2024-01-01' + (g %% 900) AS d) dd
 CROSS JOIN LATERAL (SELECT (ARRAY['selesai','selesai','selesai','selesai','selesai','selesai','ditolak','diarsipkan',

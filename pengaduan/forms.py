@@ -3,7 +3,7 @@ Indonesian messages) live in pengaduan.service.validate, shared with the API."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, EmailField, MultipleFileField, RadioField, SelectField, StringField,
+from wtforms import (BooleanField, EmailField, HiddenField, MultipleFileField, RadioField, SelectField, StringField,
                      TextAreaField)
 
 from core.forms import PublicForm
@@ -70,6 +70,7 @@ class NilaiForm(FlaskForm):
 
 class PindahWbsForm(FlaskForm):
     sertakan_identitas = BooleanField("Sertakan identitas saya (nama dan kontak) dalam laporan WBS.")
+    token = HiddenField()
 
 
 class AksiForm(FlaskForm):

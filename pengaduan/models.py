@@ -60,12 +60,18 @@ class Pengaduan(db.Model):
     dijawab_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     tawaran_wbs: Mapped[bool] = mapped_column(Boolean, default=False)
     dipindah_wbs: Mapped[bool] = mapped_column(Boolean, default=False)  # no link to the WBS report on purpose
+    # HMAC of the move form's one-time token, so a double click gets the same receipt; it cannot be matched
+    # to the WBS report (that side keeps a different HMAC of the token, and the token is kept nowhere)
+    wbs_token_hash: Mapped[str | None] = mapped_column(String(64))
     penilaian: Mapped[int | None] = mapped_column(SmallInteger)
     komentar_penilaian: Mapped[str] = mapped_column(Text, default="")
     dinilai_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # optimistic lock: two people acting on the same complaint at once cannot both move it
+    versi: Mapped[int] = mapped_column(Integer, default=1)
 
     unit: Mapped[Unit | None] = relationship()
+    __mapper_args__ = {"version_id_col": versi}
 
     __table_args__ = (
         # the officers' queue: keyset on (batas, id), optionally within one status or one unit

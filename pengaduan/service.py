@@ -17,9 +17,10 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import delete, func, insert, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from core import audit, storage
-from core.attachments import attachments_of, save_clean
+from core.attachments import attachments_of, read_attachment, save_clean
 from core.calendar import add_workdays
 from core.crypto import CROCKFORD, keyed_hash, new_code, normalize_code
 from core.documents import NotaDinas, format_nomor
@@ -409,6 +410,10 @@ def _transition(p: Pengaduan, action: str, role: str, user: User | None, teks: s
         p.unit_id = unit_id
     p.terbuka = p.status in OPEN
     _set_batas(p)
+    try:
+        db.session.flush()
+    except StaleDataError as exc:  # someone else changed it since it was read
+        raise NotAllowed("Pengaduan ini baru saja diubah oleh orang lain. Muat ulang halaman lalu coba lagi.") from exc
     if (before, unit_before or 0) != (p.status, p.unit_id or 0):
         # rows locked in one order everywhere (then the audit chain last), so two changes cannot deadlock
         for key, delta in sorted([((before, unit_before or 0), -1), ((p.status, p.unit_id or 0), +1)]):
@@ -674,32 +679,43 @@ def nilai(p: Pengaduan, skor: int, komentar: str = "") -> None:
     _transition(p, "nilai", PELAPOR, None, f"Nilai {skor} dari 5." + (f" {komentar}" if komentar else ""))
 
 
-def pindah_wbs(p: Pengaduan, sertakan_identitas: bool = False) -> str:
-    """The reporter accepts the move: a WBS report is filed with the complaint's text (identity only if the
-    reporter agrees); the complaint is archived. Returns the WBS receipt, to be shown once.
+def pindah_wbs(p: Pengaduan, sertakan_identitas: bool = False, token: str | None = None) -> str:
+    """The reporter accepts the move: a WBS report is filed with the complaint's text and photos (identity and
+    PDFs, whose metadata may name the author, only if the reporter agrees); the complaint is archived.
+    Returns the WBS receipt, to be shown once.
 
-    No link to the WBS report is stored: it would tie the whistleblowing report to a named complainant.
+    No link to the WBS report is stored: it would tie the whistleblowing report to a named complainant. The
+    form's one-time `token` goes to WBS as its idempotency key, so a double click shows the same receipt.
     """
-    if not p.tawaran_wbs:
-        raise NotAllowed("Pengaduan ini tidak ditawarkan untuk dipindahkan ke WBS.")
-    check(p.status, "pindah_wbs", PELAPOR)
+    token_hash = keyed_hash(_pepper(), "pengaduan.wbs:" + token) if token else None
+    already = p.dipindah_wbs
+    if already and not (token_hash and p.wbs_token_hash and hmac.compare_digest(token_hash, p.wbs_token_hash)):
+        raise NotAllowed("Pengaduan ini sudah dipindahkan ke WBS.")
+    if not already:
+        if not p.tawaran_wbs:
+            raise NotAllowed("Pengaduan ini tidak ditawarkan untuk dipindahkan ke WBS.")
+        check(p.status, "pindah_wbs", PELAPOR)
     try:  # another package, loaded only when used
         from wbs.service import submit_report
     except ImportError as exc:
         raise DomainError("Layanan WBS belum tersedia. Silakan coba lagi nanti.") from exc
-
-    fields = {"apa": f"{p.judul}\n\n{p.uraian}", "dimana": p.lokasi or "",
+    apa = f"{p.judul}\n\n{p.uraian}"
+    fields = {"apa": apa if len(apa) <= MAX_URAIAN else p.uraian, "dimana": p.lokasi or "",
               "kapan": format_tanggal(p.tanggal_kejadian) if p.tanggal_kejadian else "",
-              "siapa": p.layanan_terkait or "", "jenis": p.kategori or ""}
+              "siapa": p.layanan_terkait or ""}
     if sertakan_identitas:
         parts = [f"{label}: {value}" for label, value in (("Nama", p.nama), ("Telepon", p.telepon),
                                                           ("E-mail", p.email), ("NIK", p.nik)) if value]
-        if parts:
-            fields["identitas"] = "; ".join(parts)
-    fields = {k: v for k, v in fields.items() if v}
-    p.dipindah_wbs = True
-    _transition(p, "pindah_wbs", PELAPOR, None, "Dipindahkan ke WBS atas persetujuan pelapor.")
-    _, receipt = submit_report(fields, [], sumber="pengaduan")
+        fields["identitas"] = "; ".join(parts)
+    limit = current_app.config["MAX_FILE_BYTES"]
+    files = [storage.inspect_upload(read_attachment(a), a.original_name, max_bytes=limit)
+             for a in attachments_of(OWNER, p.id) if sertakan_identitas or a.content_type.startswith("image/")][:5]
+    if not already:
+        p.dipindah_wbs, p.wbs_token_hash = True, token_hash
+        _transition(p, "pindah_wbs", PELAPOR, None, "Dipindahkan ke WBS atas persetujuan pelapor.")
+    # commits this transaction too: the archived complaint and the new report stand or fall together
+    _, receipt = submit_report({k: v for k, v in fields.items() if v}, files, sumber="pengaduan",
+                               idempotency_key=token)
     return receipt
 
 

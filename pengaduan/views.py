@@ -153,7 +153,7 @@ def status():
     if p is None:
         return _need_tracking()
     return _no_store(render_template("pengaduan/status.html", v=service.public_view(p), tanggapan=TanggapanForm(),
-                                     nilai_form=NilaiForm(), wbs_form=PindahWbsForm()))
+                                     nilai_form=NilaiForm(), wbs_form=PindahWbsForm(token=service.new_token())))
 
 
 @bp.post("/lacak/tanggapan")
@@ -207,7 +207,8 @@ def pindah_wbs():
     if not form.validate_on_submit():
         return redirect(url_for("pengaduan.status"))
     try:
-        receipt = service.pindah_wbs(p, bool(form.sertakan_identitas.data))
+        token = (form.token.data or "")[:64]
+        receipt = service.pindah_wbs(p, bool(form.sertakan_identitas.data), token if len(token) >= 16 else None)
     except DomainError as e:
         db.session.rollback()
         flash(e.message, "danger")

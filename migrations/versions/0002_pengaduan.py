@@ -2,7 +2,7 @@
 
 Revision ID: 0002_pengaduan
 Revises: 0001_core
-Create Date: 2026-11-26 12:19:48.550109
+Create Date: 2026-11-26 12:31:42.802533
 
 """
 from alembic import op
@@ -62,10 +62,12 @@ def upgrade():
     sa.Column('dijawab_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('tawaran_wbs', sa.Boolean(), nullable=False),
     sa.Column('dipindah_wbs', sa.Boolean(), nullable=False),
+    sa.Column('wbs_token_hash', sa.String(length=64), nullable=True),
     sa.Column('penilaian', sa.SmallInteger(), nullable=True),
     sa.Column('komentar_penilaian', sa.Text(), nullable=False),
     sa.Column('dinilai_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('versi', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], name=op.f('fk_pengaduan_unit_id_unit')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_pengaduan')),
     sa.UniqueConstraint('idem_hash', name=op.f('uq_pengaduan_idem_hash')),

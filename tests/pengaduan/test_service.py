@@ -222,6 +222,17 @@ def test_transition_table_refuses_illegal_moves(app_ctx, petugas, pj_kb, unit_kb
     assert all(isinstance(roles, frozenset) and roles for _, roles in TRANSITIONS.values())
 
 
+def test_two_people_acting_at_once_cannot_both_move_it(app_ctx, petugas):
+    p, _ = submit()
+    db.session.commit()
+    # another officer's request verified it meanwhile (its commit bumped the version)
+    db.session.execute(text("UPDATE pengaduan SET status = 'diverifikasi', versi = versi + 1 WHERE id = :i"), {"i": p.id})
+    with pytest.raises(NotAllowed, match="baru saja diubah"):
+        service.verifikasi(p, petugas, "ringan")
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(Riwayat).where(Riwayat.aksi == "verifikasi")) == 0
+
+
 def test_refused_disposition_takes_no_number(app_ctx, petugas, unit_kb):
     p, _ = submit()
     with pytest.raises(NotAllowed):
@@ -300,11 +311,17 @@ def test_offer_and_move_to_wbs(app_ctx, petugas):
         service.pindah_wbs(p)
     service.tawarkan_wbs(p, petugas)
     db.session.commit()
-    receipt = service.pindah_wbs(p, sertakan_identitas=False)
+    token = service.new_token()
+    receipt = service.pindah_wbs(p, sertakan_identitas=False, token=token)
     db.session.commit()
     assert receipt and p.status == "diarsipkan" and p.dipindah_wbs
+    assert service.pindah_wbs(p, token=token) == receipt  # a double click shows the same receipt
+    with pytest.raises(NotAllowed, match="sudah dipindahkan"):
+        service.pindah_wbs(p, token=service.new_token())  # but never files a second report
     with pytest.raises(NotAllowed):
         service.buka_kembali(p, petugas, "coba")
+    columns = " ".join(str(v) for v in db.session.execute(text("SELECT * FROM pengaduan")).one())
+    assert str(receipt) not in columns
 
 
 def test_move_to_wbs_needs_an_offer(app_ctx):
