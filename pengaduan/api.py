@@ -1,8 +1,119 @@
-"""JSON API of Pengaduan Masyarakat."""
+"""JSON API of Pengaduan Masyarakat: file a complaint, read its status (ticket + code in the body, never
+in a URL). The same service functions as the web form; the schemas below validate and document."""
 from __future__ import annotations
 
-from flask import Blueprint
+from datetime import date, datetime
+from typing import Literal
 
-from core.api import API_PREFIX
+from flask import Blueprint, current_app, jsonify
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.api import API_PREFIX, operation
+from core.extensions import limiter
+from pengaduan import service
 
 bp = Blueprint("pengaduan_api", __name__, url_prefix=API_PREFIX + "/pengaduan")
+
+
+class PengaduanIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    jenis: Literal["pengaduan", "aspirasi", "informasi"] = Field(description="Pengaduan, Aspirasi, atau Permintaan Informasi")
+    kategori: str = Field(max_length=100, description="Salah satu kategori dari pengaturan kantor")
+    judul: str = Field(max_length=200)
+    uraian: str = Field(max_length=100_000, description="Apa yang terjadi (maksimal 10.000 karakter setelah dibersihkan)")
+    lokasi: str = Field("", max_length=300)
+    tanggal_kejadian: date | None = None
+    layanan_terkait: str = Field("", max_length=200)
+    anonim: bool = False
+    rahasia: bool = False
+    nama: str | None = Field(None, max_length=200)
+    telepon: str | None = Field(None, max_length=30)
+    email: str | None = Field(None, max_length=254)
+    nik: str | None = Field(None, max_length=30)
+    telegram_chat: str | None = Field(None, max_length=40, description="ID obrolan Telegram untuk pemberitahuan")
+    setuju: bool = Field(description="Persetujuan atas pemberitahuan privasi (wajib true)")
+    kunci_idempotensi: str | None = Field(
+        None, min_length=22, max_length=64,
+        description="Nilai acak (≥128 bit) per pengaduan: kiriman ulang dengan kunci sama mengembalikan tiket "
+                    "dan kode yang sama, bukan pengaduan baru.")
+
+
+class PengaduanCreated(BaseModel):
+    tiket: str
+    kode_pelacakan: str = Field(description="Rahasia; ditampilkan sekali, simpan baik-baik")
+    status: str
+    status_label: str
+    batas_verifikasi: date
+    jawaban_pertama_hk: int = Field(description="Hari kerja setelah verifikasi")
+    penyelesaian_hk: list[int] = Field(description="Hari kerja per tingkat: ringan, normatif, tidak berkadar, berkadar")
+
+
+class StatusIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    tiket: str = Field(max_length=30)
+    kode: str = Field(max_length=60)
+
+
+class RiwayatOut(BaseModel):
+    waktu: datetime
+    status: str
+    keterangan: str
+
+
+class StatusOut(BaseModel):
+    tiket: str
+    status: str
+    status_label: str
+    jenis: str
+    kategori: str
+    judul: str
+    diterima: date
+    batas_berikutnya: date | None
+    diteruskan_ke: str | None = Field(description="Nama unit, bila sudah didisposisikan")
+    jawaban: str
+    alasan_tolak: str
+    rujukan: str
+    riwayat: list[RiwayatOut]
+
+
+@bp.errorhandler(service.InputError)
+def _input_error(e: service.InputError):
+    return jsonify({"kode": 422, "pesan": "Ada isian yang belum benar.", "kesalahan": e.errors}), 422
+
+
+def _submit_limit() -> str:
+    return current_app.config["RATELIMIT_PUBLIC_SUBMIT"]
+
+
+def _tracking_limit() -> str:
+    return current_app.config["RATELIMIT_TRACKING"]
+
+
+@operation(bp, "", method="POST", operation_id="createPengaduan", summary="Kirim pengaduan masyarakat",
+           body=PengaduanIn, response=PengaduanCreated, status=201, tag="Pengaduan",
+           description="Mengembalikan nomor tiket dan kode pelacakan rahasia (sekali tampil).")
+@limiter.limit(_submit_limit)
+def create(body: PengaduanIn) -> PengaduanCreated:
+    data = body.model_dump()
+    token = data.pop("kunci_idempotensi")
+    p, code = service.submit(data, [], kanal="api", token=token)
+    cfg = service.settings()
+    return PengaduanCreated(tiket=p.tiket, kode_pelacakan=code, status=p.status,
+                            status_label=service.PUBLIC_LABEL[p.status], batas_verifikasi=p.batas_verifikasi,
+                            jawaban_pertama_hk=int(cfg["jawaban_hk"]),
+                            penyelesaian_hk=[int(cfg["tingkat_hk"][k]) for k in service.TINGKAT])
+
+
+@operation(bp, "/status", method="POST", operation_id="getPengaduanStatus", summary="Status pengaduan",
+           body=StatusIn, response=StatusOut, tag="Pengaduan", errors={404: "Tiket atau kode tidak cocok"},
+           description="Nomor tiket dan kode pelacakan dikirim dalam isi permintaan, tidak pernah di alamat.")
+@limiter.limit(_tracking_limit)
+def status(body: StatusIn) -> StatusOut:
+    v = service.public_view(service.find_for_reporter(body.tiket, body.kode))
+    return StatusOut(tiket=v.tiket, status=v.status, status_label=v.status_label, jenis=v.jenis, kategori=v.kategori,
+                     judul=v.judul, diterima=v.diterima, batas_berikutnya=v.batas_berikutnya,
+                     diteruskan_ke=v.diteruskan_ke, jawaban=v.jawaban, alasan_tolak=v.alasan_tolak, rujukan=v.rujukan,
+                     riwayat=[RiwayatOut(waktu=r["waktu"], status=r["status"], keterangan=r["keterangan"])
+                              for r in v.riwayat])

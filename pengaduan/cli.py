@@ -1,0 +1,106 @@
+"""`flask pengaduan …`, the officers' menu and dashboard cards, and the demo complaints."""
+from __future__ import annotations
+
+from datetime import date
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+from flask_login import current_user
+
+from core.cli import DEMO_SEEDERS
+from core.models import Role, Unit
+from core.nav import register_card, register_nav
+
+pengaduan_cli = AppGroup("pengaduan", help="Pengaduan Masyarakat.")
+
+
+@pengaduan_cli.command("tutup-otomatis")
+@click.option("--tanggal", default=None, help="Tanggal acuan YYYY-MM-DD (bawaan: hari ini, WIB).")
+def tutup_otomatis_cmd(tanggal):
+    """Tutup pengaduan yang melewati batas tanggapan pelapor (aman dijalankan berulang)."""
+    from pengaduan import service
+
+    today = date.fromisoformat(tanggal) if tanggal else None
+    n = service.tutup_otomatis(today)
+    purged = service.purge_staging()
+    click.echo(f"{n} pengaduan ditutup/diarsipkan otomatis; {purged} berkas draf lama dihapus.")
+
+
+@pengaduan_cli.command("hitung-ulang")
+def hitung_ulang_cmd():
+    """Bangun ulang jumlah pengaduan per status (mis. setelah pemulihan cadangan)."""
+    from core.extensions import db
+    from pengaduan import service
+
+    n = service.recount()
+    db.session.commit()
+    click.echo(f"Jumlah per status dihitung ulang ({n} baris).")
+
+
+def _card_officer():
+    from pengaduan.queries import open_counts
+
+    c = open_counts()
+    note = f"{c['terlambat']} lewat batas waktu" if c["terlambat"] else "tidak ada yang terlambat"
+    return ("Pengaduan terbuka", c["terbuka"], note, "admin.pengaduan_queue")
+
+
+def _card_unit():
+    from pengaduan.queries import open_counts
+
+    c = open_counts(only_unit=current_user.unit_id or -1)
+    note = f"{c['terlambat']} lewat batas waktu" if c["terlambat"] else "tidak ada yang terlambat"
+    return ("Pengaduan untuk unit Anda", c["terbuka"], note, "admin.pengaduan_queue")
+
+
+DEMO_KATEGORI = ["Pelayanan KB dan kesehatan reproduksi", "Program Bangga Kencana dan percepatan penurunan stunting",
+                 "Perilaku petugas", "Sarana dan prasarana", "Informasi dan administrasi",
+                 "Dugaan pungutan liar atau penyimpangan", "Lainnya"]
+
+
+def seed_demo(units: dict[str, Unit]) -> None:
+    """Categories of the demo office and a few complaints in different stages."""
+    from sqlalchemy import select
+
+    from core.extensions import db
+    from core.models import User
+    from core.settings import get_setting, set_setting
+    from pengaduan import service
+
+    set_setting("pengaduan", {**get_setting("pengaduan"), "kategori": DEMO_KATEGORI})
+    petugas = db.session.scalar(select(User).where(User.email == "pengaduan@demo.zilapor.id"))
+    if petugas is None:
+        return
+    samples = [
+        ("pengaduan", DEMO_KATEGORI[0], "Antrean layanan KB terlalu lama",
+         "Saya menunggu lebih dari tiga jam di klinik untuk layanan KB implan tanpa kejelasan jadwal.", "Budi Santoso"),
+        ("informasi", DEMO_KATEGORI[4], "Jadwal pelatihan kader",
+         "Mohon informasi jadwal pelatihan kader BKB tahun ini dan syarat pendaftarannya.", "Siti Rahma"),
+        ("aspirasi", DEMO_KATEGORI[1], "Penyuluhan stunting di kelurahan",
+         "Kami mengusulkan penyuluhan pencegahan stunting dilakukan juga pada hari Sabtu.", None),
+    ]
+    made = []
+    for jenis, kategori, judul, uraian, nama in samples:
+        data = {"jenis": jenis, "kategori": kategori, "judul": judul, "uraian": uraian, "lokasi": "Palembang",
+                "anonim": nama is None, "nama": nama, "telepon": "081234567890" if nama else None}
+        p, _ = service.submit(data, kanal="langsung", petugas=petugas)
+        made.append(p)
+    service.verifikasi(made[0], petugas, "normatif")
+    if "KB" in units:
+        service.disposisi(made[0], petugas, units["KB"].id, "Segera")
+    service.verifikasi(made[1], petugas, "ringan")
+    service.jawab(made[1], petugas, "Pelatihan kader BKB dijadwalkan pada bulan Juli; pendaftaran melalui PKB setempat.")
+    db.session.commit()
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(pengaduan_cli)
+    register_nav("Pengaduan", "admin.pengaduan_queue", [Role.petugas_pengaduan, Role.unit], order=10)
+    register_nav("Catat pengaduan", "admin.pengaduan_new", [Role.petugas_pengaduan], order=11)
+    register_nav("Buku agenda nota dinas", "admin.pengaduan_register",
+                 [Role.petugas_pengaduan, Role.pimpinan, Role.tpi], order=12)
+    register_card(_card_officer, [Role.petugas_pengaduan, Role.pimpinan], order=10)
+    register_card(_card_unit, [Role.unit], order=11)
+    if seed_demo not in DEMO_SEEDERS:
+        DEMO_SEEDERS.append(seed_demo)

@@ -1,0 +1,144 @@
+"""Read-only queries: the officers' queue (keyset pagination on (batas, id)) and small figures that the
+dashboard and a future ZI evidence module can call. Results are plain dicts and dataclasses."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy.orm import joinedload
+
+from core.extensions import db
+from core.workdays import local_today, to_local
+from pengaduan.models import JumlahStatus, Pengaduan
+from pengaduan.workflow import OPEN, STATUSES, WAITING_FOR_REPORTER
+
+PAGE = 50
+
+
+@dataclass
+class QueueFilter:
+    status: str = "terbuka"  # a status, "terbuka" (every open one), "terlambat" (overdue), or "semua"
+    jenis: str = ""
+    kategori: str = ""
+    unit_id: int | None = None
+    kanal: str = ""
+    q: str = ""  # ticket number, or words in the title
+
+    def args(self) -> dict:
+        return {k: v for k, v in (("status", self.status), ("jenis", self.jenis), ("kategori", self.kategori),
+                                  ("unit", self.unit_id), ("kanal", self.kanal), ("q", self.q)) if v}
+
+
+@dataclass
+class QueuePage:
+    rows: list[Pengaduan]
+    next_after: tuple[date, int] | None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _where(f: QueueFilter, only_unit: int | None, today: date) -> list:
+    cond = []
+    if f.status == "terbuka":
+        cond.append(Pengaduan.terbuka.is_(True))
+    elif f.status == "terlambat":
+        cond += [Pengaduan.terbuka.is_(True), Pengaduan.batas < today,
+                 Pengaduan.status.not_in(WAITING_FOR_REPORTER)]
+    elif f.status in STATUSES:
+        cond.append(Pengaduan.status == f.status)
+    for column, value in ((Pengaduan.jenis, f.jenis), (Pengaduan.kategori, f.kategori), (Pengaduan.kanal, f.kanal)):
+        if value:
+            cond.append(column == value)
+    if f.unit_id:
+        cond.append(Pengaduan.unit_id == f.unit_id)
+    if only_unit is not None:
+        cond.append(Pengaduan.unit_id == only_unit)
+    q = f.q.strip()
+    if q:
+        if q.upper().startswith("PGD-"):
+            cond.append(Pengaduan.tiket == q.upper())
+        else:
+            like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            cond.append(func.lower(Pengaduan.judul).like(like.lower(), escape="\\"))
+    return cond
+
+
+def queue(f: QueueFilter, *, after: tuple[date, int] | None = None, only_unit: int | None = None,
+          limit: int = PAGE, today: date | None = None) -> QueuePage:
+    """One page of the queue sorted by deadline then id; `after` is the last (batas, id) seen."""
+    today = today or local_today()
+    q = select(Pengaduan).where(*_where(f, only_unit, today))
+    if after is not None:
+        q = q.where(tuple_(Pengaduan.batas, Pengaduan.id) > tuple_(after[0], after[1]))
+    rows = list(db.session.scalars(q.options(joinedload(Pengaduan.unit))
+                                   .order_by(Pengaduan.batas, Pengaduan.id).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return QueuePage(rows=rows, next_after=(rows[-1].batas, rows[-1].id) if more else None)
+
+
+def counts_by_status(only_unit: int | None = None) -> dict[str, int]:
+    """From the counts kept with every change (pengaduan_jumlah), not from a scan of the complaints."""
+    q = select(JumlahStatus.status, func.sum(JumlahStatus.jumlah)).group_by(JumlahStatus.status)
+    if only_unit is not None:
+        q = q.where(JumlahStatus.unit_id == only_unit)
+    got = dict(db.session.execute(q).all())
+    return {s: int(got.get(s) or 0) for s in STATUSES}
+
+
+def open_counts(only_unit: int | None = None, today: date | None = None) -> dict[str, int]:
+    """Open cases, and overdue ones (the office's clock only: read from the (terbuka, status, batas) index)."""
+    today = today or local_today()
+    counts = counts_by_status(only_unit)
+    cond = [Pengaduan.terbuka.is_(True), Pengaduan.batas < today, Pengaduan.status.not_in(WAITING_FOR_REPORTER)]
+    if only_unit is not None:
+        cond.append(Pengaduan.unit_id == only_unit)
+    terlambat = db.session.scalar(select(func.count()).select_from(Pengaduan).where(*cond)) or 0
+    return {"terbuka": sum(counts[s] for s in OPEN), "terlambat": int(terlambat)}
+
+
+# --- for the ZI evidence module ---------------------------------------------------------------------------
+
+def counts_per_period(start: date, end: date) -> dict:
+    """Complaints received in [start, end]: totals per status, per type and per channel."""
+    period = and_(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end)
+
+    def grouped(column):
+        return {k: int(v) for k, v in db.session.execute(
+            select(column, func.count()).where(period).group_by(column)).all()}
+
+    per_status = grouped(Pengaduan.status)
+    return {"mulai": start, "sampai": end, "jumlah": sum(per_status.values()), "per_status": per_status,
+            "per_jenis": grouped(Pengaduan.jenis), "per_kanal": grouped(Pengaduan.kanal)}
+
+
+def follow_up_ratio(start: date, end: date) -> dict:
+    """LKE reform item: selesai ÷ harus ditindaklanjuti (rejected and archived ones are not owed), with the
+    cases still in progress."""
+    period = and_(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end)
+    per_status = dict(db.session.execute(select(Pengaduan.status, func.count()).where(period)
+                                         .group_by(Pengaduan.status)).all())
+    selesai = int(per_status.get("selesai", 0)) + int(per_status.get("dijawab", 0))
+    proses = sum(int(per_status.get(s, 0)) for s in OPEN if s != "dijawab")
+    owed = selesai + proses
+    return {"selesai": selesai, "sedang_diproses": proses, "harus_ditindaklanjuti": owed,
+            "persen": round(100 * selesai / owed, 2) if owed else None}
+
+
+def timeliness(start: date, end: date) -> dict:
+    """Answered cases in the period, and how many were answered by their resolution deadline."""
+    period = and_(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end,
+                  Pengaduan.dijawab_at.is_not(None))
+    rows = db.session.execute(select(Pengaduan.dijawab_at, Pengaduan.batas_selesai).where(period)).all()
+
+    on_time = sum(1 for at, due in rows if due is None or to_local(at).date() <= due)
+    return {"dijawab": len(rows), "tepat_waktu": on_time,
+            "persen_tepat_waktu": round(100 * on_time / len(rows), 2) if rows else None}
+
+
+def ratings(start: date, end: date) -> dict:
+    period = and_(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end,
+                  Pengaduan.penilaian.is_not(None))
+    n, avg = db.session.execute(select(func.count(), func.avg(Pengaduan.penilaian)).where(period)).one()
+    return {"jumlah_penilaian": int(n), "rata_rata": round(float(avg), 2) if avg is not None else None}
+

@@ -1,0 +1,800 @@
+"""Every rule of Pengaduan Masyarakat: intake, tracking, triage, disposition, answer, closing.
+
+Plain functions with explicit arguments; they raise DomainError / NotAllowed, never return HTTP. The web
+form, the JSON API, the officers' pages and a future Telegram bot all call these. Functions that change a
+complaint leave the commit to the caller, except `submit` (it must settle double submits and files).
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import delete, func, insert, literal_column, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from core import audit, storage
+from core.attachments import attachments_of, read_attachment, save_clean
+from core.calendar import add_workdays
+from core.crypto import CROCKFORD, keyed_hash, new_code, normalize_code
+from core.documents import NotaDinas, format_nomor
+from core.errors import DomainError, NotAllowed, NotFoundError
+from core.extensions import db
+from core.forms import clean_text
+from core.models import Role, Unit, User
+from core.numbering import next_sequence
+from core.outbox import enqueue
+from core.pii import mask
+from core.settings import get_setting, office, register_defaults
+from core.workdays import format_tanggal, local_today, utcnow
+from pengaduan.models import JumlahStatus, NotaDinasPengaduan, Pengaduan, Riwayat
+from pengaduan.workflow import (OPEN, PELAPOR, PETUGAS, PUBLIC_LABEL, SISTEM, UNIT, WAITING_FOR_REPORTER,
+                                check)
+
+OWNER = "pengaduan"  # Attachment.owner_type
+
+JENIS = {"pengaduan": "Pengaduan", "aspirasi": "Aspirasi", "informasi": "Permintaan Informasi"}
+KANAL = {"web": "Situs web", "api": "API", "telegram": "Telegram", "langsung": "Datang langsung",
+         "kotak": "Kotak pengaduan", "surat": "Surat", "telepon": "Telepon", "email": "E-mail",
+         "lapor": "SP4N-LAPOR!"}
+KANAL_PETUGAS = ("langsung", "kotak", "surat", "telepon", "email", "lapor")
+TINGKAT = {"ringan": "Ringan", "normatif": "Normatif", "tidak_berkadar": "Tidak berkadar pengawasan",
+           "berkadar": "Berkadar pengawasan"}
+SIFAT = ("Biasa", "Segera", "Sangat Segera")
+
+MAX_JUDUL, MAX_URAIAN, MAX_TEKS = 200, 10_000, 5_000
+_ANGKA = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"]
+_TIKET_RE = re.compile(r"PGD-\d{4}-\d{6}")
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_TELEPON_RE = re.compile(r"\+?[0-9][0-9 \-]{6,19}")
+SAME_MESSAGE = "Nomor tiket atau kode pelacakan tidak cocok. Periksa kembali keduanya."
+
+register_defaults({
+    "pengaduan": {
+        "kategori": ["Pelayanan publik", "Perilaku petugas", "Sarana dan prasarana", "Informasi dan administrasi",
+                     "Dugaan pungutan liar atau penyimpangan", "Lainnya"],
+        "verifikasi_hk": 3,        # receipt → verification
+        "jawaban_hk": 5,           # verification → first answer
+        "tanggapan_pelapor_hk": 10,  # answer → automatic close; also the window to complete a report
+        "tingkat_hk": {"ringan": 2, "normatif": 5, "tidak_berkadar": 14, "berkadar": 60},
+        "register_nota_dinas": "pengaduan",
+    },
+})
+
+
+def settings() -> dict:
+    return get_setting("pengaduan")
+
+
+def categories() -> list[str]:
+    return list(settings().get("kategori") or [])
+
+
+def tier_days(tingkat: str) -> int:
+    return int(settings()["tingkat_hk"][tingkat])
+
+
+class InputError(DomainError):
+    """Several fields wrong at once; `errors` maps field → message (the first is `field`)."""
+
+    def __init__(self, errors: dict[str, str]):
+        field, message = next(iter(errors.items()))
+        super().__init__(message, field)
+        self.errors = errors
+
+
+# --- intake ------------------------------------------------------------------------------------------
+
+def _text(value, limit: int) -> str:
+    return clean_text(str(value))[: limit + 1] if value is not None else ""
+
+
+def validate(data: dict, *, kanal: str) -> dict:
+    """Clean and check a submission; raise InputError naming every wrong field."""
+    e: dict[str, str] = {}
+    out: dict = {"kanal": kanal}
+    out["jenis"] = (data.get("jenis") or "").strip()
+    if out["jenis"] not in JENIS:
+        e["jenis"] = "Pilih jenis: Pengaduan, Aspirasi, atau Permintaan Informasi."
+    out["kategori"] = _text(data.get("kategori"), 100)
+    if out["kategori"] not in categories():
+        e["kategori"] = "Pilih kategori dari daftar."
+    out["judul"] = _text(data.get("judul"), MAX_JUDUL)
+    if not out["judul"]:
+        e["judul"] = "Judul wajib diisi."
+    elif len(out["judul"]) > MAX_JUDUL:
+        e["judul"] = f"Judul terlalu panjang (maksimal {MAX_JUDUL} karakter)."
+    out["uraian"] = clean_text(str(data.get("uraian") or ""))
+    if not out["uraian"]:
+        e["uraian"] = "Uraian wajib diisi; ceritakan apa yang terjadi."
+    elif len(out["uraian"]) > MAX_URAIAN:
+        e["uraian"] = f"Uraian terlalu panjang ({len(out['uraian']):,} karakter; maksimal {MAX_URAIAN:,}).".replace(",", ".")
+    elif len(out["uraian"]) < 10:
+        e["uraian"] = "Uraian terlalu singkat (minimal 10 karakter)."
+    out["lokasi"] = _text(data.get("lokasi"), 300)
+    if len(out["lokasi"]) > 300:
+        e["lokasi"] = "Tempat kejadian terlalu panjang (maksimal 300 karakter)."
+    out["layanan_terkait"] = _text(data.get("layanan_terkait"), 200)
+    if len(out["layanan_terkait"]) > 200:
+        e["layanan_terkait"] = "Terlalu panjang (maksimal 200 karakter)."
+    tgl = data.get("tanggal_kejadian")
+    if isinstance(tgl, str) and tgl.strip():
+        try:
+            tgl = date.fromisoformat(tgl.strip())
+        except ValueError:
+            e["tanggal_kejadian"] = "Tanggal tidak valid."
+            tgl = None
+    out["tanggal_kejadian"] = tgl if isinstance(tgl, date) else None
+    if out["tanggal_kejadian"] and out["tanggal_kejadian"] > local_today():
+        e["tanggal_kejadian"] = "Tanggal kejadian tidak boleh di masa depan."
+    out["anonim"], out["rahasia"] = bool(data.get("anonim")), bool(data.get("rahasia"))
+    for key, limit in (("nama", 200), ("telepon", 30), ("email", 254), ("nik", 30), ("telegram_chat", 40)):
+        out[key] = _text(data.get(key), limit) or None
+    if out["nama"] and len(out["nama"]) > 200:
+        e["nama"] = "Nama terlalu panjang (maksimal 200 karakter)."
+    if out["telepon"] and not _TELEPON_RE.fullmatch(out["telepon"]):
+        e["telepon"] = "Nomor telepon tidak valid (angka, boleh diawali +)."
+    if out["email"] and (len(out["email"]) > 254 or not _EMAIL_RE.fullmatch(out["email"])):
+        e["email"] = "Alamat e-mail tidak valid."
+    if out["nik"] and not re.fullmatch(r"\d{16}", out["nik"]):
+        e["nik"] = "NIK terdiri dari 16 angka."
+    if out["telegram_chat"] and not re.fullmatch(r"-?\d{1,20}", out["telegram_chat"]):
+        e["telegram_chat"] = "ID obrolan Telegram tidak valid."
+    if not out["anonim"] and kanal not in KANAL_PETUGAS:
+        if not out["nama"]:
+            e["nama"] = "Nama wajib diisi, atau pilih «anonim»."
+        if not (out["telepon"] or out["email"]):
+            e["telepon"] = "Isi nomor telepon atau e-mail agar kami dapat menghubungi Anda, atau pilih «anonim»."
+    if kanal not in KANAL_PETUGAS and not data.get("setuju"):
+        e["setuju"] = "Anda perlu menyetujui pemberitahuan privasi untuk mengirim."
+    out["lapor_id"] = _text(data.get("lapor_id"), 40) if kanal == "lapor" else ""
+    if kanal == "lapor" and not out["lapor_id"]:
+        e["lapor_id"] = "Isi nomor pelacakan SP4N-LAPOR!."
+    if e:
+        raise InputError(e)
+    return out
+
+
+def _pepper() -> bytes:
+    return current_app.config["RECEIPT_PEPPER"]
+
+
+def code_hash(code: str) -> str:
+    return keyed_hash(_pepper(), normalize_code(code))
+
+
+def _idem_hash(token: str) -> str:
+    return keyed_hash(_pepper(), "pengaduan.idem:" + token)
+
+
+def _code_for_token(token: str) -> str:
+    """The tracking code of a submission that carries a one-time token.
+
+    Derived (HMAC with the server pepper) instead of drawn, so that a double submit shows the same code as
+    the first one instead of a page without it; 80 bits, like new_code(80). Only the token's holder — the
+    browser that rendered the confirm page — can derive it; the database keeps only HMACs.
+    """
+    digest = hmac.new(_pepper(), ("pengaduan.kode:" + token).encode(), hashlib.sha256).digest()
+    value = int.from_bytes(digest[:10], "big")  # 80 bits → 16 base32 characters
+    raw = "".join(CROCKFORD[(value >> (5 * i)) & 31] for i in reversed(range(16)))
+    return normalize_code(raw)
+
+
+def ticket_for(year: int, seq: int) -> str:
+    return f"PGD-{year}-{seq:06d}"
+
+
+def _by_idem(idem: str) -> Pengaduan | None:
+    return db.session.scalar(select(Pengaduan).where(Pengaduan.idem_hash == idem))
+
+
+def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str = "web", token: str | None = None,
+           petugas: User | None = None) -> tuple[Pengaduan, str]:
+    """Validate, number, store; return (complaint, tracking code). Commits.
+
+    `files` are checked already (core.attachments.inspect_files). A `token` (one per confirm page or API
+    idempotency key) makes a repeated submit return the first complaint instead of a second one.
+    """
+    if kanal in KANAL_PETUGAS and (petugas is None or not petugas.has_role(Role.petugas_pengaduan)):
+        raise NotAllowed("Hanya petugas pengaduan yang dapat mencatat pengaduan dari kanal ini.")
+    clean = validate(data, kanal=kanal)
+    idem = _idem_hash(token) if token else None
+    if idem and (existing := _by_idem(idem)):
+        return existing, _code_for_token(token)
+
+    today = local_today()
+    seq = next_sequence("pengaduan", today.year)  # serialises submits: the check below sees the winner
+    if idem and (existing := _by_idem(idem)):
+        db.session.rollback()
+        return existing, _code_for_token(token)
+    code = _code_for_token(token) if token else new_code(80)
+    cfg = settings()
+    p = Pengaduan(tiket=ticket_for(today.year, seq), kode_hash=code_hash(code), idem_hash=idem,
+                  status="diterima", terbuka=True, diterima_at=utcnow(), tanggal_diterima=today, **clean)
+    if p.anonim and kanal not in KANAL_PETUGAS:
+        p.nik = None  # an anonymous reporter's NIK is never kept
+    p.batas_verifikasi = add_workdays(today, int(cfg["verifikasi_hk"]))
+    _set_batas(p)
+    db.session.add(p)
+    db.session.flush()
+    _count("diterima", None, +1)
+    stored: list[str] = []
+    try:
+        for f in files or []:
+            stored.append(save_clean(f, OWNER, p.id).stored_name)
+        note = f"Diterima melalui {KANAL[kanal]}." + (f" Nomor SP4N-LAPOR!: {p.lapor_id}." if p.lapor_id else "")
+        _log(p, "terima", "", "diterima", PETUGAS if petugas else PELAPOR, petugas, note)
+        audit.record("pengaduan.terima", "pengaduan", p.id, {"tiket": p.tiket, "kanal": kanal, "lampiran": len(stored)},
+                     actor=petugas)
+        _notify(p, f"Pengaduan Anda diterima dengan nomor tiket {p.tiket}. Verifikasi paling lambat "
+                   f"{format_tanggal(p.batas_verifikasi)}. Layanan ini gratis dan identitas Anda dirahasiakan.")
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        _delete_files(stored)
+        if idem and (existing := _by_idem(idem)):
+            return existing, _code_for_token(token)
+        raise
+    except BaseException:
+        db.session.rollback()
+        _delete_files(stored)
+        raise
+    return p, code
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        storage.delete_bytes(current_app.config["UPLOAD_FOLDER"], name)
+
+
+# --- files staged between the form and its confirm step --------------------------------------------
+
+def _staging() -> Path:
+    return Path(current_app.config["UPLOAD_FOLDER"]) / "draf-pengaduan"
+
+
+def stage_files(files: list[storage.Clean]) -> list[dict]:
+    """Keep checked files on disk until the reporter confirms; the caller keeps the returned list."""
+    return [{"nama": storage.store_bytes(_staging(), f.data), "asli": f.original_name, "jenis": f.content_type,
+             "ukuran": f.size} for f in files]
+
+
+def staged_present(staged: list[dict] | None) -> list[dict]:
+    out = []
+    for s in staged or []:
+        try:
+            if (_staging() / storage._checked(s["nama"])).exists():
+                out.append(s)
+        except (ValueError, KeyError, TypeError):
+            continue
+    return out
+
+
+def load_staged(staged: list[dict]) -> list[storage.Clean]:
+    """Read staged files back, checked again by content (the list came from the session)."""
+    limit = current_app.config["MAX_FILE_BYTES"]
+    return [storage.inspect_upload(storage.read_bytes(_staging(), s["nama"]), s["asli"], max_bytes=limit)
+            for s in staged_present(staged)]
+
+
+def drop_staged(staged: list[dict] | None) -> None:
+    for s in staged or []:
+        try:
+            storage.delete_bytes(_staging(), s["nama"])
+        except (ValueError, KeyError, TypeError):
+            continue
+
+
+def purge_staging(older_than: timedelta = timedelta(days=1)) -> int:
+    folder = _staging()
+    if not folder.exists():
+        return 0
+    cutoff = utcnow().timestamp() - older_than.total_seconds()
+    n = 0
+    for path in folder.iterdir():
+        if path.is_file() and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            n += 1
+    return n
+
+
+# --- tracking ----------------------------------------------------------------------------------------
+
+def find_for_reporter(tiket: str, kode: str) -> Pengaduan:
+    """The complaint whose ticket and code both match; one message for every failure (no enumeration)."""
+    tiket = (tiket or "").strip().upper()
+    given = code_hash(kode or "")  # computed even for an unknown ticket, so timing tells nothing
+    p = db.session.scalar(select(Pengaduan).where(Pengaduan.tiket == tiket)) if _TIKET_RE.fullmatch(tiket) else None
+    if p is None or not hmac.compare_digest(p.kode_hash, given):
+        raise NotFoundError(SAME_MESSAGE)
+    return p
+
+
+@dataclass
+class PublicView:
+    """What the reporter may read: never identity, never internal notes, units by name only."""
+
+    tiket: str
+    jenis: str
+    kategori: str
+    judul: str
+    status: str
+    status_label: str
+    diterima: date
+    batas_berikutnya: date | None
+    diteruskan_ke: str | None
+    riwayat: list[dict]
+    jawaban: str
+    alasan_tolak: str
+    rujukan: str
+    tawaran_wbs: bool
+    pesan_wbs: str
+    batas_tanggapan: date | None
+    penilaian: int | None
+    komentar_penilaian: str
+    dapat: dict[str, bool]
+
+
+def public_view(p: Pengaduan) -> PublicView:
+    rows = db.session.scalars(select(Riwayat).where(Riwayat.pengaduan_id == p.id, Riwayat.publik)
+                              .order_by(Riwayat.id)).all()
+    riwayat = [{"waktu": r.at, "status": PUBLIC_LABEL.get(r.status_ke, r.status_ke),
+                "keterangan": r.teks, "oleh": r.oleh} for r in rows]
+    pesan_wbs = next((r.teks for r in reversed(rows) if r.aksi == "tawarkan_wbs"), "")
+    waiting = p.status in WAITING_FOR_REPORTER
+    return PublicView(
+        tiket=p.tiket, jenis=JENIS[p.jenis], kategori=p.kategori, judul=p.judul, status=p.status,
+        status_label=PUBLIC_LABEL[p.status], diterima=p.tanggal_diterima,
+        batas_berikutnya=p.batas if p.terbuka else None,
+        diteruskan_ke=p.unit.nama if p.unit else None, riwayat=riwayat, jawaban=p.jawaban,
+        alasan_tolak=p.alasan_tolak, rujukan=p.rujukan, tawaran_wbs=p.tawaran_wbs and p.terbuka,
+        pesan_wbs=pesan_wbs, batas_tanggapan=p.batas_tanggapan if waiting else None,
+        penilaian=p.penilaian, komentar_penilaian=p.komentar_penilaian,
+        dapat={a: _can(p, a, PELAPOR) for a in ("lengkapi", "tambah_info", "tanggapi", "nilai", "pindah_wbs")},
+    )
+
+
+def _can(p: Pengaduan, action: str, role: str) -> bool:
+    try:
+        check(p.status, action, role)
+    except NotAllowed:
+        return False
+    if action == "nilai":
+        return p.penilaian is None
+    if action == "pindah_wbs":
+        return p.tawaran_wbs
+    return True
+
+
+# --- the one place a complaint changes -----------------------------------------------------------------
+
+def role_of(user: User | None, p: Pengaduan) -> str | None:
+    """The role in which `user` acts on `p`: the complaint team, or the unit it was disposed to."""
+    if user is None:
+        return None
+    if user.has_role(Role.petugas_pengaduan):
+        return PETUGAS
+    if user.has_role(Role.unit) and user.unit_id is not None and p.unit_id == user.unit_id:
+        return UNIT
+    return None
+
+
+def _authorise(p: Pengaduan, role: str, user: User | None) -> None:
+    if role in (PETUGAS, UNIT) and role_of(user, p) != role:
+        raise NotAllowed("Anda tidak berwenang menangani pengaduan ini.")
+
+
+def _may(p: Pengaduan, action: str, role: str, user: User | None = None) -> None:
+    """Refuse early, before any field of the complaint is touched."""
+    _authorise(p, role, user)
+    check(p.status, action, role)
+
+
+_UNCHANGED = object()
+
+
+def _transition(p: Pengaduan, action: str, role: str, user: User | None, teks: str = "", *,
+                publik: bool = True, notify: str | None = None, unit_id=_UNCHANGED) -> Riwayat:
+    """Check the table, move the status, and write timeline + audit + counts + notification in this
+    transaction."""
+    _authorise(p, role, user)
+    before, unit_before = p.status, p.unit_id
+    p.status = check(before, action, role)
+    if unit_id is not _UNCHANGED:
+        p.unit_id = unit_id
+    p.terbuka = p.status in OPEN
+    _set_batas(p)
+    try:
+        db.session.flush()
+    except StaleDataError as exc:  # someone else changed it since it was read
+        raise NotAllowed("Pengaduan ini baru saja diubah oleh orang lain. Muat ulang halaman lalu coba lagi.") from exc
+    if (before, unit_before or 0) != (p.status, p.unit_id or 0):
+        # rows locked in one order everywhere (then the audit chain last), so two changes cannot deadlock
+        for key, delta in sorted([((before, unit_before or 0), -1), ((p.status, p.unit_id or 0), +1)]):
+            _count(key[0], key[1], delta)
+    row = _log(p, action, before, p.status, role, user, teks, publik=publik)
+    audit.record(f"pengaduan.{action}", "pengaduan", p.id, {"tiket": p.tiket, "dari": before, "ke": p.status},
+                 actor=user)
+    if notify is None and publik and p.status != before:
+        notify = f"Status pengaduan {p.tiket} kini: {PUBLIC_LABEL[p.status]}."
+    if notify:
+        db.session.flush()
+        _notify(p, notify, key=f"pengaduan:{p.id}:riwayat:{row.id}")
+    return row
+
+
+def _count(status: str, unit_id: int | None, delta: int) -> None:
+    """Move one complaint in or out of the (status, unit) count; the row is created on first use."""
+    key = (JumlahStatus.status == status, JumlahStatus.unit_id == (unit_id or 0))
+    if db.session.execute(update(JumlahStatus).where(*key).values(jumlah=JumlahStatus.jumlah + delta)).rowcount:
+        return
+    try:
+        with db.session.begin_nested():
+            db.session.execute(insert(JumlahStatus).values(status=status, unit_id=unit_id or 0, jumlah=delta))
+    except IntegrityError:  # created meanwhile by another transaction
+        db.session.execute(update(JumlahStatus).where(*key).values(jumlah=JumlahStatus.jumlah + delta))
+
+
+def recount() -> int:
+    """Rebuild the counts from the complaints (after a restore or a manual fix). Caller commits."""
+    db.session.execute(delete(JumlahStatus))
+    unit = func.coalesce(Pengaduan.unit_id, literal_column("0"))  # no bound parameter: GROUP BY must match
+    rows = db.session.execute(select(Pengaduan.status, unit, func.count()).group_by(Pengaduan.status, unit)).all()
+    for status, unit_id, n in rows:
+        db.session.add(JumlahStatus(status=status, unit_id=unit_id, jumlah=n))
+    return len(rows)
+
+
+def _log(p: Pengaduan, aksi: str, dari: str, ke: str, oleh: str, user: User | None, teks: str,
+         publik: bool = True) -> Riwayat:
+    row = Riwayat(pengaduan_id=p.id, at=utcnow(), aksi=aksi, status_dari=dari, status_ke=ke, teks=teks,
+                  publik=publik, oleh=oleh, actor_id=getattr(user, "id", None),
+                  actor_nama=getattr(user, "nama", "") or "")
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+def _notify(p: Pengaduan, body: str, key: str | None = None) -> None:
+    key = key or f"pengaduan:{p.id}:terima"
+    text = body + " Pantau dengan nomor tiket dan kode pelacakan Anda di halaman Lacak Pengaduan."
+    if p.telegram_chat:
+        enqueue("telegram", p.telegram_chat, text, key + ":tg")
+    if p.email:
+        enqueue("email", p.email, text, key + ":email")
+
+
+def _set_batas(p: Pengaduan) -> None:
+    """The deadline that counts in the current status (the queue sorts on it)."""
+    if p.status == "diterima":
+        p.batas = p.batas_verifikasi
+    elif p.status in WAITING_FOR_REPORTER:
+        p.batas = p.batas_tanggapan or p.batas
+    elif p.status in ("diverifikasi", "didisposisikan", "ditindaklanjuti"):
+        owed = [d for d in (p.batas_jawaban, p.batas_selesai) if d]
+        p.batas = min(owed) if owed else p.batas
+    # closed: keep the last deadline (history); `terbuka` is false so it is never overdue
+
+
+def is_overdue(p: Pengaduan, today: date | None = None) -> bool:
+    return p.terbuka and p.status not in WAITING_FOR_REPORTER and p.batas < (today or local_today())
+
+
+def _required(text: str, field: str, message: str, limit: int = MAX_TEKS) -> str:
+    text = clean_text(text or "")
+    if not text:
+        raise DomainError(message, field)
+    if len(text) > limit:
+        raise DomainError(f"Teks terlalu panjang (maksimal {limit:,} karakter).".replace(",", "."), field)
+    return text
+
+
+# --- officers -------------------------------------------------------------------------------------------
+
+def verifikasi(p: Pengaduan, user: User, tingkat: str, catatan: str = "") -> None:
+    if tingkat not in TINGKAT:
+        raise DomainError("Pilih tingkat penyelesaian (2, 5, 14, atau 60 hari kerja).", "tingkat")
+    catatan = clean_text(catatan or "")[:MAX_TEKS]
+    _may(p, "verifikasi", PETUGAS, user)
+    today, cfg = local_today(), settings()
+    p.tingkat = tingkat
+    p.batas_jawaban = add_workdays(today, int(cfg["jawaban_hk"]))
+    p.batas_selesai = add_workdays(today, tier_days(tingkat))
+    _transition(p, "verifikasi", PETUGAS, user,
+                f"Pengaduan diverifikasi; target penyelesaian {format_tanggal(p.batas_selesai)} "
+                f"({tier_days(tingkat)} hari kerja).")
+    if catatan:
+        _transition(p, "catatan", PETUGAS, user, catatan, publik=False)
+
+
+def minta_lengkapi(p: Pengaduan, user: User, pesan: str) -> None:
+    pesan = _required(pesan, "teks", "Tuliskan apa yang perlu dilengkapi pelapor.")
+    _may(p, "minta_lengkapi", PETUGAS, user)
+    p.batas_tanggapan = add_workdays(local_today(), int(settings()["tanggapan_pelapor_hk"]))
+    _transition(p, "minta_lengkapi", PETUGAS, user, pesan,
+                notify=f"Pengaduan {p.tiket} perlu dilengkapi paling lambat {format_tanggal(p.batas_tanggapan)}.")
+
+
+def tolak(p: Pengaduan, user: User, alasan: str, rujukan: str = "") -> None:
+    alasan = _required(alasan, "teks", "Tuliskan alasan penolakan.")
+    rujukan = clean_text(rujukan or "")[:MAX_TEKS]
+    _may(p, "tolak", PETUGAS, user)
+    p.alasan_tolak, p.rujukan = alasan, rujukan
+    teks = f"Alasan: {alasan}" + (f"\nSilakan menyampaikan kepada: {rujukan}" if rujukan else "")
+    _transition(p, "tolak", PETUGAS, user, teks)
+
+
+def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", catatan: str = "") -> NotaDinasPengaduan:
+    """Dispose to a unit: a numbered nota dinas in the register (buku agenda) of the year."""
+    unit = db.session.get(Unit, unit_id) if unit_id else None
+    if unit is None or not unit.aktif:
+        raise DomainError("Pilih unit tujuan.", "unit_id")
+    if sifat not in SIFAT:
+        raise DomainError("Sifat nota dinas: Biasa, Segera, atau Sangat Segera.", "sifat")
+    catatan = clean_text(catatan or "")[:MAX_TEKS]
+    _may(p, "disposisi", PETUGAS, user)  # before taking a number, so a refused action uses none
+    today = local_today()
+    register = settings()["register_nota_dinas"]
+    nd_cfg = get_setting("nota_dinas")
+    urut = next_sequence(f"nota_dinas:{register}", today.year)
+    try:
+        nomor = format_nomor(nd_cfg["template_nomor"], seq=urut, kode_jabatan=nd_cfg["kode_jabatan"],
+                             kka=nd_cfg["kka"], when=today)
+    except ValueError as exc:
+        raise DomainError(f"Pengaturan nomor nota dinas salah: {exc}") from exc
+    n_files = len(attachments_of(OWNER, p.id))
+    nd = NotaDinasPengaduan(
+        pengaduan_id=p.id, register=register, tahun=today.year, urut=urut, nomor=nomor, tanggal=today,
+        unit_id=unit.id, yth=unit.kepala_jabatan or f"Kepala {unit.nama}",
+        dari=user.jabatan or "Petugas Pengaduan Masyarakat",
+        sifat=f"{sifat}, Rahasia" if p.rahasia else sifat,
+        lampiran=f"{n_files} ({_ANGKA[n_files] if n_files <= 10 else n_files}) berkas" if n_files else "-",
+        hal="Penyampaian Pengaduan Masyarakat", batas_tindak_lanjut=p.batas_selesai or today,
+        penandatangan_jabatan=user.jabatan or "Petugas Pengaduan Masyarakat", penandatangan_nama=user.nama,
+        penandatangan_nip=user.nip or "", created_by_id=user.id)
+    db.session.add(nd)
+    _transition(p, "disposisi", PETUGAS, user, f"Diteruskan kepada {unit.nama} untuk ditindaklanjuti.",
+                unit_id=unit.id)
+    p.unit = unit
+    if catatan:
+        _transition(p, "catatan", PETUGAS, user, catatan, publik=False)
+    audit.record("pengaduan.nota_dinas", "pengaduan", p.id, {"nomor": nomor, "unit": unit.kode}, actor=user)
+    return nd
+
+
+def tindak_lanjut(p: Pengaduan, user: User, teks: str) -> None:
+    """The unit records what it did (internal); the reporter sees the status, then the officer's answer."""
+    teks = _required(teks, "teks", "Tuliskan tindak lanjut yang telah dilakukan.")
+    role = role_of(user, p)
+    if role is None:
+        raise NotAllowed("Anda tidak berwenang menangani pengaduan ini.")
+    before = p.status
+    _transition(p, "tindak_lanjut", role, user, teks, publik=False,
+                notify=None if before == "ditindaklanjuti" else
+                f"Status pengaduan {p.tiket} kini: {PUBLIC_LABEL['ditindaklanjuti']}.")
+    if before != "ditindaklanjuti":  # the reporter sees the step, not the unit's words
+        _log(p, "status", before, p.status, role, None, "Unit terkait telah menindaklanjuti pengaduan Anda.")
+
+
+def jawab(p: Pengaduan, user: User, teks: str) -> None:
+    teks = _required(teks, "teks", "Tuliskan jawaban untuk pelapor.", limit=MAX_URAIAN)
+    _may(p, "jawab", PETUGAS, user)
+    p.jawaban, p.dijawab_at = teks, utcnow()
+    p.batas_jawaban = None  # answered
+    p.batas_tanggapan = add_workdays(local_today(), int(settings()["tanggapan_pelapor_hk"]))
+    _transition(p, "jawab", PETUGAS, user, teks,
+                notify=f"Pengaduan {p.tiket} telah dijawab. Anda dapat menanggapi sampai "
+                       f"{format_tanggal(p.batas_tanggapan)}; setelah itu pengaduan ditutup.")
+
+
+def tutup(p: Pengaduan, user: User) -> None:
+    _transition(p, "tutup", PETUGAS, user, "Pengaduan selesai.")
+
+
+def buka_kembali(p: Pengaduan, user: User, alasan: str) -> None:
+    alasan = _required(alasan, "teks", "Tuliskan alasan membuka kembali.")
+    if p.dipindah_wbs:
+        raise NotAllowed("Pengaduan yang sudah dipindahkan ke WBS tidak dapat dibuka kembali.")
+    _may(p, "buka_kembali", PETUGAS, user)
+    today, cfg = local_today(), settings()
+    if p.status == "selesai":
+        p.batas_jawaban = add_workdays(today, int(cfg["jawaban_hk"]))
+        p.batas_selesai = max(p.batas_selesai or today, add_workdays(today, int(cfg["jawaban_hk"])))
+    else:
+        p.batas_verifikasi = add_workdays(today, int(cfg["verifikasi_hk"]))
+    _transition(p, "buka_kembali", PETUGAS, user, f"Dibuka kembali: {alasan}")
+
+
+def arsipkan(p: Pengaduan, user: User, alasan: str) -> None:
+    alasan = _required(alasan, "teks", "Tuliskan alasan pengarsipan.")
+    _transition(p, "arsipkan", PETUGAS, user, f"Diarsipkan: {alasan}")
+
+
+def tawarkan_wbs(p: Pengaduan, user: User, pesan: str = "") -> None:
+    pesan = clean_text(pesan or "")[:MAX_TEKS] or (
+        "Pengaduan Anda menyangkut dugaan pelanggaran oleh pegawai. Kami menyarankan agar dipindahkan ke "
+        "Whistleblowing System (WBS), yang isinya terenkripsi dan hanya dibaca Tim WBS. Identitas Anda tidak "
+        "ikut dipindahkan kecuali Anda menyetujuinya.")
+    if p.tawaran_wbs:
+        raise NotAllowed("Tawaran pindah ke WBS sudah disampaikan.")
+    _may(p, "tawarkan_wbs", PETUGAS, user)
+    p.tawaran_wbs = True
+    _transition(p, "tawarkan_wbs", PETUGAS, user, pesan,
+                notify=f"Pengaduan {p.tiket}: kami menawarkan pemindahan ke WBS. Buka halaman pelacakan untuk memilih.")
+
+
+def catatan(p: Pengaduan, user: User, teks: str) -> None:
+    teks = _required(teks, "teks", "Catatan kosong.")
+    role = role_of(user, p)
+    if role is None:
+        raise NotAllowed("Anda tidak berwenang menangani pengaduan ini.")
+    _transition(p, "catatan", role, user, teks, publik=False)
+
+
+# --- the reporter ------------------------------------------------------------------------------------------
+
+def tanggapan_pelapor(p: Pengaduan, teks: str, files: list[storage.Clean] | None = None) -> str:
+    """The reporter writes: completes a report when asked, replies to an answer, or adds information.
+    Returns the action taken."""
+    teks = _required(teks, "teks", "Tulisan Anda masih kosong.", limit=MAX_URAIAN)
+    action = {"perlu_dilengkapi": "lengkapi", "dijawab": "tanggapi"}.get(p.status, "tambah_info")
+    check(p.status, action, PELAPOR)
+    today, cfg = local_today(), settings()
+    if action == "lengkapi":
+        p.batas_verifikasi = add_workdays(today, int(cfg["verifikasi_hk"]))
+        p.batas_tanggapan = None
+    elif action == "tanggapi":
+        p.batas_jawaban = add_workdays(today, int(cfg["jawaban_hk"]))
+        p.batas_tanggapan = None
+    stored: list[str] = []
+    try:
+        for f in files or []:
+            stored.append(save_clean(f, OWNER, p.id).stored_name)
+        suffix = f" (dengan {len(stored)} lampiran)" if stored else ""
+        _transition(p, action, PELAPOR, None, teks + suffix)
+    except BaseException:
+        _delete_files(stored)
+        raise
+    return action
+
+
+def nilai(p: Pengaduan, skor: int, komentar: str = "") -> None:
+    try:
+        skor = int(skor)
+    except (TypeError, ValueError):
+        skor = 0
+    if not 1 <= skor <= 5:
+        raise DomainError("Pilih nilai 1 sampai 5.", "skor")
+    _may(p, "nilai", PELAPOR)
+    if p.penilaian is not None:
+        raise NotAllowed("Penanganan pengaduan ini sudah Anda nilai. Terima kasih.")
+    komentar = clean_text(komentar or "")[:MAX_TEKS]
+    p.penilaian, p.komentar_penilaian, p.dinilai_at = skor, komentar, utcnow()
+    _transition(p, "nilai", PELAPOR, None, f"Nilai {skor} dari 5." + (f" {komentar}" if komentar else ""))
+
+
+def pindah_wbs(p: Pengaduan, sertakan_identitas: bool = False, token: str | None = None) -> str:
+    """The reporter accepts the move: a WBS report is filed with the complaint's text and photos (identity and
+    PDFs, whose metadata may name the author, only if the reporter agrees); the complaint is archived.
+    Returns the WBS receipt, to be shown once.
+
+    No link to the WBS report is stored: it would tie the whistleblowing report to a named complainant. The
+    form's one-time `token` goes to WBS as its idempotency key, so a double click shows the same receipt.
+    """
+    token_hash = keyed_hash(_pepper(), "pengaduan.wbs:" + token) if token else None
+    already = p.dipindah_wbs
+    if already and not (token_hash and p.wbs_token_hash and hmac.compare_digest(token_hash, p.wbs_token_hash)):
+        raise NotAllowed("Pengaduan ini sudah dipindahkan ke WBS.")
+    if not already:
+        if not p.tawaran_wbs:
+            raise NotAllowed("Pengaduan ini tidak ditawarkan untuk dipindahkan ke WBS.")
+        check(p.status, "pindah_wbs", PELAPOR)
+    try:  # another package, loaded only when used
+        from wbs.service import submit_report
+    except ImportError as exc:
+        raise DomainError("Layanan WBS belum tersedia. Silakan coba lagi nanti.") from exc
+    apa = f"{p.judul}\n\n{p.uraian}"
+    fields = {"apa": apa if len(apa) <= MAX_URAIAN else p.uraian, "dimana": p.lokasi or "",
+              "kapan": format_tanggal(p.tanggal_kejadian) if p.tanggal_kejadian else "",
+              "siapa": p.layanan_terkait or ""}
+    if sertakan_identitas:
+        parts = [f"{label}: {value}" for label, value in (("Nama", p.nama), ("Telepon", p.telepon),
+                                                          ("E-mail", p.email), ("NIK", p.nik)) if value]
+        fields["identitas"] = "; ".join(parts)
+    limit = current_app.config["MAX_FILE_BYTES"]
+    files = [storage.inspect_upload(read_attachment(a), a.original_name, max_bytes=limit)
+             for a in attachments_of(OWNER, p.id) if sertakan_identitas or a.content_type.startswith("image/")][:5]
+    if not already:
+        p.dipindah_wbs, p.wbs_token_hash = True, token_hash
+        _transition(p, "pindah_wbs", PELAPOR, None, "Dipindahkan ke WBS atas persetujuan pelapor.")
+    # commits this transaction too: the archived complaint and the new report stand or fall together
+    _, receipt = submit_report({k: v for k, v in fields.items() if v}, files, sumber="pengaduan",
+                               idempotency_key=token)
+    return receipt
+
+
+# --- timers -----------------------------------------------------------------------------------------------
+
+def tutup_otomatis(today: date | None = None) -> int:
+    """Close answered cases whose reply window has passed, archive incomplete ones. Idempotent; commits."""
+    today = today or local_today()
+    q = (select(Pengaduan).where(Pengaduan.status.in_(WAITING_FOR_REPORTER), Pengaduan.batas_tanggapan < today)
+         .order_by(Pengaduan.id).limit(200))
+    done = 0
+    while rows := db.session.scalars(q).all():
+        for p in rows:
+            text = ("Ditutup otomatis: tidak ada tanggapan dalam batas waktu." if p.status == "dijawab"
+                    else "Diarsipkan otomatis: kelengkapan tidak diterima dalam batas waktu.")
+            _transition(p, "tutup_otomatis", SISTEM, None, text)
+            db.session.commit()  # one case per transaction: locks held briefly, same order as the web requests
+            done += 1
+    return done
+
+
+# --- documents ----------------------------------------------------------------------------------------------
+
+def identity_for(p: Pengaduan, role: str | None) -> dict[str, str]:
+    """Identity as `role` may see it: in full for the complaint team, masked for the unit when confidential."""
+    fields = {"nama": p.nama, "telepon": p.telepon, "email": p.email, "nik": p.nik}
+    if role == PETUGAS:
+        return {k: v or "-" for k, v in fields.items()}
+    if role == UNIT and not (p.rahasia or p.anonim):
+        return {k: v or "-" for k, v in fields.items()}
+    return {k: mask(v) if v else "-" for k, v in fields.items()}
+
+
+def nota_dinas_document(nd: NotaDinasPengaduan) -> NotaDinas:
+    """The nota dinas rebuilt from its stored record (same text every time it is downloaded)."""
+    p, kantor = nd.pengaduan, office()
+    confidential = p.rahasia or p.anonim
+    if p.nama:
+        pelapor = f"{mask(p.nama)} (identitas dirahasiakan)" if confidential else p.nama
+    else:
+        pelapor = "Anonim"
+    kejadian = ", ".join(x for x in (p.lokasi, format_tanggal(p.tanggal_kejadian) if p.tanggal_kejadian else "") if x)
+    paragraf = [
+        f"Bersama ini kami sampaikan pengaduan masyarakat nomor tiket {p.tiket} yang diterima melalui "
+        f"{KANAL.get(p.kanal, p.kanal)} pada tanggal {format_tanggal(p.tanggal_diterima)}, untuk ditindaklanjuti "
+        f"sesuai kewenangan {nd.unit.nama}, dengan keterangan sebagai berikut:",
+        f"Jenis: {JENIS[p.jenis]}; kategori: {p.kategori or '-'}; tingkat: {TINGKAT.get(p.tingkat or '', '-')}.",
+        f"Pelapor: {pelapor}.",
+        f"Pokok pengaduan: {p.judul}",
+        *[f"Uraian: {line}" if i == 0 else line for i, line in enumerate(p.uraian.splitlines() or [""])],
+    ]
+    if kejadian:
+        paragraf.append(f"Tempat/waktu kejadian: {kejadian}.")
+    if confidential:
+        paragraf.append("Pengaduan ini bersifat rahasia: identitas pelapor tidak disebarluaskan dan isi pengaduan "
+                        "hanya digunakan untuk keperluan penanganan.")
+    paragraf.append(f"Mohon tindak lanjut dicatat melalui aplikasi ZI Lapor paling lambat "
+                    f"{format_tanggal(nd.batas_tindak_lanjut)}, agar jawaban dapat kami sampaikan kepada pelapor.")
+    kontak = " · ".join(x for x in (f"Telepon {kantor['telepon']}" if kantor.get("telepon") else "",
+                                    f"pos-el: {kantor['email']}" if kantor.get("email") else "",
+                                    kantor.get("situs") or "") if x)
+    # kop: the parent agency on top when the office has one, then the office and its address
+    alamat = [kantor["nama"]] if kantor.get("induk") else []
+    alamat += [kantor["alamat"]] if kantor.get("alamat") else []
+    return NotaDinas(kop_nama=(kantor.get("induk") or kantor["nama"]).upper(),
+                     kop_alamat=" · ".join(alamat) or "-",
+                     kop_kontak=kontak or "-", nomor=nd.nomor, yth=nd.yth, dari=nd.dari, tanggal=nd.tanggal,
+                     sifat=nd.sifat, lampiran=nd.lampiran, hal=nd.hal, paragraf=paragraf,
+                     penandatangan_jabatan=nd.penandatangan_jabatan, penandatangan_nama=nd.penandatangan_nama,
+                     penandatangan_nip=nd.penandatangan_nip or "-")
+
+
+def get(pengaduan_id: int) -> Pengaduan:
+    p = db.session.get(Pengaduan, pengaduan_id)
+    if p is None:
+        raise NotFoundError("Pengaduan tidak ditemukan.")
+    return p
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
