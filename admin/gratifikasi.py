@@ -16,6 +16,7 @@ from core.models import Attachment, Role, Unit
 from core.security import fresh_login_required, role_required
 from core.storage import ALLOWED, UploadError
 from core.workdays import local_today
+from core.web import download
 from gratifikasi import documents, queries, rules, service
 from gratifikasi.forms import BatasForm, CatatanForm, KampanyeForm, PenetapanForm, PengaturanForm, TeruskanForm
 from gratifikasi.models import CARA_TERUSKAN, STATUS, LaporanGratifikasi
@@ -30,9 +31,7 @@ TOMBOL = {"verifikasi": "Nyatakan lengkap", "minta_lengkapi": "Minta pelapor mel
 
 
 def _download(data: bytes, filename: str, mimetype: str, inline: bool = False) -> Response:
-    disposition = "inline" if inline else "attachment"
-    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'{disposition}; filename="{filename}"',
-                                                      "Cache-Control": "no-store"})
+    return download(data, filename, mimetype, inline=inline)
 
 
 def _filters() -> dict:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -17,6 +17,7 @@ from core.models import Attachment, Role, Unit
 from core.security import role_required
 from core.storage import UploadError
 from core.workdays import local_today
+from core.web import DOCX, PDF, download
 from pengaduan import queries, service
 from pengaduan.forms import AksiForm, PetugasPengaduanForm
 from pengaduan.models import NotaDinasPengaduan, Pengaduan, Riwayat
@@ -172,10 +173,7 @@ def pengaduan_attachment(pengaduan_id: int, attachment_id: int):
         abort(404)
     audit.record("pengaduan.lampiran.unduh", "pengaduan", p.id, {"lampiran": att.id})
     db.session.commit()
-    resp = Response(read_attachment(att), mimetype=att.content_type)
-    resp.headers["Content-Disposition"] = f'attachment; filename="lampiran-{att.id}.{att.content_type.split("/")[-1]}"'
-    resp.headers["Cache-Control"] = "no-store"
-    return resp
+    return download(read_attachment(att), f'lampiran-{att.id}.{att.content_type.split("/")[-1]}', att.content_type)
 
 
 @bp.get("/pengaduan/nota-dinas/<int:nota_id>/<fmt>")
@@ -189,12 +187,7 @@ def pengaduan_nota_dinas(nota_id: int, fmt: str):
     data = nota_dinas_docx(doc) if fmt == "docx" else nota_dinas_pdf(doc)
     audit.record("pengaduan.nota_dinas.unduh", "pengaduan", nd.pengaduan_id, {"nomor": nd.nomor, "format": fmt})
     db.session.commit()
-    mimetype = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document" if fmt == "docx"
-                else "application/pdf")
-    resp = Response(data, mimetype=mimetype)
-    safe = nd.nomor.replace("/", "-")
-    resp.headers["Content-Disposition"] = f'attachment; filename="nota-dinas-{safe}.{fmt}"'
-    return resp
+    return download(data, f'nota-dinas-{nd.nomor.replace("/", "-")}.{fmt}', DOCX if fmt == "docx" else PDF)
 
 
 @bp.route("/pengaduan/baru", methods=["GET", "POST"])

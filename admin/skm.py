@@ -16,6 +16,7 @@ from core.models import Attachment, Role, Unit
 from core.nav import register_card, register_nav
 from core.security import role_required
 from core.workdays import utcnow
+from core.web import download
 from skm import laporan, service
 from skm.berkas import BerkasError, baca
 from skm.calculator import JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA
@@ -54,7 +55,7 @@ def _can_write() -> bool:
 
 
 def _file(data: bytes, name: str, mimetype: str) -> Response:
-    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return download(data, name, mimetype)
 
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -398,8 +399,8 @@ def skm_tl_unduh(tl_id: int, att_id: int):
     att = db.get_or_404(Attachment, att_id)
     if att.owner_type != OWNER or att.owner_id != tl.id:
         abort(404)
-    return Response(attachments.read_attachment(att), mimetype=att.content_type,
-                    headers={"Content-Disposition": f'attachment; filename="bukti-{att.id}.{att.original_name.rsplit(".", 1)[-1][:5]}"'})
+    return download(attachments.read_attachment(att), f'bukti-{att.id}.{att.original_name.rsplit(".", 1)[-1][:5]}',
+                    att.content_type)
 
 
 @bp.get("/skm/tindak-lanjut/laporan/<int:periode_id>.<fmt>")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -19,6 +19,7 @@ from core.nav import register_card, register_nav
 from core.security import fresh_login_required, is_safe_next, role_required
 from core.storage import sanitize_filename
 from core.workdays import local_today
+from core.web import PDF, download
 from wbs import keys, queries, service
 from wbs.forms import EmptyForm, EnrolForm, PassphraseForm, StatusForm, TeamMessageForm, new_token
 from wbs.models import WbsKey
@@ -268,13 +269,7 @@ def wbs_status(report_id: int, key: WbsKey, private: bytes):
 def wbs_attachment(report_id: int, att_id: str, key: WbsKey, private: bytes):
     meta, data = service.read_attachment(report_id, att_id, current_user, key, private)
     db.session.commit()
-    name = sanitize_filename(meta["nama"])
-    from urllib.parse import quote
-
-    return Response(data, mimetype=meta["tipe"], headers={
-        "Content-Disposition": f"attachment; filename=\"lampiran.{name.rsplit('.', 1)[-1][:10]}\"; "
-                               f"filename*=UTF-8''{quote(name)}",
-        "Cache-Control": "no-store"})
+    return download(data, sanitize_filename(meta["nama"]), meta["tipe"])
 
 
 @bp.get("/wbs/<int:report_id>/ekspor.pdf")
@@ -284,5 +279,4 @@ def wbs_attachment(report_id: int, att_id: str, key: WbsKey, private: bytes):
 def wbs_export(report_id: int, key: WbsKey, private: bytes):
     pdf = service.export_pdf(report_id, current_user, key, private)
     db.session.commit()
-    return Response(pdf, mimetype="application/pdf", headers={
-        "Content-Disposition": f"attachment; filename=\"wbs-{report_id}.pdf\"", "Cache-Control": "no-store"})
+    return download(pdf, f"wbs-{report_id}.pdf", PDF)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import (JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary,
-                        String, Text, UniqueConstraint, select)
+                        String, Text, select)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db

@@ -15,6 +15,7 @@ from core.extensions import db, limiter
 from core.models import Role, Unit
 from core.storage import UploadError
 from core.workdays import local_today, utcnow
+from core.web import PDF, download
 from gratifikasi import documents, queries, rules, service
 from gratifikasi.forms import LacakForm, LaporanForm, LengkapiForm, WajibLaporForm
 from gratifikasi.models import LaporanGratifikasi
@@ -170,8 +171,7 @@ def _no_store(response):
 
 
 def _download(data: bytes, filename: str, mimetype: str) -> Response:
-    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"',
-                                                      "Cache-Control": "no-store"})
+    return download(data, filename, mimetype)
 
 
 @bp.route("/lacak", methods=["GET", "POST"])
@@ -249,8 +249,7 @@ def poster():
     if ukuran not in documents.POSTER_SIZES:
         abort(404)
     pdf = documents.poster_pdf(ukuran, url_for(".index", _external=True))
-    return Response(pdf, mimetype="application/pdf",
-                    headers={"Content-Disposition": f'inline; filename="poster-gratifikasi-{ukuran}.pdf"'})
+    return download(pdf, f"poster-gratifikasi-{ukuran}.pdf", PDF, inline=True)
 
 
 def init_app(app) -> None:

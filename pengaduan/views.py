@@ -13,6 +13,7 @@ from core.errors import DomainError
 from core.extensions import db, limiter
 from core.storage import UploadError
 from core.workdays import utcnow
+from core.web import download
 from pengaduan import service
 from pengaduan.forms import LacakForm, NilaiForm, PengaduanForm, PindahWbsForm, TanggapanForm
 from pengaduan.models import Pengaduan
@@ -113,10 +114,7 @@ def bukti():
     p = service.find_for_reporter(form.tiket.data, form.kode.data)
     body = render_template("pengaduan/bukti.txt", p=p, code=form.kode.data.strip().upper(),
                            lacak_url=url_for("pengaduan.lacak", _external=True))
-    resp = Response(body, mimetype="text/plain; charset=utf-8")
-    resp.headers["Content-Disposition"] = f'attachment; filename="bukti-{p.tiket}.txt"'
-    resp.headers["Cache-Control"] = "no-store"
-    return resp
+    return download(body, f"bukti-{p.tiket}.txt", "text/plain; charset=utf-8")
 
 
 @bp.route("/lacak", methods=["GET", "POST"])

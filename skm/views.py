@@ -11,6 +11,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 
 from core.errors import DomainError
 from core.extensions import db, limiter
+from core.web import PDF, download
 from skm import laporan, service
 from skm.calculator import JENIS_PERSEPSI
 from skm.forms import persepsi_form, survei_form
@@ -130,8 +131,7 @@ def poster(periode_id: int):
     periode = service.periode_or_404(periode_id, publik=True)
     ukuran = "A3" if request.args.get("ukuran") == "A3" else "A4"
     pdf = laporan.poster_pdf(periode, _layanan_arg(), ukuran)
-    return Response(pdf, mimetype="application/pdf",
-                    headers={"Content-Disposition": f'inline; filename="poster-skm-{periode.id}-{ukuran}.pdf"'})
+    return download(pdf, f"poster-skm-{periode.id}-{ukuran}.pdf", PDF, inline=True)
 
 
 # --- IPAK / IPKP --------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, update
 
 from core import audit
 from core.extensions import db

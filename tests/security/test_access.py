@@ -3,7 +3,6 @@ import re
 
 import pytest
 
-from core.extensions import db
 from core.models import Role
 
 OPEN = {"admin.login", "admin.login_totp", "admin.enrol_totp", "admin.totp_qr", "admin.logout"}
@@ -45,7 +44,6 @@ def test_wrong_role_gets_403(app, login_as, role):
 
 def test_a_view_without_roles_is_closed(tmp_path, database_url):
     from core import create_app
-    from core.extensions import db
     from tests.conftest import base_config
 
     app = create_app(base_config(tmp_path, database_url))

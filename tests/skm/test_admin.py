@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 from datetime import date
 
-import pytest
 
 from docx import Document
 from pypdf import PdfReader
