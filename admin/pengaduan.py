@@ -5,7 +5,10 @@ from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from sqlalchemy import select
+from wtforms import IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired
 
 from admin.views import bp
 from core import audit
@@ -222,3 +225,40 @@ def pengaduan_register():
     rows = db.session.scalars(select(NotaDinasPengaduan).where(NotaDinasPengaduan.tahun == year)
                               .order_by(NotaDinasPengaduan.register, NotaDinasPengaduan.urut.desc()).limit(1000)).all()
     return render_template("admin/pengaduan/register.html", rows=rows, year=year)
+
+
+class PengaturanForm(FlaskForm):
+    kategori = TextAreaField("Kategori pengaduan (satu per baris)", validators=[DataRequired("Wajib diisi.")])
+    verifikasi_hk = IntegerField("Batas verifikasi (HK sejak diterima)", validators=[InputRequired("Wajib diisi.")])
+    jawaban_hk = IntegerField("Batas jawaban pertama (HK sejak diverifikasi)", validators=[InputRequired("Wajib diisi.")])
+    tanggapan_pelapor_hk = IntegerField("Batas tanggapan pelapor sebelum ditutup otomatis (HK)",
+                                        validators=[InputRequired("Wajib diisi.")])
+    tingkat_ringan = IntegerField("Penyelesaian: ringan (HK)", validators=[InputRequired("Wajib diisi.")])
+    tingkat_normatif = IntegerField("Penyelesaian: normatif (HK)", validators=[InputRequired("Wajib diisi.")])
+    tingkat_tidak_berkadar = IntegerField("Penyelesaian: tidak berkadar pengawasan (HK)",
+                                          validators=[InputRequired("Wajib diisi.")])
+    tingkat_berkadar = IntegerField("Penyelesaian: berkadar pengawasan (HK)", validators=[InputRequired("Wajib diisi.")])
+    register = StringField("Buku agenda nota dinas", validators=[DataRequired("Wajib diisi.")])
+
+
+@bp.route("/pengaduan/pengaturan", methods=["GET", "POST"])
+@role_required(Role.admin)
+def pengaduan_settings():
+    """Categories and deadlines as the office's SK Kepala sets them."""
+    cfg = service.settings()
+    form = PengaturanForm(data={
+        "kategori": "\n".join(cfg["kategori"]), "verifikasi_hk": cfg["verifikasi_hk"], "jawaban_hk": cfg["jawaban_hk"],
+        "tanggapan_pelapor_hk": cfg["tanggapan_pelapor_hk"], "register": cfg["register_nota_dinas"],
+        **{f"tingkat_{t}": cfg["tingkat_hk"][t] for t in service.TINGKAT}})
+    if form.validate_on_submit():
+        hk = {name: getattr(form, name).data for name in form.data if name.endswith("_hk") or name.startswith("tingkat_")}
+        try:
+            service.save_settings(form.kategori.data, hk, form.register.data, current_user)
+        except DomainError as e:
+            db.session.rollback()
+            getattr(form, e.field if e.field in form else "kategori").errors.append(e.message)
+        else:
+            db.session.commit()
+            flash("Pengaturan pengaduan disimpan. Tenggat baru berlaku untuk langkah berikutnya.", "success")
+            return redirect(url_for("admin.pengaduan_settings"))
+    return render_template("admin/pengaduan/pengaturan.html", form=form)

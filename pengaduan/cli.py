@@ -100,6 +100,7 @@ def init_app(app: Flask) -> None:
     register_nav("Catat pengaduan", "admin.pengaduan_new", [Role.petugas_pengaduan], order=11)
     register_nav("Buku agenda nota dinas", "admin.pengaduan_register",
                  [Role.petugas_pengaduan, Role.pimpinan, Role.tpi], order=12)
+    register_nav("Pengaturan pengaduan", "admin.pengaduan_settings", [Role.admin], order=92)
     register_card(_card_officer, [Role.petugas_pengaduan, Role.pimpinan], order=10)
     register_card(_card_unit, [Role.unit], order=11)
     if seed_demo not in DEMO_SEEDERS:

@@ -31,7 +31,7 @@ from core.models import Role, Unit, User
 from core.numbering import next_sequence
 from core.outbox import enqueue
 from core.pii import mask
-from core.settings import get_setting, office, register_defaults
+from core.settings import get_setting, office, register_defaults, set_setting
 from core.workdays import format_tanggal, local_today, utcnow
 from pengaduan.models import JumlahStatus, NotaDinasPengaduan, Pengaduan, Riwayat
 from pengaduan.workflow import (OPEN, PELAPOR, PETUGAS, PUBLIC_LABEL, SISTEM, UNIT, WAITING_FOR_REPORTER,
@@ -798,3 +798,27 @@ def get(pengaduan_id: int) -> Pengaduan:
 def new_token() -> str:
     return secrets.token_urlsafe(24)
 
+
+
+def save_settings(kategori_text: str, hk: dict[str, int], register: str, actor) -> None:
+    """The office's own categories and deadlines (SK Kepala); every number is in working days."""
+    kategori = []
+    for line in (kategori_text or "").splitlines():
+        name = clean_text(line)[:100]
+        if name and name.casefold() not in {k.casefold() for k in kategori}:
+            kategori.append(name)
+    if not kategori:
+        raise DomainError("Isi minimal satu kategori (satu per baris).", "kategori")
+    if len(kategori) > 40:
+        raise DomainError("Paling banyak 40 kategori.", "kategori")
+    for name, value in hk.items():
+        if not isinstance(value, int) or not 1 <= value <= 120:
+            raise DomainError("Jumlah hari kerja harus 1 sampai 120.", name)
+    register = clean_text(register)[:40]
+    if not re.fullmatch(r"[a-z0-9_\-]+", register or ""):
+        raise DomainError("Nama buku agenda hanya huruf kecil, angka, - dan _.", "register")
+    value = {**settings(), "kategori": kategori, "verifikasi_hk": hk["verifikasi_hk"], "jawaban_hk": hk["jawaban_hk"],
+             "tanggapan_pelapor_hk": hk["tanggapan_pelapor_hk"], "register_nota_dinas": register,
+             "tingkat_hk": {t: hk[f"tingkat_{t}"] for t in TINGKAT}}
+    set_setting("pengaduan", value)
+    audit.record("settings.update", "setting", "pengaduan", {"kategori": len(kategori)}, actor=actor)

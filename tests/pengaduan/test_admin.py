@@ -160,3 +160,20 @@ def test_demo_seed_adds_categories_and_complaints(app, runner):
     with app.app_context():
         assert "Perilaku petugas" in service.categories()
         assert db.session.scalar(select(Pengaduan).where(Pengaduan.status == "didisposisikan"))
+
+
+def test_admin_sets_categories_and_deadlines(app, login_as, client):
+    from tests.conftest import csrf_from
+
+    admin = login_as("admin")
+    page = admin.get("/admin/pengaduan/pengaturan").get_data(as_text=True)
+    data = {"kategori": "Layanan KB\nLayanan KB\n  Data kependudukan  \n", "verifikasi_hk": "2", "jawaban_hk": "4",
+            "tanggapan_pelapor_hk": "7", "tingkat_ringan": "1", "tingkat_normatif": "3", "tingkat_tidak_berkadar": "10",
+            "tingkat_berkadar": "0", "register": "pengaduan", "csrf_token": csrf_from(page)}
+    refused = admin.post("/admin/pengaduan/pengaturan", data=data).get_data(as_text=True)
+    assert "Jumlah hari kerja harus 1 sampai 120." in refused
+    data["tingkat_berkadar"] = "45"
+    assert admin.post("/admin/pengaduan/pengaturan", data=data).status_code == 302
+    form = client.get("/pengaduan/").get_data(as_text=True)
+    assert "Data kependudukan" in form and form.count(">Layanan KB<") == 1
+    assert "Perilaku petugas" not in form
