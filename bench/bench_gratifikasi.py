@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 from datetime import date, timedelta
 
-from bench.harness import gunicorn_server, run_load, show
+from bench.harness import bench_database_url, gunicorn_server, run_load, show
 
 REGISTER_ROWS = int(os.environ.get("BENCH_GRATIFIKASI_ROWS", "100000"))
 
@@ -84,7 +84,7 @@ def _register() -> None:
     from gratifikasi.models import LaporanGratifikasi
     from tests.factories import make_user
 
-    url = os.environ.get("BENCH_DATABASE_URL")
+    url = bench_database_url()  # None: the embedded SQLite default
     cfg = {"INSTANCE_PATH": tempfile.mkdtemp(prefix="zi-bench-grt-reg-"), "RATELIMIT_ENABLED": False,
            "SESSION_COOKIE_SECURE": False, "WTF_CSRF_SSL_STRICT": False}
     if url:

@@ -3,8 +3,8 @@
 1. Submissions through the JSON API and through the web form (form page + confirm step + send, each with its
    own cookie jar), beside the trivial /sehat route, all served by the same gunicorn in the same run: the
    ratio to /sehat is the figure that travels between machines.
-2. The officers' queue with 1 000 000 complaints on PostgreSQL (BENCH_PG_URL, default the zi_pengaduan
-   database): rows made with INSERT … SELECT generate_series, then the queue queries and the whole queue page
+2. The officers' queue with 1 000 000 complaints on PostgreSQL (BENCH_DATABASE_URL, default a local
+   zi_bench database): rows made with INSERT … SELECT generate_series, then the queue queries and the whole queue page
    timed in-process (server time, no network).
 """
 from __future__ import annotations
@@ -21,10 +21,10 @@ import time
 import urllib.parse
 import urllib.request
 
-from bench.harness import gunicorn_server, run_load, show
+from bench.harness import bench_database_url, gunicorn_server, run_load, show
 
 N_ROWS = int(os.environ.get("BENCH_PENGADUAN_ROWS", "1000000"))
-PG_URL = os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/zi_pengaduan")
+PG_URL = ""  # set in main() from bench.harness.bench_database_url()
 BODY = {"jenis": "pengaduan", "kategori": "Lainnya", "judul": "Antrean layanan lama",
         "uraian": "Saya menunggu tiga jam di loket tanpa kejelasan jadwal.", "anonim": True, "setuju": True}
 
@@ -178,12 +178,10 @@ def queue_test() -> None:
 
 
 def main() -> None:
+    global PG_URL
     load_test()
-    try:
-        import psycopg
-
-        psycopg.connect(PG_URL.replace("postgresql+psycopg://", "postgresql://"), connect_timeout=3).close()
-    except Exception as exc:  # no PostgreSQL here: the queue part needs it
-        print(f"   antrean 1 juta baris dilewati: PostgreSQL tidak tersedia ({exc.__class__.__name__})")
+    url = bench_database_url()
+    if url is None:
         return
+    PG_URL = url
     queue_test()

@@ -1,7 +1,7 @@
 """IKM of a period with 1 000 000 responses on PostgreSQL, computed in the database (SUM/COUNT per unsur,
 GROUP BY service) and fed to the one calculator.
 
-Uses SKM_BENCH_DATABASE_URL (default: the local zi_skm database); the schema there is dropped and migrated
+Uses BENCH_DATABASE_URL (default: a local zi_bench database, created when missing); the schema there is dropped and migrated
 afresh, then emptied again at the end. Rows are generated inside PostgreSQL with generate_series.
 """
 from __future__ import annotations
@@ -13,7 +13,8 @@ import time
 
 from sqlalchemy import text
 
-DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/zi_skm"
+from bench.harness import bench_database_url
+
 ROWS = int(os.environ.get("SKM_BENCH_ROWS", "1000000"))
 
 
@@ -39,11 +40,13 @@ def main() -> None:
     from skm import service
     from skm.calculator import angka
 
-    url = os.environ.get("SKM_BENCH_DATABASE_URL", DEFAULT_URL)
+    url = bench_database_url()
+    if url is None:
+        return
     app = create_app({"INSTANCE_PATH": tempfile.mkdtemp(prefix="zi-bench-skm-"), "SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():
         if db.engine.dialect.name != "postgresql":
-            print("   dilewati: butuh PostgreSQL (SKM_BENCH_DATABASE_URL)")
+            print("   dilewati: butuh PostgreSQL (BENCH_DATABASE_URL)")
             return
         db.session.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
         db.session.commit()

@@ -81,3 +81,21 @@ def run_load(fn, total: int, concurrency: int, max_seconds: float = 60.0) -> dic
 def show(label: str, r: dict) -> None:
     print(f"   {label:<34} {r['per_s']:8.1f}/s  p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms"
           f"  (n={r['n']}, errors={r['errors']})", flush=True)
+
+
+def bench_database_url() -> str | None:
+    """The PostgreSQL database the large benchmarks fill (BENCH_DATABASE_URL, default a local `zi_bench`,
+    created when missing); None when no PostgreSQL answers here."""
+    url = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/zi_bench")
+    try:
+        import psycopg
+
+        plain = url.replace("postgresql+psycopg://", "postgresql://")
+        base, _, name = plain.rpartition("/")
+        with psycopg.connect(base + "/postgres", connect_timeout=3, autocommit=True) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+                conn.execute(f'CREATE DATABASE "{name}"')
+        return url
+    except Exception as exc:
+        print(f"   PostgreSQL tidak tersedia ({exc.__class__.__name__}): bagian PostgreSQL dilewati")
+        return None
