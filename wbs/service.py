@@ -203,6 +203,18 @@ def _locked_report(report_id: int) -> WbsReport:
 
 # --- submission -----------------------------------------------------------------------------------
 
+RECEIPT_SPENT = ("Laporan ini sudah terkirim. Demi keamanan Anda, resi hanya ditampilkan saat laporan dikirim "
+                 "dan tidak ditampilkan lagi. Bila resi hilang, kirim laporan baru.")
+
+
+def _show_again_once(report: WbsReport, token: str) -> int:
+    """A double click sees its receipt once more; then the token is spent, so a later re-post from the
+    same browser (someone pressing Back on a shared computer) cannot bring the receipt back."""
+    report.idem_hash = _idem_hash("spent/" + token)
+    db.session.commit()
+    return report.id
+
+
 def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, sumber: str = "web",
                   idempotency_key: str | None = None) -> tuple[int, str]:
     """Store a sealed report and return (report_id, receipt). The receipt is not stored anywhere: show it
@@ -221,13 +233,14 @@ def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, su
         raise DomainError("Sumber laporan tidak dikenal.", "sumber")
     idem = _idem_hash(idempotency_key)
     if idem:
-        existing = db.session.scalar(select(WbsReport.id).where(WbsReport.idem_hash == idem))
+        receipt = crypto.normalize_code(sealing.receipt_from_token(_pepper(), idempotency_key))
+        existing = db.session.scalar(select(WbsReport).where(WbsReport.idem_hash == idem))
         if existing:
-            return existing, sealing.receipt_from_token(_pepper(), idempotency_key)
-        receipt = sealing.receipt_from_token(_pepper(), idempotency_key)
+            return _show_again_once(existing, idempotency_key), receipt
+        if db.session.scalar(select(WbsReport.id).where(WbsReport.resi_hash == sealing.receipt_lookup(_pepper(), receipt))):
+            raise DomainError(RECEIPT_SPENT)
     else:
-        receipt = crypto.new_code(sealing.RECEIPT_BITS)
-    receipt = crypto.normalize_code(receipt)
+        receipt = crypto.normalize_code(crypto.new_code(sealing.RECEIPT_BITS))
 
     today = local_today()
     report_id = _new_report_id()
@@ -257,9 +270,9 @@ def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, su
     except IntegrityError:
         db.session.rollback()
         _discard(written)
-        existing = db.session.scalar(select(WbsReport.id).where(WbsReport.idem_hash == idem)) if idem else None
+        existing = db.session.scalar(select(WbsReport).where(WbsReport.idem_hash == idem)) if idem else None
         if existing:  # the other click of a double submit won the race
-            return existing, receipt
+            return _show_again_once(existing, idempotency_key), receipt
         raise
     except BaseException:
         db.session.rollback()

@@ -84,6 +84,16 @@ def test_double_submit_with_the_same_token_makes_one_report(app_ctx):
     assert other[1] != first[1]
 
 
+def test_receipt_is_not_shown_a_third_time(app_ctx):
+    # a double click sees the receipt twice; someone re-posting the form later gets nothing
+    token = "r" * 32
+    first = service.submit_report(dict(FULL), idempotency_key=token)
+    assert service.submit_report(dict(FULL), idempotency_key=token) == first
+    with pytest.raises(DomainError, match="resi hanya ditampilkan saat laporan dikirim"):
+        service.submit_report(dict(FULL), idempotency_key=token)
+    assert db.session.scalar(select(func.count(WbsReport.id))) == 1
+
+
 def test_submission_leaves_no_id_time_or_content_in_audit_and_outbox(app_ctx):
     make_officer()
     make_officer()
