@@ -61,7 +61,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_template_helpers(app)
     register_cli(app)
     app.after_request(set_security_headers)
+    app.after_request(_remember_language)
     return app
+
+
+def _remember_language(response):
+    """?lang=en once keeps English on the next pages (links and redirects carry no ?lang)."""
+    lang = request.args.get("lang")
+    if lang in ("id", "en") and request.cookies.get("lang") != lang:
+        response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return response
 
 
 def _init_extensions(app: Flask) -> None:

@@ -104,5 +104,7 @@ def test_english_as_second_language(client):
     assert "Public complaints" in html and "This service is free." in html
     login = client.get("/admin/masuk?lang=en").get_data(as_text=True)
     assert "Officer sign-in" in login and "Password" in login
-    assert "Halaman tidak ditemukan" in client.get("/tidak-ada").get_data(as_text=True)
+    assert "Halaman tidak ditemukan" in client.get("/tidak-ada?lang=id").get_data(as_text=True)
     assert "Page not found" in client.get("/tidak-ada?lang=en").get_data(as_text=True)
+    assert "Public complaints" in client.get("/").get_data(as_text=True)  # ?lang is remembered
+    assert "Pengaduan Masyarakat" in client.get("/?lang=id").get_data(as_text=True)
