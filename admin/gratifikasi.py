@@ -3,6 +3,7 @@ rules live in gratifikasi/."""
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -10,7 +11,7 @@ from admin.views import bp
 from core import audit
 from core.attachments import attachments_of, inspect_files, read_attachment
 from core.calendar import workdays_between
-from core.errors import DomainError
+from core.errors import DomainError, N_
 from core.extensions import db
 from core.models import Attachment, Role, Unit
 from core.security import fresh_login_required, role_required
@@ -26,8 +27,9 @@ READERS = (Role.upg, Role.pimpinan, Role.tpi)
 PAGE = 50
 ACTION_FORMS = {"verifikasi": CatatanForm, "minta_lengkapi": CatatanForm, "selesaikan": CatatanForm,
                 "teruskan_kpk": TeruskanForm, "tetapkan": PenetapanForm}
-TOMBOL = {"verifikasi": "Nyatakan lengkap", "minta_lengkapi": "Minta pelapor melengkapi",
-          "teruskan_kpk": "Teruskan ke KPK", "tetapkan": "Catat penetapan", "selesaikan": "Tutup laporan (selesai)"}
+TOMBOL = {"verifikasi": N_("Nyatakan lengkap"), "minta_lengkapi": N_("Minta pelapor melengkapi"),
+          "teruskan_kpk": N_("Teruskan ke KPK"), "tetapkan": N_("Catat penetapan"),
+          "selesaikan": N_("Tutup laporan (selesai)")}
 
 
 def _download(data: bytes, filename: str, mimetype: str, inline: bool = False) -> Response:
@@ -115,7 +117,8 @@ def gratifikasi_aksi(lap_id: int, aksi: str):
         flash(e.message, "danger")
         return _detail(lap, {aksi: form}, e.status)
     db.session.commit()
-    flash(f"{service.AKSI_LABEL[aksi]}: {lap.nomor} kini berstatus «{lap.status_label}».", "success")
+    flash(_("%(aksi)s: %(nomor)s kini berstatus «%(status)s».", aksi=_(service.AKSI_LABEL[aksi]), nomor=lap.nomor,
+            status=_(lap.status_label)), "success")
     return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
 
 
@@ -124,7 +127,7 @@ def gratifikasi_aksi(lap_id: int, aksi: str):
 def gratifikasi_surat(lap_id: int, fmt: str):
     lap = _laporan(lap_id)
     if not lap.nomor_surat:
-        flash("Surat pengantar dibuat saat laporan diteruskan ke KPK.", "warning")
+        flash(_("Surat pengantar dibuat saat laporan diteruskan ke KPK."), "warning")
         return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
     audit.record("gratifikasi.unduh_surat", "laporan_gratifikasi", lap.id, {"format": fmt})
     if fmt == "docx":
@@ -167,7 +170,7 @@ def gratifikasi_lampiran(lap_id: int, att_id: int):
 def gratifikasi_ekspor(fmt: str):
     if fmt not in ("xlsx", "csv"):
         abort(404)
-    rows, _ = queries.register(**_filters(), limit=100_000, with_pii=True)
+    rows, _total = queries.register(**_filters(), limit=100_000, with_pii=True)
     audit.record("gratifikasi.ekspor_register", "laporan_gratifikasi", "", {"format": fmt, "baris": len(rows)})
     db.session.commit()
     if fmt == "xlsx":
@@ -238,7 +241,7 @@ def gratifikasi_kampanye_baru():
             getattr(form, e.field or "judul").errors = [e.message]
         else:
             db.session.commit()
-            flash("Kegiatan kampanye dicatat.", "success")
+            flash(_("Kegiatan kampanye dicatat."), "success")
             return redirect(url_for("admin.gratifikasi_kampanye"))
     return render_template("admin/gratifikasi/kampanye.html", form=form, rows=queries.kegiatan_kampanye(),
                            can_add=True), 400
@@ -288,7 +291,7 @@ def gratifikasi_pengaturan_simpan():
             getattr(form, e.field or "upg_nama").errors = [e.message]
         else:
             db.session.commit()
-            flash("Pengaturan UPG disimpan.", "success")
+            flash(_("Pengaturan UPG disimpan."), "success")
             return redirect(url_for("admin.gratifikasi_pengaturan"))
     return _pengaturan_page(form=form, status=400)
 
@@ -308,7 +311,7 @@ def gratifikasi_batas_tambah():
             getattr(form, e.field or "dasar").errors = [e.message]
         else:
             db.session.commit()
-            flash("Batas nilai ditambahkan.", "success")
+            flash(_("Batas nilai ditambahkan."), "success")
             return redirect(url_for("admin.gratifikasi_pengaturan"))
     return _pengaturan_page(batas_form=form, status=400)
 
@@ -325,5 +328,5 @@ def gratifikasi_batas_hapus():
         flash(e.message, "danger")
     else:
         db.session.commit()
-        flash("Baris batas nilai dihapus.", "success")
+        flash(_("Baris batas nilai dihapus."), "success")
     return redirect(url_for("admin.gratifikasi_pengaturan"))

@@ -6,36 +6,37 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.errors import N_
 from core.extensions import db
 from core.models import Unit, User
 from core.pii import EncryptedText
 from core.workdays import utcnow
 
 STATUS = {
-    "diterima": "Diterima UPG",
-    "perlu_dilengkapi": "Perlu dilengkapi",
-    "diverifikasi": "Diverifikasi (lengkap)",
-    "diteruskan": "Diteruskan ke KPK",
-    "ditetapkan": "Ditetapkan KPK",
-    "selesai": "Selesai",
+    "diterima": N_("Diterima UPG"),
+    "perlu_dilengkapi": N_("Perlu dilengkapi"),
+    "diverifikasi": N_("Diverifikasi (lengkap)"),
+    "diteruskan": N_("Diteruskan ke KPK"),
+    "ditetapkan": N_("Ditetapkan KPK"),
+    "selesai": N_("Selesai"),
 }
 PENETAPAN = {
-    "milik_negara": "Milik negara",
-    "milik_penerima": "Milik penerima",
-    "tidak_dapat_ditindaklanjuti": "Tidak dapat ditindaklanjuti",
+    "milik_negara": N_("Milik negara"),
+    "milik_penerima": N_("Milik penerima"),
+    "tidak_dapat_ditindaklanjuti": N_("Tidak dapat ditindaklanjuti"),
 }
 CARA_TERUSKAN = {
-    "gol": "Aplikasi Gratifikasi Online (GOL) KPK",
-    "surat": "Surat (pos/kurir)",
-    "surel": "Surat elektronik",
-    "langsung": "Diantar langsung",
+    "gol": N_("Aplikasi Gratifikasi Online (GOL) KPK"),
+    "surat": N_("Surat (pos/kurir)"),
+    "surel": N_("Surat elektronik"),
+    "langsung": N_("Diantar langsung"),
 }
 MEDIA_KAMPANYE = {
-    "banner": "Banner / spanduk / poster",
-    "situs": "Situs web",
-    "media_sosial": "Media sosial",
-    "sosialisasi": "Sosialisasi / bimbingan teknis",
-    "lainnya": "Lainnya",
+    "banner": N_("Banner / spanduk / poster"),
+    "situs": N_("Situs web"),
+    "media_sosial": N_("Media sosial"),
+    "sosialisasi": N_("Sosialisasi / bimbingan teknis"),
+    "lainnya": N_("Lainnya"),
 }
 OPEN_STATUSES = ("diterima", "perlu_dilengkapi", "diverifikasi")
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import defer
 
 from core.attachments import attachments_of
 from core.calendar import add_workdays, workdays_between
+from core.errors import N_
 from core.extensions import db
 from core.workdays import local_today
 from gratifikasi import rules
@@ -175,7 +176,7 @@ def rekap(awal: date, akhir: date, today: date | None = None) -> dict:
         "per_bentuk": grouped(lambda r: r.bentuk, rules.BENTUK),
         "per_acara": grouped(lambda r: r.acara, rules.ACARA),
         "per_unit": grouped(lambda r: r.unit_nama),
-        "per_penetapan": grouped(lambda r: r.penetapan or "belum", {**PENETAPAN, "belum": "Belum ditetapkan"}),
+        "per_penetapan": grouped(lambda r: r.penetapan or "belum", {**PENETAPAN, "belum": N_("Belum ditetapkan")}),
         "per_status": dict(Tally(r.status for r in rows)),
         "ketepatan": _timeliness(pelaporan, today),
         "laporan": [dict(r._mapping) for r in rows],

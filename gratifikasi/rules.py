@@ -12,47 +12,47 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.calendar import add_workdays, workdays_between
-from core.errors import DomainError
+from core.errors import DomainError, N_
 from core.settings import get_setting, register_defaults
 from core.templating import rupiah
 
 # --- vocabularies (value -> label shown to people) ------------------------------------------------
 
 JENIS = {
-    "penerimaan": "Penerimaan gratifikasi",
-    "penolakan": "Penolakan gratifikasi",
-    "nihil": "Laporan nihil (tidak menerima gratifikasi)",
+    "penerimaan": N_("Penerimaan gratifikasi"),
+    "penolakan": N_("Penolakan gratifikasi"),
+    "nihil": N_("Laporan nihil (tidak menerima gratifikasi)"),
 }
 ACARA = {
-    "pernikahan": "Pertunangan, pernikahan, kelahiran, akikah, baptis, khitanan, potong gigi, atau upacara adat/agama",
-    "musibah": "Musibah atau bencana yang dialami penerima atau keluarga intinya",
-    "pisah_sambut": "Pisah sambut, pensiun, mutasi, promosi jabatan, atau ulang tahun",
-    "hari_raya": "Hari raya keagamaan (Idul Fitri, Natal, Imlek, dan lain-lain)",
-    "kedinasan": "Terkait kedinasan (layanan, rapat, kunjungan, pengadaan, perizinan)",
-    "lainnya": "Lainnya",
+    "pernikahan": N_("Pertunangan, pernikahan, kelahiran, akikah, baptis, khitanan, potong gigi, atau upacara adat/agama"),
+    "musibah": N_("Musibah atau bencana yang dialami penerima atau keluarga intinya"),
+    "pisah_sambut": N_("Pisah sambut, pensiun, mutasi, promosi jabatan, atau ulang tahun"),
+    "hari_raya": N_("Hari raya keagamaan (Idul Fitri, Natal, Imlek, dan lain-lain)"),
+    "kedinasan": N_("Terkait kedinasan (layanan, rapat, kunjungan, pengadaan, perizinan)"),
+    "lainnya": N_("Lainnya"),
 }
 HUBUNGAN = {
-    "keluarga": "Keluarga (orang tua, mertua, suami/istri, anak, menantu, cucu, saudara, ipar, sepupu, keponakan)",
-    "rekan_kerja": "Rekan kerja di instansi sendiri",
-    "rekanan": "Rekanan, penyedia barang/jasa, atau mitra kerja instansi",
-    "pengguna_layanan": "Pengguna layanan atau pihak yang berurusan dengan jabatan saya",
-    "lainnya": "Lainnya (teman, kenalan, masyarakat umum)",
+    "keluarga": N_("Keluarga (orang tua, mertua, suami/istri, anak, menantu, cucu, saudara, ipar, sepupu, keponakan)"),
+    "rekan_kerja": N_("Rekan kerja di instansi sendiri"),
+    "rekanan": N_("Rekanan, penyedia barang/jasa, atau mitra kerja instansi"),
+    "pengguna_layanan": N_("Pengguna layanan atau pihak yang berurusan dengan jabatan saya"),
+    "lainnya": N_("Lainnya (teman, kenalan, masyarakat umum)"),
 }
 BENTUK = {
-    "uang": "Uang", "barang": "Barang", "rabat": "Rabat (diskon)", "komisi": "Komisi",
-    "pinjaman": "Pinjaman tanpa bunga", "tiket": "Tiket perjalanan", "penginapan": "Fasilitas penginapan",
-    "wisata": "Perjalanan wisata", "pengobatan": "Pengobatan cuma-cuma", "voucher": "Voucher atau kupon",
-    "lainnya": "Lainnya",
+    "uang": N_("Uang"), "barang": N_("Barang"), "rabat": N_("Rabat (diskon)"), "komisi": N_("Komisi"),
+    "pinjaman": N_("Pinjaman tanpa bunga"), "tiket": N_("Tiket perjalanan"), "penginapan": N_("Fasilitas penginapan"),
+    "wisata": N_("Perjalanan wisata"), "pengobatan": N_("Pengobatan cuma-cuma"), "voucher": N_("Voucher atau kupon"),
+    "lainnya": N_("Lainnya"),
 }
 # money or an instrument of exchange: never covered by the colleague exemption
 BENTUK_UANG = {"uang", "voucher", "komisi"}
 POSISI_OBJEK = {
-    "disimpan": "Masih disimpan oleh penerima",
-    "diserahkan_upg": "Sudah diserahkan kepada UPG",
-    "dikembalikan": "Sudah dikembalikan kepada pemberi",
-    "tidak_ada": "Tidak ada (ditolak atau tidak berwujud)",
+    "disimpan": N_("Masih disimpan oleh penerima"),
+    "diserahkan_upg": N_("Sudah diserahkan kepada UPG"),
+    "dikembalikan": N_("Sudah dikembalikan kepada pemberi"),
+    "tidak_ada": N_("Tidak ada (ditolak atau tidak berwujud)"),
 }
-IDENTITAS = {"NIP": "NIP (18 angka)", "NIK": "NIK (16 angka)"}
+IDENTITAS = {"NIP": N_("NIP (18 angka)"), "NIK": N_("NIK (16 angka)")}
 
 NILAI_MAKS = 100_000_000_000  # Rp100 miliar: anything above is a typo, not a gift
 NILAI_PEMBUKTIAN_TERBALIK = 10_000_000  # Pasal 12B ayat (1) huruf a UU 20/2001
@@ -284,7 +284,7 @@ class Verdict:
 
     @property
     def judul(self) -> str:
-        return "Wajib dilaporkan" if self.wajib else "Tidak wajib dilaporkan"
+        return N_("Wajib dilaporkan") if self.wajib else N_("Tidak wajib dilaporkan")
 
 
 def wajib_lapor(acara: str, hubungan: str, nilai: int, tanggal_terima: date, *, bentuk: str | None = None,
@@ -298,33 +298,33 @@ def wajib_lapor(acara: str, hubungan: str, nilai: int, tanggal_terima: date, *, 
     a = aturan_berlaku(tanggal_terima)
     catatan: list[str] = []
     if nilai >= NILAI_PEMBUKTIAN_TERBALIK:
-        catatan.append("Nilai Rp10.000.000 atau lebih: bila tidak dilaporkan, penerimalah yang harus membuktikan "
-                       "bahwa pemberian itu bukan suap (Pasal 12B ayat (1) huruf a UU 20/2001).")
+        catatan.append(N_("Nilai Rp10.000.000 atau lebih: bila tidak dilaporkan, penerimalah yang harus membuktikan "
+                          "bahwa pemberian itu bukan suap (Pasal 12B ayat (1) huruf a UU 20/2001)."))
     if hubungan != "keluarga":
-        catatan.append("Bila ragu, laporkan: laporan yang ternyata tidak wajib tetap diproses tanpa akibat apa pun.")
+        catatan.append(N_("Bila ragu, laporkan: laporan yang ternyata tidak wajib tetap diproses tanpa akibat apa pun."))
 
     def verdict(wajib: bool, alasan: str, batas: int | None = None, setahun: int | None = None) -> Verdict:
         return Verdict(wajib, alasan, batas, setahun, a.dasar, a.berlaku_mulai, catatan)
 
     if hubungan in ("rekanan", "pengguna_layanan"):
-        return verdict(True, "Pemberi punya hubungan kerja atau kepentingan dengan jabatan Anda (konflik "
-                             "kepentingan). Pemberian seperti ini wajib ditolak; bila tidak dapat ditolak, wajib "
-                             "dilaporkan berapa pun nilainya.")
+        return verdict(True, N_("Pemberi punya hubungan kerja atau kepentingan dengan jabatan Anda (konflik "
+                                "kepentingan). Pemberian seperti ini wajib ditolak; bila tidak dapat ditolak, wajib "
+                                "dilaporkan berapa pun nilainya."))
     if hubungan == "keluarga":
-        return verdict(False, "Pemberian dalam keluarga tidak wajib dilaporkan, sepanjang tidak ada konflik "
-                              "kepentingan dengan jabatan Anda.")
+        return verdict(False, N_("Pemberian dalam keluarga tidak wajib dilaporkan, sepanjang tidak ada konflik "
+                                 "kepentingan dengan jabatan Anda."))
     if acara == "pernikahan":
         return _by_limit(verdict, nilai, a.pernikahan_adat, "pemberian terkait pernikahan atau upacara adat/agama")
     if acara == "musibah":
         return _by_limit(verdict, nilai, a.musibah, "pemberian terkait musibah atau bencana")
     if acara == "kedinasan":
-        return verdict(True, "Pemberian yang terkait kedinasan wajib dilaporkan, kecuali honorarium, transportasi "
-                             "dan akomodasi sesuai standar biaya, atau perlengkapan seminar/pelatihan yang "
-                             "diberikan sama kepada semua peserta.")
+        return verdict(True, N_("Pemberian yang terkait kedinasan wajib dilaporkan, kecuali honorarium, "
+                                "transportasi dan akomodasi sesuai standar biaya, atau perlengkapan "
+                                "seminar/pelatihan yang diberikan sama kepada semua peserta."))
     if hubungan == "rekan_kerja":
         if bentuk in BENTUK_UANG:
-            return verdict(True, "Pemberian sesama rekan kerja dalam bentuk uang atau alat tukar (voucher, komisi) "
-                                 "tidak dikecualikan dan wajib dilaporkan.")
+            return verdict(True, N_("Pemberian sesama rekan kerja dalam bentuk uang atau alat tukar (voucher, "
+                                    "komisi) tidak dikecualikan dan wajib dilaporkan."))
         farewell = acara == "pisah_sambut" and a.pisah_sambut
         limit = a.pisah_sambut if farewell else a.rekan_kerja
         what = ("pemberian sesama rekan kerja untuk pisah sambut, pensiun, mutasi, atau ulang tahun" if farewell
@@ -338,8 +338,8 @@ def wajib_lapor(acara: str, hubungan: str, nilai: int, tanggal_terima: date, *, 
         return verdict(False, f"Tidak melebihi batas {rupiah(limit)} per pemberi untuk {what}, selama total dari "
                               f"pemberi yang sama dalam setahun tidak lebih dari {rupiah(a.rekan_kerja_setahun)}.",
                        limit, a.rekan_kerja_setahun)
-    return verdict(True, "Pemberian ini tidak termasuk yang dikecualikan. Setiap gratifikasi yang berhubungan "
-                         "dengan jabatan Anda wajib dilaporkan.")
+    return verdict(True, N_("Pemberian ini tidak termasuk yang dikecualikan. Setiap gratifikasi yang berhubungan "
+                            "dengan jabatan Anda wajib dilaporkan."))
 
 
 def _by_limit(verdict, nilai: int, limit: int, what: str) -> Verdict:
@@ -375,11 +375,11 @@ def tenggat_teruskan(tanggal_terima: date, diterima_upg: date) -> date:
 def akibat_terlambat(t: Tenggat) -> str:
     """What a late report means, said plainly to the reporter."""
     if t.terlambat_kpk:
-        return ("Laporan ini melewati batas 30 hari kerja sejak gratifikasi diterima. Laporan tetap diterima dan "
-                "diteruskan ke KPK, tetapi perlindungan Pasal 12C UU 20/2001 (gratifikasi yang dilaporkan tepat "
-                "waktu tidak dianggap suap) tidak lagi berlaku otomatis, dan KPK dapat menetapkan gratifikasi ini "
-                "menjadi milik negara (Peraturan KPK Nomor 1 Tahun 2026).")
+        return N_("Laporan ini melewati batas 30 hari kerja sejak gratifikasi diterima. Laporan tetap diterima dan "
+                  "diteruskan ke KPK, tetapi perlindungan Pasal 12C UU 20/2001 (gratifikasi yang dilaporkan tepat "
+                  "waktu tidak dianggap suap) tidak lagi berlaku otomatis, dan KPK dapat menetapkan gratifikasi ini "
+                  "menjadi milik negara (Peraturan KPK Nomor 1 Tahun 2026).")
     if t.terlambat_upg:
-        return ("Laporan ini melewati batas 10 hari kerja untuk melapor kepada UPG, tetapi masih dalam batas "
-                "30 hari kerja ke KPK. UPG akan memprioritaskan penerusannya ke KPK.")
+        return N_("Laporan ini melewati batas 10 hari kerja untuk melapor kepada UPG, tetapi masih dalam batas "
+                  "30 hari kerja ke KPK. UPG akan memprioritaskan penerusannya ke KPK.")
     return ""

@@ -20,7 +20,7 @@ from core import audit, outbox
 from core.attachments import save_clean
 from core.crypto import keyed_hash, new_code, normalize_code
 from core.documents import format_nomor
-from core.errors import DomainError, NotAllowed, NotFoundError
+from core.errors import DomainError, N_, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Setting, Unit, User
@@ -310,9 +310,9 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("selesaikan", frozenset({"diterima"}), "selesai", "upg", frozenset({"nihil"})),
 )
 AKSI_LABEL = {
-    "lapor": "Laporan diterima", "verifikasi": "Diverifikasi lengkap", "minta_lengkapi": "Diminta melengkapi",
-    "dilengkapi": "Dilengkapi pelapor", "teruskan_kpk": "Diteruskan ke KPK", "tetapkan": "Ditetapkan KPK",
-    "selesaikan": "Selesai",
+    "lapor": N_("Laporan diterima"), "verifikasi": N_("Diverifikasi lengkap"), "minta_lengkapi": N_("Diminta melengkapi"),
+    "dilengkapi": N_("Dilengkapi pelapor"), "teruskan_kpk": N_("Diteruskan ke KPK"), "tetapkan": N_("Ditetapkan KPK"),
+    "selesaikan": N_("Selesai"),
 }
 
 

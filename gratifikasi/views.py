@@ -6,11 +6,12 @@ import secrets
 
 from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session,
                    url_for)
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from core.attachments import inspect_files
-from core.errors import DomainError
+from core.errors import DomainError, N_
 from core.extensions import db, limiter
 from core.models import Role, Unit
 from core.storage import UploadError
@@ -62,7 +63,7 @@ def wajib_lapor():
 
 def _unit_choices() -> list[tuple[int, str]]:
     units = db.session.scalars(select(Unit).where(Unit.aktif).order_by(Unit.nama))
-    return [(0, "— pilih —")] + [(u.id, u.nama) for u in units]
+    return [(0, _("— pilih —"))] + [(u.id, u.nama) for u in units]
 
 
 def _input_from(form: LaporanForm) -> service.LaporanInput:
@@ -91,7 +92,7 @@ def lapor():
     else:
         valid = form.validate_on_submit()
         inp = _input_from(form)
-        errors, _ = service.check_laporan(inp)
+        errors, _warnings = service.check_laporan(inp)
         clean = []
         try:
             clean = inspect_files(request.files.getlist("lampiran"))
@@ -106,7 +107,7 @@ def lapor():
                 receipt = session.get(RECEIPT_KEY)
                 if receipt and receipt.get("nomor") == e.laporan.nomor:
                     return redirect(url_for(".tanda_terima"))
-                flash(e.message + " Pantau dengan kode rahasia yang sudah Anda terima.", "info")
+                flash(_("%(pesan)s Pantau dengan kode rahasia yang sudah Anda terima.", pesan=e.message), "info")
                 return redirect(url_for(".lacak"))
             except DomainError as e:
                 db.session.rollback()
@@ -224,7 +225,7 @@ def lengkapi():
         form.tambahan.errors = [e.message]
         return _status_page(lap, form.kode.data, form)
     db.session.commit()
-    flash("Kelengkapan terkirim. UPG akan memeriksanya kembali.", "success")
+    flash(_("Kelengkapan terkirim. UPG akan memeriksanya kembali."), "success")
     return _status_page(lap, form.kode.data)
 
 
@@ -258,10 +259,10 @@ def init_app(app) -> None:
     from gratifikasi.cli import gratifikasi_cli
     from gratifikasi.demo import seed_demo
 
-    register_nav("Gratifikasi", "admin.gratifikasi_register", [Role.upg], order=40)
-    register_nav("Rekap gratifikasi", "admin.gratifikasi_rekap", [Role.pimpinan, Role.tpi], order=41)
-    register_nav("Laporan gratifikasi saya", "admin.gratifikasi_saya", tuple(Role), order=80)
-    register_nav("Pengaturan gratifikasi", "admin.gratifikasi_pengaturan", [Role.admin], order=85)
+    register_nav(N_("Gratifikasi"), "admin.gratifikasi_register", [Role.upg], order=40)
+    register_nav(N_("Rekap gratifikasi"), "admin.gratifikasi_rekap", [Role.pimpinan, Role.tpi], order=41)
+    register_nav(N_("Laporan gratifikasi saya"), "admin.gratifikasi_saya", tuple(Role), order=80)
+    register_nav(N_("Pengaturan gratifikasi"), "admin.gratifikasi_pengaturan", [Role.admin], order=85)
     register_card(_card, [Role.upg], order=40)
     if seed_demo not in DEMO_SEEDERS:
         DEMO_SEEDERS.append(seed_demo)
@@ -270,5 +271,5 @@ def init_app(app) -> None:
 
 def _card():
     counts = queries.dashboard_counts()
-    note = f"{counts['lewat']} lewat tenggat ke KPK" if counts["lewat"] else "semua dalam tenggat"
-    return ("Gratifikasi belum diteruskan", counts["terbuka"], note, "admin.gratifikasi_register")
+    note = _("%(n)s lewat tenggat ke KPK", n=counts["lewat"]) if counts["lewat"] else _("semua dalam tenggat")
+    return (_("Gratifikasi belum diteruskan"), counts["terbuka"], note, "admin.gratifikasi_register")

@@ -1,0 +1,19 @@
+"""The gratifikasi pages in English (?lang=en) and, by default, in Indonesian."""
+
+
+def test_public_page_in_english_and_indonesian(app):
+    en = app.test_client().get("/gratifikasi/?lang=en").get_data(as_text=True)
+    assert "Refuse and report gratifikasi (gifts to officials)" in en
+    assert "How to report" in en and "Must I report it?" in en
+    assert "Cara melapor" not in en
+
+    browser = app.test_client()  # a new browser: no lang cookie, no Accept-Language
+    id_ = browser.get("/gratifikasi/").get_data(as_text=True)
+    assert "Tolak dan laporkan gratifikasi" in id_
+    assert "Cara melapor" in id_ and "Apakah saya wajib lapor?" in id_
+    assert "How to report" not in id_
+
+
+def test_report_form_labels_in_english(client):
+    en = client.get("/gratifikasi/lapor?lang=en").get_data(as_text=True)
+    assert "Full name" in en and "Send report" in en and "Gratifikasi refused" in en
