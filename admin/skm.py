@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from admin.views import bp
 from core import attachments, audit, storage
-from core.errors import DomainError
+from core.errors import N_, DomainError
 from core.extensions import db
 from core.models import Attachment, Role, Unit
 from core.nav import register_card, register_nav
@@ -24,11 +25,17 @@ from skm.forms import (BuktiForm, ImporForm, ItemPersepsiForm, KodeForm, Layanan
                        StatusForm, TindakLanjutForm)
 from skm.models import PersepsiItem, SkmLayanan, SkmTindakLanjut
 from skm.queries import jawaban_tindak_lanjut
+from skm.views import keterangan_sampel
 
 TULIS = (Role.pengelola_skm,)
 BACA = (Role.pengelola_skm, Role.pimpinan, Role.tpi)
 TL = (*BACA, Role.unit)
 OWNER = "skm_tindak_lanjut"
+
+# Labels defined by the rules (skm/service.py STATUS_TL, skm/queries.py JAWABAN_TL) and shown on these pages;
+# marked here for the translation catalogue, translated with _() where shown. Keep in step with those modules.
+LABEL_HALAMAN = (N_("Direncanakan"), N_("Sedang dikerjakan"), N_("Selesai"),
+                 N_("seluruh"), N_("sebagian besar"), N_("sebagian kecil"), N_("belum"))
 
 register_nav("Survei", "admin.skm_index", BACA, order=40)
 register_nav("Tindak lanjut SKM", "admin.skm_tl", (Role.unit,), order=41)
@@ -37,9 +44,10 @@ register_nav("Tindak lanjut SKM", "admin.skm_tl", (Role.unit,), order=41)
 def _card():
     periode = service.periode_berjalan() or next(iter(service.semua_periode()), None)
     if periode is None:
-        return ("IKM", "-", "belum ada periode survei", "admin.skm_index")
+        return ("IKM", "-", _("belum ada periode survei"), "admin.skm_index")
     h = service.hasil(periode)
-    note = f"{periode.nama} · {h.responden} responden" if h.ada_data else f"{periode.nama} · belum ada data"
+    note = (_("%(periode)s · %(jumlah)s responden", periode=periode.nama, jumlah=h.responden) if h.ada_data
+            else _("%(periode)s · belum ada data", periode=periode.nama))
     return ("IKM", h.konversi_tampil + (f" ({h.mutu})" if h.mutu else ""), note, "admin.skm_index")
 
 
@@ -89,7 +97,7 @@ def skm_layanan(layanan_id: int | None = None):
             getattr(form, e.field or "nama").errors.append(e.message)
         else:
             db.session.commit()
-            flash("Layanan disimpan.", "success")
+            flash(_("Layanan disimpan."), "success")
             return redirect(url_for("admin.skm_index"))
     return render_template("admin/skm/layanan.html", form=form, layanan=layanan, kode_form=KodeForm())
 
@@ -107,7 +115,7 @@ def skm_kode(layanan_id: int):
             flash(e.message, "danger")
         else:
             db.session.commit()
-            flash(f"{form.jumlah.data} kode dibuat. Cetak dan bagikan bersama bukti layanan.", "success")
+            flash(_("%(jumlah)s kode dibuat. Cetak dan bagikan bersama bukti layanan.", jumlah=form.jumlah.data), "success")
         return redirect(url_for("admin.skm_kode", layanan_id=layanan.id))
     return render_template("admin/skm/kode.html", layanan=layanan, kode=service.kode_belum_dipakai(layanan),
                            form=form)
@@ -127,9 +135,9 @@ def skm_periode():
             getattr(form, e.field or "nama").errors.append(e.message)
         else:
             db.session.commit()
-            flash(f"Periode {p.nama} dibuat.", "success")
+            flash(_("Periode %(nama)s dibuat.", nama=p.nama), "success")
             return redirect(url_for("admin.skm_index"))
-    return render_template("admin/skm/form.html", form=form, title="Periode survei baru")
+    return render_template("admin/skm/form.html", form=form, title=_("Periode survei baru"))
 
 
 # --- questionnaires ----------------------------------------------------------------------------------
@@ -163,11 +171,11 @@ def skm_pertanyaan(kode: str):
             getattr(form, e.field or "pertanyaan").errors.append(e.message)
         else:
             db.session.commit()
-            flash(f"Pertanyaan {kode} disimpan.", "success")
+            flash(_("Pertanyaan %(kode)s disimpan.", kode=kode), "success")
             return redirect(url_for("admin.skm_kuesioner"))
     return render_template("admin/skm/form.html", form=form,
-                           title=f"Pertanyaan {kode} — {UNSUR_NAMA[kode]}",
-                           note="Identitas unsur tetap; hanya teks dan label yang diubah.")
+                           title=_("Pertanyaan %(kode)s — %(unsur)s", kode=kode, unsur=_(UNSUR_NAMA[kode])),
+                           note=_("Identitas unsur tetap; hanya teks dan label yang diubah."))
 
 
 @bp.route("/skm/persepsi/<jenis>/baru", methods=["GET", "POST"])
@@ -187,9 +195,9 @@ def skm_item(jenis: str, item_id: int | None = None):
             getattr(form, e.field or "teks").errors.append(e.message)
         else:
             db.session.commit()
-            flash("Pernyataan disimpan.", "success")
+            flash(_("Pernyataan disimpan."), "success")
             return redirect(url_for("admin.skm_kuesioner"))
-    return render_template("admin/skm/form.html", form=form, title=f"Pernyataan {JENIS_PERSEPSI[jenis]}")
+    return render_template("admin/skm/form.html", form=form, title=_("Pernyataan %(jenis)s", jenis=_(JENIS_PERSEPSI[jenis])))
 
 
 # --- import -------------------------------------------------------------------------------------------
@@ -207,7 +215,7 @@ def skm_impor():
         periode = service.periode_or_404(form.periode_id.data)
         try:
             if upload is None or not upload.filename:
-                raise DomainError("Pilih berkas CSV atau XLSX.", field="berkas")
+                raise DomainError(_("Pilih berkas CSV atau XLSX."), field="berkas")
             raw = upload.read(storage_limit() + 1)
             clean = storage.inspect_upload(raw, upload.filename, max_bytes=storage_limit(),
                                            allowed=storage.SPREADSHEETS)
@@ -227,7 +235,8 @@ def skm_impor():
             form.berkas.errors = [e.message]
         else:
             db.session.commit()
-            flash(f"{batch.jumlah} responden diimpor ke {layanan.nama}, periode {periode.nama}.", "success")
+            flash(_("%(jumlah)s responden diimpor ke %(layanan)s, periode %(periode)s.", jumlah=batch.jumlah,
+                    layanan=layanan.nama, periode=periode.nama), "success")
             return redirect(url_for("admin.skm_hasil", periode_id=periode.id, layanan=layanan.id))
     return render_template("admin/skm/impor.html", form=form, kesalahan=kesalahan)
 
@@ -251,8 +260,9 @@ def skm_hasil(periode_id: int):
     periode = service.periode_or_404(periode_id)
     layanan = _layanan_param()
     h = service.hasil(periode, layanan)
+    sampel = service.ukuran_sampel(periode, layanan, h.responden)
     return render_template("admin/skm/hasil.html", periode=periode, layanan=layanan, hasil=h,
-                           grafik=laporan.grafik_svg(h.unsur), sampel=service.ukuran_sampel(periode, layanan, h.responden),
+                           grafik=laporan.grafik_svg(h.unsur), sampel=sampel, sampel_teks=keterangan_sampel(sampel),
                            per_layanan=service.hasil_per_layanan(periode), saran=service.saran(periode, layanan, 50),
                            prediksi=service.prediksi(periode), can_write=_can_write(),
                            tl=service.tindak_lanjut(periode))
@@ -311,8 +321,8 @@ def skm_tl():
 def skm_tl_baru(periode_id: int):
     periode = service.periode_or_404(periode_id)
     form = TindakLanjutForm()
-    form.unsur.choices = [(k, f"{k} {UNSUR_NAMA[k]}") for k in UNSUR_KODE]
-    form.layanan_id.choices = [(0, "Seluruh layanan")] + [(lay.id, lay.nama) for lay in service.semua_layanan()]
+    form.unsur.choices = [(k, f"{k} {_(UNSUR_NAMA[k])}") for k in UNSUR_KODE]
+    form.layanan_id.choices = [(0, _("Seluruh layanan"))] + [(lay.id, lay.nama) for lay in service.semua_layanan()]
     form.unit_id.choices = _units()
     if request.method == "GET":
         h = service.hasil(periode)
@@ -330,9 +340,9 @@ def skm_tl_baru(periode_id: int):
             getattr(form, e.field or "rencana").errors.append(e.message)
         else:
             db.session.commit()
-            flash("Rencana tindak lanjut disimpan.", "success")
+            flash(_("Rencana tindak lanjut disimpan."), "success")
             return redirect(url_for("admin.skm_tl", periode=periode.id))
-    return render_template("admin/skm/form.html", form=form, title=f"Rencana tindak lanjut — {periode.nama}",
+    return render_template("admin/skm/form.html", form=form, title=_("Rencana tindak lanjut — %(periode)s", periode=periode.nama),
                            multipart=False)
 
 
@@ -341,7 +351,7 @@ def skm_tl_baru(periode_id: int):
 def skm_tl_detail(tl_id: int):
     tl = _tl_or_403(tl_id)
     form = StatusForm()
-    form.status.choices = [(s, service.STATUS_TL[s]) for s in service.bisa_ubah_tl(tl, current_user)]
+    form.status.choices = [(s, _(service.STATUS_TL[s])) for s in service.bisa_ubah_tl(tl, current_user)]
     can_edit = current_user.has_role(Role.pengelola_skm) or (current_user.has_role(Role.unit)
                                                                and current_user.unit_id == tl.unit_id)
     return render_template("admin/skm/tl_detail.html", tl=tl, form=form, bukti_form=BuktiForm(), can_edit=can_edit,
@@ -354,7 +364,7 @@ def skm_tl_detail(tl_id: int):
 def skm_tl_status(tl_id: int):
     tl = _tl_or_403(tl_id)
     form = StatusForm()
-    form.status.choices = [(s, service.STATUS_TL[s]) for s in service.bisa_ubah_tl(tl, current_user)]
+    form.status.choices = [(s, _(service.STATUS_TL[s])) for s in service.bisa_ubah_tl(tl, current_user)]
     if form.validate_on_submit():
         try:
             service.ubah_status_tl(tl, form.status.data, current_user, hasil_tl=form.hasil.data or "")
@@ -363,9 +373,9 @@ def skm_tl_status(tl_id: int):
             flash(e.message, "danger")
         else:
             db.session.commit()
-            flash("Status tindak lanjut diubah.", "success")
+            flash(_("Status tindak lanjut diubah."), "success")
     else:
-        flash("Pilih status yang tersedia.", "danger")
+        flash(_("Pilih status yang tersedia."), "danger")
     return redirect(url_for("admin.skm_tl_detail", tl_id=tl.id))
 
 
@@ -380,7 +390,7 @@ def skm_tl_bukti(tl_id: int):
     try:
         cleans = attachments.inspect_files(request.files.getlist("lampiran"))
         if not cleans:
-            raise storage.UploadError("Pilih berkas bukti terlebih dahulu.")
+            raise storage.UploadError(_("Pilih berkas bukti terlebih dahulu."))
     except storage.UploadError as e:
         flash(e.message, "danger")
         return redirect(url_for("admin.skm_tl_detail", tl_id=tl.id))
@@ -388,7 +398,7 @@ def skm_tl_bukti(tl_id: int):
         attachments.save_clean(clean, OWNER, tl.id)
     audit.record("skm.tl.bukti", OWNER, tl.id, {"jumlah": len(cleans)})
     db.session.commit()
-    flash("Bukti diunggah.", "success")
+    flash(_("Bukti diunggah."), "success")
     return redirect(url_for("admin.skm_tl_detail", tl_id=tl.id))
 
 

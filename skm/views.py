@@ -8,16 +8,44 @@ import secrets
 import qrcode
 import qrcode.image.svg
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
-from core.errors import DomainError
+from core.errors import DomainError, N_
 from core.extensions import db, limiter
 from core.web import PDF, download
 from skm import laporan, service
-from skm.calculator import JENIS_PERSEPSI
+from skm.calculator import JENIS_PERSEPSI, Sampel, angka
 from skm.forms import persepsi_form, survei_form
 from skm.vocab import PERSEPSI_SKALA
 
 bp = Blueprint("skm", __name__, url_prefix="/survei")
+
+# Labels defined by the rules (skm/calculator.py, skm/service.py) and shown on the results pages; marked here for
+# the translation catalogue, translated in the templates with _(). Keep in step with those modules.
+LABEL_HALAMAN = (
+    # UNSUR_NAMA
+    N_("Persyaratan"), N_("Sistem, Mekanisme, dan Prosedur"), N_("Waktu Penyelesaian"), N_("Biaya/Tarif"),
+    N_("Produk Spesifikasi Jenis Pelayanan"), N_("Kompetensi Pelaksana"), N_("Perilaku Pelaksana"),
+    N_("Penanganan Pengaduan, Saran dan Masukan"), N_("Sarana dan Prasarana"),
+    # MUTU (kinerja), METODE_BOBOT labels, BELUM_ADA_DATA, JENIS_PERSEPSI
+    N_("Sangat Baik"), N_("Baik"), N_("Kurang Baik"), N_("Tidak Baik"),
+    N_("bobot tepat 1/9 (Σ NRR ÷ 9)"), N_("bobot dibulatkan 0,111"), N_("bobot dibulatkan 0,11"),
+    N_("Belum ada data: belum ada responden pada periode ini."),
+    N_("Indeks Persepsi Anti Korupsi (IPAK)"), N_("Indeks Persepsi Kualitas Pelayanan (IPKP)"),
+    # service.PROFIL_KOLOM titles and the age group
+    N_("Jenis kelamin"), N_("Usia"), N_("Pendidikan"), N_("Pekerjaan"),
+)
+
+
+def keterangan_sampel(s: Sampel) -> str:
+    """Sampel.keterangan in the reader's language (the Indonesian is the same sentence as in skm/calculator.py)."""
+    if s.minimal is None:
+        return _("Populasi layanan belum diisi; ukuran sampel minimal tidak dapat dihitung.")
+    status = (_("tercapai") if s.tercapai
+              else _("belum tercapai (kurang %(kurang)s)", kurang=s.minimal - s.responden))
+    return _("Sampel minimal %(minimal)s responden dari populasi %(populasi)s (Krejcie & Morgan); "
+             "terkumpul %(terkumpul)s — %(status)s.", minimal=angka(s.minimal, 0), populasi=angka(s.populasi, 0),
+             terkumpul=angka(s.responden, 0), status=status)
 
 
 def submit_limit() -> str:
@@ -117,9 +145,10 @@ def hasil(periode_id: int):
     periode = service.periode_or_404(periode_id, publik=True)
     layanan = _layanan_arg()
     h = service.hasil(periode, layanan)
+    sampel = service.ukuran_sampel(periode, layanan, h.responden)
     return render_template(
         "skm/hasil.html", periode=periode, layanan=layanan, hasil=h, grafik=laporan.grafik_svg(h.unsur),
-        sampel=service.ukuran_sampel(periode, layanan, h.responden), profil=service.profil(periode, layanan),
+        sampel=sampel, sampel_teks=keterangan_sampel(sampel), profil=service.profil(periode, layanan),
         tren=service.tren(layanan, publik=True), semua_periode=[p for p in service.semua_periode() if p.publik],
         semua_layanan=service.semua_layanan(),
         per_layanan=service.hasil_per_layanan(periode) if layanan is None else [])

@@ -1,9 +1,11 @@
 """Fixed vocabularies of the surveys: the default questionnaire, respondent profile choices, and how the
-many ways people write them in spreadsheets map to one stored value. No Flask here."""
+many ways people write them in spreadsheets map to one stored value. No Flask here (N_ only marks labels
+for the translation catalogue)."""
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from core.errors import N_
 from skm.calculator import UNSUR_KODE, UNSUR_NAMA
 
 # default wording (PermenPANRB 14/2017 annex); offices edit it, the unsur identity never changes
@@ -30,7 +32,7 @@ PERTANYAAN_BAWAAN: dict[str, tuple[str, tuple[str, str, str, str]]] = {
 }
 assert tuple(PERTANYAAN_BAWAAN) == UNSUR_KODE and set(UNSUR_NAMA) == set(UNSUR_KODE)
 
-PERSEPSI_SKALA = ("Sangat tidak setuju", "Tidak setuju", "Setuju", "Sangat setuju")
+PERSEPSI_SKALA = (N_("Sangat tidak setuju"), N_("Tidak setuju"), N_("Setuju"), N_("Sangat setuju"))
 PERSEPSI_BAWAAN: dict[str, list[str]] = {
     "ipak": [
         "Petugas melayani semua pengguna layanan tanpa membeda-bedakan (tidak diskriminatif).",
@@ -53,11 +55,12 @@ PERSEPSI_BAWAAN: dict[str, list[str]] = {
     ],
 }
 
-JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
-PENDIDIKAN = {"SD": "SD ke bawah", "SMP": "SMP/sederajat", "SMA": "SMA/SMK/sederajat", "D1-D3": "D1–D3",
-              "D4-S1": "D4/S1", "S2": "S2", "S3": "S3"}
-PEKERJAAN = {"PNS": "PNS/ASN", "TNI": "TNI", "POLRI": "POLRI", "SWASTA": "Pegawai swasta",
-             "WIRAUSAHA": "Wirausaha", "LAINNYA": "Lainnya"}
+# labels shown on pages are marked N_ (translated there with _()); the stored values are the codes
+JENIS_KELAMIN = {"L": N_("Laki-laki"), "P": N_("Perempuan")}
+PENDIDIKAN = {"SD": N_("SD ke bawah"), "SMP": N_("SMP/sederajat"), "SMA": N_("SMA/SMK/sederajat"), "D1-D3": N_("D1–D3"),
+              "D4-S1": N_("D4/S1"), "S2": N_("S2"), "S3": N_("S3")}
+PEKERJAAN = {"PNS": N_("PNS/ASN"), "TNI": N_("TNI"), "POLRI": N_("POLRI"), "SWASTA": N_("Pegawai swasta"),
+             "WIRAUSAHA": N_("Wirausaha"), "LAINNYA": N_("Lainnya")}
 USIA_MIN, USIA_MAX = 15, 100
 KELOMPOK_USIA = ((15, 24, "15–24"), (25, 34, "25–34"), (35, 44, "35–44"), (45, 54, "45–54"), (55, 100, "55+"))
 
@@ -144,8 +147,8 @@ def tanggal(value) -> date:
 
 def kelompok_usia(usia: int | None) -> str:
     if usia is None:
-        return "Tidak diisi"
+        return N_("Tidak diisi")
     for lo, hi, label in KELOMPOK_USIA:
         if lo <= usia <= hi:
             return label
-    return "Tidak diisi"
+    return N_("Tidak diisi")
