@@ -226,7 +226,8 @@ def _message(report_id: int, key: WbsKey, private: bytes, internal: bool):
             form.teks.errors = [e.message]
         else:
             db.session.commit()
-            flash(_("Catatan internal disimpan.") if internal else _("Pesan terkirim ke kotak pesan pelapor."), "success")
+            done = _("Catatan internal disimpan.") if internal else _("Pesan terkirim ke kotak pesan pelapor.")
+            flash(done, "success")
             return redirect(url_for("admin.wbs_case", report_id=report_id))
     kwargs = {"note_form": form} if internal else {"msg_form": form}
     return _case_page(report_id, key, private, code=400, **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from flask_babel import LazyString, format_number
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, MultipleFileField, PasswordField, SelectField, TextAreaField
@@ -14,8 +15,9 @@ from wbs.service import JENIS, MAX_IDENTITAS, MAX_TEXT, STATUS, TUJUAN
 
 ACCEPT = ".jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf"
 REQUIRED = _l("Wajib diisi.")
+# the limit is written with the reader's digit grouping: 10.000 in Indonesian, 10,000 in English
 _LONG = Length(max=MAX_TEXT, message=_l("Terlalu panjang (maksimal %(n)s karakter).",
-                                        n=f"{MAX_TEXT:,}".replace(",", ".")))
+                                        n=LazyString(format_number, MAX_TEXT)))
 
 
 def new_token() -> str:
@@ -43,7 +45,8 @@ class ReportForm(PublicForm):
 
 
 class ReceiptForm(PublicForm):
-    resi = PasswordField(_l("Resi"), validators=[DataRequired(REQUIRED), Length(max=64, message=_l("Resi terlalu panjang."))],
+    resi = PasswordField(_l("Resi"),
+                         validators=[DataRequired(REQUIRED), Length(max=64, message=_l("Resi terlalu panjang."))],
                          render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"})
 
 
