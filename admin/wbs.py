@@ -8,11 +8,12 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from admin.views import bp
-from core.errors import DomainError
+from core.errors import N_, DomainError
 from core.extensions import db, limiter
 from core.models import Role
 from core.nav import register_card, register_nav
@@ -27,7 +28,7 @@ from wbs.models import WbsKey
 TEAM = (Role.tim_wbs,)
 
 register_nav("WBS", "admin.wbs_queue", TEAM, order=20)
-register_nav("Kunci WBS", "admin.wbs_keys", [Role.tim_wbs, Role.admin], order=21)
+register_nav(N_("Kunci WBS"), "admin.wbs_keys", [Role.tim_wbs, Role.admin], order=21)
 
 
 def _card():
@@ -38,6 +39,9 @@ def _card():
 
 
 register_card(_card, [Role.tim_wbs, Role.admin, Role.pimpinan], order=20)
+
+# the queue's short count labels (the status key, capitalised), translated in the template
+COUNT_LABELS = {**service.STATUS, "tidak_dapat": N_("Tidak dapat")}
 
 
 def _login_limit() -> str:
@@ -52,7 +56,7 @@ def unlocked_required(view):
     def wrapped(*args, **kwargs):
         found = keys.unlocked_private(current_user)
         if found is None:
-            flash("Buka kunci WBS Anda terlebih dahulu.", "info")
+            flash(_("Buka kunci WBS Anda terlebih dahulu."), "info")
             return redirect(url_for("admin.wbs_unlock", next=request.full_path))
         return view(*args, key=found[0], private=found[1], **kwargs)
     return wrapped
@@ -65,7 +69,7 @@ def wbs_queue():
     unlocked = keys.unlocked_private(current_user) is not None
     return render_template("admin/wbs/queue.html", rows=service.queue(key), has_key=key is not None,
                            unlocked=unlocked, action_form=EmptyForm(), today=local_today(),
-                           counts=queries.counts_by_status())
+                           counts=queries.counts_by_status(), count_labels=COUNT_LABELS)
 
 
 @bp.route("/wbs/buka-kunci", methods=["GET", "POST"])
@@ -74,7 +78,7 @@ def wbs_queue():
 @limiter.limit(_login_limit, methods=["POST"])
 def wbs_unlock():
     if keys.officer_key(current_user) is None:
-        flash("Anda belum memiliki kunci WBS. Buat kunci terlebih dahulu.", "info")
+        flash(_("Anda belum memiliki kunci WBS. Buat kunci terlebih dahulu."), "info")
         return redirect(url_for("admin.wbs_enrol"))
     form = PassphraseForm()
     nxt = request.args.get("next")
@@ -87,7 +91,7 @@ def wbs_unlock():
         else:
             keys.remember_unlocked(key, private)
             db.session.commit()
-            flash("Kunci WBS terbuka untuk sesi ini.", "success")
+            flash(_("Kunci WBS terbuka untuk sesi ini."), "success")
             return redirect(nxt if is_safe_next(nxt) else url_for("admin.wbs_queue"))
     return render_template("admin/wbs/unlock.html", form=form)
 
@@ -97,7 +101,7 @@ def wbs_unlock():
 def wbs_lock():
     if EmptyForm().validate_on_submit():
         keys.forget_unlocked()
-        flash("Kunci WBS ditutup.", "info")
+        flash(_("Kunci WBS ditutup."), "info")
     return redirect(url_for("admin.wbs_queue"))
 
 
@@ -124,12 +128,12 @@ def wbs_keys():
 @fresh_login_required
 def wbs_enrol():
     if keys.officer_key(current_user) is not None:
-        flash("Anda sudah memiliki kunci WBS.", "info")
+        flash(_("Anda sudah memiliki kunci WBS."), "info")
         return redirect(url_for("admin.wbs_keys"))
     form = EnrolForm()
     if form.validate_on_submit():
         if form.passphrase.data != form.confirm.data:
-            form.confirm.errors = ["Ulangan frasa sandi tidak sama."]
+            form.confirm.errors = [_("Ulangan frasa sandi tidak sama.")]
         else:
             try:
                 key = keys.enrol_officer(current_user, form.passphrase.data)
@@ -143,8 +147,8 @@ def wbs_enrol():
                 private = crypto.open_with_passphrase(key.sealed_private, form.passphrase.data)
                 keys.remember_unlocked(key, private)
                 db.session.commit()
-                flash("Kunci WBS dibuat. Laporan baru langsung dapat Anda buka; untuk laporan yang sudah ada, "
-                      "minta anggota Tim WBS yang sudah memiliki akses menekan «Berikan akses» di menu Kunci WBS.",
+                flash(_("Kunci WBS dibuat. Laporan baru langsung dapat Anda buka; untuk laporan yang sudah ada, "
+                        "minta anggota Tim WBS yang sudah memiliki akses menekan «Berikan akses» di menu Kunci WBS."),
                       "success")
                 return redirect(url_for("admin.wbs_keys"))
     return render_template("admin/wbs/enrol.html", form=form)
@@ -163,7 +167,7 @@ def wbs_grant(key_id: int, key: WbsKey, private: bytes):
         flash(e.message, "danger")
     else:
         db.session.commit()
-        flash(f"Akses diberikan ke {count} laporan terbuka.", "success")
+        flash(_("Akses diberikan ke %(n)s laporan terbuka.", n=count), "success")
     return redirect(url_for("admin.wbs_keys"))
 
 
@@ -180,7 +184,7 @@ def wbs_revoke(key_id: int):
         flash(e.message, "danger")
     else:
         db.session.commit()
-        flash(f"Kunci dicabut; {removed} akses laporan dihapus.", "success")
+        flash(_("Kunci dicabut; %(n)s akses laporan dihapus.", n=removed), "success")
     return redirect(url_for("admin.wbs_keys"))
 
 
@@ -222,7 +226,8 @@ def _message(report_id: int, key: WbsKey, private: bytes, internal: bool):
             form.teks.errors = [e.message]
         else:
             db.session.commit()
-            flash("Catatan internal disimpan." if internal else "Pesan terkirim ke kotak pesan pelapor.", "success")
+            done = _("Catatan internal disimpan.") if internal else _("Pesan terkirim ke kotak pesan pelapor.")
+            flash(done, "success")
             return redirect(url_for("admin.wbs_case", report_id=report_id))
     kwargs = {"note_form": form} if internal else {"msg_form": form}
     return _case_page(report_id, key, private, code=400, **kwargs)
@@ -258,7 +263,7 @@ def wbs_status(report_id: int, key: WbsKey, private: bytes):
             target.errors = [e.message]
         else:
             db.session.commit()
-            flash(f"Status diubah menjadi «{service.STATUS[form.status.data]}».", "success")
+            flash(_("Status diubah menjadi «%(status)s».", status=_(service.STATUS[form.status.data])), "success")
             return redirect(url_for("admin.wbs_case", report_id=report_id))
     return _case_page(report_id, key, private, status_form=form, code=400)
 

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from core import audit, crypto, outbox, storage
 from core.attachments import MAX_FILES
 from core.calendar import add_workdays
-from core.errors import DomainError, NotAllowed, NotFoundError
+from core.errors import N_, DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Role, User
@@ -28,35 +28,35 @@ from wbs import keys, sealing
 from wbs.models import ELEMENTS, SEALED_FIELDS, WbsAttachment, WbsEntry, WbsKey, WbsKeyWrap, WbsReport
 
 JENIS = {
-    "korupsi": "Korupsi",
-    "gratifikasi": "Gratifikasi",
-    "pungli": "Pungutan liar (pungli)",
-    "benturan_kepentingan": "Benturan kepentingan",
-    "penyalahgunaan_wewenang": "Penyalahgunaan wewenang",
-    "pelanggaran_disiplin": "Pelanggaran disiplin / kode etik",
-    "lainnya": "Lainnya",
+    "korupsi": N_("Korupsi"),
+    "gratifikasi": N_("Gratifikasi"),
+    "pungli": N_("Pungutan liar (pungli)"),
+    "benturan_kepentingan": N_("Benturan kepentingan"),
+    "penyalahgunaan_wewenang": N_("Penyalahgunaan wewenang"),
+    "pelanggaran_disiplin": N_("Pelanggaran disiplin / kode etik"),
+    "lainnya": N_("Lainnya"),
 }
 ELEMENT_LABELS = {
-    "apa": "Apa yang terjadi",
-    "dimana": "Di mana terjadinya",
-    "kapan": "Kapan terjadinya",
-    "siapa": "Siapa yang terlibat",
-    "bagaimana": "Bagaimana caranya (modus)",
-    "mengapa": "Mengapa (bila diketahui)",
+    "apa": N_("Apa yang terjadi"),
+    "dimana": N_("Di mana terjadinya"),
+    "kapan": N_("Kapan terjadinya"),
+    "siapa": N_("Siapa yang terlibat"),
+    "bagaimana": N_("Bagaimana caranya (modus)"),
+    "mengapa": N_("Mengapa (bila diketahui)"),
 }
 STATUS = {
-    "diterima": "Diterima",
-    "verifikasi": "Verifikasi",
-    "ditindaklanjuti": "Ditindaklanjuti",
-    "investigasi": "Investigasi",
-    "selesai": "Selesai",
-    "tidak_dapat": "Tidak Dapat Ditindaklanjuti",
+    "diterima": N_("Diterima"),
+    "verifikasi": N_("Verifikasi"),
+    "ditindaklanjuti": N_("Ditindaklanjuti"),
+    "investigasi": N_("Investigasi"),
+    "selesai": N_("Selesai"),
+    "tidak_dapat": N_("Tidak Dapat Ditindaklanjuti"),
 }
 CLOSED = keys.CLOSED
 TUJUAN = {
-    "inspektorat": "Inspektorat Utama",
-    "apip": "APIP (Aparat Pengawasan Intern Pemerintah)",
-    "aph": "APH (Aparat Penegak Hukum)",
+    "inspektorat": N_("Inspektorat Utama"),
+    "apip": N_("APIP (Aparat Pengawasan Intern Pemerintah)"),
+    "aph": N_("APH (Aparat Penegak Hukum)"),
 }
 SUMBER = ("web", "api", "telegram", "pengaduan", "petugas")
 MAX_TEXT = 10_000
@@ -347,7 +347,7 @@ def _mailbox(report: WbsReport, data_key: bytes) -> Mailbox:
                               .order_by(WbsEntry.urutan))
     for e in rows:
         payload = sealing.open_json(data_key, e.isi, sealing.entry_aad(report.id, e.id))
-        dari = {"pelapor": "Anda", "tim": "Tim WBS", "status": "Status"}[e.jenis]
+        dari = {"pelapor": N_("Anda"), "tim": N_("Tim WBS"), "status": N_("Status")}[e.jenis]
         entries.append(MailboxEntry(dari=dari, jenis=e.jenis, tanggal=e.tanggal, teks=payload.get("teks", ""),
                                     status=STATUS.get(e.status_ke) if e.status_ke else None,
                                     tujuan=TUJUAN.get(payload.get("tujuan") or ""),
@@ -468,10 +468,10 @@ def next_deadline(report: WbsReport, today: date | None = None) -> tuple[str, da
     d = deadlines(report, today)
     pending = []
     if not report.diakui_tanggal:
-        pending.append(("Pengakuan", d["pengakuan"]["batas"]))
+        pending.append((N_("Pengakuan"), d["pengakuan"]["batas"]))
     if not report.diverifikasi_tanggal:
-        pending.append(("Verifikasi", d["verifikasi"]["batas"]))
-    pending.append(("Umpan balik", d["umpan_balik"]["batas"]))
+        pending.append((N_("Verifikasi"), d["verifikasi"]["batas"]))
+    pending.append((N_("Umpan balik"), d["umpan_balik"]["batas"]))
     return min(pending, key=lambda p: p[1])
 
 

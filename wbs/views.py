@@ -6,6 +6,7 @@ these paths are kept out of the access log (core.security, gunicorn.conf.py).
 from __future__ import annotations
 
 from flask import Blueprint, Flask, render_template, request
+from flask_babel import gettext as _
 
 from core.attachments import inspect_files
 from core.errors import DomainError
@@ -39,9 +40,9 @@ def lapor():
             files = inspect_files(request.files.getlist(form.lampiran.name))
             fields = {name: getattr(form, name).data or "" for name in
                       ("apa", "dimana", "kapan", "siapa", "bagaimana", "mengapa", "jenis", "identitas")}
-            _, receipt = service.submit_report(fields, files, sumber="web", idempotency_key=form.token.data)
+            _report_id, receipt = service.submit_report(fields, files, sumber="web", idempotency_key=form.token.data)
         except UploadError as e:
-            form.lampiran.errors = [e.message, "Isian Anda tetap tersimpan di formulir; pilih ulang berkasnya."]
+            form.lampiran.errors = [e.message, _("Isian Anda tetap tersimpan di formulir; pilih ulang berkasnya.")]
         except DomainError as e:
             target = getattr(form, e.field or "", None) or form.apa
             target.errors = list(target.errors) + [e.message]
@@ -81,7 +82,7 @@ def kirim():
     if not form.validate_on_submit():
         # without a valid receipt there is no mailbox to show
         entry = ReceiptForm(formdata=None)
-        entry.resi.errors = ["Sesi formulir tidak sah. Masukkan resi Anda lagi."]
+        entry.resi.errors = [_("Sesi formulir tidak sah. Masukkan resi Anda lagi.")]
         return render_template("wbs/kotak_masuk.html", form=entry), 400
     try:
         files = inspect_files(request.files.getlist(form.lampiran.name))
