@@ -111,7 +111,7 @@ def _act(p: Pengaduan, aksi: str, form: AksiForm) -> str:
     teks = form.teks.data or ""
     if aksi == "verifikasi":
         service.verifikasi(p, user, form.tingkat.data, teks)
-        return _("Pengaduan diverifikasi; target selesai %(tgl)s.", tgl=f"{p.batas_selesai:%d-%m-%Y}")
+        return _("Pengaduan diverifikasi; target selesai %(tgl)s.", tgl=p.batas_selesai.strftime("%d-%m-%Y"))
     if aksi == "minta_lengkapi":
         service.minta_lengkapi(p, user, teks)
         return _("Permintaan kelengkapan dikirim kepada pelapor.")
