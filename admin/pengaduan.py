@@ -4,12 +4,15 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired
 
+from admin.forms import REQUIRED
 from admin.views import bp
 from core import audit
 from core.attachments import attachments_of, inspect_files, read_attachment
@@ -108,41 +111,41 @@ def _act(p: Pengaduan, aksi: str, form: AksiForm) -> str:
     teks = form.teks.data or ""
     if aksi == "verifikasi":
         service.verifikasi(p, user, form.tingkat.data, teks)
-        return f"Pengaduan diverifikasi; target selesai {p.batas_selesai:%d-%m-%Y}."
+        return _("Pengaduan diverifikasi; target selesai %(tgl)s.", tgl=p.batas_selesai.strftime("%d-%m-%Y"))
     if aksi == "minta_lengkapi":
         service.minta_lengkapi(p, user, teks)
-        return "Permintaan kelengkapan dikirim kepada pelapor."
+        return _("Permintaan kelengkapan dikirim kepada pelapor.")
     if aksi == "tolak":
         service.tolak(p, user, teks, form.rujukan.data or "")
-        return "Pengaduan ditolak; alasan disampaikan kepada pelapor."
+        return _("Pengaduan ditolak; alasan disampaikan kepada pelapor.")
     if aksi == "disposisi":
         try:
             unit_id = int(form.unit_id.data or 0)
         except ValueError:
             unit_id = 0
         nd = service.disposisi(p, user, unit_id, form.sifat.data or "Biasa", teks)
-        return f"Didisposisikan dengan nota dinas nomor {nd.nomor}."
+        return _("Didisposisikan dengan nota dinas nomor %(nomor)s.", nomor=nd.nomor)
     if aksi == "tindak_lanjut":
         service.tindak_lanjut(p, user, teks)
-        return "Tindak lanjut dicatat."
+        return _("Tindak lanjut dicatat.")
     if aksi == "jawab":
         service.jawab(p, user, teks)
-        return "Jawaban dikirim kepada pelapor."
+        return _("Jawaban dikirim kepada pelapor.")
     if aksi == "tutup":
         service.tutup(p, user)
-        return "Pengaduan ditutup (selesai)."
+        return _("Pengaduan ditutup (selesai).")
     if aksi == "buka_kembali":
         service.buka_kembali(p, user, teks)
-        return "Pengaduan dibuka kembali."
+        return _("Pengaduan dibuka kembali.")
     if aksi == "arsipkan":
         service.arsipkan(p, user, teks)
-        return "Pengaduan diarsipkan."
+        return _("Pengaduan diarsipkan.")
     if aksi == "tawarkan_wbs":
         service.tawarkan_wbs(p, user, teks)
-        return "Tawaran pindah ke WBS disampaikan kepada pelapor."
+        return _("Tawaran pindah ke WBS disampaikan kepada pelapor.")
     if aksi == "catatan":
         service.catatan(p, user, teks)
-        return "Catatan internal disimpan."
+        return _("Catatan internal disimpan.")
     abort(404)
 
 
@@ -198,7 +201,7 @@ def pengaduan_nota_dinas(nota_id: int, fmt: str):
 def pengaduan_new():
     """A complaint received by letter, phone, walk-in, the complaint box, e-mail or SP4N-LAPOR!."""
     form = PetugasPengaduanForm()
-    form.kategori.choices = [("", "— pilih kategori —")] + [(k, k) for k in service.categories()]
+    form.kategori.choices = [("", _("— pilih kategori —"))] + [(k, k) for k in service.categories()]
     if form.validate_on_submit():
         try:
             files = inspect_files(request.files.getlist("lampiran"))
@@ -228,17 +231,17 @@ def pengaduan_register():
 
 
 class PengaturanForm(FlaskForm):
-    kategori = TextAreaField("Kategori pengaduan (satu per baris)", validators=[DataRequired("Wajib diisi.")])
-    verifikasi_hk = IntegerField("Batas verifikasi (HK sejak diterima)", validators=[InputRequired("Wajib diisi.")])
-    jawaban_hk = IntegerField("Batas jawaban pertama (HK sejak diverifikasi)", validators=[InputRequired("Wajib diisi.")])
-    tanggapan_pelapor_hk = IntegerField("Batas tanggapan pelapor sebelum ditutup otomatis (HK)",
-                                        validators=[InputRequired("Wajib diisi.")])
-    tingkat_ringan = IntegerField("Penyelesaian: ringan (HK)", validators=[InputRequired("Wajib diisi.")])
-    tingkat_normatif = IntegerField("Penyelesaian: normatif (HK)", validators=[InputRequired("Wajib diisi.")])
-    tingkat_tidak_berkadar = IntegerField("Penyelesaian: tidak berkadar pengawasan (HK)",
-                                          validators=[InputRequired("Wajib diisi.")])
-    tingkat_berkadar = IntegerField("Penyelesaian: berkadar pengawasan (HK)", validators=[InputRequired("Wajib diisi.")])
-    register = StringField("Buku agenda nota dinas", validators=[DataRequired("Wajib diisi.")])
+    kategori = TextAreaField(_l("Kategori pengaduan (satu per baris)"), validators=[DataRequired(REQUIRED)])
+    verifikasi_hk = IntegerField(_l("Batas verifikasi (HK sejak diterima)"), validators=[InputRequired(REQUIRED)])
+    jawaban_hk = IntegerField(_l("Batas jawaban pertama (HK sejak diverifikasi)"), validators=[InputRequired(REQUIRED)])
+    tanggapan_pelapor_hk = IntegerField(_l("Batas tanggapan pelapor sebelum ditutup otomatis (HK)"),
+                                        validators=[InputRequired(REQUIRED)])
+    tingkat_ringan = IntegerField(_l("Penyelesaian: ringan (HK)"), validators=[InputRequired(REQUIRED)])
+    tingkat_normatif = IntegerField(_l("Penyelesaian: normatif (HK)"), validators=[InputRequired(REQUIRED)])
+    tingkat_tidak_berkadar = IntegerField(_l("Penyelesaian: tidak berkadar pengawasan (HK)"),
+                                          validators=[InputRequired(REQUIRED)])
+    tingkat_berkadar = IntegerField(_l("Penyelesaian: berkadar pengawasan (HK)"), validators=[InputRequired(REQUIRED)])
+    register = StringField(_l("Buku agenda nota dinas"), validators=[DataRequired(REQUIRED)])
 
 
 @bp.route("/pengaduan/pengaturan", methods=["GET", "POST"])
@@ -259,6 +262,6 @@ def pengaduan_settings():
             getattr(form, e.field if e.field in form else "kategori").errors.append(e.message)
         else:
             db.session.commit()
-            flash("Pengaturan pengaduan disimpan. Tenggat baru berlaku untuk langkah berikutnya.", "success")
+            flash(_("Pengaturan pengaduan disimpan. Tenggat baru berlaku untuk langkah berikutnya."), "success")
             return redirect(url_for("admin.pengaduan_settings"))
     return render_template("admin/pengaduan/pengaturan.html", form=form)

@@ -24,7 +24,7 @@ from core.attachments import attachments_of, read_attachment, save_clean
 from core.calendar import add_workdays
 from core.crypto import CROCKFORD, keyed_hash, new_code, normalize_code
 from core.documents import NotaDinas, format_nomor
-from core.errors import DomainError, NotAllowed, NotFoundError
+from core.errors import N_, DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Role, Unit, User
@@ -39,14 +39,14 @@ from pengaduan.workflow import (OPEN, PELAPOR, PETUGAS, PUBLIC_LABEL, SISTEM, UN
 
 OWNER = "pengaduan"  # Attachment.owner_type
 
-JENIS = {"pengaduan": "Pengaduan", "aspirasi": "Aspirasi", "informasi": "Permintaan Informasi"}
-KANAL = {"web": "Situs web", "api": "API", "telegram": "Telegram", "langsung": "Datang langsung",
-         "kotak": "Kotak pengaduan", "surat": "Surat", "telepon": "Telepon", "email": "E-mail",
+JENIS = {"pengaduan": N_("Pengaduan"), "aspirasi": N_("Aspirasi"), "informasi": N_("Permintaan Informasi")}
+KANAL = {"web": N_("Situs web"), "api": "API", "telegram": "Telegram", "langsung": N_("Datang langsung"),
+         "kotak": N_("Kotak pengaduan"), "surat": N_("Surat"), "telepon": N_("Telepon"), "email": N_("E-mail"),
          "lapor": "SP4N-LAPOR!"}
 KANAL_PETUGAS = ("langsung", "kotak", "surat", "telepon", "email", "lapor")
-TINGKAT = {"ringan": "Ringan", "normatif": "Normatif", "tidak_berkadar": "Tidak berkadar pengawasan",
-           "berkadar": "Berkadar pengawasan"}
-SIFAT = ("Biasa", "Segera", "Sangat Segera")
+TINGKAT = {"ringan": N_("Ringan"), "normatif": N_("Normatif"), "tidak_berkadar": N_("Tidak berkadar pengawasan"),
+           "berkadar": N_("Berkadar pengawasan")}
+SIFAT = (N_("Biasa"), N_("Segera"), N_("Sangat Segera"))
 
 MAX_JUDUL, MAX_URAIAN, MAX_TEKS = 200, 10_000, 5_000
 _ANGKA = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import (Blueprint, Response, current_app, flash, make_response, redirect, render_template, request,
                    session, url_for)
+from flask_babel import gettext as _
 
 from core.attachments import inspect_files
 from core.errors import DomainError
@@ -41,7 +42,7 @@ def _no_store(resp) -> Response:
 
 def _complaint_form() -> PengaduanForm:
     form = PengaduanForm()
-    form.kategori.choices = [("", "— pilih kategori —")] + [(k, k) for k in service.categories()]
+    form.kategori.choices = [("", _("— pilih kategori —"))] + [(k, k) for k in service.categories()]
     return form
 
 
@@ -141,7 +142,7 @@ def _tracked() -> Pengaduan | None:
 
 
 def _need_tracking():
-    flash("Masukkan nomor tiket dan kode pelacakan untuk melihat pengaduan Anda.", "info")
+    flash(_("Masukkan nomor tiket dan kode pelacakan untuk melihat pengaduan Anda."), "info")
     return redirect(url_for("pengaduan.lacak"))
 
 
@@ -170,9 +171,9 @@ def tanggapan():
             flash(e.message, "danger")
         else:
             db.session.commit()
-            flash({"lengkapi": "Kelengkapan terkirim; pengaduan Anda akan diverifikasi kembali.",
-                   "tanggapi": "Tanggapan Anda terkirim; petugas akan menindaklanjutinya."}.get(
-                action, "Informasi tambahan terkirim."), "success")
+            flash({"lengkapi": _("Kelengkapan terkirim; pengaduan Anda akan diverifikasi kembali."),
+                   "tanggapi": _("Tanggapan Anda terkirim; petugas akan menindaklanjutinya.")}.get(
+                action, _("Informasi tambahan terkirim.")), "success")
     return redirect(url_for("pengaduan.status"))
 
 
@@ -191,7 +192,7 @@ def nilai():
             flash(e.message, "danger")
         else:
             db.session.commit()
-            flash("Terima kasih atas penilaian Anda.", "success")
+            flash(_("Terima kasih atas penilaian Anda."), "success")
     return redirect(url_for("pengaduan.status"))
 
 
@@ -218,7 +219,7 @@ def pindah_wbs():
 @bp.post("/lacak/keluar")
 def keluar():
     session.pop(TRACKING, None)
-    flash("Anda telah menutup halaman pelacakan.", "info")
+    flash(_("Anda telah menutup halaman pelacakan."), "info")
     return redirect(url_for("pengaduan.lacak"))
 
 

@@ -5,7 +5,7 @@ TRANSITIONS maps (status, action) to (new status or None for "unchanged", roles 
 """
 from __future__ import annotations
 
-from core.errors import NotAllowed
+from core.errors import N_, NotAllowed
 
 # who acts: an officer of the complaint team, the person in charge of the unit it was disposed to,
 # the reporter (who holds ticket + code), or the system (timers)
@@ -20,31 +20,31 @@ WAITING_FOR_REPORTER = ("perlu_dilengkapi", "dijawab")
 
 # what the reporter reads (DOMAIN.md §1); an answered case stays "Ditindaklanjuti" until it closes
 PUBLIC_LABEL = {
-    "diterima": "Diterima", "perlu_dilengkapi": "Perlu Dilengkapi", "diverifikasi": "Diverifikasi",
-    "didisposisikan": "Didisposisikan", "ditindaklanjuti": "Ditindaklanjuti", "dijawab": "Ditindaklanjuti",
-    "selesai": "Selesai", "ditolak": "Ditolak", "diarsipkan": "Diarsipkan",
+    "diterima": N_("Diterima"), "perlu_dilengkapi": N_("Perlu Dilengkapi"), "diverifikasi": N_("Diverifikasi"),
+    "didisposisikan": N_("Didisposisikan"), "ditindaklanjuti": N_("Ditindaklanjuti"), "dijawab": N_("Ditindaklanjuti"),
+    "selesai": N_("Selesai"), "ditolak": N_("Ditolak"), "diarsipkan": N_("Diarsipkan"),
 }
-OFFICER_LABEL = {**PUBLIC_LABEL, "dijawab": "Dijawab (menunggu tanggapan pelapor)"}
+OFFICER_LABEL = {**PUBLIC_LABEL, "dijawab": N_("Dijawab (menunggu tanggapan pelapor)")}
 
 ACTION_LABEL = {
-    "terima": "Pengaduan diterima",
-    "verifikasi": "Verifikasi",
-    "minta_lengkapi": "Minta pelapor melengkapi",
-    "lengkapi": "Pelapor melengkapi",
-    "tolak": "Tolak / bukan kewenangan",
-    "disposisi": "Disposisi ke unit (nota dinas)",
-    "tindak_lanjut": "Catat tindak lanjut unit",
-    "jawab": "Jawab pelapor",
-    "tanggapi": "Tanggapan pelapor",
-    "tutup": "Tutup (selesai)",
-    "tutup_otomatis": "Ditutup otomatis",
-    "buka_kembali": "Buka kembali",
-    "arsipkan": "Arsipkan",
-    "tawarkan_wbs": "Tawarkan pindah ke WBS",
-    "pindah_wbs": "Dipindahkan ke WBS",
-    "catatan": "Catatan internal",
-    "nilai": "Penilaian pelapor",
-    "tambah_info": "Informasi tambahan dari pelapor",
+    "terima": N_("Pengaduan diterima"),
+    "verifikasi": N_("Verifikasi"),
+    "minta_lengkapi": N_("Minta pelapor melengkapi"),
+    "lengkapi": N_("Pelapor melengkapi"),
+    "tolak": N_("Tolak / bukan kewenangan"),
+    "disposisi": N_("Disposisi ke unit (nota dinas)"),
+    "tindak_lanjut": N_("Catat tindak lanjut unit"),
+    "jawab": N_("Jawab pelapor"),
+    "tanggapi": N_("Tanggapan pelapor"),
+    "tutup": N_("Tutup (selesai)"),
+    "tutup_otomatis": N_("Ditutup otomatis"),
+    "buka_kembali": N_("Buka kembali"),
+    "arsipkan": N_("Arsipkan"),
+    "tawarkan_wbs": N_("Tawarkan pindah ke WBS"),
+    "pindah_wbs": N_("Dipindahkan ke WBS"),
+    "catatan": N_("Catatan internal"),
+    "nilai": N_("Penilaian pelapor"),
+    "tambah_info": N_("Informasi tambahan dari pelapor"),
 }
 
 TRANSITIONS: dict[tuple[str, str], tuple[str | None, frozenset[str]]] = {}
