@@ -35,7 +35,8 @@ def translate_update():
     from core.config import ROOT
 
     pot = str(ROOT / "translations" / "messages.pot")
-    _pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "-o", pot, str(ROOT))
+    _pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "-k", "N_", "-k", "register_nav:1",
+             "--no-location", "-o", pot, str(ROOT))
     _pybabel("update", "-i", pot, "-d", str(ROOT / "translations"))
 
 
