@@ -27,18 +27,23 @@ def register_template_helpers(app: Flask) -> None:
         return {"office": office(), "admin_nav": nav, "current_path": request.path,
                 "lang": str(get_locale() or "id")}
 
+    def _lang() -> str:
+        from flask_babel import get_locale
+
+        return "en" if str(get_locale() or "id") == "en" else "id"
+
     @app.template_filter("tanggal")
     def tanggal(value):
         if value is None:
             return "-"
         if isinstance(value, datetime):
-            return workdays.format_tanggal(workdays.to_local(value).date())
+            return workdays.format_tanggal(workdays.to_local(value).date(), _lang())
         if isinstance(value, date):
-            return workdays.format_tanggal(value)
+            return workdays.format_tanggal(value, _lang())
         return str(value)
 
     @app.template_filter("waktu")
     def waktu(value):
-        return workdays.format_waktu(value) if value else "-"
+        return workdays.format_waktu(value, _lang()) if value else "-"
 
     app.add_template_filter(rupiah, "rupiah")

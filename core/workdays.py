@@ -111,11 +111,12 @@ def local_today() -> date:
     return datetime.now(JAKARTA).date()
 
 
-def format_tanggal(d: date) -> str:
-    """'26 November 2026'."""
-    return format_date(d, "d MMMM y", locale="id")
+def format_tanggal(d: date, locale: str = "id") -> str:
+    """'26 November 2026' (documents always use Indonesian; pages pass the reader's language)."""
+    return format_date(d, "d MMMM y", locale=locale)
 
 
-def format_waktu(dt: datetime) -> str:
+def format_waktu(dt: datetime, locale: str = "id") -> str:
     """'26 November 2026 18.31 WIB' (Jakarta time)."""
-    return format_datetime(to_local(dt), "d MMMM y HH.mm 'WIB'", tzinfo=JAKARTA, locale="id")
+    pattern = "d MMMM y HH.mm 'WIB'" if locale == "id" else "d MMMM y HH:mm 'WIB'"
+    return format_datetime(to_local(dt), pattern, tzinfo=JAKARTA, locale=locale)

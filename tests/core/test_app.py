@@ -108,3 +108,16 @@ def test_english_as_second_language(client):
     assert "Page not found" in client.get("/tidak-ada?lang=en").get_data(as_text=True)
     assert "Public complaints" in client.get("/").get_data(as_text=True)  # ?lang is remembered
     assert "Pengaduan Masyarakat" in client.get("/?lang=id").get_data(as_text=True)
+
+
+def test_dates_follow_the_page_language(app):
+    from datetime import date
+
+    with app.test_request_context("/?lang=en"):
+        from flask import render_template_string
+
+        assert render_template_string("{{ d|tanggal }}", d=date(2026, 12, 1)) == "1 December 2026"
+    with app.test_request_context("/"):
+        from flask import render_template_string
+
+        assert render_template_string("{{ d|tanggal }}", d=date(2026, 12, 1)) == "1 Desember 2026"
