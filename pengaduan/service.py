@@ -206,13 +206,15 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
     clean = validate(data, kanal=kanal)
     idem = _idem_hash(token) if token else None
     if idem and (existing := _by_idem(idem)):
-        return existing, _code_for_token(token)
+        return _show_again(existing, token, kanal)
+    if idem and kanal == "web" and _by_idem(_idem_hash("spent/" + token)):
+        raise DomainError(CODE_SPENT)
 
     today = local_today()
     seq = next_sequence("pengaduan", today.year)  # serialises submits: the check below sees the winner
     if idem and (existing := _by_idem(idem)):
         db.session.rollback()
-        return existing, _code_for_token(token)
+        return _show_again(existing, token, kanal)
     code = _code_for_token(token) if token else new_code(80)
     cfg = settings()
     p = Pengaduan(tiket=ticket_for(today.year, seq), kode_hash=code_hash(code), idem_hash=idem,
@@ -239,13 +241,27 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
         db.session.rollback()
         _delete_files(stored)
         if idem and (existing := _by_idem(idem)):
-            return existing, _code_for_token(token)
+            return _show_again(existing, token, kanal)
         raise
     except BaseException:
         db.session.rollback()
         _delete_files(stored)
         raise
     return p, code
+
+
+CODE_SPENT = ("Pengaduan ini sudah terkirim. Demi keamanan, kode pelacakan hanya ditampilkan saat pengaduan "
+              "dikirim. Bila kode hilang, hubungi petugas pengaduan dengan nomor tiket Anda.")
+
+
+def _show_again(existing: Pengaduan, token: str, kanal: str) -> tuple[Pengaduan, str]:
+    """A double click on the web form sees the ticket and code once more; then the token is spent, so a
+    later re-post from the same browser (a shared computer) cannot bring the code back. API clients keep
+    plain idempotency for their retries."""
+    if kanal == "web":
+        existing.idem_hash = _idem_hash("spent/" + token)
+        db.session.commit()
+    return existing, _code_for_token(token)
 
 
 def _delete_files(names: list[str]) -> None:
