@@ -11,36 +11,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from build_templates import FONT, _para, _rule  # noqa: E402  (shared layout helpers of the kernel script)
+from build_templates import _para, a4_document, kop  # noqa: E402  (shared layout helpers of the kernel script)
 
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
-
-
-def _document() -> Document:
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
-    section.top_margin = section.bottom_margin = Cm(2)
-    section.left_margin, section.right_margin = Cm(2.5), Cm(2)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(11)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    return doc
-
-
-def _kop(doc) -> None:
-    _para(doc, "{{ kop_nama }}", bold=True, size=14, align=CENTER)
-    _para(doc, "{{ kop_alamat }}", size=9, align=CENTER)
-    _rule(_para(doc, "{{ kop_kontak }}", size=9, align=CENTER, after=12), kind="thickThinSmallGap", size=18)
 
 
 def _fields(doc, rows, widths=(Cm(3), Cm(0.5), Cm(13))):
@@ -84,8 +63,8 @@ def _signature(doc, indent=Cm(9)) -> None:
 
 
 def build_surat_kpk(path: Path) -> None:
-    doc = _document()
-    _kop(doc)
+    doc = a4_document()
+    kop(doc, "{{ kop_nama }}", "{{ kop_alamat }}", "{{ kop_kontak }}")
     _fields(doc, [("Nomor", "{{ nomor_surat }}"), ("Sifat", "{{ sifat }}"), ("Lampiran", "{{ lampiran }}"),
                   ("Hal", "{{ hal }}")])
     _para(doc, after=12)
@@ -119,8 +98,8 @@ def build_surat_kpk(path: Path) -> None:
 
 
 def build_laporan_periodik(path: Path) -> None:
-    doc = _document()
-    _kop(doc)
+    doc = a4_document()
+    kop(doc, "{{ kop_nama }}", "{{ kop_alamat }}", "{{ kop_kontak }}")
     _para(doc, "LAPORAN PERIODIK PENGENDALIAN GRATIFIKASI", bold=True, size=13, align=CENTER)
     _para(doc, "{{ upg_nama }}", align=CENTER)
     _para(doc, "Periode {{ periode }}", align=CENTER, after=12)

@@ -8,36 +8,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from build_templates import FONT, _para, _rule  # noqa: E402
+from build_templates import _para, a4_document, kop  # noqa: E402
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
-
-
-def _document() -> Document:
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(2)
-    section.left_margin, section.right_margin = Cm(2.5), Cm(2)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(11)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    return doc
-
-
-def _kop(doc) -> None:
-    _para(doc, "{{ kantor.nama }}", bold=True, size=14, align=CENTER)
-    _para(doc, "{{ kantor.alamat }}", size=9, align=CENTER)
-    _rule(_para(doc, "{{ kantor.kontak }}", size=9, align=CENTER, after=12), kind="thickThinSmallGap", size=18)
 
 
 def _heading(doc, text: str) -> None:
@@ -81,8 +60,8 @@ def _signature(doc) -> None:
 
 
 def build_laporan(path: Path) -> None:
-    doc = _document()
-    _kop(doc)
+    doc = a4_document()
+    kop(doc, "{{ kantor.nama }}", "{{ kantor.alamat }}", "{{ kantor.kontak }}")
     _para(doc, "LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", bold=True, size=14, align=CENTER)
     _para(doc, "{{ cakupan }}", bold=True, align=CENTER)
     _para(doc, "Periode {{ periode.nama }} ({{ periode.rentang }})", align=CENTER, after=12)
@@ -142,8 +121,8 @@ def build_laporan(path: Path) -> None:
 
 
 def build_tindak_lanjut(path: Path) -> None:
-    doc = _document()
-    _kop(doc)
+    doc = a4_document()
+    kop(doc, "{{ kantor.nama }}", "{{ kantor.alamat }}", "{{ kantor.kontak }}")
     _para(doc, "LAPORAN TINDAK LANJUT HASIL SURVEI KEPUASAN MASYARAKAT", bold=True, size=13, align=CENTER)
     _para(doc, "Periode {{ periode.nama }} ({{ periode.rentang }})", align=CENTER, after=12)
     _body(doc, "{{ pengantar }}")

@@ -47,22 +47,32 @@ def _para(doc, text: str = "", *, bold: bool = False, size: float | None = None,
     return p
 
 
-def build_nota_dinas(path: Path) -> None:
+def a4_document() -> Document:
+    """An A4 page with the margins and font every letter and report of the office uses."""
     doc = Document()
     section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin = section.bottom_margin = Cm(2)
     section.left_margin, section.right_margin = Cm(2.5), Cm(2)
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(11)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    return doc
 
-    # Kop (first page only: it is simply the top of the body).
+
+def kop(doc, nama: str, alamat: str, kontak: str) -> None:
+    """The letterhead (first page only: it is simply the top of the body), given as template fields."""
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _para(doc, "{{ kop_nama }}", bold=True, size=14, align=center)
-    _para(doc, "{{ kop_alamat }}", size=9, align=center)
-    _rule(_para(doc, "{{ kop_kontak }}", size=9, align=center, after=12), kind="thickThinSmallGap", size=18)
+    _para(doc, nama, bold=True, size=14, align=center)
+    _para(doc, alamat, size=9, align=center)
+    _rule(_para(doc, kontak, size=9, align=center, after=12), kind="thickThinSmallGap", size=18)
+
+
+def build_nota_dinas(path: Path) -> None:
+    doc = a4_document()
+    kop(doc, "{{ kop_nama }}", "{{ kop_alamat }}", "{{ kop_kontak }}")
+    center = WD_ALIGN_PARAGRAPH.CENTER
 
     _para(doc, "NOTA DINAS", bold=True, size=13, align=center, after=12)
 
