@@ -35,13 +35,13 @@ _html_env = Environment(
 )
 
 
-def _xml_safe(value: Any) -> Any:
+def xml_safe(value: Any) -> Any:
     if isinstance(value, str):
         return _XML_INVALID.sub("", value)
     if isinstance(value, dict):
-        return {k: _xml_safe(v) for k, v in value.items()}
+        return {k: xml_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_xml_safe(v) for v in value]
+        return [xml_safe(v) for v in value]
     return value
 
 
@@ -49,7 +49,7 @@ def render_docx(template_name: str, context: dict[str, Any]) -> bytes:
     """Render templates/documents/<template_name> with docxtpl; text is always XML-escaped."""
     tpl = DocxTemplate(TEMPLATE_DIR / template_name)
     env = Environment(autoescape=True, undefined=StrictUndefined)
-    tpl.render(_xml_safe(context), jinja_env=env, autoescape=True)
+    tpl.render(xml_safe(context), jinja_env=env, autoescape=True)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()

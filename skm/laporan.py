@@ -169,7 +169,7 @@ def konteks_laporan(periode: SkmPeriode, layanan: SkmLayanan | None = None) -> d
 def _render_docx_with_chart(template: str, ctx: dict, chart_unsur) -> bytes:
     """core.documents.render_docx, plus an InlineImage (which needs the template object)."""
     tpl = DocxTemplate(documents.TEMPLATE_DIR / template)
-    ctx = documents._xml_safe({k: v for k, v in ctx.items() if not k.startswith("_")})
+    ctx = documents.xml_safe({k: v for k, v in ctx.items() if not k.startswith("_")})
     ctx["grafik"] = InlineImage(tpl, io.BytesIO(grafik_png(chart_unsur)), width=Mm(150)) if chart_unsur else ""
     tpl.render(ctx, jinja_env=Environment(autoescape=True, undefined=StrictUndefined), autoescape=True)
     out = io.BytesIO()
