@@ -201,17 +201,25 @@ def _status_page(lap: LaporanGratifikasi, kode: str, lengkapi_form: LengkapiForm
                            kode=kode)
 
 
+def _tracked(form):
+    """The report a posted number + code opens, or the response that sends the reporter back (same
+    message for a wrong code and an unknown number)."""
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        return service.lacak(form.nomor.data, form.kode.data)
+    except DomainError as e:
+        flash(e.message, "danger")
+        return redirect(url_for(".lacak"))
+
+
 @bp.post("/lacak/lengkapi")
 @limiter.limit(_tracking_limit)
 def lengkapi():
     form = LengkapiForm()
-    if not form.validate_on_submit():
-        abort(400)
-    try:
-        lap = service.lacak(form.nomor.data, form.kode.data)
-    except DomainError as e:
-        flash(e.message, "danger")
-        return redirect(url_for(".lacak"))
+    lap = _tracked(form)
+    if isinstance(lap, Response):
+        return lap
     try:
         clean = inspect_files(request.files.getlist("lampiran"))
         service.lengkapi(lap, form.tambahan.data, clean)
@@ -232,14 +240,9 @@ def lengkapi():
 @bp.post("/lacak/tanda-terima.pdf")
 @limiter.limit(_tracking_limit)
 def lacak_pdf():
-    form = LacakForm()
-    if not form.validate_on_submit():
-        abort(400)
-    try:
-        lap = service.lacak(form.nomor.data, form.kode.data)
-    except DomainError as e:
-        flash(e.message, "danger")
-        return redirect(url_for(".lacak"))
+    lap = _tracked(LacakForm())
+    if isinstance(lap, Response):
+        return lap
     pdf = documents.tanda_terima_pdf(lap, kode=None, alamat_lacak=url_for(".lacak", _external=True))
     return _download(pdf, f"tanda-terima-{lap.nomor}.pdf", "application/pdf")
 

@@ -216,6 +216,9 @@ def test_reporter_completes_when_asked(app, client):
     assert service.SAME_MESSAGE in wrong.get_data(as_text=True)
     pdf = client.post("/gratifikasi/lacak/tanda-terima.pdf", data={"nomor": nomor, "kode": kode, "csrf_token": token})
     assert pdf.headers["Content-Type"] == "application/pdf" and kode.encode() not in pdf.data
+    guessed = client.post("/gratifikasi/lacak/tanda-terima.pdf", data={"nomor": nomor, "kode": "SALAH-KODE",
+                                                                      "csrf_token": token}, follow_redirects=True)
+    assert guessed.mimetype == "text/html" and service.SAME_MESSAGE in guessed.get_data(as_text=True)
 
 
 def test_nihil_form(app, client):
