@@ -14,6 +14,7 @@ from core.calendar import workdays_between
 from core.errors import DomainError, N_
 from core.extensions import db
 from core.models import Attachment, Role, Unit
+from core.registry import CardValue
 from core.security import fresh_login_required, role_required
 from core.storage import ALLOWED, UploadError
 from core.workdays import local_today
@@ -21,6 +22,13 @@ from core.web import download
 from gratifikasi import documents, queries, rules, service
 from gratifikasi.forms import BatasForm, CatatanForm, KampanyeForm, PenetapanForm, PengaturanForm, TeruskanForm
 from gratifikasi.models import CARA_TERUSKAN, STATUS, LaporanGratifikasi
+
+
+def card() -> CardValue:
+    counts = queries.dashboard_counts()
+    note = _("%(n)s lewat tenggat ke KPK", n=counts["lewat"]) if counts["lewat"] else _("semua dalam tenggat")
+    return CardValue(_("Gratifikasi belum diteruskan"), counts["terbuka"], note, "admin.gratifikasi_register",
+                     warning=bool(counts["lewat"]))
 
 UPG = Role.upg
 READERS = (Role.upg, Role.pimpinan, Role.tpi)

@@ -20,6 +20,7 @@ from core.documents import nota_dinas_docx, nota_dinas_pdf
 from core.errors import DomainError
 from core.extensions import db
 from core.models import Attachment, Role, Unit
+from core.registry import CardValue
 from core.security import role_required
 from core.storage import UploadError
 from core.workdays import local_today
@@ -33,6 +34,20 @@ READERS = (Role.petugas_pengaduan, Role.unit, Role.pimpinan, Role.tpi)
 # officer actions offered on the case page, in this order
 OFFICER_ACTIONS = ("verifikasi", "minta_lengkapi", "disposisi", "tindak_lanjut", "jawab", "tutup", "tawarkan_wbs",
                    "tolak", "arsipkan", "buka_kembali", "catatan")
+
+
+def _card(title: str, only_unit: int | None) -> CardValue:
+    c = queries.open_counts(only_unit=only_unit)
+    note = _("%(n)s lewat batas waktu", n=c["terlambat"]) if c["terlambat"] else _("tidak ada yang terlambat")
+    return CardValue(title, c["terbuka"], note, "admin.pengaduan_queue", warning=bool(c["terlambat"]))
+
+
+def card_officer() -> CardValue:
+    return _card(_("Pengaduan terbuka"), None)
+
+
+def card_unit() -> CardValue:
+    return _card(_("Pengaduan untuk unit Anda"), current_user.unit_id or -1)
 
 
 def _only_unit() -> int | None:

@@ -15,12 +15,10 @@ from core import audit
 from core.calendar import office_calendar
 from core.extensions import db
 from core.models import CalendarDay, Role, Unit
-from core.nav import register_nav
 from core.security import role_required
 from core.settings import get_setting, set_setting
 
 REQUIRED = "Wajib diisi."
-register_nav("Pengaturan", "admin.settings_office", [Role.admin], order=91)
 
 
 class OfficeForm(FlaskForm):

@@ -14,7 +14,7 @@ from core import attachments, audit, storage
 from core.errors import N_, DomainError
 from core.extensions import db
 from core.models import Attachment, Role, Unit
-from core.nav import register_card, register_nav
+from core.registry import CardValue
 from core.security import role_required
 from core.workdays import utcnow
 from core.web import download
@@ -37,21 +37,16 @@ OWNER = "skm_tindak_lanjut"
 LABEL_HALAMAN = (N_("Direncanakan"), N_("Sedang dikerjakan"), N_("Selesai"),
                  N_("seluruh"), N_("sebagian besar"), N_("sebagian kecil"), N_("belum"))
 
-register_nav("Survei", "admin.skm_index", BACA, order=40)
-register_nav("Tindak lanjut SKM", "admin.skm_tl", (Role.unit,), order=41)
 
 
-def _card():
+def card() -> CardValue:
     periode = service.periode_berjalan() or next(iter(service.semua_periode()), None)
     if periode is None:
-        return ("IKM", "-", _("belum ada periode survei"), "admin.skm_index")
+        return CardValue("IKM", "-", _("belum ada periode survei"), "admin.skm_index")
     h = service.hasil(periode)
     note = (_("%(periode)s · %(jumlah)s responden", periode=periode.nama, jumlah=h.responden) if h.ada_data
             else _("%(periode)s · belum ada data", periode=periode.nama))
-    return ("IKM", h.konversi_tampil + (f" ({h.mutu})" if h.mutu else ""), note, "admin.skm_index")
-
-
-register_card(_card, BACA, order=40)
+    return CardValue("IKM", h.konversi_tampil + (f" ({h.mutu})" if h.mutu else ""), note, "admin.skm_index")
 
 
 def _units():

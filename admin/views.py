@@ -19,7 +19,7 @@ from core import accounts, audit
 from core.errors import DomainError
 from core.extensions import db, limiter
 from core.models import AuditEvent, Role, Unit, User
-from core.nav import cards_for, register_nav
+from core.nav import cards_for
 from core.security import fresh_login_required, is_safe_next, mark_fresh, role_required
 from core.sessions import regenerate_session
 from core.workdays import utcnow
@@ -30,9 +30,6 @@ OPEN_ENDPOINTS = {"admin.login", "admin.login_totp", "admin.enrol_totp", "admin.
 ALL_ROLES = tuple(Role)
 PENDING_SECONDS = 300
 
-register_nav("Beranda", "admin.dashboard", ALL_ROLES, order=0)
-register_nav("Pengguna", "admin.users", [Role.admin], order=90)
-register_nav("Log audit", "admin.audit_log", [Role.admin, Role.pimpinan, Role.tpi], order=95)
 
 
 @bp.before_request
@@ -308,6 +305,3 @@ def audit_log():
     return render_template("admin/audit.html", events=events, action=action, actor=actor,
                            checked=checked, problem=problem)
 
-
-# the domain pages of the officers' side register on this blueprint
-from admin import gratifikasi, pengaduan, settings, skm, wbs  # noqa: E402,F401

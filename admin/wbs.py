@@ -16,7 +16,7 @@ from admin.views import bp
 from core.errors import N_, DomainError
 from core.extensions import db, limiter
 from core.models import Role
-from core.nav import register_card, register_nav
+from core.registry import CardValue
 from core.security import fresh_login_required, is_safe_next, role_required
 from core.storage import sanitize_filename
 from core.workdays import local_today
@@ -27,18 +27,13 @@ from wbs.models import WbsKey
 
 TEAM = (Role.tim_wbs,)
 
-register_nav("WBS", "admin.wbs_queue", TEAM, order=20)
-register_nav(N_("Kunci WBS"), "admin.wbs_keys", [Role.tim_wbs, Role.admin], order=21)
 
 
-def _card():
+def card() -> CardValue:
     s = service.summary()
-    note = f"{s['lewat']} lewat tenggat" if s["lewat"] else "semua dalam tenggat"
+    note = _("%(n)s lewat tenggat", n=s["lewat"]) if s["lewat"] else _("semua dalam tenggat")
     endpoint = "admin.wbs_queue" if current_user.has_role(Role.tim_wbs) else None
-    return ("Laporan WBS terbuka", s["terbuka"], note, endpoint)
-
-
-register_card(_card, [Role.tim_wbs, Role.admin, Role.pimpinan], order=20)
+    return CardValue(_("Laporan WBS terbuka"), s["terbuka"], note, endpoint, warning=bool(s["lewat"]))
 
 # the queue's short count labels (the status key, capitalised), translated in the template
 COUNT_LABELS = {**service.STATUS, "tidak_dapat": N_("Tidak dapat")}

@@ -52,7 +52,7 @@ def main() -> None:
 
 
 def _rules() -> None:
-    from core import create_app
+    from app import create_app
     from core.extensions import db
     from gratifikasi import rules
 
@@ -78,7 +78,7 @@ def _register() -> None:
     """Server time of the UPG register page (first page, overdue filter, recap of a year) with many reports."""
     from sqlalchemy import insert
 
-    from core import create_app
+    from app import create_app
     from core.extensions import db
     from core.pii import seal
     from gratifikasi.models import LaporanGratifikasi

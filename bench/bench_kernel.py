@@ -12,7 +12,7 @@ def main() -> None:
         for label, path in (("GET /sehat (trivial)", "/sehat"), ("GET / (home page)", "/")):
             show(label, run_load(lambda p=path: urllib.request.urlopen(base + p, timeout=10).read(), 600, 8))
 
-    from core import create_app
+    from app import create_app
     from core.audit import record, verify
     from core.extensions import db
     import tempfile

@@ -106,7 +106,7 @@ def queue_test() -> None:
     from flask_migrate import upgrade
     from sqlalchemy import text
 
-    from core import create_app
+    from app import create_app
     from core.extensions import db
     from core.models import Role, Unit, User
     from core.accounts import hash_password

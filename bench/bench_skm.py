@@ -34,7 +34,7 @@ def _timed(fn, repeat: int = 5) -> tuple[float, float, object]:
 def main() -> None:
     from flask_migrate import upgrade
 
-    from core import create_app
+    from app import create_app
     from core.extensions import db
     from core.models import Unit
     from skm import service

@@ -24,7 +24,8 @@ def _pcts(samples: list[float]) -> str:
 
 
 def _in_process() -> None:
-    from core import create_app, crypto
+    from app import create_app
+    from core import crypto
     from core.extensions import db
     from core.storage import inspect_upload
     from tests.factories import make_user

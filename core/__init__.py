@@ -1,9 +1,10 @@
-"""The application kernel: create_app wires configuration, extensions, blueprints and security."""
+"""The application kernel: `build_app` sets up configuration, extensions, security and the unit of
+work, then wires the packages the composition root (`app.py`) names. `core` names no package."""
 from __future__ import annotations
 
-import importlib
 import os
 from pathlib import Path
+from typing import Iterable
 
 from flask import Flask, request, session
 from sqlalchemy import event
@@ -11,23 +12,7 @@ from sqlalchemy.engine import Engine
 
 from core.config import ROOT, build_config, normalize_database_url
 
-# Each module exposes `bp` (a Blueprint); order is registration order.
-BLUEPRINT_MODULES = (
-    "core.views",
-    "core.api",
-    "admin.views",
-    "pengaduan.views",
-    "pengaduan.api",
-    "wbs.views",
-    "wbs.api",
-    "gratifikasi.views",
-    "gratifikasi.api",
-    "skm.views",
-    "skm.api",
-)
-
-
-def create_app(test_config: dict | None = None) -> Flask:
+def build_app(test_config: dict | None, packages: Iterable) -> Flask:
     instance = Path((test_config or {}).get("INSTANCE_PATH") or os.environ.get("INSTANCE_PATH")
                     or ROOT / "instance").resolve()
     instance.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -46,16 +31,18 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     _init_extensions(app)
-    for name in BLUEPRINT_MODULES:
-        module = importlib.import_module(name)
-        app.register_blueprint(module.bp)
-        if hasattr(module, "init_app"):
-            module.init_app(app)
 
+    from core import api, uow, views
     from core.cli import register_cli
     from core.errors import register_error_pages
+    from core.registry import wire
     from core.security import set_security_headers
     from core.templating import register_template_helpers
+
+    app.register_blueprint(views.bp)
+    app.register_blueprint(api.bp)
+    wire(app, packages)
+    uow.init_app(app)
 
     register_error_pages(app)
     register_template_helpers(app)

@@ -1,10 +1,14 @@
-"""Command line: `flask users …`, `flask audit verify`, `flask demo seed`."""
+"""Command line: `flask users …`, `flask audit verify`, `flask demo seed`.
+
+Every command runs in one unit of work (`CommandGroup`): committed when it ends, rolled back when it
+fails. Packages build their groups with `CommandGroup` too; app.py wires them.
+"""
 from __future__ import annotations
 
 import os
 import sys
+from functools import wraps
 from pathlib import Path
-from typing import Callable
 
 import click
 from flask import Flask, current_app
@@ -13,13 +17,27 @@ from sqlalchemy import func, select
 
 from core.extensions import db
 from core.models import Role, Unit, User, user_by_email
+from core.uow import unit_of_work
 
-# Packages add a function(units: dict[str, Unit]) that seeds their demo data.
-DEMO_SEEDERS: list[Callable[[dict[str, Unit]], None]] = []
 
-users_cli = AppGroup("users", help="Kelola akun petugas.")
-audit_cli = AppGroup("audit", help="Log audit.")
-demo_cli = AppGroup("demo", help="Kantor contoh.")
+class CommandGroup(AppGroup):
+    """A command group whose every command is one unit of work inside the app context."""
+
+    def command(self, *args, **kwargs):
+        register = super().command(*args, **kwargs)
+
+        def decorator(fn):
+            @wraps(fn)
+            def in_transaction(*a, **kw):
+                with unit_of_work():
+                    return fn(*a, **kw)
+            return register(in_transaction)
+        return decorator
+
+
+users_cli = CommandGroup("users", help="Kelola akun petugas.")
+audit_cli = CommandGroup("audit", help="Log audit.")
+demo_cli = CommandGroup("demo", help="Kantor contoh.")
 translate_cli = AppGroup("translate", help="Terjemahan (Flask-Babel): Indonesia sumber, Inggris kedua.")
 
 
@@ -35,7 +53,7 @@ def translate_update():
     from core.config import ROOT
 
     pot = str(ROOT / "translations" / "messages.pot")
-    _pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "-k", "N_", "-k", "register_nav:1",
+    _pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "-k", "N_",
              "--no-location", "-o", pot, str(ROOT))
     _pybabel("update", "-i", pot, "-d", str(ROOT / "translations"))
 
@@ -66,7 +84,6 @@ def users_create(email, nama, roles, unit_kode):
         user, password = create_user(email, nama, roles, unit=unit)
     except DomainError as e:
         raise click.ClickException(e.message)
-    db.session.commit()
     click.echo(f"Akun {user.email} dibuat. Kata sandi sekali pakai: {password}")
     click.echo("Wajib diganti saat pertama masuk.")
 
@@ -91,7 +108,6 @@ def users_disable(email):
     if user is None:
         raise click.ClickException(f"Akun {email} tidak ada.")
     set_active(user, False)
-    db.session.commit()
     click.echo(f"Akun {user.email} dinonaktifkan.")
 
 
@@ -112,11 +128,12 @@ def audit_verify():
 def demo_seed(if_empty):
     """Isi profil kantor contoh (BKKBN Sumatera Selatan) dan satu akun per peran."""
     from core.demo import seed_demo
+    from core.registry import registry
 
     if if_empty and db.session.scalar(select(func.count(User.id))):
         click.echo("Basis data sudah berisi; data contoh tidak ditambahkan.")
         return
-    lines = seed_demo(DEMO_SEEDERS)
+    lines = seed_demo(registry().demo_seeders)
     for line in lines:
         click.echo(line)
     # the demo's one-time passwords stay readable for `make run` (mode 0600, instance folder only)

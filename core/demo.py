@@ -56,5 +56,4 @@ def seed_demo(seeders) -> list[str]:
         lines.append(f"  {roles[0].label:<40} {email:<28} {password}")
     for seed in seeders:
         seed(units)
-    db.session.commit()
     return lines

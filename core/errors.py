@@ -26,6 +26,15 @@ class NotFoundError(DomainError):
     status = 404
 
 
+class InputError(DomainError):
+    """Several fields wrong at once; `errors` maps field → message (the first is `field`)."""
+
+    def __init__(self, errors: dict[str, str]):
+        field, message = next(iter(errors.items()))
+        super().__init__(message, field)
+        self.errors = errors
+
+
 def N_(text: str) -> str:
     """Marks a string for the translation catalogue; templates translate it with _()."""
     return text

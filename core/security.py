@@ -16,12 +16,12 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
        "base-uri 'none'; object-src 'none'")
 
-# Paths on which no address, user agent or exact time is kept (WBS). Domain packages add theirs.
-ANONYMOUS_PREFIXES: set[str] = {"/wbs", "/api/v1/wbs"}
-
-
 def is_anonymous_path(path: str) -> bool:
-    return any(path == p or path.startswith(p + "/") for p in ANONYMOUS_PREFIXES)
+    """Paths on which no address, user agent or exact time is kept: the packages' `anonymous_paths`
+    as wired in app.py (WBS, the surveys)."""
+    from core.registry import registry
+
+    return any(path == p or path.startswith(p + "/") for p in registry().anonymous_paths)
 
 
 def anonymous_rate_key() -> str:

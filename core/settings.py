@@ -1,6 +1,6 @@
 """Office settings: stored as Setting rows, each with a default here so a new office works at once.
 
-Domain packages register their own defaults with `register_defaults` (deadlines, thresholds, …).
+A package's own defaults (deadlines, thresholds, …) are declared in its `Package` in `app.py`.
 """
 from __future__ import annotations
 
@@ -36,9 +36,10 @@ DEFAULTS: dict[str, object] = {
 }
 
 
-def register_defaults(values: dict[str, object]) -> None:
-    for key, value in values.items():
-        DEFAULTS.setdefault(key, value)
+def _default(key: str):
+    from core.registry import registry
+
+    return deepcopy(DEFAULTS[key] if key in DEFAULTS else registry().settings.get(key))
 
 
 def get_setting(key: str):
@@ -47,7 +48,7 @@ def get_setting(key: str):
     if key in cache:
         return cache[key]
     stored = db.session.scalar(select(Setting.value).where(Setting.key == key))
-    default = deepcopy(DEFAULTS.get(key))
+    default = _default(key)
     if isinstance(default, dict) and isinstance(stored, dict):
         value = {**default, **stored}
     else:

@@ -20,6 +20,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import filetype
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core.errors import DomainError
+
 JPEG, PNG, WEBP, PDF = "image/jpeg", "image/png", "image/webp", "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv"
@@ -37,12 +39,11 @@ _MAX_NAME = 120
 logging.getLogger("PIL").setLevel(max(logging.getLogger("PIL").level, logging.INFO))
 
 
-class UploadError(ValueError):
-    """An upload was refused; `.message` is shown to the user as is."""
+class UploadError(DomainError):
+    """An upload was refused; `.message` is shown to the user as is, on the upload field."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, field: str | None = "lampiran") -> None:
+        super().__init__(message, field)
 
 
 @dataclass(frozen=True)

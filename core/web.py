@@ -2,9 +2,16 @@
 from __future__ import annotations
 
 import re
+from typing import Callable, TypeVar
 from urllib.parse import quote
 
-from flask import Response
+from flask import Response, flash
+
+from core.errors import DomainError
+from core.extensions import db
+from core.uow import doom
+
+T = TypeVar("T")
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -19,3 +26,26 @@ def download(data: bytes | str, filename: str, mimetype: str, *, inline: bool = 
     if ascii_name != filename:
         disposition += f"; filename*=UTF-8''{quote(filename)}"
     return Response(data, mimetype=mimetype, headers={"Content-Disposition": disposition, "Cache-Control": "no-store"})
+
+
+def refuse(error: DomainError, form=None) -> None:
+    """A service said no: roll the unit of work back and show why — on the form fields the error names
+    when there is a form, else as a flash message. The one place views turn a DomainError into a page."""
+    db.session.rollback()
+    doom()
+    errors = getattr(error, "errors", None) or {error.field: error.message}
+    for name, message in errors.items():
+        field = form[name] if form is not None and name in form else None
+        if field is not None:
+            field.errors = [*field.errors, message]
+        else:
+            flash(message, "danger")
+
+
+def attempt(call: Callable[..., T], *args, form=None, **kwargs) -> tuple[bool, T | None]:
+    """Run one service call for a view: (True, result), or (False, None) after `refuse`."""
+    try:
+        return True, call(*args, **kwargs)
+    except DomainError as error:
+        refuse(error, form)
+        return False, None

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import click
-from flask.cli import AppGroup
 
+from core.cli import CommandGroup
 from core.templating import rupiah
 from core.workdays import format_tanggal, local_today
 
-gratifikasi_cli = AppGroup("gratifikasi", help="Pelaporan gratifikasi (UPG).")
+gratifikasi_cli = CommandGroup("gratifikasi", help="Pelaporan gratifikasi (UPG).")
 
 
 @gratifikasi_cli.command("batas")

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from core.calendar import add_workdays, workdays_between
 from core.errors import DomainError, N_
-from core.settings import get_setting, register_defaults
+from core.settings import get_setting
 from core.templating import rupiah
 
 # --- vocabularies (value -> label shown to people) ------------------------------------------------
@@ -87,7 +87,8 @@ PENGATURAN_DEFAULT = {
     "template_nomor_surat": "{seq}/UPG/{kka}/{mm}/{yyyy}",
     "kka_surat": "HK.01",
 }
-register_defaults({"gratifikasi.batas_nilai": BATAS_NILAI_DEFAULT, "gratifikasi": PENGATURAN_DEFAULT})
+# the office's defaults, wired by app.py
+SETTINGS = {"gratifikasi.batas_nilai": BATAS_NILAI_DEFAULT, "gratifikasi": PENGATURAN_DEFAULT}
 
 
 def pengaturan() -> dict:

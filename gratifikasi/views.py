@@ -254,25 +254,3 @@ def poster():
         abort(404)
     pdf = documents.poster_pdf(ukuran, url_for(".index", _external=True))
     return download(pdf, f"poster-gratifikasi-{ukuran}.pdf", PDF, inline=True)
-
-
-def init_app(app) -> None:
-    from core.cli import DEMO_SEEDERS
-    from core.nav import register_card, register_nav
-    from gratifikasi.cli import gratifikasi_cli
-    from gratifikasi.demo import seed_demo
-
-    register_nav(N_("Gratifikasi"), "admin.gratifikasi_register", [Role.upg], order=40)
-    register_nav(N_("Rekap gratifikasi"), "admin.gratifikasi_rekap", [Role.pimpinan, Role.tpi], order=41)
-    register_nav(N_("Laporan gratifikasi saya"), "admin.gratifikasi_saya", tuple(Role), order=80)
-    register_nav(N_("Pengaturan gratifikasi"), "admin.gratifikasi_pengaturan", [Role.admin], order=85)
-    register_card(_card, [Role.upg], order=40)
-    if seed_demo not in DEMO_SEEDERS:
-        DEMO_SEEDERS.append(seed_demo)
-    app.cli.add_command(gratifikasi_cli)
-
-
-def _card():
-    counts = queries.dashboard_counts()
-    note = _("%(n)s lewat tenggat ke KPK", n=counts["lewat"]) if counts["lewat"] else _("semua dalam tenggat")
-    return (_("Gratifikasi belum diteruskan"), counts["terbuka"], note, "admin.gratifikasi_register")

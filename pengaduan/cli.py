@@ -1,18 +1,14 @@
-"""`flask pengaduan …`, the officers' menu and dashboard cards, and the demo complaints."""
+"""`flask pengaduan …` and the demo complaints."""
 from __future__ import annotations
 
 from datetime import date
 
 import click
-from flask import Flask
-from flask.cli import AppGroup
-from flask_login import current_user
 
-from core.cli import DEMO_SEEDERS
+from core.cli import CommandGroup
 from core.models import Role, Unit
-from core.nav import register_card, register_nav
 
-pengaduan_cli = AppGroup("pengaduan", help="Pengaduan Masyarakat.")
+pengaduan_cli = CommandGroup("pengaduan", help="Pengaduan Masyarakat.")
 
 
 @pengaduan_cli.command("tutup-otomatis")
@@ -30,28 +26,10 @@ def tutup_otomatis_cmd(tanggal):
 @pengaduan_cli.command("hitung-ulang")
 def hitung_ulang_cmd():
     """Bangun ulang jumlah pengaduan per status (mis. setelah pemulihan cadangan)."""
-    from core.extensions import db
     from pengaduan import service
 
     n = service.recount()
-    db.session.commit()
     click.echo(f"Jumlah per status dihitung ulang ({n} baris).")
-
-
-def _card_officer():
-    from pengaduan.queries import open_counts
-
-    c = open_counts()
-    note = f"{c['terlambat']} lewat batas waktu" if c["terlambat"] else "tidak ada yang terlambat"
-    return ("Pengaduan terbuka", c["terbuka"], note, "admin.pengaduan_queue")
-
-
-def _card_unit():
-    from pengaduan.queries import open_counts
-
-    c = open_counts(only_unit=current_user.unit_id or -1)
-    note = f"{c['terlambat']} lewat batas waktu" if c["terlambat"] else "tidak ada yang terlambat"
-    return ("Pengaduan untuk unit Anda", c["terbuka"], note, "admin.pengaduan_queue")
 
 
 DEMO_KATEGORI = ["Pelayanan KB dan kesehatan reproduksi", "Program Bangga Kencana dan percepatan penurunan stunting",
@@ -91,17 +69,3 @@ def seed_demo(units: dict[str, Unit]) -> None:
         service.disposisi(made[0], petugas, units["KB"].id, "Segera")
     service.verifikasi(made[1], petugas, "ringan")
     service.jawab(made[1], petugas, "Pelatihan kader BKB dijadwalkan pada bulan Juli; pendaftaran melalui PKB setempat.")
-    db.session.commit()
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(pengaduan_cli)
-    register_nav("Pengaduan", "admin.pengaduan_queue", [Role.petugas_pengaduan, Role.unit], order=10)
-    register_nav("Catat pengaduan", "admin.pengaduan_new", [Role.petugas_pengaduan], order=11)
-    register_nav("Buku agenda nota dinas", "admin.pengaduan_register",
-                 [Role.petugas_pengaduan, Role.pimpinan, Role.tpi], order=12)
-    register_nav("Pengaturan pengaduan", "admin.pengaduan_settings", [Role.admin], order=92)
-    register_card(_card_officer, [Role.petugas_pengaduan, Role.pimpinan], order=10)
-    register_card(_card_unit, [Role.unit], order=11)
-    if seed_demo not in DEMO_SEEDERS:
-        DEMO_SEEDERS.append(seed_demo)

@@ -31,7 +31,7 @@ from core.models import Role, Unit, User
 from core.numbering import next_sequence
 from core.outbox import enqueue
 from core.pii import mask
-from core.settings import get_setting, office, register_defaults, set_setting
+from core.settings import get_setting, office, set_setting
 from core.workdays import format_tanggal, local_today, utcnow
 from pengaduan.models import JumlahStatus, NotaDinasPengaduan, Pengaduan, Riwayat
 from pengaduan.workflow import (OPEN, PELAPOR, PETUGAS, PUBLIC_LABEL, SISTEM, UNIT, WAITING_FOR_REPORTER,
@@ -55,7 +55,8 @@ _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _TELEPON_RE = re.compile(r"\+?[0-9][0-9 \-]{6,19}")
 SAME_MESSAGE = "Nomor tiket atau kode pelacakan tidak cocok. Periksa kembali keduanya."
 
-register_defaults({
+# the office's defaults (an SK Kepala may change them in settings); wired by app.py
+SETTINGS = {
     "pengaduan": {
         "kategori": ["Pelayanan publik", "Perilaku petugas", "Sarana dan prasarana", "Informasi dan administrasi",
                      "Dugaan pungutan liar atau penyimpangan", "Lainnya"],
@@ -65,7 +66,7 @@ register_defaults({
         "tingkat_hk": {"ringan": 2, "normatif": 5, "tidak_berkadar": 14, "berkadar": 60},
         "register_nota_dinas": "pengaduan",
     },
-})
+}
 
 
 def settings() -> dict:

@@ -221,9 +221,3 @@ def keluar():
     session.pop(TRACKING, None)
     flash(_("Anda telah menutup halaman pelacakan."), "info")
     return redirect(url_for("pengaduan.lacak"))
-
-
-def init_app(app) -> None:
-    from pengaduan.cli import init_app as init_cli
-
-    init_cli(app)

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import click
-from flask.cli import AppGroup
 
+from core.cli import CommandGroup
 from skm.berkas import BerkasError, baca
 from skm.calculator import METODE_BOBOT, HasilIkm, angka, hitung_ikm, jumlahkan, krejcie_morgan, sampel
 
-skm_cli = AppGroup("skm", help="Survei Kepuasan Masyarakat: hitung IKM, impor survei kertas/spreadsheet.")
+skm_cli = CommandGroup("skm", help="Survei Kepuasan Masyarakat: hitung IKM, impor survei kertas/spreadsheet.")
 
 
 def _read(path: str):
@@ -104,7 +104,3 @@ def impor(berkas, layanan, periode):
 def sampel_cmd(populasi):
     """Ukuran sampel minimal (Krejcie & Morgan) untuk populasi N."""
     click.echo(f"Populasi {angka(populasi, 0)}: sampel minimal {angka(krejcie_morgan(populasi), 0)} responden.")
-
-
-def init_app(app) -> None:
-    app.cli.add_command(skm_cli)

@@ -195,15 +195,3 @@ def persepsi_terima_kasih(jenis: str):
     if jenis not in JENIS_PERSEPSI:
         abort(404)
     return render_template("skm/terima_kasih.html", layanan=None, periode=None, judul=JENIS_PERSEPSI[jenis])
-
-
-def init_app(app) -> None:
-    from core.cli import DEMO_SEEDERS
-    from core.security import ANONYMOUS_PREFIXES
-    from skm import cli, demo
-
-    # survey answers are anonymous: no address kept, rate-limit key rotates daily (see core.security)
-    ANONYMOUS_PREFIXES.update({"/survei", "/api/v1/skm"})
-    cli.init_app(app)
-    if demo.seed not in DEMO_SEEDERS:
-        DEMO_SEEDERS.append(demo.seed)

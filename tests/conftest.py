@@ -10,7 +10,7 @@ import pyotp
 import pytest
 from sqlalchemy import text
 
-from core import create_app
+from app import create_app
 from core.crypto import KdfParams
 from core.extensions import db, limiter
 from tests.factories import PASSWORD, make_user

@@ -5,13 +5,13 @@ import os
 from pathlib import Path
 
 import click
-from flask.cli import AppGroup
 
+from core.cli import CommandGroup
 from core.errors import DomainError
 from core.extensions import db
 from core.models import user_by_email
 
-wbs_cli = AppGroup("wbs", help="Whistleblowing System: retensi dan kunci.")
+wbs_cli = CommandGroup("wbs", help="Whistleblowing System: retensi dan kunci.")
 
 
 def _officer(email: str):

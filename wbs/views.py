@@ -5,7 +5,7 @@ these paths are kept out of the access log (core.security, gunicorn.conf.py).
 """
 from __future__ import annotations
 
-from flask import Blueprint, Flask, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from core.attachments import inspect_files
@@ -104,9 +104,3 @@ def kirim():
         target.errors = [e.message]
         return _mailbox_page(mailbox, form.resi.data, form=form, status=400)
     return _mailbox_page(mailbox, form.resi.data, sent=True)
-
-
-def init_app(app: Flask) -> None:
-    from wbs.cli import wbs_cli
-
-    app.cli.add_command(wbs_cli)  # (Pillow's EXIF debug logging is silenced in core.storage)

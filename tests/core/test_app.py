@@ -89,7 +89,7 @@ def test_secrets_generated_in_instance_with_mode_0600(app):
 
 
 def test_each_instance_gets_its_own_secret(tmp_path, database_url):
-    from core import create_app
+    from app import create_app
     from tests.conftest import base_config
 
     a = create_app(base_config(tmp_path / "a", database_url))

@@ -7,7 +7,7 @@ from core.extensions import db
 
 
 def test_friendly_500_page(tmp_path, database_url):
-    from core import create_app
+    from app import create_app
     from tests.conftest import base_config, dispose_app
 
     app = create_app({**base_config(tmp_path, database_url), "TESTING": False, "PROPAGATE_EXCEPTIONS": False})

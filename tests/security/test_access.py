@@ -43,7 +43,7 @@ def test_wrong_role_gets_403(app, login_as, role):
 
 
 def test_a_view_without_roles_is_closed(tmp_path, database_url):
-    from core import create_app
+    from app import create_app
     from tests.conftest import base_config
 
     app = create_app(base_config(tmp_path, database_url))

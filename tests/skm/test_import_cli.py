@@ -40,7 +40,7 @@ def test_hitung_xlsx_with_each_weight_and_sample(runner, tmp_path):
 
 
 def test_hitung_works_without_a_database(tmp_path):
-    from core import create_app
+    from app import create_app
 
     path = write_csv(tmp_path / "skm.csv", U, [[4, 3, 4, 4, 3, 4, 4, 3, 4], [3, 3, 3, 4, 3, 3, 3, 3, 3]], ",")
     # nothing listens on port 9: any database access would fail the command

@@ -1,0 +1,107 @@
+"""The composition root: the one list of what the service is made of.
+
+Each package's blueprints, officer menu entries, dashboard cards, CLI group, demo seeder, anonymous paths
+and settings defaults are named here and nowhere else; nothing registers itself at import time.
+`wsgi.py`, the tests, the benchmarks and the bot process all build the app through `create_app`.
+"""
+from __future__ import annotations
+
+from flask import Flask
+
+from core import build_app
+from core.errors import N_
+from core.models import Role
+from core.registry import Card, NavItem, Package
+
+ALL = tuple(Role)
+
+
+def packages() -> list[Package]:
+    # imported here, not at module level: `import app` stays cheap for tools that only read the list
+    import admin.gratifikasi
+    import admin.pengaduan
+    import admin.settings
+    import admin.skm
+    import admin.views
+    import admin.wbs
+    import gratifikasi.api
+    import gratifikasi.cli
+    import gratifikasi.demo
+    import gratifikasi.rules
+    import gratifikasi.views
+    import pengaduan.api
+    import pengaduan.cli
+    import pengaduan.service
+    import pengaduan.views
+    import skm.api
+    import skm.cli
+    import skm.demo
+    import skm.views
+    import wbs.api
+    import wbs.cli
+    import wbs.views
+
+    skm_readers = (Role.pengelola_skm, Role.pimpinan, Role.tpi)
+    return [
+        # the officers' side: login, 2FA, dashboard, users, audit log, office settings (screens of every
+        # package attach to its blueprint through the admin.* modules imported above)
+        Package(
+            "admin",
+            blueprints=(admin.views.bp,),
+            nav=(NavItem(N_("Beranda"), "admin.dashboard", ALL, 0),
+                 NavItem(N_("Pengguna"), "admin.users", (Role.admin,), 90),
+                 NavItem(N_("Pengaturan"), "admin.settings_office", (Role.admin,), 91),
+                 NavItem(N_("Log audit"), "admin.audit_log", (Role.admin, Role.pimpinan, Role.tpi), 95)),
+        ),
+        Package(
+            "pengaduan",
+            blueprints=(pengaduan.views.bp, pengaduan.api.bp),
+            nav=(NavItem(N_("Pengaduan"), "admin.pengaduan_queue", (Role.petugas_pengaduan, Role.unit), 10),
+                 NavItem(N_("Catat pengaduan"), "admin.pengaduan_new", (Role.petugas_pengaduan,), 11),
+                 NavItem(N_("Buku agenda nota dinas"), "admin.pengaduan_register",
+                         (Role.petugas_pengaduan, Role.pimpinan, Role.tpi), 12),
+                 NavItem(N_("Pengaturan pengaduan"), "admin.pengaduan_settings", (Role.admin,), 92)),
+            cards=(Card(admin.pengaduan.card_officer, (Role.petugas_pengaduan, Role.pimpinan), 10),
+                   Card(admin.pengaduan.card_unit, (Role.unit,), 11)),
+            cli=(pengaduan.cli.pengaduan_cli,),
+            demo_seed=pengaduan.cli.seed_demo,
+            settings=pengaduan.service.SETTINGS,
+        ),
+        Package(
+            "wbs",
+            blueprints=(wbs.views.bp, wbs.api.bp),
+            nav=(NavItem(N_("WBS"), "admin.wbs_queue", (Role.tim_wbs,), 20),
+                 NavItem(N_("Kunci WBS"), "admin.wbs_keys", (Role.tim_wbs, Role.admin), 21)),
+            cards=(Card(admin.wbs.card, (Role.tim_wbs, Role.admin, Role.pimpinan), 20),),
+            cli=(wbs.cli.wbs_cli,),
+            # whistleblowers: no address, agent or exact time kept (DESIGN.md, security model)
+            anonymous_paths=("/wbs", "/api/v1/wbs"),
+        ),
+        Package(
+            "gratifikasi",
+            blueprints=(gratifikasi.views.bp, gratifikasi.api.bp),
+            nav=(NavItem(N_("Gratifikasi"), "admin.gratifikasi_register", (Role.upg,), 40),
+                 NavItem(N_("Rekap gratifikasi"), "admin.gratifikasi_rekap", (Role.pimpinan, Role.tpi), 41),
+                 NavItem(N_("Laporan gratifikasi saya"), "admin.gratifikasi_saya", ALL, 80),
+                 NavItem(N_("Pengaturan gratifikasi"), "admin.gratifikasi_pengaturan", (Role.admin,), 85)),
+            cards=(Card(admin.gratifikasi.card, (Role.upg,), 40),),
+            cli=(gratifikasi.cli.gratifikasi_cli,),
+            demo_seed=gratifikasi.demo.seed_demo,
+            settings=gratifikasi.rules.SETTINGS,
+        ),
+        Package(
+            "skm",
+            blueprints=(skm.views.bp, skm.api.bp),
+            nav=(NavItem(N_("Survei"), "admin.skm_index", skm_readers, 40),
+                 NavItem(N_("Tindak lanjut SKM"), "admin.skm_tl", (Role.unit,), 41)),
+            cards=(Card(admin.skm.card, skm_readers, 40),),
+            cli=(skm.cli.skm_cli,),
+            demo_seed=skm.demo.seed,
+            # survey answers are anonymous: no address kept, the rate-limit key rotates daily
+            anonymous_paths=("/survei", "/api/v1/skm"),
+        ),
+    ]
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    return build_app(test_config, packages())
