@@ -11,7 +11,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import MetaData, create_engine, inspect, select, text
 from sqlalchemy.engine import make_url
 
-from core import create_app
+from app import create_app
 from core.config import normalize_database_url
 from core.extensions import db
 from tests.conftest import base_config, dispose_app
