@@ -127,6 +127,9 @@ class ZiBukti(db.Model):
     keterangan: Mapped[str] = mapped_column(Text, default="")
     tautan: Mapped[str] = mapped_column(String(500), default="")  # a link, for a page or a post online
     attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id", ondelete="SET NULL"))
+    # kept with the evidence, so a file whose attachment row or bytes went away shows as missing, by name
+    berkas_nama: Mapped[str] = mapped_column(String(255), default="")
+    berkas_sha256: Mapped[str | None] = mapped_column(String(64))
     # policy documents (SK, SOP, standar pelayanan, …)
     nomor: Mapped[str] = mapped_column(String(120), default="")
     tanggal: Mapped[date | None] = mapped_column(Date)

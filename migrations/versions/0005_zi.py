@@ -2,7 +2,7 @@
 
 Revision ID: 0005_zi
 Revises: 0002_pengaduan
-Create Date: 2026-12-01 21:35:08.820408
+Create Date: 2026-12-01 21:47:50.409250
 
 """
 from alembic import op
@@ -73,6 +73,8 @@ def upgrade():
     sa.Column('keterangan', sa.Text(), nullable=False),
     sa.Column('tautan', sa.String(length=500), nullable=False),
     sa.Column('attachment_id', sa.Integer(), nullable=True),
+    sa.Column('berkas_nama', sa.String(length=255), nullable=False),
+    sa.Column('berkas_sha256', sa.String(length=64), nullable=True),
     sa.Column('nomor', sa.String(length=120), nullable=False),
     sa.Column('tanggal', sa.Date(), nullable=True),
     sa.Column('penandatangan', sa.String(length=200), nullable=False),
