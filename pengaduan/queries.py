@@ -216,17 +216,24 @@ def first_response_per_channel(start: date, end: date, today: date | None = None
         .where(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end)).all()
     days: dict[str, list[int]] = {}
     out: dict[str, dict] = {}
+    counted: dict[tuple[date, date], int] = {}  # many complaints share a day: count each span of days once
+
+    def hk(a: date, b: date) -> int:
+        if (a, b) not in counted:
+            counted[(a, b)] = workdays_between(a, b)
+        return counted[(a, b)]
+
     for kanal, received, at in rows:
         entry = out.setdefault(kanal, {"jumlah": 0, "direspon": 0, "tepat_waktu": 0, "belum_direspon_lewat": 0,
                                        "batas_hk": limit})
         entry["jumlah"] += 1
         if at is None:
-            entry["belum_direspon_lewat"] += workdays_between(received, today) > limit
+            entry["belum_direspon_lewat"] += hk(received, today) > limit
             continue
-        hk = max(0, workdays_between(received, to_local(at).date()))
-        days.setdefault(kanal, []).append(hk)
+        taken = max(0, hk(received, to_local(at).date()))
+        days.setdefault(kanal, []).append(taken)
         entry["direspon"] += 1
-        entry["tepat_waktu"] += hk <= limit
+        entry["tepat_waktu"] += taken <= limit
     for kanal, entry in out.items():
         values = sorted(days.get(kanal, []))
         entry["median_hk"] = _nearest_rank(values, 50)

@@ -528,6 +528,10 @@ def nilai_jawaban(item: ZiIndikator, pilihan: str | None, angka: Decimal | None,
     raise DomainError("Indikator ini tidak dijawab langsung.", "indikator")
 
 
+def _teks_angka(x: Decimal | None) -> str | None:
+    return None if x is None else str(x)
+
+
 def jawaban(tahun: int, item: ZiIndikator) -> ZiJawaban | None:
     return db.session.scalar(select(ZiJawaban).where(ZiJawaban.tahun == tahun, ZiJawaban.indikator_id == item.id))
 
@@ -550,7 +554,7 @@ def simpan_jawaban(item: ZiIndikator, *, user, pilihan: str | None = None, angka
         usul = u.pilihan or f"{scoring.angka(u.angka * 100 if item.jenis_jawaban == 'persen' else u.angka)}"
         raise DomainError(f"Jawaban berbeda dari usulan berdasarkan data ({usul}); tuliskan alasannya.", "alasan")
     row = jawaban(item.tahun, item)
-    before = None if row is None else {"pilihan": row.pilihan, "angka": str(row.angka) if row.angka is not None else None}
+    before = None if row is None else {"pilihan": row.pilihan, "angka": _teks_angka(row.angka)}
     if row is None:
         row = ZiJawaban(tahun=item.tahun, indikator_id=item.id)
         db.session.add(row)
@@ -563,8 +567,8 @@ def simpan_jawaban(item: ZiIndikator, *, user, pilihan: str | None = None, angka
     db.session.flush()
     audit.record("zi.jawaban.simpan", "zi_jawaban", row.id,
                  {"kode": item.kode, "tahun": item.tahun, "pilihan": pilihan,
-                  "angka": str(angka) if angka is not None else None, "sebelum": before,
-                  "usulan": (u.pilihan or (str(u.angka) if u.angka is not None else None)) if u else None,
+                  "angka": _teks_angka(angka), "sebelum": before,
+                  "usulan": (u.pilihan or _teks_angka(u.angka)) if u else None,
                   "menyimpang": berbeda, "alasan": alasan, "bukti": [b.id for b in row.bukti]}, actor=user)
     return row
 
@@ -575,7 +579,7 @@ def hapus_jawaban(item: ZiIndikator, *, user) -> None:
     if row is None:
         return
     audit.record("zi.jawaban.hapus", "zi_jawaban", row.id,
-                 {"kode": item.kode, "tahun": item.tahun, "pilihan": row.pilihan,
-                  "angka": str(row.angka) if row.angka is not None else None}, actor=user)
+                 {"kode": item.kode, "tahun": item.tahun, "pilihan": row.pilihan, "angka": _teks_angka(row.angka)},
+                 actor=user)
     db.session.delete(row)
     db.session.flush()

@@ -1425,7 +1425,8 @@ AREAS: list[dict] = [
         {"kode": "HS.1", "komponen": "hasil",
          "nama": "Nilai Survei Persepsi Korupsi (Survei Eksternal: Indeks Persepsi Anti Korupsi/IPAK)",
          "bobot": "17.5", "juknis": "II.E.1", "pertanyaan": [
-            {"kode": "a", "jawaban": "indeks", "usulan": "ipak", "teks": "Indeks Persepsi Anti Korupsi (IPAK), skala 1–4",
+            {"kode": "a", "jawaban": "indeks", "usulan": "ipak",
+             "teks": "Indeks Persepsi Anti Korupsi (IPAK), skala 1–4",
              "penjelasan": "Nilai LKE = indeks ÷ 4 × 17,5. Hasil survei eksternal; survei internal layanan ini hanya "
                            "memperkirakannya.",
              "juknis_teks": "Nilai persepsi korupsi (survei eksternal)"},

@@ -145,6 +145,10 @@ def _tautkan(b: ZiBukti, ind: ZiIndikator, nama: ZiBuktiNama | None) -> ZiBuktiI
         raise DomainError("Bukti hanya dapat ditautkan ke pertanyaan LKE, bukan ke sub-area.", "indikator")
     if nama is not None and nama.indikator_id != ind.id:
         raise DomainError("Nama bukti dukung itu bukan milik indikator yang dipilih.", "bukti_nama")
+    if nama is not None and nama.jenis in JENIS_KEBIJAKAN and b.jenis not in JENIS_KEBIJAKAN:
+        # its validity is what caps the answer: it must carry number, date and signatory
+        raise DomainError(f"«{nama.nama}» adalah dokumen kebijakan: catat sebagai SK atau SOP lengkap dengan nomor, "
+                          "tanggal, dan penandatangan.", "jenis")
     link = db.session.get(ZiBuktiIndikator, (b.id, ind.id))
     if link is None:
         link = ZiBuktiIndikator(bukti_id=b.id, indikator_id=ind.id, bukti_nama_id=getattr(nama, "id", None))

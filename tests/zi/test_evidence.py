@@ -122,6 +122,12 @@ def test_a_generated_report_filed_twice_is_one_item_with_one_file(katalog):
     assert len(first.tautan_indikator) == 4
 
 
+def test_a_policy_bukti_must_be_filed_as_a_policy_document(katalog):
+    with pytest.raises(DomainError) as e:
+        h.bukti(TAHUN, "sk_petugas_pengaduan", JAN, JAN, jenis="foto")
+    assert e.value.field == "jenis" and "adalah dokumen kebijakan" in e.value.message
+
+
 def test_evidence_files_only_against_questions(katalog):
     b = h.bukti(TAHUN, "capture_respon_pengaduan", JAN, JAN)
     with pytest.raises(DomainError, match="sub-area"):
