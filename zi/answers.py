@@ -160,6 +160,11 @@ def _berkala(ctx: Konteks, kode: str, kunci: str, satuan: str, kata: str) -> Usu
     return _opsi(kode, "B", ctx, bukti=usable, kurang=kurang, dasar=dasar)
 
 
+def berkala(kunci: str, frekuensi: str, kata: str) -> Callable[[Konteks, str], Usulan]:
+    """A rule: reports of `kunci` each covering a unit of FREKUENSI[frekuensi] (read when the rule runs)."""
+    return lambda ctx, kode: _berkala(ctx, kode, kunci, FREKUENSI[frekuensi], kata)
+
+
 def _tindak_lanjut(ctx: Konteks, kode: str, sumber: str) -> Usulan:
     """A all / B some / C none of the recommendations (tracked actions of pertanyaan `kode`) are done."""
     rows = list(db.session.scalars(select(ZiTindakLanjut).where(ZiTindakLanjut.tahun == ctx.tahun,
@@ -214,15 +219,6 @@ def pengaduan_ditindaklanjuti(ctx: Konteks, kode: str) -> Usulan:
     return _opsi(kode, "Ya", ctx, bukti=lain, kurang=missing, dasar=dasar)
 
 
-def pengaduan_monev(ctx: Konteks, kode: str) -> Usulan:
-    return _berkala(ctx, kode, "laporan_monev_pengaduan", FREKUENSI["monev_pengaduan"],
-                    "Laporan monev penanganan pengaduan")
-
-
-def pengaduan_monev_tl(ctx: Konteks, kode: str) -> Usulan:
-    return _tindak_lanjut(ctx, kode, "monev pengaduan")
-
-
 def wbs_diterapkan(ctx: Konteks, kode: str) -> Usulan:
     from wbs import queries as wbs_queries
 
@@ -232,15 +228,6 @@ def wbs_diterapkan(ctx: Konteks, kode: str) -> Usulan:
     dasar = [f"Kanal WBS tersedia (layanan ini); {n} laporan WBS diterima pada periode.",
              "Pilihan A memerlukan inovasi penerapan WBS yang ditetapkan petugas."]
     return _opsi(kode, "B" if sk else "C", ctx, bukti=sk + lain, kurang=kurang + missing, dasar=dasar)
-
-
-def wbs_evaluasi(ctx: Konteks, kode: str) -> Usulan:
-    return _berkala(ctx, kode, "laporan_evaluasi_wbs", FREKUENSI["evaluasi_wbs"],
-                    "Laporan hasil evaluasi penerapan WBS")
-
-
-def wbs_evaluasi_tl(ctx: Konteks, kode: str) -> Usulan:
-    return _tindak_lanjut(ctx, kode, "evaluasi WBS")
 
 
 def gratifikasi_kampanye(ctx: Konteks, kode: str) -> Usulan:
@@ -337,10 +324,6 @@ def pengaduan_unit(ctx: Konteks, kode: str) -> Usulan:
     return _opsi(kode, "C", ctx, bukti=unit, kurang=kurang + kurang_unit)
 
 
-def pengaduan_evaluasi(ctx: Konteks, kode: str) -> Usulan:
-    return pengaduan_monev(ctx, kode)
-
-
 def _putaran(ctx: Konteks) -> dict:
     from skm import queries as skm_queries
 
@@ -431,14 +414,21 @@ def ipkp(ctx: Konteks, kode: str) -> Usulan:
     return _persepsi(ctx, kode, "ipkp")
 
 
+_MONEV_PENGADUAN = berkala("laporan_monev_pengaduan", "monev_pengaduan", "Laporan monev penanganan pengaduan")
+
 ATURAN: dict[str, Callable[[Konteks, str], Usulan]] = {
     "pengaduan_kebijakan": pengaduan_kebijakan, "pengaduan_ditindaklanjuti": pengaduan_ditindaklanjuti,
-    "pengaduan_monev": pengaduan_monev, "pengaduan_monev_tl": pengaduan_monev_tl,
-    "wbs_diterapkan": wbs_diterapkan, "wbs_evaluasi": wbs_evaluasi, "wbs_evaluasi_tl": wbs_evaluasi_tl,
+    "pengaduan_monev": _MONEV_PENGADUAN,
+    "pengaduan_monev_tl": lambda ctx, kode: _tindak_lanjut(ctx, kode, "monev pengaduan"),
+    "wbs_diterapkan": wbs_diterapkan,
+    "wbs_evaluasi": berkala("laporan_evaluasi_wbs", "evaluasi_wbs", "Laporan hasil evaluasi penerapan WBS"),
+    "wbs_evaluasi_tl": lambda ctx, kode: _tindak_lanjut(ctx, kode, "evaluasi WBS"),
     "gratifikasi_kampanye": gratifikasi_kampanye, "gratifikasi_upg": gratifikasi_upg,
     "pengaduan_persen": pengaduan_persen, "pengaduan_kanal": pengaduan_kanal, "pengaduan_unit": pengaduan_unit,
-    "pengaduan_evaluasi": pengaduan_evaluasi, "skm_frekuensi": skm_frekuensi, "skm_publikasi": skm_publikasi,
-    "skm_tindak_lanjut": skm_tindak_lanjut, "pengaduan_responsif": pengaduan_responsif, "ipak": ipak, "ipkp": ipkp,
+    # Pengelolaan Pengaduan c: the evaluation of complaint handling is the same monthly monev
+    "pengaduan_evaluasi": _MONEV_PENGADUAN,
+    "skm_frekuensi": skm_frekuensi, "skm_publikasi": skm_publikasi, "skm_tindak_lanjut": skm_tindak_lanjut,
+    "pengaduan_responsif": pengaduan_responsif, "ipak": ipak, "ipkp": ipkp,
 }
 
 

@@ -75,6 +75,13 @@ def test_the_running_month_is_not_yet_owed(katalog):
     assert usul("PW.P3.c", date(TAHUN, 11, 15)).pilihan == "B"  # October's is now missing
 
 
+def test_a_period_spanning_two_years_is_cut_into_its_own_units():
+    units = answers._satuan(date(TAHUN, 7, 1), date(TAHUN + 1, 6, 30), "semester")
+    assert [u[2] for u in units] == [f"semester II {TAHUN}", f"semester I {TAHUN + 1}"]
+    months = answers._satuan(date(TAHUN, 11, 15), date(TAHUN + 1, 2, 28), "bulan")
+    assert [u[2] for u in months] == [f"Desember {TAHUN}", f"Januari {TAHUN + 1}", f"Februari {TAHUN + 1}"]
+
+
 # --- a missing SK caps the policy answer --------------------------------------------------------------
 
 def test_missing_sk_caps_the_complaint_policy_answer(katalog):
