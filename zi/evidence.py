@@ -108,6 +108,10 @@ def tambah_bukti(*, judul: str, jenis: str, periode_mulai: date | None = None, p
     if clean is None and not tautan:
         raise DomainError("Lampirkan berkas bukti atau isi tautannya.", "berkas")
     bukti_nama, indikator = list(bukti_nama), list(indikator)
+    for nama in bukti_nama:  # before anything is written: a refused link leaves no file behind
+        _cek_tautan(jenis, nama.indikator, nama)
+    for ind in indikator:
+        _cek_tautan(jenis, ind, None)
 
     b = ZiBukti(judul=judul, jenis=jenis, periode_mulai=periode_mulai, periode_selesai=periode_selesai,
                 keterangan=keterangan, tautan=tautan, nomor=nomor, tanggal=tanggal, penandatangan=penandatangan,
@@ -140,15 +144,19 @@ def bukti_sumber(kunci_sumber: str) -> ZiBukti | None:
     return db.session.scalar(select(ZiBukti).where(ZiBukti.kunci_sumber == kunci_sumber))
 
 
-def _tautkan(b: ZiBukti, ind: ZiIndikator, nama: ZiBuktiNama | None) -> ZiBuktiIndikator:
+def _cek_tautan(jenis: str, ind: ZiIndikator, nama: ZiBuktiNama | None) -> None:
     if ind.tingkat != "pertanyaan":
         raise DomainError("Bukti hanya dapat ditautkan ke pertanyaan LKE, bukan ke sub-area.", "indikator")
     if nama is not None and nama.indikator_id != ind.id:
         raise DomainError("Nama bukti dukung itu bukan milik indikator yang dipilih.", "bukti_nama")
-    if nama is not None and nama.jenis in JENIS_KEBIJAKAN and b.jenis not in JENIS_KEBIJAKAN:
+    if nama is not None and nama.jenis in JENIS_KEBIJAKAN and jenis not in JENIS_KEBIJAKAN:
         # its validity is what caps the answer: it must carry number, date and signatory
         raise DomainError(f"«{nama.nama}» adalah dokumen kebijakan: catat sebagai SK atau SOP lengkap dengan nomor, "
                           "tanggal, dan penandatangan.", "jenis")
+
+
+def _tautkan(b: ZiBukti, ind: ZiIndikator, nama: ZiBuktiNama | None) -> ZiBuktiIndikator:
+    _cek_tautan(b.jenis, ind, nama)
     link = db.session.get(ZiBuktiIndikator, (b.id, ind.id))
     if link is None:
         link = ZiBuktiIndikator(bukti_id=b.id, indikator_id=ind.id, bukti_nama_id=getattr(nama, "id", None))

@@ -126,6 +126,9 @@ def test_a_policy_bukti_must_be_filed_as_a_policy_document(katalog):
     with pytest.raises(DomainError) as e:
         h.bukti(TAHUN, "sk_petugas_pengaduan", JAN, JAN, jenis="foto")
     assert e.value.field == "jenis" and "adalah dokumen kebijakan" in e.value.message
+    # refused before anything was written
+    assert db.session.scalar(select(func.count()).select_from(Attachment)) == 0
+    assert not any(Path(current_app.config["UPLOAD_FOLDER"]).iterdir())
 
 
 def test_evidence_files_only_against_questions(katalog):
