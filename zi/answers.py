@@ -20,6 +20,7 @@ from core.calendar import add_workdays
 from core.errors import DomainError
 from core.extensions import db
 from core.forms import clean_text
+from core.settings import get_setting
 from core.workdays import format_tanggal, local_today
 from zi import catalogue, evidence, scoring
 from zi.evidence import BuktiInfo
@@ -27,9 +28,17 @@ from zi.models import ZiBukti, ZiIndikator, ZiJawaban, ZiTindakLanjut
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember"]
-# how often "berkala" means, per kind of report (the office may change these)
-FREKUENSI = {"monev_pengaduan": "bulan", "evaluasi_wbs": "semester", "kampanye_gratifikasi": "triwulan"}
-KANAL_BERBAGAI = 3  # channels used in the period from which complaint handling is "berbagai kanal"
+# Defaults an administrator may change under the setting "zi" (the composition root may register them for
+# the settings page): how often "berkala" means per kind of report, and from how many channels used in the
+# period complaint handling counts as "berbagai kanal".
+PENGATURAN = {"frekuensi": {"monev_pengaduan": "bulan", "evaluasi_wbs": "semester", "kampanye_gratifikasi": "triwulan"},
+              "kanal_berbagai": 3}
+
+
+def pengaturan() -> dict:
+    stored = get_setting("zi") or {}
+    return {"frekuensi": {**PENGATURAN["frekuensi"], **stored.get("frekuensi", {})},
+            "kanal_berbagai": int(stored.get("kanal_berbagai", PENGATURAN["kanal_berbagai"]))}
 KANAL_DARING = ("web", "api", "telegram", "email", "lapor")
 
 
@@ -64,6 +73,10 @@ class Konteks:
     def __post_init__(self):
         self.mulai = self.mulai or date(self.tahun, 1, 1)
         self.selesai = self.selesai or date(self.tahun, 12, 31)
+
+    @property
+    def pengaturan(self) -> dict:
+        return self.memo("pengaturan", pengaturan)
 
     def memo(self, key: str, fn: Callable):
         if key not in self._memo:
@@ -161,8 +174,8 @@ def _berkala(ctx: Konteks, kode: str, kunci: str, satuan: str, kata: str) -> Usu
 
 
 def berkala(kunci: str, frekuensi: str, kata: str) -> Callable[[Konteks, str], Usulan]:
-    """A rule: reports of `kunci` each covering a unit of FREKUENSI[frekuensi] (read when the rule runs)."""
-    return lambda ctx, kode: _berkala(ctx, kode, kunci, FREKUENSI[frekuensi], kata)
+    """A rule: reports of `kunci` each covering one unit of the setting's frekuensi (read when the rule runs)."""
+    return lambda ctx, kode: _berkala(ctx, kode, kunci, ctx.pengaturan["frekuensi"][frekuensi], kata)
 
 
 def _tindak_lanjut(ctx: Konteks, kode: str, sumber: str) -> Usulan:
@@ -234,7 +247,7 @@ def gratifikasi_kampanye(ctx: Konteks, kode: str) -> Usulan:
     from gratifikasi import queries as g
 
     kegiatan = ctx.memo("kampanye", lambda: g.kegiatan_kampanye(ctx.mulai, ctx.selesai))
-    units = _satuan(ctx.mulai, ctx.selesai, FREKUENSI["kampanye_gratifikasi"])
+    units = _satuan(ctx.mulai, ctx.selesai, ctx.pengaturan["frekuensi"]["kampanye_gratifikasi"])
     due = _wajib(units, ctx.today)
     covered = [u for u in due if any(u[0] <= k["tanggal"] <= u[1] for k in kegiatan)]
     bukti = ctx.dipakai("capture_kampanye_gratifikasi")
@@ -384,12 +397,13 @@ def pengaduan_responsif(ctx: Konteks, kode: str) -> Usulan:
         return Usulan(kode, kurang=["Belum ada pengaduan pada periode ini: kecepatan respons belum dapat dinilai."])
     slow = [k for k, v in used.items()
             if v["belum_direspon_lewat"] or (v["p90_hk"] is not None and v["p90_hk"] > v["batas_hk"])]
-    berbagai = len(used) >= KANAL_BERBAGAI
+    minimal = ctx.pengaturan["kanal_berbagai"]
+    berbagai = len(used) >= minimal
     dasar = [f"Kanal {k}: {v['jumlah']} pengaduan, respons pertama median {v['median_hk']} HK, persentil ke-90 "
              f"{v['p90_hk']} HK (batas {v['batas_hk']} HK)." for k, v in sorted(used.items())]
     kurang = [f"Respons pertama kanal {k} melewati batas {used[k]['batas_hk']} HK." for k in slow]
     if not berbagai:
-        kurang.append(f"Baru {len(used)} kanal digunakan; 'berbagai kanal' dihitung dari {KANAL_BERBAGAI} kanal.")
+        kurang.append(f"Baru {len(used)} kanal digunakan; 'berbagai kanal' dihitung dari {minimal} kanal.")
     pilihan = {(True, True): "A", (True, False): "B", (False, True): "C", (False, False): "D"}[(not slow, berbagai)]
     return _opsi(kode, pilihan, ctx, bukti=ctx.dipakai("laporan_monev_pengaduan"), kurang=kurang, dasar=dasar)
 

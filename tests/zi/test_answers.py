@@ -297,6 +297,19 @@ def test_responsive_multichannel_handling_from_first_response_times(katalog):
     assert u.pilihan == "C" and "Respons pertama kanal surat melewati batas 3 HK." in u.kurang
 
 
+def test_the_office_sets_how_many_channels_are_many_and_how_often_is_berkala(katalog):
+    from core.settings import set_setting
+
+    d = date(TAHUN, 3, 2)
+    for kanal in ("web", "telegram"):
+        h.pengaduan(d, "diverifikasi", kanal=kanal, respon_pada=date(TAHUN, 3, 3))
+    h.bukti(TAHUN, "laporan_monev_pengaduan", date(TAHUN, 1, 1), date(TAHUN, 6, 30), jenis="laporan_otomatis")
+    h.bukti(TAHUN, "laporan_monev_pengaduan", date(TAHUN, 7, 1), date(TAHUN, 12, 31), jenis="laporan_otomatis")
+    assert (usul("PP.R2.a").pilihan, usul("PW.P3.c").pilihan) == ("B", "B")
+    set_setting("zi", {"kanal_berbagai": 2, "frekuensi": {"monev_pengaduan": "semester"}})
+    assert (usul("PP.R2.a").pilihan, usul("PW.P3.c").pilihan) == ("A", "A")
+
+
 def test_ipak_and_ipkp_are_predicted_from_the_internal_survey(katalog):
     assert not usul("HS.1.a").ada
     h.persepsi("ipak", date(TAHUN, 5, 1), [4, 4, 3, 4, 4])
