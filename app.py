@@ -40,6 +40,8 @@ def packages() -> list[Package]:
     import wbs.api
     import wbs.cli
     import wbs.views
+    import zi.answers
+    import zi.models  # noqa: F401  (the ZI tables)
 
     skm_readers = (Role.pengelola_skm, Role.pimpinan, Role.tpi)
     return [
@@ -99,6 +101,11 @@ def packages() -> list[Package]:
             demo_seed=skm.demo.seed,
             # survey answers are anonymous: no address kept, the rate-limit key rotates daily
             anonymous_paths=("/survei", "/api/v1/skm"),
+        ),
+        # the ZI evidence register and LKE scoring; reads the domains through their queries.py only
+        Package(
+            "zi",
+            settings={"zi": zi.answers.PENGATURAN},
         ),
     ]
 
