@@ -235,16 +235,15 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
         if lap.jenis == "penerimaan":
             v = rules.wajib_lapor(lap.acara, lap.pemberi_hubungan, lap.nilai, lap.tanggal_terima, bentuk=lap.bentuk)
             lap.wajib_lapor, lap.alasan_wajib = v.wajib, f"{v.judul}: {v.alasan} ({v.dasar})"
-    db.session.add(lap)
     try:
-        with db.session.begin_nested():
+        with db.session.begin_nested():  # added inside: a lost race takes the row out of the session again
+            db.session.add(lap)
             db.session.flush()
     except IntegrityError:  # a concurrent double submit won the race for the token
         existing = _by_token(idem_token) if idem_token else None
         if existing is None:
             raise
         raise DuplicateSubmission(existing) from None
-    _save_files(files, OWNER, lap.id)
     _history(lap, "lapor", "Laporan diterima UPG." + (f" {late_note}" if late_note else ""), actor=user)
     audit.record("gratifikasi.lapor", "laporan_gratifikasi", lap.id,
                  {"nomor": lap.nomor, "jenis": lap.jenis, "kanal": kanal, "lampiran": len(files),
@@ -254,6 +253,7 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
         outbox.enqueue("email", s["upg_email"], f"Laporan gratifikasi baru {lap.nomor} ({rules.JENIS[lap.jenis]}).",
                        f"gratifikasi:{lap.nomor}:upg")
     _notify(lap, "Laporan Anda diterima UPG.")
+    _save_files(files, OWNER, lap.id)
     return lap, kode
 
 
@@ -262,7 +262,10 @@ def _by_token(idem_token: str) -> LaporanGratifikasi | None:
 
 
 def _save_files(files: list[Clean], owner_type: str, owner_id: int) -> None:
-    """Store the files; if the unit of work then rolls back, their rows never exist, so the files go too."""
+    """Store the files; if the unit of work then rolls back, their rows never exist, so the files go too.
+
+    Called last in a service: core.uow drops the rollback hooks when any savepoint is released after them
+    (the first audit row of a database, a new year's counter), so nothing that may open one comes after."""
     folder = current_app.config["UPLOAD_FOLDER"]
     for clean in files:
         att = save_clean(clean, owner_type, owner_id)
@@ -400,9 +403,9 @@ def lengkapi(lap: LaporanGratifikasi, tambahan: str, files: list[Clean] = ()) ->
     text = _note(tambahan, "Keterangan tambahan", limit=10000, field="tambahan")
     if not text and not files:
         raise DomainError("Isi keterangan tambahan atau lampirkan berkas.", "tambahan")
-    _save_files(files, OWNER, lap.id)
     _apply(lap, "dilengkapi", target, None, f"Pelapor melengkapi laporan: {text}" if text else "Pelapor menambahkan lampiran.",
            {"lampiran": len(files)})
+    _save_files(files, OWNER, lap.id)
 
 
 def teruskan_kpk(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, cara: str,
@@ -493,9 +496,9 @@ def catat_kampanye(inp: KampanyeInput, files: list[Clean], actor: User) -> Kegia
                            peserta=inp.peserta, created_by=actor.id)
     db.session.add(row)
     db.session.flush()
-    _save_files(files, OWNER_KAMPANYE, row.id)
     audit.record("gratifikasi.kampanye", "kegiatan_kampanye_gratifikasi", row.id,
                  {"media": row.media, "tanggal": tanggal.isoformat(), "foto": len(files)}, actor=actor)
+    _save_files(files, OWNER_KAMPANYE, row.id)
     return row
 
 
