@@ -403,8 +403,8 @@ def lengkapi(lap: LaporanGratifikasi, tambahan: str, files: list[Clean] = ()) ->
     text = _note(tambahan, "Keterangan tambahan", limit=10000, field="tambahan")
     if not text and not files:
         raise DomainError("Isi keterangan tambahan atau lampirkan berkas.", "tambahan")
-    _apply(lap, "dilengkapi", target, None, f"Pelapor melengkapi laporan: {text}" if text else "Pelapor menambahkan lampiran.",
-           {"lampiran": len(files)})
+    _apply(lap, "dilengkapi", target, None,
+           f"Pelapor melengkapi laporan: {text}" if text else "Pelapor menambahkan lampiran.", {"lampiran": len(files)})
     _save_files(files, OWNER, lap.id)
 
 
@@ -427,7 +427,8 @@ def teruskan_kpk(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, 
         raise DomainError(f"Pengaturan nomor surat UPG tidak sah: {exc}", "tanggal") from exc
     lap.tanggal_teruskan, lap.cara_teruskan, lap.nomor_registrasi_kpk = tanggal, cara, registrasi
     late = " (melewati tenggat UPG ke KPK)" if lap.tenggat_teruskan and tanggal > lap.tenggat_teruskan else ""
-    _apply(lap, "teruskan_kpk", target, actor, f"Diteruskan ke KPK pada {_fmt(tanggal)} dengan surat nomor {lap.nomor_surat}{late}."
+    _apply(lap, "teruskan_kpk", target, actor,
+           f"Diteruskan ke KPK pada {_fmt(tanggal)} dengan surat nomor {lap.nomor_surat}{late}."
            + (f" {note}" if note else ""), {"nomor_surat": lap.nomor_surat, "cara": cara, "terlambat": bool(late)})
 
 
@@ -446,8 +447,9 @@ def tetapkan(lap: LaporanGratifikasi, actor: User, *, penetapan: str, nomor_sk: 
                        before_label="tanggal penerusan ke KPK")
     tindak = _note(tindak_lanjut, "Tindak lanjut atas objek gratifikasi", required=True, field="tindak_lanjut")
     lap.penetapan, lap.nomor_sk, lap.tanggal_sk, lap.tindak_lanjut_objek = penetapan, nomor_sk, tanggal_sk, tindak
-    _apply(lap, "tetapkan", target, actor, f"KPK menetapkan: {PENETAPAN[penetapan].lower()} (SK {nomor_sk}, {_fmt(tanggal_sk)}). "
-                          f"Tindak lanjut: {tindak}", {"penetapan": penetapan, "nomor_sk": nomor_sk})
+    _apply(lap, "tetapkan", target, actor,
+           f"KPK menetapkan: {PENETAPAN[penetapan].lower()} (SK {nomor_sk}, {_fmt(tanggal_sk)}). "
+           f"Tindak lanjut: {tindak}", {"penetapan": penetapan, "nomor_sk": nomor_sk})
 
 
 def selesaikan(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:

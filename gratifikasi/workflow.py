@@ -17,10 +17,11 @@ from gratifikasi.models import STATUS
 UPG = "upg"
 PELAPOR = "pelapor"  # the reporter, on the tracking page (number + secret code, no account)
 
+# the steps of a report's history ("lapor" is the intake, not a transition)
 AKSI_LABEL = {
-    "lapor": N_("Laporan diterima"), "verifikasi": N_("Diverifikasi lengkap"), "minta_lengkapi": N_("Diminta melengkapi"),
-    "dilengkapi": N_("Dilengkapi pelapor"), "teruskan_kpk": N_("Diteruskan ke KPK"), "tetapkan": N_("Ditetapkan KPK"),
-    "selesaikan": N_("Selesai"),
+    "lapor": N_("Laporan diterima"), "verifikasi": N_("Diverifikasi lengkap"),
+    "minta_lengkapi": N_("Diminta melengkapi"), "dilengkapi": N_("Dilengkapi pelapor"),
+    "teruskan_kpk": N_("Diteruskan ke KPK"), "tetapkan": N_("Ditetapkan KPK"), "selesaikan": N_("Selesai"),
 }
 # the order the case page offers its actions in
 ORDER = ("verifikasi", "minta_lengkapi", "dilengkapi", "teruskan_kpk", "tetapkan", "selesaikan")

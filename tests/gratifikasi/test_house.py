@@ -1,7 +1,8 @@
-"""Gratifikasi on the one unit of work: the service never commits, a lost race is absorbed by a savepoint inside
-the open transaction, a refused request keeps nothing (no number, no file), and pages state the office's
-deadlines."""
+"""Gratifikasi in the house (DESIGN.md): the service never commits, a lost race is absorbed by a savepoint inside
+the open transaction, a refused request keeps nothing (no number, no file), pages state the office's deadlines,
+and no screen reaches into the public views."""
 import io
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -148,3 +149,24 @@ def test_pages_state_the_deadlines_the_office_set(app, client, login_as):
     assert "lewat 25 HK" in register and "30 HK" not in register
     rekap = c.get(f"/admin/gratifikasi/rekap?periode=tahun&tahun={local_today().year}").get_data(as_text=True)
     assert "(≤ 7 HK)" in rekap and "lewat 25 HK" in rekap
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_no_deadline_is_template_text():
+    literal = re.compile(r"\d+\s*(HK|hari kerja)\b")
+    for folder in ("templates/gratifikasi", "templates/admin/gratifikasi"):
+        for path in (ROOT / folder).glob("*.html"):
+            for n, line in enumerate(path.read_text().splitlines(), 1):
+                assert not literal.search(line), f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+
+
+def test_no_commit_or_rollback_and_no_screen_imports_the_public_views():
+    sources = [*(ROOT / "gratifikasi").glob("*.py"), ROOT / "admin" / "gratifikasi.py"]
+    for path in sources:
+        text = path.read_text()
+        assert not re.search(r"session\.(commit|rollback)\(\)", text), path
+    admin = (ROOT / "admin" / "gratifikasi.py").read_text()
+    assert not re.search(r"^\s*(from gratifikasi import .*\bviews\b|from gratifikasi\.views|import gratifikasi\.views)",
+                         admin, re.M)
