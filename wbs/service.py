@@ -130,14 +130,13 @@ def _check_files(files) -> list[storage.Clean]:
 
 def _seal_files(report_id: int, data_key: bytes, files: list[storage.Clean], entry_id: str | None,
                 dari: str, written: list[str]) -> None:
-    """Encrypt each file to disk under a random name; its name, type and size are sealed in the row.
-    A file whose row is rolled back is removed again (`written` names them for a savepoint's caller)."""
+    """Encrypt each file to disk under a random name (listed in `written`); its name, type and size are
+    sealed in the row."""
     for i, clean in enumerate(files):
         att_id = secrets.token_hex(16)
         blob = crypto.aead_encrypt(data_key, clean.data, sealing.file_aad(report_id, att_id))
         name = storage.store_bytes(_upload_folder(), blob)
         written.append(name)
-        on_rollback(partial(_discard, [name]))
         meta = {"nama": clean.original_name, "tipe": clean.content_type, "ukuran": clean.size,
                 "sha256": clean.sha256, "dari": dari, "urut": i}
         db.session.add(WbsAttachment(id=att_id, report_id=report_id, entry_id=entry_id, stored_name=name,
@@ -164,7 +163,8 @@ def _savepoint() -> Iterator[None]:
 def _store_once(store: Callable[[list[str]], object], token_hash: str | None, stored_before: Callable) -> bool:
     """Run `store(written)` (rows, and sealed files it names in `written`) inside a savepoint. False when
     the unique form token shows that another request stored the same submission first: that attempt is
-    undone, its files removed, and the rest of the unit of work stands. Any other failure propagates."""
+    undone, its files removed, and the rest of the unit of work stands. Any other failure propagates.
+    The files stay only if the unit of work commits."""
     written: list[str] = []
     try:
         with _savepoint():
@@ -175,6 +175,11 @@ def _store_once(store: Callable[[list[str]], object], token_hash: str | None, st
         if token_hash and stored_before(token_hash) is not None:
             return False
         raise
+    except BaseException:
+        _discard(written)
+        raise
+    # registered once the savepoint is released: core.uow runs its commit hooks on a savepoint's release too
+    on_rollback(partial(_discard, written))
     return True
 
 
