@@ -8,7 +8,7 @@ from SECRET_KEY + the session id inside the server-side session (see `remember_u
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable
+from collections.abc import Callable
 
 from flask import current_app, session
 from sqlalchemy import delete, func, select

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from flask import current_app
 from sqlalchemy import delete, select
