@@ -7,8 +7,8 @@ from SECRET_KEY + the session id inside the server-side session (see `remember_u
 """
 from __future__ import annotations
 
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 
 from flask import current_app, session
 from sqlalchemy import delete, func, select

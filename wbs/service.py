@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
-from collections.abc import Callable, Iterator
 
 from flask import current_app
 from sqlalchemy import delete, select
@@ -609,7 +609,8 @@ def add_team_message(report_id: int, user: User, key: WbsKey, private: bytes, te
     report, data_key = _officer_data_key(report_id, user, key, private, lock=True)
     if not workflow.may(report, "catatan" if internal else "pesan_tim", workflow.role_of(user)):
         raise DomainError("Laporan sudah ditutup; pesan kepada pelapor tidak dapat dikirim lagi.", "teks")
-    if not _append_once(report, "catatan" if internal else "tim", data_key, {"teks": text}, idem, officer=user):
+    jenis = "catatan" if internal else "tim"  # an entry's kind: the reporter never sees a "catatan"
+    if not _append_once(report, jenis, data_key, {"teks": text}, idem, officer=user):
         return
     if not internal:
         today = local_today()
