@@ -39,6 +39,7 @@ def packages() -> list[Package]:
     import skm.views
     import wbs.api
     import wbs.cli
+    import wbs.service
     import wbs.views
     import zi.answers
     import zi.models  # noqa: F401  (the ZI tables)
@@ -76,6 +77,7 @@ def packages() -> list[Package]:
                  NavItem(N_("Kunci WBS"), "admin.wbs_keys", (Role.tim_wbs, Role.admin), 21)),
             cards=(Card(admin.wbs.card, (Role.tim_wbs, Role.admin, Role.pimpinan), 20),),
             cli=(wbs.cli.wbs_cli,),
+            settings=wbs.service.SETTINGS,
             # whistleblowers: no address, agent or exact time kept (DESIGN.md, security model)
             anonymous_paths=("/wbs", "/api/v1/wbs"),
         ),
