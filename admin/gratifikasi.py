@@ -28,7 +28,7 @@ from gratifikasi.models import CARA_TERUSKAN, STATUS, LaporanGratifikasi
 
 def card() -> CardValue:
     counts = queries.dashboard_counts()
-    note = _("%(n)s lewat tenggat ke KPK", n=counts["lewat"]) if counts["lewat"] else _("semua dalam tenggat")
+    note = _("%(n)s lewat target UPG meneruskan", n=counts["lewat"]) if counts["lewat"] else _("semua dalam tenggat")
     return CardValue(_("Gratifikasi belum diteruskan"), counts["terbuka"], note, "admin.gratifikasi_register",
                      warning=bool(counts["lewat"]))
 
@@ -53,6 +53,11 @@ TOMBOL = {"verifikasi": N_("Nyatakan lengkap"), "minta_lengkapi": N_("Minta pela
           "selesaikan": N_("Tutup laporan (selesai)")}
 
 
+def _page(template: str, **context):
+    """An officer's page, with the deadlines in working days and their names as the office set them."""
+    return render_template(template, hk=rules.hari_kerja(), nt=rules.nama_tenggat(_), **context)
+
+
 def _filters() -> dict:
     args = request.args
     return {"status": args.get("status", "")[:20], "jenis": args.get("jenis", "")[:20],
@@ -69,9 +74,8 @@ def gratifikasi_register():
     units = db.session.scalars(select(Unit).order_by(Unit.nama)).all()
     today = local_today()
     tanda = {r.id: queries.tandai_tenggat(r, today) for r in rows}
-    return render_template("admin/gratifikasi/register.html", rows=rows, total=total, page=page, pages=-(-total // PAGE),
-                           f=f, units=units, statuses=STATUS, jenis=rules.JENIS, today=today, hk=rules.hari_kerja(),
-                           tanda=tanda, sisa={r.id: workdays_between(today, r.tenggat_teruskan) for r in rows
+    return _page("admin/gratifikasi/register.html", rows=rows, total=total, page=page, pages=-(-total // PAGE),
+                 f=f, units=units, statuses=STATUS, jenis=rules.JENIS, today=today, tanda=tanda, sisa={r.id: workdays_between(today, r.tenggat_teruskan) for r in rows
                                              if tanda[r.id] == "dekat"})
 
 
@@ -90,11 +94,11 @@ def _detail(lap: LaporanGratifikasi, forms: dict | None = None, status: int = 20
                 form.cara.data = "gol"
             forms[aksi] = form
     t = service.tenggat_of(lap)
-    return render_template("admin/gratifikasi/detail.html", lap=lap, allowed=allowed, forms=forms, t=t,
-                           tanda=queries.tandai_tenggat(lap), sisa=service.sisa_hari_kerja(lap),
-                           lampiran=attachments_of(service.OWNER, lap.id), gol=documents.gol_fields(lap),
-                           aksi_label=workflow.AKSI_LABEL, akibat=rules.akibat_terlambat(t, _), hk=rules.hari_kerja(),
-                           cara=CARA_TERUSKAN, tombol=TOMBOL), status
+    return _page("admin/gratifikasi/detail.html", lap=lap, allowed=allowed, forms=forms, t=t,
+                 tanda=queries.tandai_tenggat(lap), sisa=service.sisa_hari_kerja(lap),
+                 lampiran=attachments_of(service.OWNER, lap.id), gol=documents.gol_fields(lap),
+                 aksi_label=workflow.AKSI_LABEL, akibat=rules.akibat_terlambat(t, _), cara=CARA_TERUSKAN,
+                 tombol=TOMBOL), status
 
 
 @bp.get("/gratifikasi/<int:lap_id>")
@@ -186,9 +190,9 @@ def _periode():
 def gratifikasi_rekap():
     jenis, tahun, ke, p = _periode()
     r = queries.rekap(p.awal, p.akhir)
-    return render_template("admin/gratifikasi/rekap.html", r=r, p=p, jenis=jenis, tahun=tahun, ke=ke,
-                           jenis_labels=rules.JENIS, statuses=STATUS, hk=rules.hari_kerja(),
-                           kampanye=queries.kegiatan_kampanye(p.awal, p.akhir), years=range(local_today().year, 2019, -1))
+    return _page("admin/gratifikasi/rekap.html", r=r, p=p, jenis=jenis, tahun=tahun, ke=ke,
+                 jenis_labels=rules.JENIS, statuses=STATUS,
+                 kampanye=queries.kegiatan_kampanye(p.awal, p.akhir), years=range(local_today().year, 2019, -1))
 
 
 @bp.get("/gratifikasi/rekap.<fmt>")
@@ -241,7 +245,7 @@ def gratifikasi_kampanye_bukti(kegiatan_id: int, att_id: int):
 @bp.get("/gratifikasi/saya")
 @role_required(*tuple(Role))
 def gratifikasi_saya():
-    return render_template("admin/gratifikasi/saya.html", rows=service.laporan_saya(current_user))
+    return _page("admin/gratifikasi/saya.html", rows=service.laporan_saya(current_user))
 
 
 
@@ -251,8 +255,8 @@ SETTINGS_ROLES = (Role.upg, Role.admin)
 def _pengaturan_page(form: PengaturanForm | None = None, batas_form: BatasForm | None = None, status: int = 200):
     s = rules.pengaturan()
     form = form or PengaturanForm(formdata=None, data={k: s.get(k, "") for k in service.PENGATURAN_TEKS})
-    return render_template("admin/gratifikasi/pengaturan.html", form=form, batas_form=batas_form or BatasForm(formdata=None),
-                           tabel=rules.tabel_batas(), today=local_today(), s=s), status
+    return _page("admin/gratifikasi/pengaturan.html", form=form, batas_form=batas_form or BatasForm(formdata=None),
+                 tabel=rules.tabel_batas(), today=local_today(), s=s), status
 
 
 @bp.get("/gratifikasi/pengaturan")

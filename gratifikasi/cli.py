@@ -23,7 +23,7 @@ def batas():
 
 @gratifikasi_cli.command("tenggat")
 def tenggat():
-    """Laporan yang belum diteruskan ke KPK: lewat atau mendekati tenggat UPG → KPK."""
+    """Laporan yang belum diteruskan ke KPK: lewat atau mendekati target UPG meneruskan."""
     from gratifikasi.queries import register, tandai_tenggat
 
     today = local_today()

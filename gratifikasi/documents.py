@@ -139,6 +139,7 @@ def tanda_terima_pdf(lap: LaporanGratifikasi, *, kode: str | None, alamat_lacak:
            "pelapor": lap.pelapor_nama, "unit": lap.unit_nama, "tanggal_lapor": _tgl(lap.tanggal_lapor),
            "tanggal_terima": _tgl(lap.tanggal_terima) if lap.tanggal_terima else "",
            "nilai": rupiah(lap.nilai) if lap.nilai else "-", "tenggat_kpk": _tgl(lap.tenggat_kpk),
+           "tenggat_teruskan": _tgl(lap.tenggat_teruskan) if lap.tenggat_teruskan else "", "nt": rules.nama_tenggat(),
            "sisa": (f"{sisa} hari kerja lagi" if sisa is not None and sisa >= 0
                     else f"lewat {-sisa} hari kerja" if sisa is not None else "-"),
            "periode": f"{_tgl(lap.periode_awal)} s.d. {_tgl(lap.periode_akhir)}", "status": lap.status_label,
@@ -167,8 +168,8 @@ def _surat_context(lap: LaporanGratifikasi) -> dict:
         "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
     ]
     if lap.terlambat_kpk:
-        paragraf.insert(2, "Laporan ini disampaikan pelapor kepada UPG setelah lewat 30 hari kerja sejak "
-                           "gratifikasi diterima.")
+        paragraf.insert(2, f"Laporan ini disampaikan pelapor kepada UPG setelah lewat {rules.hari_kerja().kpk} hari "
+                           "kerja sejak gratifikasi diterima.")
     return {**_kop(), **_penandatangan(), "nomor_surat": lap.nomor_surat or "-", "sifat": "Segera",
             "lampiran": "1 (satu) berkas", "hal": f"Penyampaian Laporan Gratifikasi {lap.nomor}",
             "tujuan": s["kpk_tujuan"], "tujuan_alamat": s["kpk_alamat"], "paragraf": paragraf,
@@ -191,7 +192,7 @@ def surat_kpk_pdf(lap: LaporanGratifikasi) -> bytes:
 
 def _periodik_context(r: dict, label: str, kampanye: list[dict], nomor: str = "-") -> dict:
     o, s = office(), rules.pengaturan()
-    k = r["ketepatan"]
+    k, hk = r["ketepatan"], rules.hari_kerja()
     ringkasan = [
         ("Laporan diterima", r["jumlah"]), ("Laporan penerimaan", r["per_jenis"]["penerimaan"]),
         ("Laporan penolakan", r["per_jenis"]["penolakan"]), ("Laporan nihil", r["per_jenis"]["nihil"]),
@@ -201,9 +202,9 @@ def _periodik_context(r: dict, label: str, kampanye: list[dict], nomor: str = "-
         ("Ditetapkan milik negara", sum(x["jumlah"] for x in r["per_penetapan"] if x["kunci"] == "milik_negara")),
     ]
     ketepatan = [
-        ("Pelapor tepat waktu (≤ 10 hari kerja ke UPG)", k["pelapor_tepat_waktu"]),
-        ("Pelapor terlambat ke UPG (masih ≤ 30 hari kerja)", k["pelapor_terlambat_upg"]),
-        ("Pelapor lewat 30 hari kerja", k["pelapor_terlambat_kpk"]),
+        (f"Pelapor tepat waktu (≤ {hk.upg} hari kerja ke UPG)", k["pelapor_tepat_waktu"]),
+        (f"Pelapor terlambat ke UPG (masih ≤ {hk.kpk} hari kerja)", k["pelapor_terlambat_upg"]),
+        (f"Pelapor lewat {hk.kpk} hari kerja", k["pelapor_terlambat_kpk"]),
         ("Diteruskan UPG tepat waktu", k["upg_tepat_waktu"]), ("Diteruskan UPG terlambat", k["upg_terlambat"]),
         ("Belum diteruskan, masih dalam tenggat", k["belum_diteruskan_dalam_tenggat"]),
         ("Belum diteruskan, lewat tenggat", k["belum_diteruskan_lewat_tenggat"]),
@@ -245,9 +246,10 @@ def register_xlsx(laporan: list[LaporanGratifikasi]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Register"
+    nt, hk = rules.nama_tenggat(), rules.hari_kerja()
     head = ["Nomor", "Jenis", "Status", "Diterima UPG", "Tanggal gratifikasi", "Pelapor", "NIP/NIK", "Unit kerja",
-            "Pemberi", "Hubungan", "Acara", "Bentuk", "Nilai (Rp)", "Taksiran", "Tenggat ke UPG", "Tenggat UPG ke KPK",
-            "Tenggat KPK (30 HK)", "Terlambat ke UPG", "Lewat 30 HK", "Diteruskan", "Nomor surat", "Cara",
+            "Pemberi", "Hubungan", "Acara", "Bentuk", "Nilai (Rp)", "Taksiran", nt["upg"], nt["teruskan"],
+            nt["kpk"], "Terlambat ke UPG", f"Lewat {hk.kpk} HK", "Diteruskan", "Nomor surat", "Cara",
             "Penetapan", "Nomor SK", "Tanggal SK", "Tindak lanjut objek"]
     ws.append(head)
     for x in laporan:
@@ -330,5 +332,5 @@ def poster_pdf(ukuran: str, alamat_lapor: str, today: date | None = None) -> byt
     s = rules.pengaturan()
     ctx = {"ukuran": ukuran, "skala": POSTER_SIZES[ukuran], "kantor": office().get("nama", ""),
            "aturan_label": a.label, "batas": batas, "alamat_lapor": alamat_lapor, "upg_nama": s["upg_nama"],
-           "kontak_upg": kontak_upg()}
+           "kontak_upg": kontak_upg(), "nt": rules.nama_tenggat()}
     return render_pdf(render_html("gratifikasi_poster.html", ctx))

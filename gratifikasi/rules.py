@@ -380,6 +380,24 @@ def hari_kerja() -> HariKerja:
                      hampir=int(s["hk_hampir"]))
 
 
+# The deadlines' names, the same on every page and document (issue 11: a receipt's "Batas ke KPK" and the register's
+# "Tenggat UPG → KPK" were two dates that read as one). The legal deadline is the reporter's; the forwarding
+# target is the UPG's own service standard. %(n)s is the office's number of working days.
+NAMA_TENGGAT = {
+    "upg": N_("Batas lapor ke UPG (%(n)s HK sejak diterima)"),
+    "kpk": N_("Batas lapor ke KPK (%(n)s HK sejak diterima, Pasal 12C)"),
+    "teruskan": N_("Target UPG meneruskan (%(n)s HK sejak diterima UPG)"),
+}
+
+
+def nama_tenggat(gettext: Callable[..., str] | None = None) -> dict[str, str]:
+    """The deadlines' names with the office's numbers: in Indonesian (documents), or through `gettext`."""
+    hk = hari_kerja()
+    days = {"upg": hk.upg, "kpk": hk.kpk, "teruskan": hk.upg_kpk}
+    return {key: gettext(text, n=days[key]) if gettext else text % {"n": days[key]}
+            for key, text in NAMA_TENGGAT.items()}
+
+
 @dataclass(frozen=True)
 class Tenggat:
     upg: date        # employee -> UPG

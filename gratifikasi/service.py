@@ -426,7 +426,7 @@ def teruskan_kpk(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, 
     except ValueError as exc:
         raise DomainError(f"Pengaturan nomor surat UPG tidak sah: {exc}", "tanggal") from exc
     lap.tanggal_teruskan, lap.cara_teruskan, lap.nomor_registrasi_kpk = tanggal, cara, registrasi
-    late = " (melewati tenggat UPG ke KPK)" if lap.tenggat_teruskan and tanggal > lap.tenggat_teruskan else ""
+    late = " (melewati target UPG meneruskan)" if lap.tenggat_teruskan and tanggal > lap.tenggat_teruskan else ""
     _apply(lap, "teruskan_kpk", target, actor,
            f"Diteruskan ke KPK pada {_fmt(tanggal)} dengan surat nomor {lap.nomor_surat}{late}."
            + (f" {note}" if note else ""), {"nomor_surat": lap.nomor_surat, "cara": cara, "terlambat": bool(late)})

@@ -29,7 +29,7 @@ RECEIPT_SECONDS = 3600  # the code stays on the receipt page/PDF for an hour, in
 @bp.context_processor
 def _deadlines() -> dict:
     # the deadlines the pages state, in working days, as the office set them
-    return {"hk": rules.hari_kerja()}
+    return {"hk": rules.hari_kerja(), "nt": rules.nama_tenggat(_)}
 
 
 def _submit_limit() -> str:

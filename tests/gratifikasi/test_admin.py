@@ -48,7 +48,7 @@ def test_register_highlights_deadlines_and_filters(app, login_as):
     html = c.get("/admin/gratifikasi?status=selesai").get_data(as_text=True)
     assert "Belum ada laporan." in html
     dash = c.get("/admin/").get_data(as_text=True)
-    assert "Gratifikasi belum diteruskan" in dash and "1 lewat tenggat ke KPK" in dash
+    assert "Gratifikasi belum diteruskan" in dash and "1 lewat target UPG meneruskan" in dash
 
 
 def test_full_workflow_through_the_pages(app, login_as):

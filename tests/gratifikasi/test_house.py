@@ -139,12 +139,12 @@ def test_pages_state_the_deadlines_the_office_set(app, client, login_as):
         db.session.commit()
         lap_id = lap.id
     form = client.get("/gratifikasi/lapor").get_data(as_text=True)
-    assert "paling lambat 7 hari kerja" in form and "dihitung 25 hari kerja" in form
+    assert "paling lambat 7 hari kerja" in form and "Batas lapor ke KPK (25 HK sejak diterima, Pasal 12C)" in form
     assert "10 hari kerja" not in form and "30 hari kerja" not in form
     c = login_as("upg")
     detail = c.get(f"/admin/gratifikasi/{lap_id}").get_data(as_text=True)
-    assert "Pegawai → UPG (7 HK)" in detail and "UPG → KPK (6 HK, ≤ 25 HK)" in detail
-    assert "Batas ke KPK (25 HK)" in detail and "melewati batas 25 hari kerja" in detail
+    assert "Batas lapor ke UPG (7 HK sejak diterima)" in detail and "Target UPG meneruskan (6 HK sejak diterima UPG)" in detail
+    assert "Batas lapor ke KPK (25 HK sejak diterima, Pasal 12C)" in detail and "melewati batas 25 hari kerja" in detail
     register = c.get("/admin/gratifikasi").get_data(as_text=True)
     assert "lewat 25 HK" in register and "30 HK" not in register
     rekap = c.get(f"/admin/gratifikasi/rekap?periode=tahun&tahun={local_today().year}").get_data(as_text=True)

@@ -71,7 +71,7 @@ def test_submit_form_receipt_and_pdf(app, client):
     page = client.get("/gratifikasi/tanda-terima").get_data(as_text=True)
     nomor = re.search(r"GRT-\d{4}-\d{6}", page).group(0)
     kode = re.search(r'<div class="code-box mb-3" id="kode">([^<]+)</div>', page).group(1)
-    assert "Batas ke KPK" in page and "hari kerja lagi" in page
+    assert "Batas lapor ke KPK" in page and "hari kerja lagi" in page
     pdf = client.get("/gratifikasi/tanda-terima.pdf")
     assert pdf.headers["Content-Type"] == "application/pdf"
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)
@@ -233,7 +233,7 @@ def test_nihil_form(app, client):
             "periode_awal": (local_today() - timedelta(days=30)).isoformat(), "periode_akhir": local_today().isoformat()}
     assert client.post("/gratifikasi/lapor", data=data).status_code == 302
     receipt = client.get("/gratifikasi/tanda-terima").get_data(as_text=True)
-    assert "Periode" in receipt and "Batas ke KPK" not in receipt
+    assert "Periode" in receipt and "Batas lapor ke KPK" not in receipt
     with app.app_context():
         lap = db.session.scalar(select(LaporanGratifikasi))
         assert lap.jenis == "nihil" and lap.unit_id == unit_id
