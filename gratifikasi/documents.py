@@ -72,15 +72,26 @@ def gol_fields(lap: LaporanGratifikasi) -> list[tuple[str, str, str]]:
                      ("Tanggal lapor", _tgl(lap.tanggal_lapor))]
         return [("Data pelapor", k, v) for k, v in pelapor] + [("Data laporan", k, v) for k, v in pelaporan]
     acara = rules.ACARA.get(lap.acara, lap.acara) + (f" — {lap.acara_keterangan}" if lap.acara_keterangan else "")
-    penerimaan = [
-        ("Jenis laporan", rules.JENIS[lap.jenis]), ("Jenis peristiwa penerimaan", acara),
-        ("Tempat penerimaan", lap.tempat_terima), ("Tanggal penerimaan", _tgl(lap.tanggal_terima)),
-        ("Tanggal lapor", _tgl(lap.tanggal_lapor)),
-    ]
     pemberi = [
         ("Nama pemberi", lap.pemberi_nama or "-"), ("Pekerjaan dan jabatan pemberi", lap.pemberi_pekerjaan or "-"),
         ("Alamat pemberi", lap.pemberi_alamat or "-"),
         ("Hubungan dengan pemberi", rules.HUBUNGAN.get(lap.pemberi_hubungan, lap.pemberi_hubungan)),
+    ]
+    if lap.jenis == "penolakan":  # nothing was received: the refusal, and how it was refused
+        penolakan = [
+            ("Jenis laporan", rules.JENIS[lap.jenis]), ("Jenis peristiwa pemberian", acara),
+            ("Tempat penolakan", lap.tempat_terima), ("Tanggal penolakan", _tgl(lap.tanggal_terima)),
+            ("Tanggal lapor", _tgl(lap.tanggal_lapor)),
+        ]
+        objek = [("Jenis pemberian", rules.BENTUK.get(lap.bentuk, lap.bentuk)),
+                 ("Uraian pemberian yang ditolak", lap.uraian), ("Nilai nominal/taksiran", nilai)]
+        return ([("Data pelapor", k, v) for k, v in pelapor] + [("Data penolakan", k, v) for k, v in penolakan]
+                + [("Data pemberi", k, v) for k, v in pemberi] + [("Pemberian yang ditolak", k, v) for k, v in objek]
+                + [("Kronologi", "Kronologi dan cara penolakan", lap.kronologi)])
+    penerimaan = [
+        ("Jenis laporan", rules.JENIS[lap.jenis]), ("Jenis peristiwa penerimaan", acara),
+        ("Tempat penerimaan", lap.tempat_terima), ("Tanggal penerimaan", _tgl(lap.tanggal_terima)),
+        ("Tanggal lapor", _tgl(lap.tanggal_lapor)),
     ]
     objek = [
         ("Jenis penerimaan", rules.BENTUK.get(lap.bentuk, lap.bentuk)), ("Uraian objek gratifikasi", lap.uraian),
@@ -138,6 +149,8 @@ def tanda_terima_pdf(lap: LaporanGratifikasi, *, kode: str | None, alamat_lacak:
     ctx = {**_kop(), "upg_nama": rules.pengaturan()["upg_nama"], "nomor": lap.nomor, "jenis": rules.JENIS[lap.jenis],
            "pelapor": lap.pelapor_nama, "unit": lap.unit_nama, "tanggal_lapor": _tgl(lap.tanggal_lapor),
            "tanggal_terima": _tgl(lap.tanggal_terima) if lap.tanggal_terima else "",
+           "tanggal_terima_label": "Tanggal penolakan" if lap.jenis == "penolakan" else "Tanggal gratifikasi",
+           "penolakan": lap.jenis == "penolakan",
            "nilai": rupiah(lap.nilai) if lap.nilai else "-", "tenggat_kpk": _tgl(lap.tenggat_kpk),
            "tenggat_teruskan": _tgl(lap.tenggat_teruskan) if lap.tenggat_teruskan else "", "nt": rules.nama_tenggat(),
            "sisa": (f"{sisa} hari kerja lagi" if sisa is not None and sisa >= 0
@@ -150,28 +163,54 @@ def tanda_terima_pdf(lap: LaporanGratifikasi, *, kode: str | None, alamat_lacak:
 
 # --- cover letter to KPK --------------------------------------------------------------------------
 
-def _surat_context(lap: LaporanGratifikasi) -> dict:
-    s, o = rules.pengaturan(), office()
-    tanggal = lap.tanggal_teruskan or local_today()
-    files = attachments_of("gratifikasi", lap.id)
-    kind = "penolakan gratifikasi" if lap.jenis == "penolakan" else "penerimaan gratifikasi"
+def _paragraf_penerimaan(lap: LaporanGratifikasi, pembuka: str) -> list[str]:
+    """A gift received: when and where, the legal deadline, and the request that KPK decide its status."""
     paragraf = [
-        f"Bersama ini kami sampaikan laporan {kind} dari pegawai {o.get('nama', '')} yang diterima Unit "
-        f"Pengendalian Gratifikasi pada {_tgl(lap.tanggal_lapor)} dengan nomor register {lap.nomor}, "
-        f"atas nama {lap.pelapor_nama} ({lap.pelapor_jabatan}, {lap.unit_nama}).",
+        pembuka,
         f"Gratifikasi berupa {rules.BENTUK.get(lap.bentuk, lap.bentuk).lower()} senilai "
         f"{rupiah(lap.nilai)}{' (taksiran)' if lap.nilai_taksiran else ''} diterima pada "
         f"{_tgl(lap.tanggal_terima)} di {lap.tempat_terima}. Batas waktu penyampaian kepada Komisi Pemberantasan "
         f"Korupsi sesuai Pasal 12C ayat (2) Undang-Undang Nomor 20 Tahun 2001 adalah {_tgl(lap.tenggat_kpk)}.",
         "Rincian laporan kami lampirkan dalam formulir terlampir. Mohon kiranya laporan tersebut dapat "
         "ditindaklanjuti dengan penetapan status gratifikasi.",
-        "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
     ]
     if lap.terlambat_kpk:
         paragraf.insert(2, f"Laporan ini disampaikan pelapor kepada UPG setelah lewat {rules.hari_kerja().kpk} hari "
                            "kerja sejak gratifikasi diterima.")
-    return {**_kop(), **_penandatangan(), "nomor_surat": lap.nomor_surat or "-", "sifat": "Segera",
-            "lampiran": "1 (satu) berkas", "hal": f"Penyampaian Laporan Gratifikasi {lap.nomor}",
+    return paragraf
+
+
+def _paragraf_penolakan(lap: LaporanGratifikasi, pembuka: str) -> list[str]:
+    """A gift refused (DOMAIN §3): the date, the giver, the value and how it was refused; nothing to decide."""
+    pemberi = lap.pemberi_nama + (f" ({lap.pemberi_pekerjaan})" if lap.pemberi_pekerjaan else "")
+    acara = rules.ACARA.get(lap.acara, lap.acara).lower()
+    cara = " ".join(lap.kronologi.split())
+    return [
+        pembuka,
+        f"Pada {_tgl(lap.tanggal_terima)} di {lap.tempat_terima}, pegawai tersebut menolak pemberian berupa "
+        f"{rules.BENTUK.get(lap.bentuk, lap.bentuk).lower()} ({lap.uraian}) senilai "
+        f"{rupiah(lap.nilai)}{' (taksiran)' if lap.nilai_taksiran else ''} dari {pemberi}, terkait {acara}.",
+        f"Cara penolakan sebagaimana disampaikan pelapor: {cara}",
+        "Laporan ini kami sampaikan sebagai pencatatan atas penolakan tersebut. Karena tidak ada pemberian yang "
+        "diterima, laporan ini tidak dimohonkan penetapan status. Rincian laporan kami lampirkan dalam formulir "
+        "terlampir.",
+    ]
+
+
+def _surat_context(lap: LaporanGratifikasi) -> dict:
+    s, o = rules.pengaturan(), office()
+    tanggal = lap.tanggal_teruskan or local_today()
+    files = attachments_of("gratifikasi", lap.id)
+    penolakan = lap.jenis == "penolakan"
+    pembuka = (f"Bersama ini kami sampaikan laporan {'penolakan' if penolakan else 'penerimaan'} gratifikasi dari "
+               f"pegawai {o.get('nama', '')} yang diterima Unit Pengendalian Gratifikasi pada "
+               f"{_tgl(lap.tanggal_lapor)} dengan nomor register {lap.nomor}, atas nama {lap.pelapor_nama} "
+               f"({lap.pelapor_jabatan}, {lap.unit_nama}).")
+    paragraf = (_paragraf_penolakan if penolakan else _paragraf_penerimaan)(lap, pembuka)
+    paragraf.append("Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
+    hal = f"Penyampaian Laporan {'Penolakan ' if penolakan else ''}Gratifikasi {lap.nomor}"
+    return {**_kop(), **_penandatangan(), "nomor_surat": lap.nomor_surat or "-",
+            "sifat": "Biasa" if penolakan else "Segera", "lampiran": "1 (satu) berkas", "hal": hal,
             "tujuan": s["kpk_tujuan"], "tujuan_alamat": s["kpk_alamat"], "paragraf": paragraf,
             "tanggal": format_tanggal(tanggal), "kota_tanggal": _kota_tanggal(tanggal),
             "tembusan": [f"Kepala {o.get('nama', '')}".strip()] if o.get("nama") else [],

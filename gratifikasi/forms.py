@@ -134,6 +134,22 @@ class LaporanForm(PublicForm):
     submit = SubmitField(_l("Kirim laporan"))
 
 
+# a refusal is told in its own words: the date and place it was refused, and how
+LABEL_PENOLAKAN = {
+    "tanggal_terima": _l("Tanggal penolakan"),
+    "tempat_terima": _l("Tempat penolakan"),
+    "uraian": _l("Uraian pemberian yang ditolak (jenis, merek, jumlah)"),
+    "kronologi": _l("Kronologi dan cara penolakan (bagaimana pemberian ditolak)"),
+}
+
+
+def label_jenis(form: LaporanForm, jenis: str) -> None:
+    """Put the wording of a refusal on the report form's fields when the report is one."""
+    if jenis == "penolakan":
+        for name, text in LABEL_PENOLAKAN.items():
+            form[name].label.text = text
+
+
 class LacakForm(FlaskForm):
     nomor = StringField(_l("Nomor laporan"), validators=[DataRequired(REQUIRED), Length(max=40)],
                         render_kw={"placeholder": "GRT-2026-000001", "autocomplete": "off"})

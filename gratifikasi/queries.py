@@ -136,7 +136,9 @@ def _timeliness(rows, today: date) -> dict:
            "upg_tepat_waktu": 0, "upg_terlambat": 0, "belum_diteruskan_dalam_tenggat": 0,
            "belum_diteruskan_lewat_tenggat": 0}
     for r in rows:
-        if r.terlambat_kpk:
+        if r.jenis != "penerimaan":
+            pass  # a refusal has no deadline the reporter can miss; only its forwarding counts
+        elif r.terlambat_kpk:
             out["pelapor_terlambat_kpk"] += 1
         elif r.terlambat_upg:
             out["pelapor_terlambat_upg"] += 1

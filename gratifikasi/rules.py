@@ -414,10 +414,12 @@ def tenggat_pelaporan(tanggal_terima: date, today: date) -> Tenggat:
                    sisa_hk=workdays_between(today, kpk))
 
 
-def tenggat_teruskan(tanggal_terima: date, diterima_upg: date) -> date:
-    """UPG -> KPK: hk_upg_kpk after the UPG received it, never past the hk_kpk of the date received."""
+def tenggat_teruskan(tanggal_terima: date | None, diterima_upg: date) -> date:
+    """UPG -> KPK: hk_upg_kpk after the UPG received it, never past the hk_kpk of the date a gift was received.
+    A refusal (`tanggal_terima` None) has no legal deadline: only the UPG's own target."""
     hk = hari_kerja()
-    return min(add_workdays(diterima_upg, hk.upg_kpk), add_workdays(tanggal_terima, hk.kpk))
+    target = add_workdays(diterima_upg, hk.upg_kpk)
+    return target if tanggal_terima is None else min(target, add_workdays(tanggal_terima, hk.kpk))
 
 
 AKIBAT_TERLAMBAT_KPK = N_(

@@ -227,14 +227,16 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
                      "acara_keterangan", "bentuk", "uraian", "nilai", "nilai_taksiran", "kronologi", "posisi_objek"):
             setattr(lap, name, d[name])
         lap.pemberi_nama, lap.pemberi_alamat = d["pemberi_nama"], d["pemberi_alamat"] or None
-        t = rules.tenggat_pelaporan(lap.tanggal_terima, today)
-        late_note = rules.akibat_terlambat(t)
-        lap.tenggat_upg, lap.tenggat_kpk = t.upg, t.kpk
-        lap.terlambat_upg, lap.terlambat_kpk = t.terlambat_upg, t.terlambat_kpk
-        lap.tenggat_teruskan = rules.tenggat_teruskan(lap.tanggal_terima, today)
         if lap.jenis == "penerimaan":
+            t = rules.tenggat_pelaporan(lap.tanggal_terima, today)
+            late_note = rules.akibat_terlambat(t)
+            lap.tenggat_upg, lap.tenggat_kpk = t.upg, t.kpk
+            lap.terlambat_upg, lap.terlambat_kpk = t.terlambat_upg, t.terlambat_kpk
+            lap.tenggat_teruskan = rules.tenggat_teruskan(lap.tanggal_terima, today)
             v = rules.wajib_lapor(lap.acara, lap.pemberi_hubungan, lap.nilai, lap.tanggal_terima, bentuk=lap.bentuk)
             lap.wajib_lapor, lap.alasan_wajib = v.wajib, f"{v.judul}: {v.alasan} ({v.dasar})"
+        else:  # a refusal is reported for the record: no legal deadline, only the UPG's own target to forward it
+            lap.tenggat_teruskan = rules.tenggat_teruskan(None, today)
     try:
         with db.session.begin_nested():  # added inside: a lost race takes the row out of the session again
             db.session.add(lap)
@@ -292,8 +294,9 @@ def sisa_hari_kerja(lap: LaporanGratifikasi, today: date | None = None) -> int |
 
 
 def tenggat_of(lap: LaporanGratifikasi, today: date | None = None) -> rules.Tenggat | None:
-    """The report's deadlines as of `today` (timeliness is judged on the day the UPG received it)."""
-    if lap.tanggal_terima is None:
+    """The report's deadlines as of `today` (timeliness is judged on the day the UPG received it); None for a
+    refusal or a nil report, which have no deadline to be late for."""
+    if lap.tenggat_kpk is None:
         return None
     return rules.Tenggat(upg=lap.tenggat_upg, kpk=lap.tenggat_kpk, terlambat_upg=lap.terlambat_upg,
                          terlambat_kpk=lap.terlambat_kpk, sisa_hk=sisa_hari_kerja(lap, today) or 0)

@@ -18,7 +18,7 @@ from core.uow import doom
 from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today, utcnow
 from gratifikasi import documents, rules, service, workflow
-from gratifikasi.forms import LacakForm, LaporanForm, LengkapiForm, WajibLaporForm, files_of
+from gratifikasi.forms import LacakForm, LaporanForm, LengkapiForm, WajibLaporForm, files_of, label_jenis
 from gratifikasi.models import LaporanGratifikasi
 
 bp = Blueprint("gratifikasi", __name__, url_prefix="/gratifikasi")
@@ -116,6 +116,7 @@ def lapor():
                 target.errors = [message]
         jenis = form.jenis.data if form.jenis.data in rules.JENIS else jenis
     form.jenis.data = jenis
+    label_jenis(form, jenis)
     return render_template("gratifikasi/form.html", form=form, jenis=jenis, jenis_labels=rules.JENIS)
 
 
