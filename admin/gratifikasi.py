@@ -21,8 +21,8 @@ from core.storage import ALLOWED
 from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today
 from gratifikasi import documents, queries, rules, service, workflow
-from gratifikasi.forms import (BatasForm, CatatanForm, KampanyeForm, PenetapanForm, PengaturanForm, TeruskanForm,
-                               files_of)
+from gratifikasi.forms import (BatasForm, CatatanForm, KampanyeForm, KpkDilengkapiForm, KpkMintaForm, PenetapanForm,
+                               PengaturanForm, TeruskanForm, files_of)
 from gratifikasi.models import CARA_TERUSKAN, STATUS, LaporanGratifikasi
 
 
@@ -44,12 +44,17 @@ ACTIONS = {
     "teruskan_kpk": (TeruskanForm, lambda lap, f: service.teruskan_kpk(
         lap, current_user, tanggal=f.tanggal.data, cara=f.cara.data, nomor_registrasi=f.nomor_registrasi.data or "",
         catatan=f.catatan.data)),
+    "kpk_minta": (KpkMintaForm, lambda lap, f: service.kpk_minta_lengkapi(
+        lap, current_user, tanggal=f.tanggal.data, nomor_surat=f.nomor_surat.data or "", catatan=f.catatan.data)),
+    "kpk_dilengkapi": (KpkDilengkapiForm, lambda lap, f: service.kpk_dilengkapi(
+        lap, current_user, tanggal=f.tanggal.data, catatan=f.catatan.data)),
     "tetapkan": (PenetapanForm, lambda lap, f: service.tetapkan(
         lap, current_user, penetapan=f.penetapan.data, nomor_sk=f.nomor_sk.data, tanggal_sk=f.tanggal_sk.data,
         tindak_lanjut=f.tindak_lanjut.data)),
 }
 TOMBOL = {"verifikasi": N_("Nyatakan lengkap"), "minta_lengkapi": N_("Minta pelapor melengkapi"),
-          "teruskan_kpk": N_("Teruskan ke KPK"), "tetapkan": N_("Catat penetapan"),
+          "teruskan_kpk": N_("Teruskan ke KPK"), "kpk_minta": N_("Catat permintaan kelengkapan KPK"),
+          "kpk_dilengkapi": N_("Catat kelengkapan terkirim ke KPK"), "tetapkan": N_("Catat penetapan"),
           "selesaikan": N_("Tutup laporan (selesai)")}
 
 
@@ -75,8 +80,8 @@ def gratifikasi_register():
     today = local_today()
     tanda = {r.id: queries.tandai_tenggat(r, today) for r in rows}
     return _page("admin/gratifikasi/register.html", rows=rows, total=total, page=page, pages=-(-total // PAGE),
-                 f=f, units=units, statuses=STATUS, jenis=rules.JENIS, today=today, tanda=tanda, sisa={r.id: workdays_between(today, r.tenggat_teruskan) for r in rows
-                                             if tanda[r.id] == "dekat"})
+                 f=f, units=units, statuses=STATUS, jenis=rules.JENIS, today=today, tanda=tanda,
+                 sisa={r.id: workdays_between(today, queries.tenggat_berikut(r)) for r in rows if tanda[r.id] == "dekat"})
 
 
 def _laporan(lap_id: int) -> LaporanGratifikasi:
@@ -89,13 +94,15 @@ def _detail(lap: LaporanGratifikasi, forms: dict | None = None, status: int = 20
     for aksi in allowed:
         if aksi not in forms:
             form = ACTIONS[aksi][0](formdata=None)
-            if aksi == "teruskan_kpk":
+            if aksi in ("teruskan_kpk", "kpk_minta", "kpk_dilengkapi"):
                 form.tanggal.data = local_today()
+            if aksi == "teruskan_kpk":
                 form.cara.data = "gol"
             forms[aksi] = form
     t = service.tenggat_of(lap)
     return _page("admin/gratifikasi/detail.html", lap=lap, allowed=allowed, forms=forms, t=t,
-                 tanda=queries.tandai_tenggat(lap), sisa=service.sisa_hari_kerja(lap),
+                 tanda=queries.tandai_tenggat(lap), berikut=queries.tenggat_berikut(lap),
+                 sisa=service.sisa_hari_kerja(lap),
                  lampiran=attachments_of(service.OWNER, lap.id), gol=documents.gol_fields(lap),
                  aksi_label=workflow.AKSI_LABEL, akibat=rules.akibat_terlambat(t, _), cara=CARA_TERUSKAN,
                  tombol=TOMBOL), status

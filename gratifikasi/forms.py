@@ -181,6 +181,20 @@ class TeruskanForm(FlaskForm):
     submit = SubmitField(_l("Teruskan ke KPK"))
 
 
+class KpkMintaForm(FlaskForm):
+    tanggal = TanggalField(_l("Tanggal permintaan KPK"), validators=[DataRequired(DATE_MSG)])
+    nomor_surat = StringField(_l("Nomor surat KPK (bila ada)"), validators=[Optional(), Length(max=120)])
+    catatan = TextAreaField(_l("Hal yang diminta KPK (terlihat oleh pelapor)"), validators=[DataRequired(REQUIRED)],
+                            render_kw={"rows": 2})
+    submit = SubmitField(_l("Catat permintaan kelengkapan KPK"))
+
+
+class KpkDilengkapiForm(FlaskForm):
+    tanggal = TanggalField(_l("Tanggal kelengkapan dikirim ke KPK"), validators=[DataRequired(DATE_MSG)])
+    catatan = TextAreaField(_l("Catatan"), validators=[Optional()], render_kw={"rows": 2})
+    submit = SubmitField(_l("Catat kelengkapan terkirim"))
+
+
 class PenetapanForm(FlaskForm):
     penetapan = Pilihan(_l("Penetapan KPK"), choices=_choices(PENETAPAN), validators=[DataRequired(_l("Pilih penetapan."))])
     nomor_sk = StringField(_l("Nomor SK"), validators=[DataRequired(REQUIRED), Length(max=120)])

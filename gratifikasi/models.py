@@ -17,6 +17,7 @@ STATUS = {
     "perlu_dilengkapi": N_("Perlu dilengkapi"),
     "diverifikasi": N_("Diverifikasi (lengkap)"),
     "diteruskan": N_("Diteruskan ke KPK"),
+    "diminta_kpk": N_("KPK meminta kelengkapan"),
     "ditetapkan": N_("Ditetapkan KPK"),
     "selesai": N_("Selesai"),
 }
@@ -118,6 +119,9 @@ class LaporanGratifikasi(db.Model):
     pelapor_user: Mapped[User | None] = relationship()
     riwayat: Mapped[list[RiwayatGratifikasi]] = relationship(
         back_populates="laporan", order_by="RiwayatGratifikasi.id", cascade="all, delete-orphan")
+    permintaan_kpk: Mapped[list[PermintaanKelengkapanKpk]] = relationship(
+        back_populates="laporan", order_by="PermintaanKelengkapanKpk.id", cascade="all, delete-orphan",
+        lazy="selectin")
 
     @property
     def status_label(self) -> str:
@@ -126,6 +130,11 @@ class LaporanGratifikasi(db.Model):
     @property
     def penetapan_label(self) -> str:
         return PENETAPAN.get(self.penetapan, "")
+
+    @property
+    def kelengkapan_kpk(self) -> PermintaanKelengkapanKpk | None:
+        """KPK's latest request for completion, answered or not."""
+        return self.permintaan_kpk[-1] if self.permintaan_kpk else None
 
     @property
     def terlambat_teruskan(self) -> bool:
@@ -152,6 +161,24 @@ class RiwayatGratifikasi(db.Model):
     actor_id: Mapped[int | None] = mapped_column(Integer)
 
     laporan: Mapped[LaporanGratifikasi] = relationship(back_populates="riwayat")
+
+
+class PermintaanKelengkapanKpk(db.Model):
+    """KPK asked the UPG to complete a forwarded report (PerKPK 1/2026): what, by which letter, by when (20 HK
+    from the request), and when the UPG sent it. KPK may ask more than once: one row per request."""
+
+    __tablename__ = "kelengkapan_kpk_gratifikasi"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    laporan_id: Mapped[int] = mapped_column(ForeignKey("laporan_gratifikasi.id", ondelete="CASCADE"), index=True)
+    diminta_pada: Mapped[date] = mapped_column(Date)
+    nomor_surat: Mapped[str] = mapped_column(String(120), default="")  # KPK's letter, when there is one
+    catatan: Mapped[str] = mapped_column(Text, default="")  # what KPK asks (shown to the reporter)
+    tenggat: Mapped[date] = mapped_column(Date, index=True)
+    dilengkapi_pada: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    laporan: Mapped[LaporanGratifikasi] = relationship(back_populates="permintaan_kpk")
 
 
 class KegiatanKampanye(db.Model):

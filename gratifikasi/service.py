@@ -24,7 +24,7 @@ from core.documents import format_nomor
 from core.errors import DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
-from core.models import Attachment, Setting, Unit, User
+from core.models import Attachment, Setting, Unit, User, UserRole
 from core.numbering import next_sequence
 from core.settings import get_setting, set_setting
 from core.storage import Clean
@@ -32,7 +32,7 @@ from core.uow import on_rollback
 from core.workdays import local_today
 from gratifikasi import queries, rules, workflow
 from gratifikasi.models import (CARA_TERUSKAN, MEDIA_KAMPANYE, PENETAPAN, KegiatanKampanye, LaporanGratifikasi,
-                                RiwayatGratifikasi)
+                                PermintaanKelengkapanKpk, RiwayatGratifikasi)
 
 OWNER = "gratifikasi"
 OWNER_KAMPANYE = "gratifikasi_kampanye"
@@ -435,6 +435,37 @@ def teruskan_kpk(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, 
            + (f" {note}" if note else ""), {"nomor_surat": lap.nomor_surat, "cara": cara, "terlambat": bool(late)})
 
 
+def kpk_minta_lengkapi(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, catatan: str,
+                       nomor_surat: str = "") -> None:
+    """KPK asked for completion (PerKPK 1/2026): what, by which letter, and the deadline it sets."""
+    target = workflow.check(lap, "kpk_minta", actor)
+    tanggal = _date(tanggal, "Tanggal permintaan KPK", "tanggal", not_before=lap.tanggal_teruskan,
+                    before_label="tanggal penerusan ke KPK")
+    nomor = _note(nomor_surat, "Nomor surat KPK", limit=120, field="nomor_surat")
+    note = _note(catatan, "Hal yang diminta KPK", required=True)
+    req = PermintaanKelengkapanKpk(diminta_pada=tanggal, nomor_surat=nomor, catatan=note,
+                                   tenggat=rules.tenggat_lengkapi_kpk(tanggal))
+    lap.permintaan_kpk.append(req)
+    _apply(lap, "kpk_minta", target, actor,
+           f"KPK meminta kelengkapan: {note}. Kelengkapan disampaikan ke KPK paling lambat {_fmt(req.tenggat)}; "
+           "bila UPG meminta bantuan Anda, kirim melalui halaman pantau laporan.",
+           {"tenggat": req.tenggat.isoformat(), "nomor_surat_kpk": nomor})
+
+
+def kpk_dilengkapi(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, catatan: str = "") -> None:
+    """The UPG sent KPK what it asked for: the report is with KPK again."""
+    target = workflow.check(lap, "kpk_dilengkapi", actor)
+    req = lap.kelengkapan_kpk
+    tanggal = _date(tanggal, "Tanggal kelengkapan dikirim", "tanggal", not_before=req.diminta_pada,
+                    before_label="tanggal permintaan KPK")
+    note = _note(catatan, "Catatan")
+    req.dilengkapi_pada = tanggal
+    late = tanggal > req.tenggat
+    _apply(lap, "kpk_dilengkapi", target, actor,
+           f"Kelengkapan disampaikan ke KPK pada {_fmt(tanggal)}{' (melewati batas kelengkapan)' if late else ''}."
+           + (f" {note}" if note else ""), {"terlambat": late})
+
+
 def tetapkan(lap: LaporanGratifikasi, actor: User, *, penetapan: str, nomor_sk: str, tanggal_sk: date | None,
              tindak_lanjut: str) -> None:
     """KPK's decision (SK): milik negara / milik penerima / tidak dapat ditindaklanjuti."""
@@ -462,6 +493,38 @@ def selesaikan(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:
     text = {"nihil": "Laporan nihil dicatat UPG.", "penolakan": "Laporan penolakan selesai diproses."}.get(
         lap.jenis, "Penanganan laporan selesai.")
     _apply(lap, "selesaikan", target, actor, text + (f" {note}" if note else ""))
+
+
+# --- reminders (a timer job: `flask gratifikasi pengingat`) ------------------------------------------
+
+def _penerima_pengingat() -> list[tuple[str, str]]:
+    """(key, address) of who the UPG's reminders go to: the UPG's address, else each active UPG officer."""
+    s = rules.pengaturan()
+    if s.get("upg_email"):
+        return [("upg", s["upg_email"])]
+    q = (select(User.id, User.email).join(UserRole, UserRole.user_id == User.id)
+         .where(UserRole.role == workflow.UPG, User.aktif).order_by(User.id))
+    return [(f"u{uid}", email) for uid, email in db.session.execute(q)]
+
+
+def ingatkan_tenggat(today: date | None = None) -> int:
+    """Queue an e-mail to the UPG for each report whose next deadline (forwarding, or KPK's completion) is near,
+    and again once it has passed; the outbox's keys make a re-run send nothing twice. Returns how many reports
+    got a new reminder."""
+    today = today or local_today()
+    nt = rules.nama_tenggat()
+    recipients = _penerima_pengingat()
+    count = 0
+    for lap in queries.mendekati_tenggat(today):
+        deadline, tanda = queries.tenggat_berikut(lap), queries.tandai_tenggat(lap, today)
+        kind = "lengkapi_kpk" if lap.status == "diminta_kpk" else "teruskan"
+        when = "sudah lewat" if tanda == "lewat" else "tinggal beberapa hari kerja"
+        body = (f"Pengingat UPG: {lap.nomor} ({lap.status_label}) — {nt[kind]}: {_fmt(deadline)}, {when}.")
+        queued = [outbox.enqueue("email", address, body,
+                                 f"gratifikasi:{lap.nomor}:ingat:{kind}:{deadline.isoformat()}:{tanda}:{key}")
+                  for key, address in recipients]
+        count += any(queued)
+    return count
 
 
 def _fmt(d: date | None) -> str:
