@@ -137,16 +137,19 @@ def gratifikasi_aksi(lap_id: int, aksi: str):
 @bp.get("/gratifikasi/<int:lap_id>/surat.<fmt>")
 @role_required(UPG)
 def gratifikasi_surat(lap_id: int, fmt: str):
+    """The cover letter to KPK; before the sending is recorded (a verified report), its draft, marked DRAF and
+    without a number: the officer needs the letter to send the report, the number comes with the record."""
     lap = _laporan(lap_id)
-    if not lap.nomor_surat:
-        flash(_("Surat pengantar dibuat saat laporan diteruskan ke KPK."), "warning")
-        return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
     render = {"docx": (documents.surat_kpk_docx, documents.DOCX_MIME), "pdf": (documents.surat_kpk_pdf, PDF)}
     if fmt not in render:
         abort(404)
-    audit.record("gratifikasi.unduh_surat", "laporan_gratifikasi", lap.id, {"format": fmt})
+    draf = not lap.nomor_surat
+    if draf and "teruskan_kpk" not in workflow.actions_for(lap, current_user):
+        flash(_("Draf surat pengantar tersedia setelah laporan dinyatakan lengkap."), "warning")
+        return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
+    audit.record("gratifikasi.unduh_surat", "laporan_gratifikasi", lap.id, {"format": fmt, "draf": draf})
     make, mimetype = render[fmt]
-    return download(make(lap), f"surat-kpk-{lap.nomor}.{fmt}", mimetype)
+    return download(make(lap, draf=draf), f"{'draf-' if draf else ''}surat-kpk-{lap.nomor}.{fmt}", mimetype)
 
 
 @bp.get("/gratifikasi/<int:lap_id>/gol.<fmt>")

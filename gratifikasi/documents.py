@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from core.attachments import attachments_of
-from core.documents import render_docx, render_html, render_pdf
+from core.documents import format_nomor, render_docx, render_html, render_pdf
 from core.settings import office
 from core.templating import rupiah
 from core.workdays import format_tanggal, format_waktu, local_today, utcnow
@@ -197,9 +197,18 @@ def _paragraf_penolakan(lap: LaporanGratifikasi, pembuka: str) -> list[str]:
     ]
 
 
-def _surat_context(lap: LaporanGratifikasi) -> dict:
+def _nomor_draf(today: date) -> str:
+    """A draft's number: the office's template with the sequence left blank (given when the sending is recorded)."""
+    s = rules.pengaturan()
+    try:  # the blank stands where the agenda number will go; it is text, which str.format takes as well
+        return format_nomor(s["template_nomor_surat"], seq="……", kode_jabatan="UPG", kka=s["kka_surat"], when=today)
+    except ValueError:
+        return "(belum bernomor)"
+
+
+def _surat_context(lap: LaporanGratifikasi, draf: bool = False) -> dict:
     s, o = rules.pengaturan(), office()
-    tanggal = lap.tanggal_teruskan or local_today()
+    tanggal = local_today() if draf else (lap.tanggal_teruskan or local_today())
     files = attachments_of("gratifikasi", lap.id)
     penolakan = lap.jenis == "penolakan"
     pembuka = (f"Bersama ini kami sampaikan laporan {'penolakan' if penolakan else 'penerimaan'} gratifikasi dari "
@@ -209,7 +218,8 @@ def _surat_context(lap: LaporanGratifikasi) -> dict:
     paragraf = (_paragraf_penolakan if penolakan else _paragraf_penerimaan)(lap, pembuka)
     paragraf.append("Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
     hal = f"Penyampaian Laporan {'Penolakan ' if penolakan else ''}Gratifikasi {lap.nomor}"
-    return {**_kop(), **_penandatangan(), "nomor_surat": lap.nomor_surat or "-",
+    return {**_kop(), **_penandatangan(), "draf": draf,
+            "nomor_surat": _nomor_draf(tanggal) if draf else (lap.nomor_surat or "-"),
             "sifat": "Biasa" if penolakan else "Segera", "lampiran": "1 (satu) berkas", "hal": hal,
             "tujuan": s["kpk_tujuan"], "tujuan_alamat": s["kpk_alamat"], "paragraf": paragraf,
             "tanggal": format_tanggal(tanggal), "kota_tanggal": _kota_tanggal(tanggal),
@@ -219,12 +229,13 @@ def _surat_context(lap: LaporanGratifikasi) -> dict:
             "lampiran_pelapor": ", ".join(a.original_name for a in files) or "tidak ada"}
 
 
-def surat_kpk_docx(lap: LaporanGratifikasi) -> bytes:
-    return render_docx("gratifikasi_surat_kpk.docx", _surat_context(lap))
+def surat_kpk_docx(lap: LaporanGratifikasi, draf: bool = False) -> bytes:
+    """The cover letter; `draf`: before the sending is recorded, marked DRAF and without its number."""
+    return render_docx("gratifikasi_surat_kpk.docx", _surat_context(lap, draf))
 
 
-def surat_kpk_pdf(lap: LaporanGratifikasi) -> bytes:
-    return render_pdf(render_html("gratifikasi_surat_kpk.html", _surat_context(lap)))
+def surat_kpk_pdf(lap: LaporanGratifikasi, draf: bool = False) -> bytes:
+    return render_pdf(render_html("gratifikasi_surat_kpk.html", _surat_context(lap, draf)))
 
 
 # --- periodic report ------------------------------------------------------------------------------

@@ -64,7 +64,8 @@ def test_full_workflow_through_the_pages(app, login_as):
     resp = c.post(f"/admin/gratifikasi/{lap_id}/aksi/minta_lengkapi", data={"csrf_token": token, "catatan": ""})
     assert resp.status_code == 400 and "Hal yang perlu dilengkapi wajib diisi." in resp.get_data(as_text=True)
     assert c.post(f"/admin/gratifikasi/{lap_id}/aksi/verifikasi", data={"csrf_token": token}).status_code == 302
-    assert c.get(f"/admin/gratifikasi/{lap_id}/surat.docx").status_code == 302  # no letter before forwarding
+    assert c.get(f"/admin/gratifikasi/{lap_id}/surat.docx").headers["Content-Disposition"].startswith(
+        'attachment; filename="draf-surat-kpk-')  # a draft before the sending is recorded
     resp = c.post(f"/admin/gratifikasi/{lap_id}/aksi/teruskan_kpk",
                   data={"csrf_token": token, "tanggal": local_today().isoformat(), "cara": "gol",
                         "nomor_registrasi": "GOL-2026-77"})
