@@ -49,8 +49,8 @@ ACTIONS = {
     "kpk_dilengkapi": (KpkDilengkapiForm, lambda lap, f: service.kpk_dilengkapi(
         lap, current_user, tanggal=f.tanggal.data, catatan=f.catatan.data)),
     "tetapkan": (PenetapanForm, lambda lap, f: service.tetapkan(
-        lap, current_user, penetapan=f.penetapan.data, nomor_sk=f.nomor_sk.data, tanggal_sk=f.tanggal_sk.data,
-        tindak_lanjut=f.tindak_lanjut.data)),
+        lap, current_user, penetapan=f.penetapan.data, nomor_sk=f.nomor_sk.data or "",
+        nomor_surat_kpk=f.nomor_surat_kpk.data or "", tanggal_sk=f.tanggal_sk.data, tindak_lanjut=f.tindak_lanjut.data)),
 }
 TOMBOL = {"verifikasi": N_("Nyatakan lengkap"), "minta_lengkapi": N_("Minta pelapor melengkapi"),
           "teruskan_kpk": N_("Teruskan ke KPK"), "kpk_minta": N_("Catat permintaan kelengkapan KPK"),

@@ -109,8 +109,8 @@ class StatusOut(BaseModel):
     tenggat_kelengkapan_kpk: date | None = Field(
         description="Batas kelengkapan ke KPK (HK sejak diminta KPK, PerKPK 1/2026; bawaan 20 HK), bila KPK meminta")
     penetapan: str
-    nomor_sk: str
-    tanggal_sk: date | None
+    nomor_sk: str = Field(description="Nomor SK penetapan; untuk tidak_dapat_ditindaklanjuti, nomor surat KPK")
+    tanggal_sk: date | None = Field(description="Tanggal SK atau surat KPK itu")
     riwayat: list[RiwayatOut]
 
 
@@ -167,7 +167,8 @@ def status(body: StatusIn) -> StatusOut:
         tanggal_lapor=lap.tanggal_lapor, tenggat_kpk=lap.tenggat_kpk, sisa_hari_kerja=service.sisa_hari_kerja(lap),
         tanggal_teruskan=lap.tanggal_teruskan,
         kelengkapan_kpk=lap.kelengkapan_kpk.catatan if lap.kelengkapan_kpk else "",
-        tenggat_kelengkapan_kpk=lap.kelengkapan_kpk.tenggat if lap.kelengkapan_kpk else None, penetapan=lap.penetapan, nomor_sk=lap.nomor_sk, tanggal_sk=lap.tanggal_sk,
+        tenggat_kelengkapan_kpk=lap.kelengkapan_kpk.tenggat if lap.kelengkapan_kpk else None,
+        penetapan=lap.penetapan, nomor_sk=lap.nomor_sk, tanggal_sk=lap.tanggal_sk,
         riwayat=[RiwayatOut(tanggal=to_local(r.at).date(), langkah=workflow.AKSI_LABEL.get(r.aksi, r.aksi),
                             status=r.status, catatan=r.catatan) for r in lap.riwayat])
 

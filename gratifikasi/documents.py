@@ -300,7 +300,7 @@ def register_xlsx(laporan: list[LaporanGratifikasi]) -> bytes:
     head = ["Nomor", "Jenis", "Status", "Diterima UPG", "Tanggal gratifikasi", "Pelapor", "NIP/NIK", "Unit kerja",
             "Pemberi", "Hubungan", "Acara", "Bentuk", "Nilai (Rp)", "Taksiran", nt["upg"], nt["teruskan"],
             nt["kpk"], "Terlambat ke UPG", f"Lewat {hk.kpk} HK", "Diteruskan", "Nomor surat", "Cara",
-            "Penetapan", "Nomor SK", "Tanggal SK", "Tindak lanjut objek"]
+            "Penetapan", "Nomor SK / surat KPK", "Tanggal SK / surat KPK", "Tindak lanjut objek"]
     ws.append(head)
     for x in laporan:
         ws.append([x.nomor, rules.JENIS[x.jenis], x.status_label, x.tanggal_lapor, x.tanggal_terima, x.pelapor_nama,

@@ -197,8 +197,13 @@ class KpkDilengkapiForm(FlaskForm):
 
 class PenetapanForm(FlaskForm):
     penetapan = Pilihan(_l("Penetapan KPK"), choices=_choices(PENETAPAN), validators=[DataRequired(_l("Pilih penetapan."))])
-    nomor_sk = StringField(_l("Nomor SK"), validators=[DataRequired(REQUIRED), Length(max=120)])
-    tanggal_sk = TanggalField(_l("Tanggal SK"), validators=[DataRequired(DATE_MSG)])
+    # KPK decides milik negara / milik penerima by SK, and says "tidak dapat ditindaklanjuti" by letter: the service
+    # asks for the one that fits the decision
+    nomor_sk = StringField(_l("Nomor SK penetapan (milik negara / milik penerima)"),
+                           validators=[Optional(), Length(max=120)])
+    nomor_surat_kpk = StringField(_l("Nomor surat KPK (bila tidak dapat ditindaklanjuti)"),
+                                  validators=[Optional(), Length(max=120)])
+    tanggal_sk = TanggalField(_l("Tanggal SK atau surat KPK"), validators=[DataRequired(DATE_MSG)])
     tindak_lanjut = TextAreaField(_l("Tindak lanjut atas objek (mis. disetor ke kas negara, diserahkan kepada penerima)"),
                                   validators=[DataRequired(REQUIRED)], render_kw={"rows": 2})
     submit = SubmitField(_l("Catat penetapan"))

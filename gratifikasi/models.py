@@ -26,6 +26,9 @@ PENETAPAN = {
     "milik_penerima": N_("Milik penerima"),
     "tidak_dapat_ditindaklanjuti": N_("Tidak dapat ditindaklanjuti"),
 }
+# the document KPK sends with each decision
+DOKUMEN_PENETAPAN = {"milik_negara": N_("SK"), "milik_penerima": N_("SK"),
+                     "tidak_dapat_ditindaklanjuti": N_("Surat KPK")}
 CARA_TERUSKAN = {
     "gol": N_("Aplikasi Gratifikasi Online (GOL) KPK"),
     "surat": N_("Surat (pos/kurir)"),
@@ -107,6 +110,8 @@ class LaporanGratifikasi(db.Model):
     cara_teruskan: Mapped[str] = mapped_column(String(20), default="")
     nomor_registrasi_kpk: Mapped[str] = mapped_column(String(80), default="")
     penetapan: Mapped[str] = mapped_column(String(40), default="", index=True)
+    # KPK's decision document: its SK (milik negara / milik penerima), or its letter when the report cannot be
+    # followed up (tidak dapat ditindaklanjuti); `dokumen_penetapan` names which
     nomor_sk: Mapped[str] = mapped_column(String(120), default="")
     tanggal_sk: Mapped[date | None] = mapped_column(Date)
     tindak_lanjut_objek: Mapped[str] = mapped_column(Text, default="")
@@ -130,6 +135,11 @@ class LaporanGratifikasi(db.Model):
     @property
     def penetapan_label(self) -> str:
         return PENETAPAN.get(self.penetapan, "")
+
+    @property
+    def dokumen_penetapan(self) -> str:
+        """What KPK's decision came as: an SK, or a letter for "tidak dapat ditindaklanjuti"."""
+        return DOKUMEN_PENETAPAN.get(self.penetapan, "")
 
     @property
     def kelengkapan_kpk(self) -> PermintaanKelengkapanKpk | None:

@@ -466,24 +466,27 @@ def kpk_dilengkapi(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None
            + (f" {note}" if note else ""), {"terlambat": late})
 
 
-def tetapkan(lap: LaporanGratifikasi, actor: User, *, penetapan: str, nomor_sk: str, tanggal_sk: date | None,
-             tindak_lanjut: str) -> None:
-    """KPK's decision (SK): milik negara / milik penerima / tidak dapat ditindaklanjuti."""
+def tetapkan(lap: LaporanGratifikasi, actor: User, *, penetapan: str, tanggal_sk: date | None, tindak_lanjut: str,
+             nomor_sk: str = "", nomor_surat_kpk: str = "") -> None:
+    """KPK's decision: milik negara / milik penerima, by SK (`nomor_sk`); or tidak dapat ditindaklanjuti, which
+    KPK says by letter (`nomor_surat_kpk`). Either number is kept as the decision document's."""
     target = workflow.check(lap, "tetapkan", actor)
     if penetapan not in PENETAPAN:
         raise DomainError("Pilih status penetapan KPK.", "penetapan")
-    nomor_sk = clean_text(nomor_sk)
-    if not nomor_sk:
-        raise DomainError("Nomor SK penetapan wajib diisi.", "nomor_sk")
-    if len(nomor_sk) > 120:
-        raise DomainError("Nomor SK terlalu panjang (maksimal 120 karakter).", "nomor_sk")
-    tanggal_sk = _date(tanggal_sk, "Tanggal SK", "tanggal_sk", not_before=lap.tanggal_teruskan,
+    if penetapan == "tidak_dapat_ditindaklanjuti":
+        nomor = _note(nomor_surat_kpk, "Nomor surat KPK", required=True, limit=120, field="nomor_surat_kpk")
+        dokumen, tanggal_label = f"surat KPK nomor {nomor}", "Tanggal surat KPK"
+    else:
+        nomor = _note(nomor_sk, "Nomor SK penetapan", required=True, limit=120, field="nomor_sk")
+        dokumen, tanggal_label = f"SK {nomor}", "Tanggal SK"
+    tanggal_sk = _date(tanggal_sk, tanggal_label, "tanggal_sk", not_before=lap.tanggal_teruskan,
                        before_label="tanggal penerusan ke KPK")
     tindak = _note(tindak_lanjut, "Tindak lanjut atas objek gratifikasi", required=True, field="tindak_lanjut")
-    lap.penetapan, lap.nomor_sk, lap.tanggal_sk, lap.tindak_lanjut_objek = penetapan, nomor_sk, tanggal_sk, tindak
-    _apply(lap, "tetapkan", target, actor,
-           f"KPK menetapkan: {PENETAPAN[penetapan].lower()} (SK {nomor_sk}, {_fmt(tanggal_sk)}). "
-           f"Tindak lanjut: {tindak}", {"penetapan": penetapan, "nomor_sk": nomor_sk})
+    lap.penetapan, lap.nomor_sk, lap.tanggal_sk, lap.tindak_lanjut_objek = penetapan, nomor, tanggal_sk, tindak
+    what = ("KPK menyatakan laporan tidak dapat ditindaklanjuti" if penetapan == "tidak_dapat_ditindaklanjuti"
+            else f"KPK menetapkan: {PENETAPAN[penetapan].lower()}")
+    _apply(lap, "tetapkan", target, actor, f"{what} ({dokumen}, {_fmt(tanggal_sk)}). Tindak lanjut: {tindak}",
+           {"penetapan": penetapan, "nomor_dokumen": nomor})
 
 
 def selesaikan(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:
