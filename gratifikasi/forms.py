@@ -159,8 +159,8 @@ class LacakForm(FlaskForm):
 
 
 class LengkapiForm(FlaskForm):
-    nomor = HiddenField()
-    kode = HiddenField()
+    """What the reporter adds on the tracking page; the report is the one tracked in the session (no code here)."""
+
     tambahan = TextAreaField(_l("Keterangan tambahan"), validators=[Optional()], render_kw={"rows": 4})
     lampiran = MultipleFileField(_l("Berkas tambahan (foto/PDF)"))
     submit = SubmitField(_l("Kirim kelengkapan"))

@@ -18,7 +18,7 @@ from gratifikasi import service
 from gratifikasi.models import LaporanGratifikasi
 from tests.conftest import csrf_from
 from tests.factories import make_user
-from tests.gratifikasi.helpers import form_data, laporan_input, post_multipart
+from tests.gratifikasi.helpers import form_data, laporan_input, post_multipart, track
 from tests.gratifikasi.test_views import PNG
 
 TODAY = date(2026, 11, 26)
@@ -67,7 +67,7 @@ def test_lost_race_is_a_duplicate_and_gives_its_number_back(app_ctx, monkeypatch
 def test_double_submit_race_through_the_form(app, client, monkeypatch):
     html = client.get("/gratifikasi/lapor").get_data(as_text=True)
     data = form_data(html, tanggal_terima=(local_today() - timedelta(days=2)).isoformat())
-    assert client.post("/gratifikasi/lapor", data=data).status_code == 302
+    assert client.post("/gratifikasi/lapor", data=data).status_code == 200  # the receipt, with the code
     _lose_the_race_once(monkeypatch)
     resp = client.post("/gratifikasi/lapor", data=data)
     assert resp.status_code == 302 and resp.headers["Location"].endswith("/gratifikasi/tanda-terima")
@@ -112,10 +112,9 @@ def test_refused_completion_keeps_no_file(app, client):
         lap, kode = service.submit(laporan_input(tanggal_terima=local_today()))  # not asked to complete
         db.session.commit()
         nomor = lap.nomor
-    page = client.get("/gratifikasi/lacak").get_data(as_text=True)
+    page = track(client, nomor, kode)
     resp = post_multipart(client, "/gratifikasi/lacak/lengkapi", {
-        "nomor": nomor, "kode": kode, "tambahan": "x", "lampiran": (io.BytesIO(PNG), "a.png"),
-        "csrf_token": csrf_from(page)})
+        "tambahan": "x", "lampiran": (io.BytesIO(PNG), "a.png"), "csrf_token": csrf_from(page)})
     assert "tidak dapat dilakukan pada laporan berstatus" in resp.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Attachment)) == 0
