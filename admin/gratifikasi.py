@@ -18,11 +18,12 @@ from core.models import Role, Unit
 from core.registry import CardValue
 from core.security import fresh_login_required, role_required
 from core.storage import ALLOWED
+from core.uow import doom
 from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today
-from gratifikasi import documents, queries, rules, service, workflow
-from gratifikasi.forms import (BatasForm, CatatanForm, KampanyeForm, KpkDilengkapiForm, KpkMintaForm, PenetapanForm,
-                               PengaturanForm, TeruskanForm, files_of)
+from gratifikasi import documents, formulir, queries, rules, service, workflow
+from gratifikasi.forms import (BatasForm, CatatanForm, KampanyeForm, KodeForm, KpkDilengkapiForm, KpkMintaForm,
+                               LaporanPetugasForm, PenetapanForm, PengaturanForm, TeruskanForm, files_of)
 from gratifikasi.models import CARA_TERUSKAN, STATUS, LaporanGratifikasi
 
 
@@ -106,6 +107,49 @@ def _detail(lap: LaporanGratifikasi, forms: dict | None = None, status: int = 20
                  lampiran=attachments_of(service.OWNER, lap.id), gol=documents.gol_fields(lap),
                  aksi_label=workflow.AKSI_LABEL, akibat=rules.akibat_terlambat(t, _), cara=CARA_TERUSKAN,
                  tombol=TOMBOL), status
+
+
+@bp.route("/gratifikasi/catat", methods=["GET", "POST"])
+@role_required(UPG)
+def gratifikasi_catat():
+    """A paper report typed in by the UPG (channel "petugas"): the public form's fields and checks, dated to the day
+    the UPG received the paper; the reporter's code is shown once, to be handed over with the receipt."""
+    form, jenis = formulir.buka(LaporanPetugasForm)
+    if request.method == "GET":
+        form.diterima_upg.data = local_today()
+    elif (checked := formulir.periksa(form, diterima_upg=form.diterima_upg.data)) is not None:
+        inp, clean = checked
+        try:
+            lap, kode = service.submit(inp, clean, kanal="petugas", idem_token=form.idem.data, petugas=current_user,
+                                       diterima_upg=form.diterima_upg.data)
+        except service.DuplicateSubmission as e:
+            doom()
+            flash(e.message, "info")
+            return redirect(url_for("admin.gratifikasi_detail", lap_id=e.laporan.id))
+        except DomainError as e:
+            refuse(e, form)
+        else:
+            t = service.tenggat_of(lap)
+            return _page("admin/gratifikasi/tercatat.html", lap=lap, kode=kode, t=t, akibat=rules.akibat_terlambat(t, _))
+    jenis = formulir.tampilkan(form, jenis)
+    return _page("admin/gratifikasi/catat.html", form=form, jenis=jenis, jenis_labels=rules.JENIS)
+
+
+@bp.post("/gratifikasi/<int:lap_id>/tanda-terima.pdf")
+@role_required(UPG)
+def gratifikasi_tanda_terima(lap_id: int):
+    """The receipt with the reporter's code, for a report the UPG typed in: the page that showed the code once
+    posts it back, and it is checked against the report."""
+    lap = _laporan(lap_id)
+    form = KodeForm()
+    if not form.validate_on_submit():
+        abort(400)
+    found, _lap = attempt(service.lacak, lap.nomor, form.kode.data)
+    if not found:
+        return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
+    pdf = documents.tanda_terima_pdf(lap, kode=form.kode.data.strip(),
+                                     alamat_lacak=url_for("gratifikasi.lacak", _external=True))
+    return download(pdf, f"tanda-terima-{lap.nomor}.pdf", PDF)
 
 
 @bp.get("/gratifikasi/<int:lap_id>")

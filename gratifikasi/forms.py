@@ -134,6 +134,13 @@ class LaporanForm(PublicForm):
     submit = SubmitField(_l("Kirim laporan"))
 
 
+class LaporanPetugasForm(LaporanForm):
+    """A paper report typed in by the UPG: the report form's fields, plus the day the UPG received the paper."""
+
+    diterima_upg = TanggalField(_l("Tanggal laporan diterima UPG"), validators=[DataRequired(DATE_MSG)])
+    submit = SubmitField(_l("Catat laporan"))
+
+
 # a refusal is told in its own words: the date and place it was refused, and how
 LABEL_PENOLAKAN = {
     "tanggal_terima": _l("Tanggal penolakan"),
@@ -156,6 +163,12 @@ class LacakForm(FlaskForm):
     kode = StringField(_l("Kode rahasia"), validators=[DataRequired(REQUIRED), Length(max=60)],
                        render_kw={"autocomplete": "off"})
     submit = SubmitField(_l("Lihat status"))
+
+
+class KodeForm(FlaskForm):
+    """The reporter's code posted back by the page that showed it (for a receipt that carries it)."""
+
+    kode = HiddenField(validators=[DataRequired(REQUIRED), Length(max=60)])
 
 
 class LengkapiForm(FlaskForm):

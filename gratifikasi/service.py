@@ -95,11 +95,16 @@ class DuplicateSubmission(DomainError):
 
 # --- validation -----------------------------------------------------------------------------------
 
-def check_laporan(inp: LaporanInput, today: date | None = None) -> tuple[dict[str, str], dict]:
-    """All problems at once (field -> message) and the cleaned values; nothing is written."""
+def check_laporan(inp: LaporanInput, today: date | None = None,
+                  diterima_upg: date | None = None) -> tuple[dict[str, str], dict]:
+    """All problems at once (field -> message) and the cleaned values; nothing is written. `diterima_upg`: the
+    day the UPG received a paper report typed in later (never after today; the gift is never after it)."""
     today = today or local_today()
     errors: dict[str, str] = {}
     data: dict = {}
+    if diterima_upg is not None and diterima_upg > today:
+        errors["diterima_upg"] = "Tanggal laporan diterima UPG tidak boleh setelah hari ini."
+        diterima_upg = None
 
     def attempt(name, fn):
         try:
@@ -182,6 +187,8 @@ def check_laporan(inp: LaporanInput, today: date | None = None) -> tuple[dict[st
     data["nilai"] = attempt("nilai", lambda: rules.parse_rupiah(inp.nilai))
     data["tanggal_terima"] = attempt("tanggal_terima",
                                      lambda: rules.check_tanggal_terima(inp.tanggal_terima, today, ident))
+    if diterima_upg and data["tanggal_terima"] and data["tanggal_terima"] > diterima_upg:
+        errors.setdefault("tanggal_terima", "Tanggal penerimaan tidak boleh setelah tanggal laporan diterima UPG.")
     return errors, data
 
 
@@ -197,12 +204,22 @@ def code_hash(kode: str) -> str:
 
 
 def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", idem_token: str | None = None,
-           user: User | None = None, today: date | None = None) -> tuple[LaporanGratifikasi, str]:
-    """Store a report; returns it and the secret tracking code (shown once, stored only hashed)."""
+           user: User | None = None, petugas: User | None = None, diterima_upg: date | None = None,
+           today: date | None = None) -> tuple[LaporanGratifikasi, str]:
+    """Store a report; returns it and the secret tracking code (shown once, stored only hashed).
+
+    `user`: the reporter's own account, when logged in. `petugas`: the UPG officer typing in a paper report
+    (kanal "petugas"), who may date it to the day the UPG received the paper (`diterima_upg`, from which its
+    timeliness is judged); the report is not the officer's own."""
     today = today or local_today()
-    errors, d = check_laporan(inp, today)
+    if petugas is not None and not petugas.has_role(workflow.UPG):
+        raise NotAllowed("Hanya petugas UPG yang dapat mencatat laporan gratifikasi dari formulir kertas.")
+    if diterima_upg is not None and (kanal != "petugas" or petugas is None):
+        raise DomainError("Tanggal diterima UPG hanya diisi petugas UPG yang mencatat laporan kertas.", "diterima_upg")
+    errors, d = check_laporan(inp, today, diterima_upg)
     if errors:
         raise _first_error(errors)
+    received = diterima_upg or today
     idem_token = (idem_token or "").strip()[:64] or None
     if idem_token and (existing := _by_token(idem_token)) is not None:
         raise DuplicateSubmission(existing)
@@ -218,7 +235,7 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
         pelapor_nama=d["pelapor_nama"], identitas_jenis=d["identitas_jenis"], identitas_nomor=d["identitas_nomor"],
         pelapor_jabatan=d["pelapor_jabatan"], pelapor_pangkat=d["pelapor_pangkat"], unit=d["unit"],
         unit_nama=d["unit_nama"], pelapor_telepon=d["pelapor_telepon"], pelapor_email=d["pelapor_email"] or None,
-        pelapor_alamat=d["pelapor_alamat"], tanggal_lapor=today,
+        pelapor_alamat=d["pelapor_alamat"], tanggal_lapor=received,
     )
     if lap.jenis == "nihil":
         lap.periode_awal, lap.periode_akhir = d["periode_awal"], d["periode_akhir"]
@@ -228,15 +245,15 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
             setattr(lap, name, d[name])
         lap.pemberi_nama, lap.pemberi_alamat = d["pemberi_nama"], d["pemberi_alamat"] or None
         if lap.jenis == "penerimaan":
-            t = rules.tenggat_pelaporan(lap.tanggal_terima, today)
+            t = rules.tenggat_pelaporan(lap.tanggal_terima, received)
             late_note = rules.akibat_terlambat(t)
             lap.tenggat_upg, lap.tenggat_kpk = t.upg, t.kpk
             lap.terlambat_upg, lap.terlambat_kpk = t.terlambat_upg, t.terlambat_kpk
-            lap.tenggat_teruskan = rules.tenggat_teruskan(lap.tanggal_terima, today)
+            lap.tenggat_teruskan = rules.tenggat_teruskan(lap.tanggal_terima, received)
             v = rules.wajib_lapor(lap.acara, lap.pemberi_hubungan, lap.nilai, lap.tanggal_terima, bentuk=lap.bentuk)
             lap.wajib_lapor, lap.alasan_wajib = v.wajib, f"{v.judul}: {v.alasan} ({v.dasar})"
         else:  # a refusal is reported for the record: no legal deadline, only the UPG's own target to forward it
-            lap.tenggat_teruskan = rules.tenggat_teruskan(None, today)
+            lap.tenggat_teruskan = rules.tenggat_teruskan(None, received)
     try:
         with db.session.begin_nested():  # added inside: a lost race takes the row out of the session again
             db.session.add(lap)
@@ -246,12 +263,17 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
         if existing is None:
             raise
         raise DuplicateSubmission(existing) from None
-    _history(lap, "lapor", "Laporan diterima UPG." + (f" {late_note}" if late_note else ""), actor=user)
-    audit.record("gratifikasi.lapor", "laporan_gratifikasi", lap.id,
-                 {"nomor": lap.nomor, "jenis": lap.jenis, "kanal": kanal, "lampiran": len(files),
-                  "terlambat_kpk": lap.terlambat_kpk}, actor=user)
+    actor = petugas or user
+    intake = (f"Laporan kertas diterima UPG pada {_fmt(received)}, dicatat petugas UPG." if petugas
+              else "Laporan diterima UPG.")
+    _history(lap, "lapor", intake + (f" {late_note}" if late_note else ""), actor=actor)
+    detail = {"nomor": lap.nomor, "jenis": lap.jenis, "kanal": kanal, "lampiran": len(files),
+              "terlambat_kpk": lap.terlambat_kpk}
+    if petugas:
+        detail["diterima_upg"] = received.isoformat()
+    audit.record("gratifikasi.lapor", "laporan_gratifikasi", lap.id, detail, actor=actor)
     s = rules.pengaturan()
-    if s.get("upg_email"):
+    if s.get("upg_email") and not petugas:  # the UPG typed it in itself
         outbox.enqueue("email", s["upg_email"], f"Laporan gratifikasi baru {lap.nomor} ({rules.JENIS[lap.jenis]}).",
                        f"gratifikasi:{lap.nomor}:upg")
     _notify(lap, "Laporan Anda diterima UPG.")

@@ -3,8 +3,6 @@ the receipt, tracking by number + secret code, and the poster. Thin: the rules l
 transaction is the request's (core.uow), and a refusal reaches the page through core.web."""
 from __future__ import annotations
 
-import secrets
-
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, session,
                    url_for)
 from flask_babel import gettext as _
@@ -13,12 +11,11 @@ from sqlalchemy import select
 
 from core.errors import DomainError
 from core.extensions import db, limiter
-from core.models import Unit
 from core.uow import doom
 from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today, utcnow
-from gratifikasi import documents, rules, service, workflow
-from gratifikasi.forms import LacakForm, LaporanForm, LengkapiForm, WajibLaporForm, files_of, label_jenis
+from gratifikasi import documents, formulir, rules, service, workflow
+from gratifikasi.forms import LacakForm, LengkapiForm, WajibLaporForm, files_of
 from gratifikasi.models import LaporanGratifikasi
 
 bp = Blueprint("gratifikasi", __name__, url_prefix="/gratifikasi")
@@ -65,26 +62,11 @@ def wajib_lapor():
     return render_template("gratifikasi/wajib_lapor.html", form=form, verdict=verdict, prefill=prefill)
 
 
-def _unit_choices() -> list[tuple[int, str]]:
-    units = db.session.scalars(select(Unit).where(Unit.aktif).order_by(Unit.nama))
-    return [(0, _("— pilih —"))] + [(u.id, u.nama) for u in units]
-
-
-def _input_from(form: LaporanForm) -> service.LaporanInput:
-    data = {name: getattr(form, name).data for name in service.input_fields() if hasattr(form, name)}
-    data["unit_id"] = data.get("unit_id") or None
-    return service.LaporanInput(**data)
-
-
 @bp.route("/lapor", methods=["GET", "POST"])
 @limiter.limit(_submit_limit, methods=["POST"])
 def lapor():
-    form = LaporanForm()
-    form.unit_id.choices = _unit_choices()
-    jenis = request.values.get("jenis") if request.values.get("jenis") in rules.JENIS else "penerimaan"
+    form, jenis = formulir.buka()
     if request.method == "GET":
-        form.idem.data = secrets.token_urlsafe(24)
-        form.jenis.data = jenis
         for name in ("acara", "pemberi_hubungan", "bentuk", "nilai"):
             if request.args.get(name):
                 getattr(form, name).data = request.args[name][:60]
@@ -93,34 +75,24 @@ def lapor():
         if current_user.is_authenticated:  # an officer reporting: start from the account's data
             form.pelapor_nama.data, form.pelapor_jabatan.data = current_user.nama, current_user.jabatan
             form.identitas_nomor.data, form.unit_id.data = current_user.nip, current_user.unit_id or 0
-    else:
-        valid = form.validate_on_submit()
-        inp = _input_from(form)
-        errors, _warnings = service.check_laporan(inp)
-        clean = files_of(form, "lampiran")
-        if valid and not errors and clean is not None:
-            try:
-                lap, kode = service.submit(inp, clean, kanal="web", idem_token=form.idem.data,
-                                           user=current_user if current_user.is_authenticated else None)
-            except service.DuplicateSubmission as e:
-                doom()  # a lost race gives its number back
-                receipt = session.get(RECEIPT_KEY)
-                if receipt and receipt.get("nomor") == e.laporan.nomor:
-                    return redirect(url_for(".tanda_terima"))
-                flash(_("%(pesan)s Pantau dengan kode rahasia yang sudah Anda terima.", pesan=e.message), "info")
-                return redirect(url_for(".lacak"))
-            except DomainError as e:
-                refuse(e, form)
-            else:
-                _remember(RECEIPT_KEY, lap)
-                return _receipt_page(lap, kode)
-        for name, message in errors.items():
-            target = getattr(form, name if hasattr(form, name) else "pelapor_nama")
-            if not target.errors:  # the form's own message (e.g. an unreadable date) comes first
-                target.errors = [message]
-        jenis = form.jenis.data if form.jenis.data in rules.JENIS else jenis
-    form.jenis.data = jenis
-    label_jenis(form, jenis)
+    elif (checked := formulir.periksa(form)) is not None:
+        inp, clean = checked
+        try:
+            lap, kode = service.submit(inp, clean, kanal="web", idem_token=form.idem.data,
+                                       user=current_user if current_user.is_authenticated else None)
+        except service.DuplicateSubmission as e:
+            doom()  # a lost race gives its number back
+            receipt = session.get(RECEIPT_KEY)
+            if receipt and receipt.get("nomor") == e.laporan.nomor:
+                return redirect(url_for(".tanda_terima"))
+            flash(_("%(pesan)s Pantau dengan kode rahasia yang sudah Anda terima.", pesan=e.message), "info")
+            return redirect(url_for(".lacak"))
+        except DomainError as e:
+            refuse(e, form)
+        else:
+            _remember(RECEIPT_KEY, lap)
+            return _receipt_page(lap, kode)
+    jenis = formulir.tampilkan(form, jenis)
     return render_template("gratifikasi/form.html", form=form, jenis=jenis, jenis_labels=rules.JENIS)
 
 
