@@ -28,11 +28,15 @@ def _tgl(d: date | None) -> str:
 
 
 def _kop() -> dict:
+    """The letterhead from the office settings: the parent body on top when there is one (DOMAIN §7), then the
+    office and its address, then its contact — the same fields the nota dinas uses."""
     o = office()
     kontak = " · ".join(x for x in (f"Telepon {o['telepon']}" if o.get("telepon") else "",
                                      f"Pos-el {o['email']}" if o.get("email") else "",
                                      o.get("situs") or "") if x)
-    return {"kop_nama": (o.get("nama") or "").upper(), "kop_alamat": o.get("alamat") or "", "kop_kontak": kontak}
+    alamat = [x for x in (o.get("nama") if o.get("induk") else "", o.get("alamat")) if x]
+    return {"kop_nama": (o.get("induk") or o.get("nama") or "").upper(), "kop_alamat": " · ".join(alamat),
+            "kop_kontak": kontak}
 
 
 def kontak_upg() -> str:
