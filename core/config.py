@@ -19,6 +19,7 @@ SERVER_SECRETS = {
     "DATA_KEY": 32,        # personal data of complainants, encrypted at rest
     "RECEIPT_PEPPER": 32,  # HMAC of WBS receipts and tracking codes
     "RATE_KEY_SECRET": 32, # base for the daily-rotating HMAC of addresses on anonymous routes
+    "AUDIT_KEY": 32,       # HMAC of the audit chain: whoever can write the database cannot re-chain it
 }
 
 
