@@ -1,8 +1,8 @@
 """Upload checking and storage on disk.
 
 No Flask here: callers pass the upload folder and limits from their config. The type of a file is decided
-by its content, never by its name, and images are re-encoded so their metadata (EXIF/GPS, XMP, comments,
-ICC profiles) never reaches the disk.
+by its content, never by its name; images are re-encoded so their metadata (EXIF/GPS, XMP, comments,
+ICC profiles) never reaches the disk, and PDFs lose theirs (core.pdfs) or are refused for active content.
 """
 from __future__ import annotations
 
@@ -80,8 +80,8 @@ def inspect_upload(data: bytes, filename: str, *, max_bytes: int,
 
     if content_type in _PIL_FORMATS:
         data = _reencode_image(data, content_type, name)
-    # PDFs are kept as they are: their metadata (author, producer, dates) is NOT stripped. The WBS form
-    # warns reporters about this and suggests a photo or screenshot instead.
+    elif content_type == PDF:
+        data = _clean_pdf(data, name)
     return Clean(
         data=data,
         content_type=content_type,
@@ -164,6 +164,26 @@ def _strip_and_encode(img: Image.Image, fmt: str) -> bytes:
     options: dict[str, object] = {"quality": 90} if fmt in ("JPEG", "WEBP") else {}
     upright.save(out, format=fmt, **options)
     return out.getvalue()
+
+
+_PDF_REFUSALS = {
+    "skrip": "PDF «{name}» berisi skrip (JavaScript) atau tindakan otomatis dan tidak diterima. Cetak ulang "
+             "sebagai PDF biasa (mis. «Cetak ke PDF»), atau kirim foto/tangkapan layar dokumennya.",
+    "sisipan": "PDF «{name}» berisi berkas sisipan (lampiran di dalam PDF) dan tidak diterima. Kirim berkas "
+               "itu tersendiri, atau cetak ulang PDF-nya tanpa lampiran.",
+    "sandi": "PDF «{name}» dikunci dengan kata sandi. Buka kuncinya dulu, lalu unggah lagi.",
+    "rusak": "Berkas «{name}» rusak atau bukan PDF yang sah.",
+}
+
+
+def _clean_pdf(data: bytes, name: str) -> bytes:
+    from core.pdfs import PdfRefused, clean_pdf
+
+    try:
+        with heavy_work():
+            return clean_pdf(data)
+    except PdfRefused as exc:
+        raise UploadError(_PDF_REFUSALS[exc.kind].format(name=name)) from exc
 
 
 def _format_size(n: int) -> str:
