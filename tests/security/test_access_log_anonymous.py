@@ -2,15 +2,14 @@
 friends were logged with address, agent and exact time; the language link on every WBS page
 (`/bahasa/en?next=/wbs/lapor`) put the WBS path into the query string of a logged line; and the CSS the
 WBS pages load was `no-cache`, so every WBS page view left a stylesheet request in the log."""
-import importlib.util
 import logging
 import re
-import sys
 
 import pytest
 from gunicorn.config import AccessLogFormat
 
 from core.config import ROOT
+from tests.core.test_infra import _gunicorn_conf  # noqa: F401  (fixture: gunicorn.conf.py, loaded)
 
 SPELLINGS = ["/wbs/lapor", "//wbs/lapor", "//api/v1/wbs/laporan", "/%77bs/lapor", "/%2577bs/lapor",
              "/WBS/lapor", "/x/../wbs/lapor", "/wbs/./lapor", "/api/v1//wbs/akses", "/api/v1/%77bs/akses",
@@ -18,12 +17,8 @@ SPELLINGS = ["/wbs/lapor", "//wbs/lapor", "//api/v1/wbs/laporan", "/%77bs/lapor"
 
 
 @pytest.fixture
-def conf(monkeypatch):
-    spec = importlib.util.spec_from_file_location("gunicorn_conf_sec", ROOT / "gunicorn.conf.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    monkeypatch.setitem(sys.modules, "gunicorn_conf_sec", module)
-    return module
+def conf(_gunicorn_conf):
+    return _gunicorn_conf
 
 
 def _record(conf, path: str, query: str = ""):
