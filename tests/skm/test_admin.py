@@ -293,7 +293,20 @@ def test_sql_sums_per_service_and_period_boundaries(app_ctx, survei):
 
 def test_ipak_ipkp_admin_items_and_prediction(app, login_as, ids):
     officer = login_as("pengelola_skm")
-    assert "pungutan liar" in officer.get("/admin/skm/kuesioner").get_data(as_text=True)
+    with app.app_context():
+        before = isi_basis_data()
+    page = officer.get("/admin/skm/kuesioner").get_data(as_text=True)
+    assert "pungutan liar" in page and 'href="/admin/skm/persepsi/ipkp/b2"' in page
+    with app.app_context():
+        assert isi_basis_data() == before  # the default statements are shown, not written
+    # editing a default stores the defaults, that one changed
+    resp = _post(officer, "/admin/skm/persepsi/ipkp/b2", {"teks": "Persyaratan pelayanan jelas.", "urutan": "2",
+                                                          "aktif": "y"})
+    assert resp.status_code == 302
+    assert officer.get("/admin/skm/persepsi/ipkp/b2").status_code == 404  # now stored under its id
+    with app.app_context():
+        ipkp = service.persepsi_items("ipkp")
+        assert len(ipkp) == 10 and ipkp[1].teks == "Persyaratan pelayanan jelas." and ipkp[1].id is not None
     resp = _post(officer, "/admin/skm/persepsi/ipak/baru", {"teks": "Tidak ada konflik kepentingan.", "urutan": "6",
                                                            "aktif": "y"})
     assert resp.status_code == 302
