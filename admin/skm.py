@@ -22,6 +22,7 @@ from skm.forms import (BuktiForm, ImporForm, ItemPersepsiForm, KodeForm, Layanan
                        StatusForm, TindakLanjutForm)
 from skm.models import SkmLayanan
 from skm.queries import jawaban_tindak_lanjut
+from skm.workflow import STATUS_TL
 
 TULIS = (Role.pengelola_skm,)
 BACA = service.PEMBACA_TL  # the survey manager, Pimpinan and TPI read every result and action
@@ -50,10 +51,6 @@ def _units():
 
 def _can_write() -> bool:
     return current_user.has_role(*TULIS)
-
-
-def _file(data: bytes, name: str, mimetype: str) -> Response:
-    return download(data, name, mimetype)
 
 
 # --- overview, services, periods ---------------------------------------------------------------------
@@ -230,9 +227,9 @@ def skm_laporan(periode_id: int, fmt: str):
     layanan = _layanan_param()
     name = f"laporan-skm-{periode.id}" + (f"-{layanan.kode}" if layanan else "")
     if fmt == "docx":
-        return _file(laporan.laporan_docx(periode, layanan), name + ".docx", DOCX)
+        return download(laporan.laporan_docx(periode, layanan), name + ".docx", DOCX)
     if fmt == "pdf":
-        return _file(laporan.laporan_pdf(periode, layanan), name + ".pdf", PDF)
+        return download(laporan.laporan_pdf(periode, layanan), name + ".pdf", PDF)
     abort(404)
 
 
@@ -242,7 +239,7 @@ def _poster(periode_id: int, *, cetak: bool) -> Response:
     pdf = laporan.poster_pdf(periode, _layanan_param(), ukuran)
     if cetak:
         service.catat_poster_dicetak(periode, ukuran, actor=current_user)
-    return _file(pdf, f"poster-skm-{periode.id}-{ukuran}.pdf", PDF)
+    return download(pdf, f"poster-skm-{periode.id}-{ukuran}.pdf", PDF)
 
 
 @bp.get("/skm/hasil/<int:periode_id>/poster.pdf")
@@ -269,7 +266,7 @@ def skm_tl():
     done = sum(1 for t in rows if t.status == "selesai")
     letter, words = jawaban_tindak_lanjut(done, len(rows))
     return render_template("admin/skm/tl_list.html", rows=rows, periode=periode, semua_periode=service.semua_periode(),
-                           done=done, letter=letter, words=words, status=service.STATUS_TL, can_write=_can_write())
+                           done=done, letter=letter, words=words, status=STATUS_TL, can_write=_can_write())
 
 
 @bp.route("/skm/tindak-lanjut/baru/<int:periode_id>", methods=["GET", "POST"])
@@ -304,13 +301,13 @@ def skm_tl_detail(tl_id: int):
     form = _status_form(tl)
     return render_template("admin/skm/tl_detail.html", tl=tl, form=form, bukti_form=BuktiForm(),
                            can_edit=service.boleh_ubah_tl(tl, current_user),
-                           bukti=attachments.attachments_of(service.BUKTI_TL, tl.id), status=service.STATUS_TL,
+                           bukti=attachments.attachments_of(service.BUKTI_TL, tl.id), status=STATUS_TL,
                            nama_unsur=UNSUR_NAMA)
 
 
 def _status_form(tl) -> StatusForm:
     form = StatusForm()
-    form.status.choices = [(s, _(service.STATUS_TL[s])) for s in service.bisa_ubah_tl(tl, current_user)]
+    form.status.choices = [(s, _(STATUS_TL[s])) for s in service.bisa_ubah_tl(tl, current_user)]
     return form
 
 
@@ -364,8 +361,8 @@ def skm_tl_unduh(tl_id: int, att_id: int):
 def skm_tl_laporan(periode_id: int, fmt: str):
     periode = service.periode_or_404(periode_id)
     if fmt == "docx":
-        return _file(laporan.tindak_lanjut_docx(periode), f"tindak-lanjut-skm-{periode.id}.docx", DOCX)
+        return download(laporan.tindak_lanjut_docx(periode), f"tindak-lanjut-skm-{periode.id}.docx", DOCX)
     if fmt == "pdf":
-        return _file(laporan.tindak_lanjut_pdf(periode), f"tindak-lanjut-skm-{periode.id}.pdf", PDF)
+        return download(laporan.tindak_lanjut_pdf(periode), f"tindak-lanjut-skm-{periode.id}.pdf", PDF)
     abort(404)
 

@@ -26,7 +26,7 @@ from skm.calculator import (JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA, HasilIkm, Ha
                             hitung_ikm, hitung_persepsi, normalisasi_metode, sampel)
 from skm.models import (PersepsiItem, PersepsiJawaban, PersepsiRespon, SkmImpor, SkmKode, SkmLayanan, SkmPeriode,
                         SkmPertanyaan, SkmRespon, SkmTindakLanjut)
-from skm.workflow import STATUS_TL, TINDAK_LANJUT, peran
+from skm.workflow import TINDAK_LANJUT, peran
 
 JENIS_PERIODE = {"triwulan": "Triwulan", "semester": "Semester", "tahunan": "Tahunan", "lainnya": "Lainnya"}
 _KODE_LAYANAN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
