@@ -72,7 +72,10 @@ def anonymous_rate_key() -> str:
     """HMAC of the address under a secret that changes every day: limits work, nothing is traceable."""
     day = local_today().isoformat().encode()
     daily = hmac.new(current_app.config["RATE_KEY_SECRET"], day, hashlib.sha256).digest()
-    return "anon:" + hmac.new(daily, (request.remote_addr or "").encode(), hashlib.sha256).hexdigest()[:32]
+    from core.throttle import address_network
+
+    network = address_network(request.remote_addr).encode()  # an IPv6 subscriber counts as its /64
+    return "anon:" + hmac.new(daily, network, hashlib.sha256).hexdigest()[:32]
 
 
 def set_security_headers(response):
