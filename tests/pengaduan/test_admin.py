@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import AuditEvent, Unit
+from core.uow import unit_of_work
 from pengaduan import service
 from pengaduan.models import NotaDinasPengaduan, Pengaduan
 from tests.conftest import csrf_from
@@ -26,7 +27,7 @@ def _unit(app, kode="KB"):
 
 
 def _complaint(app, **over):
-    with app.app_context():
+    with app.app_context(), unit_of_work():
         p, code = service.submit(data(**over), kanal="web")
         return p.id, p.tiket, code
 
@@ -116,7 +117,8 @@ def test_attachment_download_is_audited_and_limited(app, login_as):
         from core.storage import inspect_upload
 
         clean = inspect_upload(jpeg_with_exif(), "bukti.jpg", max_bytes=10 * 1024 * 1024)
-        p, _ = service.submit(data(), [clean], kanal="web")
+        with unit_of_work():
+            p, _ = service.submit(data(), [clean], kanal="web")
         pid = p.id
         from core.attachments import attachments_of
 

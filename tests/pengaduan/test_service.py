@@ -9,9 +9,10 @@ from sqlalchemy import func, select, text
 from core.errors import DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.models import AuditEvent, Counter, Outbox
+from core.uow import unit_of_work
 from pengaduan import queries, service
 from pengaduan.models import Pengaduan, Riwayat
-from pengaduan.workflow import TRANSITIONS, check
+from pengaduan.workflow import MACHINE, check
 from tests.pengaduan.helpers import data, submit
 
 CODE_RE = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}")
@@ -115,7 +116,8 @@ def test_concurrent_submits_get_distinct_consecutive_tickets(app):
     def one(i):
         with app.app_context():
             try:
-                p, _ = service.submit(data(judul=f"Serentak {i}"), kanal="web")
+                with unit_of_work():
+                    p, _ = service.submit(data(judul=f"Serentak {i}"), kanal="web")
                 tickets.append(p.tiket)
             except Exception as exc:  # pragma: no cover - reported below
                 errors.append(repr(exc))
@@ -138,7 +140,8 @@ def test_concurrent_double_submit_with_one_token(app):
 
     def one():
         with app.app_context():
-            p, code = service.submit(data(), kanal="web", token=token)
+            with unit_of_work():
+                p, code = service.submit(data(), kanal="web", token=token)
             results.append((p.tiket, code))
             db.session.remove()
 
@@ -230,7 +233,7 @@ def test_transition_table_refuses_illegal_moves(app_ctx, petugas, pj_kb, unit_kb
         service.verifikasi(p, petugas, "ringan")
     with pytest.raises(DomainError, match="Pilih unit"):
         service.disposisi(p, petugas, 0)
-    assert all(isinstance(roles, frozenset) and roles for _, roles in TRANSITIONS.values())
+    assert all(isinstance(rule.roles, frozenset) and rule.roles for rule in MACHINE.table.values())
 
 
 def test_two_people_acting_at_once_cannot_both_move_it(app_ctx, petugas):
@@ -311,28 +314,6 @@ def test_automatic_close_is_idempotent(app_ctx, petugas, monkeypatch):
 def test_cli_tutup_otomatis(app, runner):
     result = runner.invoke(args=["pengaduan", "tutup-otomatis", "--tanggal", "2026-11-17"])
     assert result.exit_code == 0 and "0 pengaduan ditutup" in result.output
-
-
-def test_offer_and_move_to_wbs(app_ctx, petugas):
-    wbs_service = pytest.importorskip("wbs.service", reason="wbs.service belum ada di cabang ini")
-    if not hasattr(wbs_service, "submit_report"):
-        pytest.skip("wbs.service.submit_report belum ada (modul WBS dikerjakan paralel); dijalankan setelah merge")
-    p, _ = submit(judul="Petugas meminta uang", uraian="Petugas meminta uang pelicin untuk layanan KB.")
-    with pytest.raises(NotAllowed):
-        service.pindah_wbs(p)
-    service.tawarkan_wbs(p, petugas)
-    db.session.commit()
-    token = service.new_token()
-    receipt = service.pindah_wbs(p, sertakan_identitas=False, token=token)
-    db.session.commit()
-    assert receipt and p.status == "diarsipkan" and p.dipindah_wbs
-    assert service.pindah_wbs(p, token=token) == receipt  # a double click shows the same receipt
-    with pytest.raises(NotAllowed, match="sudah dipindahkan"):
-        service.pindah_wbs(p, token=service.new_token())  # but never files a second report
-    with pytest.raises(NotAllowed):
-        service.buka_kembali(p, petugas, "coba")
-    columns = " ".join(str(v) for v in db.session.execute(text("SELECT * FROM pengaduan")).one())
-    assert str(receipt) not in columns
 
 
 def test_move_to_wbs_needs_an_offer(app_ctx):
