@@ -179,3 +179,19 @@ def test_admin_sets_categories_and_deadlines(app, login_as, client):
     form = client.get("/pengaduan/").get_data(as_text=True)
     assert "Data kependudukan" in form and form.count(">Layanan KB<") == 1
     assert "Perilaku petugas" not in form
+
+
+def test_case_page_offers_what_the_table_allows(app, login_as):
+    pid, _, _ = _complaint(app)
+    officer = login_as("petugas_pengaduan")
+    html = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
+    offered = re.findall(r"/aksi/(\w+)", html)
+    assert offered == ["verifikasi", "minta_lengkapi", "tawarkan_wbs", "tolak", "arsipkan", "catatan"]
+    html = _act(officer, pid, "tawarkan_wbs", teks="")
+    assert "Tawaran pindah ke WBS disampaikan" in html and "aksi/tawarkan_wbs" not in html  # offered once
+    resp = officer.post(f"/admin/pengaduan/{pid}/aksi/tawarkan_wbs", data={"csrf_token": csrf_from(html)})
+    assert resp.status_code == 303
+    assert "Tawaran pindah ke WBS sudah disampaikan." in officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
+    assert officer.post(f"/admin/pengaduan/{pid}/aksi/hapus", data={"csrf_token": csrf_from(html)}).status_code == 404
+    assert login_as("pimpinan").get(f"/admin/pengaduan/{pid}").status_code == 200  # reads, acts on nothing
+    assert login_as("pimpinan").get("/admin/pengaduan/999999").status_code == 404
