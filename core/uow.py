@@ -67,6 +67,12 @@ def on_rollback(fn: Callable[[], None]) -> None:
     db.session.info.setdefault(_ON_ROLLBACK, []).append(fn)
 
 
+def after_transaction(fn: Callable[[], None]) -> None:
+    """Run `fn` once the unit of work has ended, committed or not."""
+    on_commit(fn)
+    on_rollback(fn)
+
+
 def _run(hooks: list) -> None:
     for fn in hooks:
         fn()
@@ -74,6 +80,8 @@ def _run(hooks: list) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _after_commit(session) -> None:
+    if session.in_nested_transaction():  # a savepoint released: the unit of work goes on
+        return
     session.info.pop(_ON_ROLLBACK, None)
     _run(session.info.pop(_ON_COMMIT, []))
 

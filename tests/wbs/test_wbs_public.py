@@ -87,6 +87,7 @@ def test_mailbox_is_entered_by_post_only_and_unknown_equals_wrong(app, client):
     with app.app_context():
         make_officer()
         rid, receipt = service.submit_report({"apa": "ada pungli"})
+        db.session.commit()  # the caller's unit of work
     page = client.get("/wbs/kotak?resi=" + receipt)
     assert "ada pungli" not in page.get_data(as_text=True)  # a receipt in the URL opens nothing
     csrf = csrf_from(page.get_data(as_text=True))
