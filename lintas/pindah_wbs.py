@@ -25,7 +25,9 @@ def pindah_wbs(p: Pengaduan, sertakan_identitas: bool = False, token: str | None
     name the author), only if the reporter agrees. The form's one-time `token` is WBS's idempotency key, so a
     double click shows the same receipt and files no second report.
     """
-    pengaduan.pindah_wbs(p, token)  # refuses when the move was not offered, or is already done
+    # the complaint's half first: it refuses early (not offered, already moved), and its UPDATE is the
+    # transaction's first write, which WBS's savepoint needs on SQLite
+    pengaduan.pindah_wbs(p, token)
     fields, files = _report_from(p, sertakan_identitas)
     _, receipt = wbs.submit_report(fields, files, sumber="pengaduan", idempotency_key=token)
     return receipt

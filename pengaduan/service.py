@@ -220,6 +220,7 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
     p.batas_verifikasi = add_workdays(today, int(cfg["verifikasi_hk"]))
     _set_batas(p)
     stored: list[str] = []
+    _delete_on_rollback(stored)  # files of a complaint that will not exist
     try:
         with db.session.begin_nested():
             db.session.add(p)
@@ -234,22 +235,19 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
             _notify(p, f"Pengaduan Anda diterima dengan nomor tiket {p.tiket}. Verifikasi paling lambat "
                        f"{format_tanggal(p.batas_verifikasi)}. Layanan ini gratis dan identitas Anda dirahasiakan.")
     except BaseException as exc:
-        _delete_files(stored)
+        _delete_files(stored)  # their rows went with the savepoint, whatever the unit of work does next
         stored.clear()
         if isinstance(exc, IntegrityError) and idem and (existing := _by_idem(idem)):
             _give_back_number(today.year)  # the other click of a double submit won the race
             return _show_again(existing, token, kanal)
         raise
-    # from here the files belong to the unit of work. Registered only now: releasing a savepoint fires
-    # SQLAlchemy's after_commit, which core.uow takes for the end of the unit of work (it drops the hooks)
-    _delete_on_rollback(stored)
     return p, code
 
 
 def _delete_on_rollback(names: list[str]) -> None:
-    """Files written for rows of this unit of work: removed if it rolls back (the rows will not exist)."""
-    if names:
-        on_rollback(lambda: _delete_files(names))
+    """`names` (filled as files are written) are files for rows of this unit of work: removed if it rolls
+    back, since those rows will not exist."""
+    on_rollback(lambda: _delete_files(names))
 
 
 def _give_back_number(year: int) -> None:
@@ -720,15 +718,11 @@ def tanggapan_pelapor(p: Pengaduan, teks: str, files: list[storage.Clean] | None
         p.batas_jawaban = add_workdays(today, int(cfg["jawaban_hk"]))
         p.batas_tanggapan = None
     stored: list[str] = []
-    try:
-        for f in files or []:
-            stored.append(save_clean(f, OWNER, p.id).stored_name)
-        suffix = f" (dengan {len(stored)} lampiran)" if stored else ""
-        _transition(p, action, PELAPOR, None, teks + suffix)
-    except BaseException:
-        _delete_files(stored)
-        raise
-    _delete_on_rollback(stored)  # after `_transition`, whose count row may take a savepoint (see `submit`)
+    _delete_on_rollback(stored)
+    for f in files or []:
+        stored.append(save_clean(f, OWNER, p.id).stored_name)
+    suffix = f" (dengan {len(stored)} lampiran)" if stored else ""
+    _transition(p, action, PELAPOR, None, teks + suffix)
     return action
 
 

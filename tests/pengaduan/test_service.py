@@ -549,3 +549,19 @@ def test_files_of_a_rolled_back_reply_are_removed(app_ctx, petugas):
         raise RuntimeError("the request failed after the reply")
     db.session.expire_all()
     assert p.status == "perlu_dilengkapi" and _upload_files(app_ctx) == set()
+
+
+def test_files_of_a_refused_reply_are_removed(app_ctx, petugas, monkeypatch):
+    with unit_of_work():
+        p, _ = submit()
+        service.minta_lengkapi(p, petugas, "Mohon foto lokasinya.")
+    real = service._transition
+
+    def stale(*args, **kwargs):  # someone changed the complaint meanwhile
+        raise NotAllowed("Pengaduan ini baru saja diubah oleh orang lain.")
+
+    monkeypatch.setattr(service, "_transition", stale)
+    with pytest.raises(NotAllowed), unit_of_work():
+        service.tanggapan_pelapor(p, "Ini fotonya.", [_photo()])
+    monkeypatch.setattr(service, "_transition", real)
+    assert _upload_files(app_ctx) == set()
