@@ -8,6 +8,7 @@ from typing import Callable
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -119,52 +120,48 @@ def _unit_id(form: AksiForm) -> int:
 
 @dataclass(frozen=True)
 class Action:
-    """One officer action of the case page: the service call, the success message (from what the call
-    returned and the complaint after it), and the label of its text field (None: no text)."""
+    """One officer action of the case page: the service call, its success message (a text, or made from
+    the complaint and what the call returned), and the label of its text field (None: it takes no text)."""
 
     call: Callable[[Pengaduan, User, AksiForm], object]
-    done: Callable[[Pengaduan, object], str]
-    teks: Callable[[], str] | None = None
+    done: Callable[[Pengaduan, object], str] | LazyString
+    teks: LazyString | None = None
+
+    def message(self, p: Pengaduan, result) -> str:
+        return self.done(p, result) if callable(self.done) else str(self.done)
 
 
 def _teks(form: AksiForm) -> str:
     return form.teks.data or ""
 
 
+def _with_text(call: Callable[[Pengaduan, User, str], object], done: LazyString, teks: LazyString) -> Action:
+    """An action whose one input is its text."""
+    return Action(lambda p, u, f: call(p, u, _teks(f)), done, teks)
+
+
 ACTIONS: dict[str, Action] = {
     "verifikasi": Action(lambda p, u, f: service.verifikasi(p, u, f.tingkat.data, _teks(f)),
                          lambda p, _r: _("Pengaduan diverifikasi; target selesai %(tgl)s.",
                                          tgl=p.batas_selesai.strftime("%d-%m-%Y")),
-                         lambda: _("Catatan internal (opsional)")),
-    "minta_lengkapi": Action(lambda p, u, f: service.minta_lengkapi(p, u, _teks(f)),
-                             lambda p, _r: _("Permintaan kelengkapan dikirim kepada pelapor."),
-                             lambda: _("Yang perlu dilengkapi pelapor")),
+                         _l("Catatan internal (opsional)")),
+    "minta_lengkapi": _with_text(service.minta_lengkapi, _l("Permintaan kelengkapan dikirim kepada pelapor."),
+                                 _l("Yang perlu dilengkapi pelapor")),
     "disposisi": Action(lambda p, u, f: service.disposisi(p, u, _unit_id(f), f.sifat.data or "Biasa", _teks(f)),
                         lambda p, nd: _("Didisposisikan dengan nota dinas nomor %(nomor)s.", nomor=nd.nomor),
-                        lambda: _("Catatan internal (opsional)")),
-    "tindak_lanjut": Action(lambda p, u, f: service.tindak_lanjut(p, u, _teks(f)),
-                            lambda p, _r: _("Tindak lanjut dicatat."),
-                            lambda: _("Tindak lanjut yang telah dilakukan")),
-    "jawab": Action(lambda p, u, f: service.jawab(p, u, _teks(f)),
-                    lambda p, _r: _("Jawaban dikirim kepada pelapor."),
-                    lambda: _("Jawaban kepada pelapor")),
-    "tutup": Action(lambda p, u, f: service.tutup(p, u),
-                    lambda p, _r: _("Pengaduan ditutup (selesai).")),
-    "tawarkan_wbs": Action(lambda p, u, f: service.tawarkan_wbs(p, u, _teks(f)),
-                           lambda p, _r: _("Tawaran pindah ke WBS disampaikan kepada pelapor."),
-                           lambda: _("Pesan kepada pelapor (opsional)")),
+                        _l("Catatan internal (opsional)")),
+    "tindak_lanjut": _with_text(service.tindak_lanjut, _l("Tindak lanjut dicatat."),
+                                _l("Tindak lanjut yang telah dilakukan")),
+    "jawab": _with_text(service.jawab, _l("Jawaban dikirim kepada pelapor."), _l("Jawaban kepada pelapor")),
+    "tutup": Action(lambda p, u, f: service.tutup(p, u), _l("Pengaduan ditutup (selesai).")),
+    "tawarkan_wbs": _with_text(service.tawarkan_wbs, _l("Tawaran pindah ke WBS disampaikan kepada pelapor."),
+                               _l("Pesan kepada pelapor (opsional)")),
     "tolak": Action(lambda p, u, f: service.tolak(p, u, _teks(f), f.rujukan.data or ""),
-                    lambda p, _r: _("Pengaduan ditolak; alasan disampaikan kepada pelapor."),
-                    lambda: _("Alasan")),
-    "arsipkan": Action(lambda p, u, f: service.arsipkan(p, u, _teks(f)),
-                       lambda p, _r: _("Pengaduan diarsipkan."),
-                       lambda: _("Alasan")),
-    "buka_kembali": Action(lambda p, u, f: service.buka_kembali(p, u, _teks(f)),
-                           lambda p, _r: _("Pengaduan dibuka kembali."),
-                           lambda: _("Alasan")),
-    "catatan": Action(lambda p, u, f: service.catatan(p, u, _teks(f)),
-                      lambda p, _r: _("Catatan internal disimpan."),
-                      lambda: _("Catatan internal (tidak terlihat pelapor)")),
+                    _l("Pengaduan ditolak; alasan disampaikan kepada pelapor."), _l("Alasan")),
+    "arsipkan": _with_text(service.arsipkan, _l("Pengaduan diarsipkan."), _l("Alasan")),
+    "buka_kembali": _with_text(service.buka_kembali, _l("Pengaduan dibuka kembali."), _l("Alasan")),
+    "catatan": _with_text(service.catatan, _l("Catatan internal disimpan."),
+                          _l("Catatan internal (tidak terlihat pelapor)")),
 }
 
 
@@ -179,7 +176,7 @@ def pengaduan_action(pengaduan_id: int, aksi: str):
     action = ACTIONS.get(aksi) or abort(404)
     ok, result = attempt(action.call, p, current_user._get_current_object(), form)
     if ok:
-        flash(action.done(p, result), "success")
+        flash(action.message(p, result), "success")
     return redirect(url_for("admin.pengaduan_case", pengaduan_id=pengaduan_id)), 303
 
 
