@@ -29,6 +29,7 @@ def packages() -> list[Package]:
     import gratifikasi.demo
     import gratifikasi.rules
     import gratifikasi.views
+    import lintas.views
     import pengaduan.api
     import pengaduan.cli
     import pengaduan.service
@@ -81,6 +82,7 @@ def packages() -> list[Package]:
             # whistleblowers: no address, agent or exact time kept (DESIGN.md, security model)
             anonymous_paths=("/wbs", "/api/v1/wbs"),
         ),
+        Package("lintas", blueprints=(lintas.views.bp,)),  # operations over two domains (complaint → WBS)
         Package(
             "gratifikasi",
             blueprints=(gratifikasi.views.bp, gratifikasi.api.bp),

@@ -1,7 +1,7 @@
 """gratifikasi: KPK's requests for completion (PerKPK 1/2026); a refusal has no 30 HK deadline
 
 Revision ID: 0008_gratifikasi_kpk
-Revises: 0005_zi
+Revises: 0006_totp_sealed
 Create Date: 2026-12-01 22:43:58.150899
 
 """
@@ -11,9 +11,12 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0008_gratifikasi_kpk'
-down_revision = '0005_zi'
+down_revision = '0006_totp_sealed'
 branch_labels = None
 depends_on = None
+
+# what the data steps below rewrite on purpose (the migration test compares every other column)
+REWRITES = {"laporan_gratifikasi": ["status", "tenggat_upg", "tenggat_kpk", "terlambat_upg", "terlambat_kpk"]}
 
 laporan = sa.table("laporan_gratifikasi", sa.column("jenis", sa.String), sa.column("status", sa.String),
                    sa.column("tenggat_upg", sa.Date), sa.column("tenggat_kpk", sa.Date),
