@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from datetime import timedelta
 from functools import wraps
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from flask import abort, current_app, flash, redirect, request, session, url_for
 from flask_login import current_user
@@ -16,12 +17,31 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
        "base-uri 'none'; object-src 'none'")
 
+def path_under(path: str, prefixes) -> bool:
+    """`path` is one of `prefixes` or below one, however it is spelled: repeated slashes, percent-escapes
+    and letter case do not get a path out (``//wbs/lapor``, ``/%77bs/…``, ``/WBS``)."""
+    for _ in range(3):  # %2577 → %77 → w
+        decoded = unquote(path)
+        if decoded == path:
+            break
+        path = decoded
+    path = "/" + re.sub(r"/{2,}", "/", path).strip("/").lower()
+    return any(path == p or path.startswith(p + "/") for p in prefixes)
+
+
 def is_anonymous_path(path: str) -> bool:
     """Paths on which no address, user agent or exact time is kept: the packages' `anonymous_paths`
     as wired in app.py (WBS, the surveys)."""
     from core.registry import registry
 
-    return any(path == p or path.startswith(p + "/") for p in registry().anonymous_paths)
+    return path_under(path, registry().anonymous_paths)
+
+
+def is_sessionless_path(path: str) -> bool:
+    """Paths on which no server session is read or written (app.py: `sessionless_paths`, the WBS)."""
+    from core.registry import registry
+
+    return path_under(path, registry().sessionless_paths)
 
 
 def anonymous_rate_key() -> str:

@@ -162,6 +162,7 @@ def test_3_database_secrets_and_session_store_do_not_open_the_unlocked_key(app, 
         user = user_by_email(client.user_email)
         key = keys.officer_key(user)
         _, private = keys.unlock(user, PASSPHRASE)
+        uid, kid = user.id, key.id
         db.session.rollback()
         secrets_ = [app.config[name] for name in SERVER_SECRETS]
         secrets_ = [s.encode() if isinstance(s, str) else s for s in secrets_]
@@ -178,7 +179,7 @@ def test_3_database_secrets_and_session_store_do_not_open_the_unlocked_key(app, 
         for s in secrets_:
             candidates += [s[:32].ljust(32, b"\0"), hmac.new(s, b"zi-wbs/sesi/" + sid.encode(), hashlib.sha256).digest(),
                            hashlib.sha256(s + sid.encode()).digest()]
-        aads = [f"zi-wbs/sesi/{user.id}/{key.id}".encode(), f"zi-wbs/sesi/{user.id}/{key.id}/{sid}".encode()]
+        aads = [f"zi-wbs/sesi/{uid}/{kid}".encode(), f"zi-wbs/sesi/{uid}/{kid}/{sid}".encode()]
         for k in candidates:
             for aad in aads:
                 with pytest.raises(crypto.DecryptionError):
@@ -220,7 +221,7 @@ def test_3_the_unlocked_key_expires_server_side_on_idle_and_at_logout(app, login
     assert b"wbs_kunci" in _store_blobs(app)[sid]
     page = client.get("/admin/").get_data(as_text=True)
     client.post("/admin/keluar", data={"csrf_token": csrf_from(page)})
-    assert sid not in _store_blobs(app)
+    assert b"wbs_kunci" not in _store_blobs(app).get(sid, b"")
 
 
 def test_3_the_unlocked_key_idles_out_before_the_session(app, login_as, clock):

@@ -38,14 +38,17 @@ def make_officer(passphrase: str = PASSPHRASE, *, countersign: bool = True, **kw
 
 
 def countersign_key(user: User) -> None:
-    """Have an active member (whose passphrase is PASSPHRASE) countersign `user`'s new key."""
+    """Have an active member (whose passphrase is PASSPHRASE) countersign `user`'s new key, which then gets
+    the open reports that member can read."""
     key = keys.officer_key(user)
-    if not hasattr(keys, "countersign") or keys.eligible(key):
+    if keys.eligible(key):
         return
-    signer_key = next(k for k in keys.recipient_keys() if k.jenis == "petugas" and k.user_id != user.id)
-    signer = signer_key.user
-    _, private = keys.unlock(signer, PASSPHRASE)
-    keys.countersign(key.id, signer, signer_key, private)
+    signer_key = next((k for k in keys.recipient_keys() if k.jenis == "petugas" and k.user_id != user.id), None)
+    if signer_key is None:  # the whole team had left: the server operator's way (flask wbs sahkan-kunci)
+        keys.approve_without_team(key.id)
+    else:
+        _, private = keys.unlock(signer_key.user, PASSPHRASE)
+        keys.countersign(key.id, signer_key.user, signer_key, private)
     db.session.commit()
 
 
