@@ -423,8 +423,7 @@ def _revoke(key: WbsKey, actor: User | None, alasan: str) -> int:
     """Deactivate a key and destroy its wraps and its sealed private key: its holder can no longer read
     any report."""
     removed = db.session.execute(delete(WbsKeyWrap).where(WbsKeyWrap.key_id == key.id)).rowcount
-    if key.permintaan_cabut is not None:
-        db.session.delete(key.permintaan_cabut)
+    key.permintaan_cabut = None  # a pending request goes with it
     key.aktif = False
     key.sealed_private = None
     audit.record("wbs.kunci.cabut", "wbs_kunci", key.id, {"user_id": key.user_id, "bungkus_dihapus": removed,
