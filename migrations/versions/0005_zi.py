@@ -1,7 +1,7 @@
 """zi
 
 Revision ID: 0005_zi
-Revises: 0002_pengaduan
+Revises: 0003_audit_hmac
 Create Date: 2026-12-01 21:47:50.409250
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0005_zi'
-down_revision = '0002_pengaduan'
+down_revision = '0003_audit_hmac'
 branch_labels = None
 depends_on = None
 

@@ -16,8 +16,9 @@ _seq = itertools.count(1)
 
 
 def pdf(text: str = "bukti") -> bytes:
-    body = f"%PDF-1.4\n1 0 obj<<>>endobj\n% {text}\ntrailer<<>>\n%%EOF\n".encode()
-    return body
+    from tests.wbs.helpers import pdf_bytes
+
+    return pdf_bytes(text)  # a valid PDF: uploads are opened and cleaned (core.pdfs)
 
 
 def png() -> bytes:
