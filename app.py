@@ -30,6 +30,7 @@ def packages() -> list[Package]:
     import gratifikasi.demo
     import gratifikasi.rules
     import gratifikasi.views
+    import lintas.views
     import pengaduan.api
     import pengaduan.cli
     import pengaduan.service
@@ -87,6 +88,7 @@ def packages() -> list[Package]:
             # leaving the team (role removed, account disabled) revokes the WBS key and its wraps
             on_user_changed=(wbs.keys.user_changed,),
         ),
+        Package("lintas", blueprints=(lintas.views.bp,)),  # operations over two domains (complaint → WBS)
         Package(
             "gratifikasi",
             blueprints=(gratifikasi.views.bp, gratifikasi.api.bp),
