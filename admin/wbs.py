@@ -125,17 +125,24 @@ def wbs_keys():
                            action_form=EmptyForm(), is_team=current_user.has_role(Role.tim_wbs))
 
 
+def _with_my_key(call, key_id: int, key: WbsKey, private: bytes, done):
+    """A keys-page button that acts on another key with the officer's unlocked one; `done(n)` says how many
+    open reports it gave that key."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    ok, count = attempt(call, key_id, current_user, key, private)
+    if ok:
+        flash(done(count), "success")
+    return redirect(url_for("admin.wbs_keys"))
+
+
 @bp.post("/wbs/kunci/<int:key_id>/sahkan")
 @role_required(*TEAM)
 @fresh_login_required
 @unlocked_required
 def wbs_countersign(key_id: int, key: WbsKey, private: bytes):
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    ok, count = attempt(keys.countersign, key_id, current_user, key, private)
-    if ok:
-        flash(_("Kunci disahkan; %(n)s laporan terbuka kini dapat dibukanya.", n=count), "success")
-    return redirect(url_for("admin.wbs_keys"))
+    return _with_my_key(keys.countersign, key_id, key, private,
+                        lambda n: _("Kunci disahkan; %(n)s laporan terbuka kini dapat dibukanya.", n=n))
 
 
 @bp.route("/wbs/kunci/baru", methods=["GET", "POST"])
@@ -167,12 +174,8 @@ def wbs_enrol():
 @role_required(*TEAM)
 @unlocked_required
 def wbs_grant(key_id: int, key: WbsKey, private: bytes):
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    ok, count = attempt(keys.grant_access, key_id, current_user, key, private)
-    if ok:
-        flash(_("Akses diberikan ke %(n)s laporan terbuka.", n=count), "success")
-    return redirect(url_for("admin.wbs_keys"))
+    return _with_my_key(keys.grant_access, key_id, key, private,
+                        lambda n: _("Akses diberikan ke %(n)s laporan terbuka.", n=n))
 
 
 @bp.post("/wbs/kunci/<int:key_id>/cabut")

@@ -5,42 +5,24 @@ from datetime import date
 
 import pytest
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect, select, text
 
-from app import create_app
 from core import crypto, storage
-from core.config import normalize_database_url
 from core.errors import DomainError
 from core.extensions import db
-from tests.conftest import base_config, dispose_app
+from tests.core.test_migrations import empty_app  # noqa: F401  (the fixture: a database of its own)
 from tests.factories import make_user
 from tests.wbs.helpers import PASSPHRASE
 from wbs import keys, sealing, service
 from wbs.models import WbsAttachment, WbsEntry, WbsKeyWrap
 
-SCHEMA = "uji_migrasi_wbs"
 
 
 @pytest.fixture
-def old_app(tmp_path):
+def old_app(empty_app):  # noqa: F811  (the imported fixture)
     """An app on a database of its own, migrated up to the revision before 0007."""
-    url = normalize_database_url(os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'lama.db'}")
-    server = None
-    if url.startswith("postgresql"):
-        server = create_engine(url)
-        with server.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; CREATE SCHEMA {SCHEMA}"))
-        url = make_url(url).update_query_dict({"options": f"-csearch_path={SCHEMA}"}).render_as_string(False)
-    app = create_app(base_config(tmp_path, url))
-    with app.app_context():
-        upgrade(revision="0005_zi")
-        yield app
-    dispose_app(app)
-    if server is not None:
-        with server.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {SCHEMA} CASCADE"))
-        server.dispose()
+    upgrade(revision="0005_zi")
+    return empty_app
 
 
 def _seal_v1(app) -> tuple[int, str]:
