@@ -48,6 +48,13 @@ def is_anonymous_path(path: str) -> bool:
     return _under(path, ANONYMOUS_PREFIXES)
 
 
+def is_sessionless_path(path: str) -> bool:
+    """Paths on which no server session is read or written (app.py: `sessionless_paths`, the WBS)."""
+    from core.registry import registry
+
+    return _under(path, registry().sessionless_paths)
+
+
 class SkipAnonymous(logging.Filter):
     """For gunicorn's access log: no line for an anonymous path however it is spelled, for a link that
     leads to one (/bahasa/en?next=/wbs/lapor), for a request a WBS page made (Referer) or for a static file;
