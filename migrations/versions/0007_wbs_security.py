@@ -1,7 +1,7 @@
 """wbs security: countersigned keys, two-person revocation, random wrap ids, bound entries
 
 Revision ID: 0007_wbs_security
-Revises: 0005_zi
+Revises: 0008_gratifikasi_kpk
 Create Date: 2026-12-01
 
 - wbs_pengesahan_kunci: the countersignature that makes a recipient key active. Keys active before this
@@ -29,7 +29,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0007_wbs_security'
-down_revision = '0005_zi'
+down_revision = '0008_gratifikasi_kpk'
 branch_labels = None
 depends_on = None
 
