@@ -12,11 +12,11 @@ import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from core import storage
 from skm import vocab
-from skm.calculator import UNSUR_KODE
+from skm.calculator import UNSUR_KODE, UNSUR_NAMA
 
 MAX_BYTES = 20 * 1024 * 1024
 # A survey sample is hundreds of respondents (Krejcie-Morgan stops at 384): 50 000 rows is generous, and
@@ -30,7 +30,9 @@ MAX_KESALAHAN_TAMPIL = 50
 
 # column → accepted header spellings (lower case, spaces/underscores/dots folded)
 KOLOM_PROFIL = {
-    "no": ("no", "nomor", "no responden", "nomor responden"),
+    "no": ("no", "nomor", "no responden", "nomor responden", "id", "id responden", "kode responden"),
+    "waktu": ("timestamp", "cap waktu", "waktu pengisian", "waktu isi", "tanggal dan waktu", "tanggal waktu",
+              "stempel waktu"),
     "tanggal": ("tanggal", "tgl", "tanggal survei"),
     "jenis_kelamin": ("jenis kelamin", "jk", "kelamin"),
     "usia": ("usia", "umur"),
@@ -39,8 +41,10 @@ KOLOM_PROFIL = {
     "layanan": ("layanan", "jenis layanan"),
     "saran": ("saran", "saran dan masukan", "masukan"),
 }
-_UNSUR_HEADER = re.compile(r"^u([1-9])(?:$|[^0-9a-z])")
-
+# columns that tell one respondent from another: only a row repeated with one of these is a duplicate
+KOLOM_IDENTITAS = {"no": "nomor responden", "waktu": "cap waktu"}
+# «U8», «u-8», «Unsur 8», «U8 Sarana …»: the number, then whatever words follow it
+_UNSUR_NOMOR = re.compile(r"^(?:u|unsur) ?([1-9])(?![0-9])(.*)$")
 
 class BerkasError(ValueError):
     """The file as a whole cannot be read (empty, wrong header, merged cells…); `.message` in Indonesian."""
@@ -62,6 +66,37 @@ class BarisRespon:
     layanan: str | None = None
     saran: str = ""
     no: str | None = None
+    waktu: datetime | None = None
+
+
+@dataclass(frozen=True)
+class KolomUnsur:
+    """How one header cell was read as an unsur: by its words ("nama") or, for a bare U1…U9, its number."""
+
+    judul: str
+    kode: str
+    cara: str  # nama | nomor
+
+    @property
+    def keterangan(self) -> str:
+        how = "menurut nama kolom" if self.cara == "nama" else "menurut nomor"
+        return f"«{self.judul}» → {self.kode} {UNSUR_NAMA[self.kode]} ({how})"
+
+    def as_dict(self) -> dict:
+        return {"judul": self.judul, "kode": self.kode, "cara": self.cara}
+
+
+CATATAN_NOMOR = ("Kolom U8/U9 tanpa nama dibaca menurut urutan PermenPANRB 14/2017 (U8 Penanganan Pengaduan, Saran "
+                 "dan Masukan; U9 Sarana dan Prasarana). Bila kuesioner Anda menomori sebaliknya (U8 Sarana), tulis "
+                 "nama unsur di judul kolom, mis. «U8 Sarana dan Prasarana».")
+
+
+def keterangan_pemetaan(pemetaan: list[KolomUnsur]) -> list[str]:
+    """The mapping used, one line per unsur column, and the order assumed for bare U8/U9 if any."""
+    lines = [m.keterangan for m in sorted(pemetaan, key=lambda m: m.kode)]
+    if any(m.cara == "nomor" and m.kode in ("U8", "U9") for m in pemetaan):
+        lines.append(CATATAN_NOMOR)
+    return lines
 
 
 @dataclass
@@ -70,6 +105,10 @@ class Bacaan:
     kolom: list[str]
     baris: list[BarisRespon] = field(default_factory=list)
     kesalahan: list[tuple[int, str]] = field(default_factory=list)
+    pemetaan: list[KolomUnsur] = field(default_factory=list)
+
+    def keterangan_kolom(self) -> list[str]:
+        return keterangan_pemetaan(self.pemetaan)
 
     @property
     def sah(self) -> bool:
@@ -86,38 +125,66 @@ def _fold(text) -> str:
     return " ".join(re.sub(r"[_.\-:/]+", " ", str(text or "")).strip().lower().split())
 
 
-def kolom_dari_judul(judul: list) -> list[str | None]:
-    """Map header cells to column keys; raise BerkasError naming what is missing or unknown."""
+def _baca_judul(judul: list) -> tuple[list[str | None], list[KolomUnsur]]:
+    """Map header cells to column keys: an unsur by the words of its header first (whatever number it carries),
+    by its number only for a bare U1…U9; raise BerkasError naming what is missing, unknown or ambiguous."""
     keys: list[str | None] = []
-    unknown = []
-    for i, cell in enumerate(judul):
+    pemetaan: list[KolomUnsur] = []
+    unknown, ambiguous = [], []
+    for cell in judul:
         text = _fold(cell)
+        written = " ".join(str(cell or "").split())
         if not text:
             keys.append(None)
             continue
-        m = _UNSUR_HEADER.match(text)
-        if m:
-            keys.append(f"U{m.group(1)}")
+        numbered = _UNSUR_NOMOR.match(text)
+        rest = numbered.group(2).strip() if numbered else text
+        profile = None if numbered else next((k for k, names in KOLOM_PROFIL.items() if text in names), None)
+        if profile:
+            keys.append(profile)
             continue
-        key = next((k for k, names in KOLOM_PROFIL.items() if text in names), None)
-        if key is None:
-            unknown.append(str(cell).strip())
-        keys.append(key)
+        named = vocab.unsur_bernama(rest) if rest else set()
+        if len(named) > 1:
+            ambiguous.append(f"«{written}» menyebut lebih dari satu unsur ({', '.join(sorted(named))})")
+            keys.append(None)
+        elif named:
+            pemetaan.append(KolomUnsur(written, named.pop(), "nama"))
+            keys.append(pemetaan[-1].kode)
+        elif numbered:
+            pemetaan.append(KolomUnsur(written, f"U{numbered.group(1)}", "nomor"))
+            keys.append(pemetaan[-1].kode)
+        else:
+            unknown.append(written)
+            keys.append(None)
     present = [k for k in keys if k]
     doubled = sorted({k for k in present if present.count(k) > 1})
     missing = [k for k in UNSUR_KODE if k not in present]
-    expected = ("Baris judul yang diharapkan: U1 … U9 (wajib), dan bila ada: no, tanggal, jenis_kelamin, usia, "
-                "pendidikan, pekerjaan, layanan, saran.")
+    expected = ("Baris judul yang diharapkan: U1 … U9 atau nama unsurnya (wajib; mis. «U8 Sarana dan Prasarana», "
+                "«Persyaratan»), dan bila ada: no, cap waktu, tanggal, jenis_kelamin, usia, pendidikan, pekerjaan, "
+                "layanan, saran.")
     problems = []
     if missing:
         problems.append(f"kolom {', '.join(missing)} tidak ada")
     if unknown:
         problems.append("kolom tidak dikenal: " + ", ".join(f"«{u}»" for u in unknown))
+    problems += ambiguous
     if doubled:
-        problems.append("kolom ganda: " + ", ".join(doubled))
+        problems.append("kolom ganda: " + ", ".join(
+            f"{k} ({', '.join(f'«{m.judul}»' for m in pemetaan if m.kode == k)})" if k in UNSUR_KODE else k
+            for k in doubled))
     if problems:
         raise BerkasError("Baris judul (baris 1) salah: " + "; ".join(problems) + ". " + expected)
-    return keys
+    return keys, pemetaan
+
+
+def kolom_dari_judul(judul: list) -> list[str | None]:
+    """Header cells → column keys (U1…U9 by unsur, profile keys, None for blank)."""
+    return _baca_judul(judul)[0]
+
+
+def pemetaan_unsur(judul: list) -> list[KolomUnsur]:
+    """How each unsur column of this header is read."""
+    return _baca_judul(judul)[1]
 
 
 def baca(data: bytes, nama: str = "berkas") -> Bacaan:
@@ -136,24 +203,30 @@ def baca(data: bytes, nama: str = "berkas") -> Bacaan:
     header_no, header = rows[0]
     if header_no != 1:
         raise BerkasError(f"Baris judul harus di baris 1 (ditemukan di baris {header_no}).")
-    keys = kolom_dari_judul(header)
-    bacaan = Bacaan(nama=clean.original_name, kolom=[k for k in keys if k])
+    keys, pemetaan = _baca_judul(header)
+    bacaan = Bacaan(nama=clean.original_name, kolom=[k for k in keys if k], pemetaan=pemetaan)
     if len(rows) == 1:
         raise BerkasError("Berkas hanya berisi baris judul: tidak ada data responden.")
     if len(rows) - 1 > MAX_BARIS:
         raise _terlalu_panjang()
+    # identical answers are different respondents giving the same answers (DOMAIN.md §4): only a row repeated
+    # together with a filled respondent number or timestamp is the same respondent twice
+    identitas = [k for k in KOLOM_IDENTITAS if k in bacaan.kolom]
     seen: dict[tuple, int] = {}
     for number, cells in rows[1:]:
         if len(cells) > len(keys) and any(_filled(c) for c in cells[len(keys):]):
             bacaan.kesalahan.append((number, "ada isian di luar kolom yang berjudul"))
             continue
         values = {k: cells[i] if i < len(cells) else None for i, k in enumerate(keys) if k}
-        signature = tuple(_signature(values[k]) for k in sorted(values))
-        if signature in seen:
-            bacaan.kesalahan.append((number, f"sama persis dengan baris {seen[signature]} (duplikat); "
-                                             "bila memang dua responden, beri nomor berbeda di kolom «no»"))
-            continue
-        seen[signature] = number
+        filled = [k for k in identitas if _filled(values[k])]
+        if filled:
+            signature = tuple(_signature(values[k]) for k in sorted(values))
+            if signature in seen:
+                what = " dan ".join(KOLOM_IDENTITAS[k] for k in filled)
+                bacaan.kesalahan.append((number, f"sama persis dengan baris {seen[signature]}, termasuk {what} "
+                                                 "(duplikat)"))
+                continue
+            seen[signature] = number
         row, problems = _parse_row(number, values)
         if problems:
             bacaan.kesalahan.append((number, "; ".join(problems)))
@@ -282,7 +355,7 @@ def _parse_row(number: int, values: dict) -> tuple[BarisRespon | None, list[str]
             problems.append(str(e))
     row = BarisRespon(baris=number, jawaban=jawaban)
     parsers = {"jenis_kelamin": vocab.jenis_kelamin, "pendidikan": vocab.pendidikan,
-               "pekerjaan": vocab.pekerjaan, "tanggal": vocab.tanggal,
+               "pekerjaan": vocab.pekerjaan, "tanggal": vocab.tanggal, "waktu": vocab.waktu,
                "usia": lambda v: vocab.bilangan_bulat(v, "usia", vocab.USIA_MIN, vocab.USIA_MAX)}
     for key, parse in parsers.items():
         value = values.get(key)
@@ -291,6 +364,8 @@ def _parse_row(number: int, values: dict) -> tuple[BarisRespon | None, list[str]
                 setattr(row, key, parse(value))
             except vocab.NilaiSalah as e:
                 problems.append(str(e))
+    if row.tanggal is None and row.waktu is not None:
+        row.tanggal = row.waktu.date()
     if _filled(values.get("saran")):
         from core.forms import clean_text
 

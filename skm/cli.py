@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from core.cli import CommandGroup
-from skm.berkas import BerkasError, baca
+from skm.berkas import BerkasError, KolomUnsur, baca, keterangan_pemetaan
 from skm.calculator import METODE_BOBOT, HasilIkm, angka, hitung_ikm, jumlahkan, krejcie_morgan, sampel
 
 skm_cli = CommandGroup("skm", help="Survei Kepuasan Masyarakat: hitung IKM, impor survei kertas/spreadsheet.")
@@ -29,7 +29,15 @@ def _read(path: str):
         raise click.ClickException(e.message) from e
 
 
+def cetak_pemetaan(lines: list[str], echo=click.echo) -> None:
+    """The header mapping used: which column was read as which unsur, and how."""
+    echo("Kolom unsur dibaca sebagai:")
+    for line in lines:
+        echo("  " + line)
+
+
 def _fail_rows(bacaan) -> None:
+    cetak_pemetaan(bacaan.keterangan_kolom(), echo=lambda s: click.echo(s, err=True))
     click.echo(f"Berkas {bacaan.nama} tidak diproses: {len(bacaan.kesalahan)} baris bermasalah.", err=True)
     for line in bacaan.daftar_kesalahan():
         click.echo("  " + line, err=True)
@@ -68,6 +76,7 @@ def hitung(berkas, bobot, populasi):
         _fail_rows(bacaan)
     h = hitung_ikm(jumlahkan(r.jawaban for r in bacaan.baris), bobot)
     click.echo(f"Berkas: {bacaan.nama}")
+    cetak_pemetaan(bacaan.keterangan_kolom())
     cetak_hasil(h)
     if populasi:
         click.echo(sampel(populasi, h.responden).keterangan)
@@ -88,6 +97,8 @@ def impor(berkas, layanan, periode):
         per = service.cari_periode(periode)
         batch = service.impor_berkas(lay, per, data, name)
     except service.ImporGagal as e:
+        if e.pemetaan:
+            cetak_pemetaan(e.pemetaan, echo=lambda s: click.echo(s, err=True))
         click.echo(e.message, err=True)
         for line in e.kesalahan:
             click.echo("  " + line, err=True)
@@ -95,6 +106,7 @@ def impor(berkas, layanan, periode):
     except DomainError as e:
         raise click.ClickException(e.message) from e
     click.echo(f"{batch.jumlah} responden diimpor ke layanan {lay.nama}, periode {per.nama}.")
+    cetak_pemetaan(keterangan_pemetaan([KolomUnsur(**m) for m in batch.pemetaan]))
     cetak_hasil(service.hasil(per, lay))
 
 

@@ -328,9 +328,10 @@ def kode_belum_dipakai(layanan: SkmLayanan) -> list[str]:
 class ImporGagal(DomainError):
     """The file has bad rows: nothing was imported; `kesalahan` lists them by row number."""
 
-    def __init__(self, message: str, kesalahan: list[str]):
+    def __init__(self, message: str, kesalahan: list[str], pemetaan: list[str] | None = None):
         super().__init__(message, field="berkas")
         self.kesalahan = kesalahan
+        self.pemetaan = pemetaan or []  # how the header was read: often the reason a file looks wrong
 
 
 def impor_berkas(layanan: SkmLayanan, periode: SkmPeriode, data: bytes, nama: str, *, actor=None) -> SkmImpor:
@@ -357,14 +358,15 @@ def impor(layanan: SkmLayanan, periode: SkmPeriode, bacaan: Bacaan, *, sha256: s
         if len(errors) > 50:
             shown.append(f"… dan {len(errors) - 50} kesalahan lain.")
         raise ImporGagal(f"Tidak ada yang diimpor: {len(errors)} baris bermasalah. Perbaiki lalu unggah lagi.",
-                         shown)
+                         shown, bacaan.keterangan_kolom())
     if not bacaan.baris:
         raise DomainError("Berkas tidak berisi data responden.", field="berkas")
     if db.session.scalar(select(SkmImpor.id).where(SkmImpor.layanan_id == layanan.id, SkmImpor.sha256 == sha256)):
         raise DomainError("Berkas yang sama persis sudah pernah diimpor untuk layanan ini; tidak diimpor lagi.",
                           field="berkas")
     batch = SkmImpor(layanan_id=layanan.id, periode_id=periode.id, nama_berkas=bacaan.nama, sha256=sha256,
-                     jumlah=len(bacaan.baris), oleh_id=getattr(actor, "id", None))
+                     jumlah=len(bacaan.baris), oleh_id=getattr(actor, "id", None),
+                     pemetaan=[m.as_dict() for m in bacaan.pemetaan])
     db.session.add(batch)
     db.session.flush()
     db.session.execute(SkmRespon.__table__.insert(), [
