@@ -167,6 +167,7 @@ def skm_impor():
     form.layanan_id.choices = [(lay.id, f"{lay.nama} ({lay.unit.nama})") for lay in service.semua_layanan()]
     form.periode_id.choices = [(p.id, p.nama) for p in service.semua_periode()]
     kesalahan: list[str] = []
+    pemetaan = []
     if form.validate_on_submit():
         layanan = db.get_or_404(SkmLayanan, form.layanan_id.data)
         periode = service.periode_or_404(form.periode_id.data)
@@ -176,11 +177,23 @@ def skm_impor():
         except DomainError as e:
             refuse(e, form)
             kesalahan = getattr(e, "kesalahan", [])
+            pemetaan = getattr(e, "pemetaan", [])
         else:
-            flash(_("%(jumlah)s responden diimpor ke %(layanan)s, periode %(periode)s.", jumlah=batch.jumlah,
-                    layanan=layanan.nama, periode=periode.nama), "success")
-            return redirect(url_for("admin.skm_hasil", periode_id=periode.id, layanan=layanan.id))
-    return render_template("admin/skm/impor.html", form=form, kesalahan=kesalahan)
+            return redirect(url_for("admin.skm_impor_hasil", impor_id=batch.id))
+    return render_template("admin/skm/impor.html", form=form, kesalahan=kesalahan, pemetaan=pemetaan,
+                           nama_unsur=UNSUR_NAMA)
+
+
+@bp.get("/skm/impor/<int:impor_id>")
+@role_required(*TULIS)
+def skm_impor_hasil(impor_id: int):
+    """What an import stored, and how the file's header was read (the columns an officer should check)."""
+    batch = service.impor_or_404(impor_id)
+    layanan = db.get_or_404(SkmLayanan, batch.layanan_id)
+    periode = service.periode_or_404(batch.periode_id)
+    return render_template("admin/skm/impor_hasil.html", batch=batch, layanan=layanan, periode=periode,
+                           hasil=service.hasil(periode, layanan), pemetaan=service.pemetaan_impor(batch),
+                           nama_unsur=UNSUR_NAMA)
 
 
 def _unggahan(upload) -> tuple[bytes, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from core.cli import CommandGroup
-from skm.berkas import BerkasError, KolomUnsur, baca, keterangan_pemetaan
+from skm.berkas import BerkasError, baca, keterangan_pemetaan
 from skm.calculator import METODE_BOBOT, HasilIkm, angka, hitung_ikm, jumlahkan, krejcie_morgan, sampel
 
 skm_cli = CommandGroup("skm", help="Survei Kepuasan Masyarakat: hitung IKM, impor survei kertas/spreadsheet.")
@@ -98,7 +98,7 @@ def impor(berkas, layanan, periode):
         batch = service.impor_berkas(lay, per, data, name)
     except service.ImporGagal as e:
         if e.pemetaan:
-            cetak_pemetaan(e.pemetaan, echo=lambda s: click.echo(s, err=True))
+            cetak_pemetaan(keterangan_pemetaan(e.pemetaan), echo=lambda s: click.echo(s, err=True))
         click.echo(e.message, err=True)
         for line in e.kesalahan:
             click.echo("  " + line, err=True)
@@ -106,7 +106,7 @@ def impor(berkas, layanan, periode):
     except DomainError as e:
         raise click.ClickException(e.message) from e
     click.echo(f"{batch.jumlah} responden diimpor ke layanan {lay.nama}, periode {per.nama}.")
-    cetak_pemetaan(keterangan_pemetaan([KolomUnsur(**m) for m in batch.pemetaan]))
+    cetak_pemetaan(keterangan_pemetaan(service.pemetaan_impor(batch)))
     cetak_hasil(service.hasil(per, lay))
 
 

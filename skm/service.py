@@ -21,7 +21,7 @@ from core.forms import clean_text
 from core.models import Role, Unit
 from core.workdays import local_today, utcnow
 from skm import vocab
-from skm.berkas import Bacaan, BerkasError, baca
+from skm.berkas import Bacaan, BerkasError, KolomUnsur, baca
 from skm.calculator import (JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA, HasilIkm, HasilPersepsi, Prediksi, Sampel,
                             hitung_ikm, hitung_persepsi, normalisasi_metode, sampel)
 from skm.models import (PersepsiItem, PersepsiJawaban, PersepsiRespon, SkmImpor, SkmKode, SkmLayanan, SkmPeriode,
@@ -328,7 +328,7 @@ def kode_belum_dipakai(layanan: SkmLayanan) -> list[str]:
 class ImporGagal(DomainError):
     """The file has bad rows: nothing was imported; `kesalahan` lists them by row number."""
 
-    def __init__(self, message: str, kesalahan: list[str], pemetaan: list[str] | None = None):
+    def __init__(self, message: str, kesalahan: list[str], pemetaan: list[KolomUnsur] | None = None):
         super().__init__(message, field="berkas")
         self.kesalahan = kesalahan
         self.pemetaan = pemetaan or []  # how the header was read: often the reason a file looks wrong
@@ -341,6 +341,18 @@ def impor_berkas(layanan: SkmLayanan, periode: SkmPeriode, data: bytes, nama: st
     except BerkasError as e:
         raise DomainError(e.message, field="berkas") from e
     return impor(layanan, periode, bacaan, sha256=hashlib.sha256(data).hexdigest(), actor=actor)
+
+
+def pemetaan_impor(batch: SkmImpor) -> list[KolomUnsur]:
+    """How the imported file's header was read (none recorded for imports made before it was)."""
+    return [KolomUnsur(**m) for m in batch.pemetaan or []]
+
+
+def impor_or_404(impor_id: int) -> SkmImpor:
+    batch = db.session.get(SkmImpor, impor_id)
+    if batch is None:
+        raise NotFoundError("Impor tidak ditemukan.")
+    return batch
 
 
 def impor(layanan: SkmLayanan, periode: SkmPeriode, bacaan: Bacaan, *, sha256: str, actor=None) -> SkmImpor:
@@ -358,7 +370,7 @@ def impor(layanan: SkmLayanan, periode: SkmPeriode, bacaan: Bacaan, *, sha256: s
         if len(errors) > 50:
             shown.append(f"… dan {len(errors) - 50} kesalahan lain.")
         raise ImporGagal(f"Tidak ada yang diimpor: {len(errors)} baris bermasalah. Perbaiki lalu unggah lagi.",
-                         shown, bacaan.keterangan_kolom())
+                         shown, bacaan.pemetaan)
     if not bacaan.baris:
         raise DomainError("Berkas tidak berisi data responden.", field="berkas")
     if db.session.scalar(select(SkmImpor.id).where(SkmImpor.layanan_id == layanan.id, SkmImpor.sha256 == sha256)):

@@ -128,7 +128,7 @@ def test_upload_import_reports_bad_rows_then_imports_good_file(app, login_as, id
     html = resp.get_data(as_text=True)
     assert "Tidak ada yang diimpor: 2 baris bermasalah" in html
     assert "Baris 5: U1 bernilai 0, di luar rentang 1–4" in html
-    assert "Baris 31: sama persis dengan baris 2 (duplikat)" in html
+    assert "Baris 31: sama persis dengan baris 2, termasuk nomor responden (duplikat)" in html
     with app.app_context():
         assert db.session.scalar(select(func.count(SkmRespon.id))) == 0
     resp = _post(officer, "/admin/skm/impor", {**data, "berkas": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00"), "skm.csv")},
@@ -139,6 +139,30 @@ def test_upload_import_reports_bad_rows_then_imports_good_file(app, login_as, id
     assert resp.status_code == 302
     page = officer.get(resp.headers["Location"]).get_data(as_text=True)
     assert "29 responden diimpor" in page and "91,48" in page and "Mutu A" in page
+
+
+def test_upload_import_page_shows_how_the_header_was_read(app, login_as, ids):
+    officer = login_as("pengelola_skm")
+    header = ["no", *U[:7], "U8 Sarana dan Prasarana", "U9 Penanganan Pengaduan"]
+    rows = [[r[0], *r[6:13], r[14], r[13]] for r in contoh_rows()]  # U8/U9 in the other order
+    bad = [list(r) for r in rows]
+    bad[0][1] = 9
+    data = {"layanan_id": ids.layanan, "periode_id": ids.periode}
+    html = _post(officer, "/admin/skm/impor", {**data, "berkas": (io.BytesIO(xlsx_bytes(header, bad)), "lain.xlsx")},
+                 content_type="multipart/form-data").get_data(as_text=True)
+    assert "Baris 2: U1 bernilai 9" in html
+    assert "U8 Sarana dan Prasarana" in html and "menurut nama kolom" in html  # the mapping helps find the fault
+    resp = _post(officer, "/admin/skm/impor", {**data, "berkas": (io.BytesIO(xlsx_bytes(header, rows)), "lain.xlsx")},
+                 content_type="multipart/form-data")
+    assert resp.status_code == 302
+    page = officer.get(resp.headers["Location"]).get_data(as_text=True)
+    assert "29 responden diimpor" in page and "91,48" in page
+    mapping = page[page.index("Kolom unsur dibaca sebagai"):]
+    row = mapping[mapping.index("U8 Sarana dan Prasarana"):]
+    assert row.index("U9") < row.index("</tr>") and "Sarana dan Prasarana" in row[:row.index("</tr>")]
+    assert "menurut nama kolom" in mapping
+    with app.app_context():
+        assert db.session.scalar(select(func.sum(SkmRespon.u8))) == 105  # Penanganan Pengaduan's total
 
 
 def test_report_docx_and_pdf_read_back(app, login_as, ids):
