@@ -15,9 +15,9 @@ from core import documents
 from core.settings import office
 from core.workdays import format_tanggal, local_today
 from skm import service
-from skm.calculator import UNSUR_KODE, HasilIkm, NilaiUnsur, angka
+from skm.calculator import UNSUR_KODE, UNSUR_NAMA, HasilIkm, NilaiUnsur, angka
 from skm.models import SkmLayanan, SkmPeriode
-from skm.queries import jawaban_tindak_lanjut
+from skm.queries import tindak_lanjut_unsur
 from skm.workflow import STATUS_TL
 
 BAR_COLOURS = {"A": "#1b7f3b", "B": "#0b3d91", "C": "#b58100", "D": "#b02a37"}
@@ -198,20 +198,47 @@ def poster_pdf(periode: SkmPeriode, layanan: SkmLayanan | None = None, ukuran: s
     return documents.render_pdf(documents.render_html("skm_poster.html", ctx))
 
 
+def _unsur_perlu(periode: SkmPeriode, h: HasilIkm) -> tuple[dict, list[dict]]:
+    """The LKE follow-up answer of the period (the share of the unsur that needed action) and one row per such
+    unsur: why it needed action and where its actions stand."""
+    t = tindak_lanjut_unsur([periode.id])
+    r = t["rincian"][0]
+    nrr = {u.kode: u.nrr_tampil for u in h.unsur}
+    actions: dict[str, list[str]] = {}
+    for tl in service.tindak_lanjut(periode):
+        actions.setdefault(tl.unsur, []).append(tl.status)
+    rows = []
+    for kode in r["perlu"]:
+        why = [w for w, on in (("tiga terendah", kode in r["terendah"]),
+                               (f"di bawah target {angka(r['target'])}", kode in r["di_bawah_target"])) if on]
+        done = sum(1 for s in actions.get(kode, []) if s == "selesai")
+        total = len(actions.get(kode, []))
+        keadaan = ("Belum ada rencana" if not total else "Selesai" if done == total
+                   else f"Belum selesai ({done} dari {total} rencana selesai)")
+        rows.append({"unsur": f"{kode} {UNSUR_NAMA[kode]}", "nrr": nrr.get(kode, "-"), "alasan": "; ".join(why),
+                     "keadaan": keadaan})
+    return t, rows
+
+
 def konteks_tindak_lanjut(periode: SkmPeriode) -> dict:
     rows = _rencana_rows(periode, None)
-    done = sum(1 for r in rows if r["status"] == STATUS_TL["selesai"])
-    letter, words = jawaban_tindak_lanjut(done, len(rows))
     h = service.hasil(periode)
+    t, perlu = _unsur_perlu(periode, h)
+    r = t["rincian"][0]
     lowest = ", ".join(f"{u.kode} {u.nama} ({u.nrr_tampil})" for u in h.terendah(3)) or "belum ada data"
+    below = ", ".join(f"{k} {UNSUR_NAMA[k]}" for k in r["di_bawah_target"])
     return {
         "kantor": _kantor(), "periode": _periode_ctx(periode),
         "pengantar": (f"Berdasarkan hasil SKM periode {periode.nama} (IKM {h.konversi_tampil}, mutu {h.mutu or '-'}; "
-                      f"{h.metode_label}), unsur dengan nilai terendah adalah {lowest}. Berikut tindak lanjut "
-                      "perbaikan pelayanan atas unsur-unsur tersebut."),
-        "capaian": (f"{done} dari {len(rows)} rencana selesai — hasil survei ditindaklanjuti {words} "
-                    f"(jawaban {letter})." if rows else "Belum ada rencana tindak lanjut (jawaban D: belum)."),
-        "rencana": rows, "kota_tanggal": _kota_tanggal(),
+                      f"{h.metode_label}), unsur yang perlu diperbaiki adalah tiga unsur dengan nilai terendah, yaitu "
+                      f"{lowest}" + (f", dan unsur di bawah target {angka(r['target'])}: {below}" if below else "")
+                      + ". Berikut tindak lanjut perbaikan pelayanan atas unsur-unsur tersebut."),
+        "capaian": (f"{t['selesai']} dari {t['perlu']} unsur yang perlu perbaikan selesai ditindaklanjuti — hasil "
+                    f"survei ditindaklanjuti {t['jawaban_teks']} (jawaban {t['jawaban']})." if t["perlu"] else
+                    "Belum ada hasil survei dengan unsur yang perlu ditindaklanjuti (jawaban D: belum)."),
+        "unsur_perlu": perlu,
+        "rencana": rows, "catatan_rencana": "" if rows else "Rencana tindak lanjut belum disusun.",
+        "kota_tanggal": _kota_tanggal(),
     }
 
 

@@ -9,6 +9,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -152,8 +153,10 @@ def periode_berjalan(pada: date | None = None) -> SkmPeriode | None:
     return min(rows, key=lambda p: (p.selesai - p.mulai, p.id), default=None)
 
 
-def buat_periode(*, nama: str, jenis: str, mulai: date, selesai: date, metode_bobot: str = "1/9",
-                 publik: bool = True, actor=None) -> SkmPeriode:
+def simpan_periode(periode: SkmPeriode | None, *, nama: str, jenis: str, mulai: date, selesai: date,
+                   metode_bobot: str = "1/9", publik: bool = True, target_unsur: Decimal | None = None,
+                   actor=None) -> SkmPeriode:
+    """Create a period, or change one; `target_unsur` is the office's target for every unsur (konversi 25–100)."""
     nama = clean_text(nama)
     if not nama:
         raise DomainError("Nama periode wajib diisi.", field="nama")
@@ -165,13 +168,27 @@ def buat_periode(*, nama: str, jenis: str, mulai: date, selesai: date, metode_bo
         metode = normalisasi_metode(metode_bobot)
     except ValueError as e:
         raise DomainError(str(e), field="metode_bobot") from e
-    if db.session.scalar(select(SkmPeriode.id).where(func.lower(SkmPeriode.nama) == nama.lower())):
+    if target_unsur is not None and not Decimal(25) <= target_unsur <= Decimal(100):
+        raise DomainError("Target 25–100 (skala IKM konversi), atau kosongkan.", field="target_unsur")
+    other = db.session.scalar(select(SkmPeriode).where(func.lower(SkmPeriode.nama) == nama.lower()))
+    if other is not None and other is not periode:
         raise DomainError(f"Periode «{nama}» sudah ada.", field="nama")
-    p = SkmPeriode(nama=nama, jenis=jenis, mulai=mulai, selesai=selesai, metode_bobot=metode, publik=publik)
+    baru = periode is None
+    p = periode or SkmPeriode()
+    p.nama, p.jenis, p.mulai, p.selesai, p.metode_bobot, p.publik = nama, jenis, mulai, selesai, metode, publik
+    p.target_unsur = None if target_unsur is None else target_unsur.quantize(Decimal("0.01"))
     db.session.add(p)
     db.session.flush()
-    audit.record("skm.periode.buat", "skm_periode", p.id, {"nama": nama, "metode_bobot": metode}, actor=actor)
+    audit.record("skm.periode." + ("buat" if baru else "ubah"), "skm_periode", p.id,
+                 {"nama": nama, "metode_bobot": metode, "target_unsur": None if p.target_unsur is None
+                  else str(p.target_unsur)}, actor=actor)
     return p
+
+
+def buat_periode(*, nama: str, jenis: str, mulai: date, selesai: date, metode_bobot: str = "1/9",
+                 publik: bool = True, target_unsur: Decimal | None = None, actor=None) -> SkmPeriode:
+    return simpan_periode(None, nama=nama, jenis=jenis, mulai=mulai, selesai=selesai, metode_bobot=metode_bobot,
+                          publik=publik, target_unsur=target_unsur, actor=actor)
 
 
 def catat_poster_dicetak(periode: SkmPeriode, ukuran: str, actor=None) -> None:

@@ -34,7 +34,7 @@ def _loop_paragraphs(doc, var: str, seq: str, text: str) -> None:
     _para(doc, "{%p endfor %}")
 
 
-def _table(doc, headers: list[str], cells: list[str], seq: str, widths: list[float]) -> None:
+def _table(doc, headers: list[str], cells: list[str], seq: str, widths: list[float], var: str = "r") -> None:
     """A bordered table: header row, then one row per item of `seq` (docxtpl {%tr %} loop)."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -42,7 +42,7 @@ def _table(doc, headers: list[str], cells: list[str], seq: str, widths: list[flo
         cell.width = Cm(w)
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
-    for texts in (["{%tr for r in " + seq + " %}"] + [""] * (len(headers) - 1), cells,
+    for texts in (["{%tr for " + var + " in " + seq + " %}"] + [""] * (len(headers) - 1), cells,
                   ["{%tr endfor %}"] + [""] * (len(headers) - 1)):
         row = table.add_row()
         for cell, text, w in zip(row.cells, texts, widths):
@@ -127,9 +127,15 @@ def build_tindak_lanjut(path: Path) -> None:
     _para(doc, "Periode {{ periode.nama }} ({{ periode.rentang }})", align=CENTER, after=12)
     _body(doc, "{{ pengantar }}")
     _body(doc, "Capaian: {{ capaian }}")
+    _body(doc, "Unsur yang perlu perbaikan:")
+    _table(doc, ["Unsur", "NRR", "Alasan", "Keadaan tindak lanjut"],
+           ["{{ u.unsur }}", "{{ u.nrr }}", "{{ u.alasan }}", "{{ u.keadaan }}"], "unsur_perlu", [5, 1.5, 4.5, 5.5],
+           var="u")
+    _body(doc, "Rencana dan hasil perbaikan:")
     _table(doc, ["No", "Unsur", "Rencana perbaikan", "Penanggung jawab", "Tenggat", "Status", "Hasil / bukti"],
            ["{{ r.no }}", "{{ r.unsur }}", "{{ r.rencana }}", "{{ r.unit }}", "{{ r.tenggat }}", "{{ r.status }}",
             "{{ r.hasil }}"], "rencana", [0.8, 2.2, 4, 2.7, 2, 2, 3.3])
+    _body(doc, "{{ catatan_rencana }}")
     _body(doc, "Demikian laporan ini disampaikan sebagai bukti tindak lanjut hasil survei kepuasan masyarakat.")
     _para(doc, after=12)
     _signature(doc)
