@@ -13,6 +13,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 
 from core import storage
 from skm import vocab
@@ -79,7 +80,10 @@ class KolomUnsur:
 
     @property
     def keterangan(self) -> str:
-        how = "menurut nama kolom" if self.cara == "nama" else "menurut nomor"
+        return self.uraian("menurut nama kolom")
+
+    def uraian(self, by_name: str) -> str:
+        how = by_name if self.cara == "nama" else "menurut nomor"
         return f"«{self.judul}» → {self.kode} {UNSUR_NAMA[self.kode]} ({how})"
 
     def as_dict(self) -> dict:
@@ -115,10 +119,14 @@ class Bacaan:
         return not self.kesalahan and bool(self.baris)
 
     def daftar_kesalahan(self, batas: int = MAX_KESALAHAN_TAMPIL) -> list[str]:
-        lines = [f"Baris {n}: {msg}" for n, msg in self.kesalahan[:batas]]
-        if len(self.kesalahan) > batas:
-            lines.append(f"… dan {len(self.kesalahan) - batas} kesalahan lain.")
-        return lines
+        return _daftar(self.kesalahan, batas)
+
+
+def _daftar(kesalahan: list[tuple[int, str]], batas: int) -> list[str]:
+    lines = [f"Baris {n}: {msg}" for n, msg in kesalahan[:batas]]
+    if len(kesalahan) > batas:
+        lines.append(f"… dan {len(kesalahan) - batas} kesalahan lain.")
+    return lines
 
 
 def _fold(text) -> str:
@@ -137,25 +145,19 @@ def _baca_judul(judul: list) -> tuple[list[str | None], list[KolomUnsur]]:
         if not text:
             keys.append(None)
             continue
-        numbered = _UNSUR_NOMOR.match(text)
-        rest = numbered.group(2).strip() if numbered else text
-        profile = None if numbered else next((k for k, names in KOLOM_PROFIL.items() if text in names), None)
+        profile = None if _UNSUR_NOMOR.match(text) else next((k for k, names in KOLOM_PROFIL.items()
+                                                               if text in names), None)
         if profile:
             keys.append(profile)
             continue
-        named = vocab.unsur_bernama(rest) if rest else set()
-        if len(named) > 1:
-            ambiguous.append(f"«{written}» menyebut lebih dari satu unsur ({', '.join(sorted(named))})")
-            keys.append(None)
-        elif named:
-            pemetaan.append(KolomUnsur(written, named.pop(), "nama"))
-            keys.append(pemetaan[-1].kode)
-        elif numbered:
-            pemetaan.append(KolomUnsur(written, f"U{numbered.group(1)}", "nomor"))
-            keys.append(pemetaan[-1].kode)
+        found, problem = unsur_dari_teks(written)
+        if problem:
+            ambiguous.append(problem)
+        elif found:
+            pemetaan.append(found)
         else:
             unknown.append(written)
-            keys.append(None)
+        keys.append(found.kode if found else None)
     present = [k for k in keys if k]
     doubled = sorted({k for k in present if present.count(k) > 1})
     missing = [k for k in UNSUR_KODE if k not in present]
@@ -177,6 +179,22 @@ def _baca_judul(judul: list) -> tuple[list[str | None], list[KolomUnsur]]:
     return keys, pemetaan
 
 
+def unsur_dari_teks(written: str) -> tuple[KolomUnsur | None, str | None]:
+    """(how a header or a table row names an unsur, or None; the problem when it names two). Its words first,
+    whatever number it carries; a bare «U8» by its number."""
+    text = _fold(written)
+    numbered = _UNSUR_NOMOR.match(text)
+    rest = numbered.group(2).strip() if numbered else text
+    named = vocab.unsur_bernama(rest) if rest else set()
+    if len(named) > 1:
+        return None, f"«{written}» menyebut lebih dari satu unsur ({', '.join(sorted(named))})"
+    if named:
+        return KolomUnsur(written, named.pop(), "nama"), None
+    if numbered:
+        return KolomUnsur(written, f"U{numbered.group(1)}", "nomor"), None
+    return None, None
+
+
 def kolom_dari_judul(judul: list) -> list[str | None]:
     """Header cells → column keys (U1…U9 by unsur, profile keys, None for blank)."""
     return _baca_judul(judul)[0]
@@ -187,8 +205,8 @@ def pemetaan_unsur(judul: list) -> list[KolomUnsur]:
     return _baca_judul(judul)[1]
 
 
-def baca(data: bytes, nama: str = "berkas") -> Bacaan:
-    """Read and check a CSV/XLSX; whole-file problems raise BerkasError, row problems are collected."""
+def _baris_berkas(data: bytes, nama: str) -> tuple[str, list[tuple[int, list]]]:
+    """(the file's name, its non-blank rows with their numbers): checked by content, inside the caps."""
     try:
         clean = storage.inspect_upload(data, nama, max_bytes=MAX_BYTES, allowed=storage.SPREADSHEETS)
     except storage.UploadError as e:
@@ -200,15 +218,32 @@ def baca(data: bytes, nama: str = "berkas") -> Bacaan:
     rows = [(n, cells) for n, cells in rows if any(_filled(c) for c in cells)]  # blank rows are not data
     if not rows:
         raise BerkasError("Berkas kosong: tidak ada baris judul maupun data.")
-    header_no, header = rows[0]
-    if header_no != 1:
-        raise BerkasError(f"Baris judul harus di baris 1 (ditemukan di baris {header_no}).")
-    keys, pemetaan = _baca_judul(header)
-    bacaan = Bacaan(nama=clean.original_name, kolom=[k for k in keys if k], pemetaan=pemetaan)
+    if rows[0][0] != 1:
+        raise BerkasError(f"Baris judul harus di baris 1 (ditemukan di baris {rows[0][0]}).")
     if len(rows) == 1:
         raise BerkasError("Berkas hanya berisi baris judul: tidak ada data responden.")
     if len(rows) - 1 > MAX_BARIS:
         raise _terlalu_panjang()
+    return clean.original_name, rows
+
+
+def baca(data: bytes, nama: str = "berkas") -> Bacaan:
+    """Read and check a CSV/XLSX; whole-file problems raise BerkasError, row problems are collected."""
+    name, rows = _baris_berkas(data, nama)
+    return _baca_respon(name, rows)
+
+
+def baca_untuk_hitung(data: bytes, nama: str = "berkas") -> Bacaan | BacaanNrr:
+    """One row per respondent, or a published table of NRR per unsur (told apart by an NRR column)."""
+    name, rows = _baris_berkas(data, nama)
+    if any(_fold(c) in KOLOM_NRR["nrr"] for c in rows[0][1]):
+        return _baca_nrr(name, rows)
+    return _baca_respon(name, rows)
+
+
+def _baca_respon(name: str, rows: list[tuple[int, list]]) -> Bacaan:
+    keys, pemetaan = _baca_judul(rows[0][1])
+    bacaan = Bacaan(nama=name, kolom=[k for k in keys if k], pemetaan=pemetaan)
     # identical answers are different respondents giving the same answers (DOMAIN.md §4): only a row repeated
     # together with a filled respondent number or timestamp is the same respondent twice
     identitas = [k for k in KOLOM_IDENTITAS if k in bacaan.kolom]
@@ -376,3 +411,110 @@ def _parse_row(number: int, values: dict) -> tuple[BarisRespon | None, list[str]
         if _filled(values.get(key)):
             setattr(row, key, _signature(values[key]))
     return (None if problems else row), problems
+
+
+# --- a published table: one row per unsur, its NRR, and maybe its respondents ------------------------------
+
+KOLOM_NRR = {
+    "unsur": ("unsur", "unsur pelayanan", "nama unsur", "kode", "kode unsur", "uraian"),
+    "nrr": ("nrr", "nilai rata rata", "nilai rata rata unsur", "nrr per unsur", "nrr unsur", "rata rata"),
+    "n": ("n", "responden", "jumlah responden"),
+}
+
+
+@dataclass
+class BacaanNrr:
+    """A table of NRR per unsur (a published result): the NRRs as written, with the decimals the table uses."""
+
+    nama: str
+    nrr: dict[str, Decimal] = field(default_factory=dict)
+    responden: dict[str, int] = field(default_factory=dict)
+    desimal: int = 0
+    pemetaan: list[KolomUnsur] = field(default_factory=list)
+    diabaikan: list[tuple[int, str]] = field(default_factory=list)
+    kesalahan: list[tuple[int, str]] = field(default_factory=list)
+    masalah_tabel: list[str] = field(default_factory=list)  # of the table as a whole
+
+    @property
+    def sah(self) -> bool:
+        return not self.kesalahan and not self.masalah_tabel
+
+    def daftar_kesalahan(self, batas: int = MAX_KESALAHAN_TAMPIL) -> list[str]:
+        return self.masalah_tabel + _daftar(self.kesalahan, batas)
+
+    def keterangan_kolom(self) -> list[str]:
+        return [m.uraian("menurut nama unsur") for m in sorted(self.pemetaan, key=lambda m: m.kode)]
+
+
+def _angka_nrr(value) -> tuple[Decimal, int]:
+    """(the value, its decimals as written) of an NRR cell: «3,62», «3.62», 3.62, 4."""
+    if isinstance(value, bool):
+        raise vocab.NilaiSalah("bukan angka")
+    text = repr(value) if isinstance(value, float) else str(value).strip().replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise vocab.NilaiSalah(f"«{value}» bukan angka") from None
+    if not number.is_finite():
+        raise vocab.NilaiSalah(f"«{value}» bukan angka")
+    places = max(0, -number.as_tuple().exponent)
+    if isinstance(value, float) and places > 6:  # a computed float: as exact as the spreadsheet keeps it
+        places = 15
+    return number, places
+
+
+def _baca_nrr(name: str, rows: list[tuple[int, list]]) -> BacaanNrr:
+    header = [_fold(c) for c in rows[0][1]]
+    cols = {key: [i for i, h in enumerate(header) if h in names] for key, names in KOLOM_NRR.items()}
+    bacaan = BacaanNrr(nama=name)
+    if not cols["unsur"]:
+        raise BerkasError("Tabel NRR: kolom «unsur» (nama atau kode unsur) tidak ada. Baris judul yang diharapkan: "
+                          "unsur, NRR, dan bila ada: responden.")
+    if len(cols["nrr"]) > 1 or len(cols["n"]) > 1:
+        raise BerkasError("Tabel NRR: kolom NRR atau responden ganda.")
+    at_nrr, at_n = cols["nrr"][0], (cols["n"] or [None])[0]
+
+    def cell(cells, i):
+        return cells[i] if i is not None and i < len(cells) else None
+
+    rows_of: dict[str, int] = {}
+    for number, cells in rows[1:]:
+        label = " ".join(str(cell(cells, i)) for i in cols["unsur"] if _filled(cell(cells, i)))
+        found, problem = unsur_dari_teks(label) if label else (None, None)
+        if problem:
+            bacaan.kesalahan.append((number, problem))
+            continue
+        if found is None:
+            bacaan.diabaikan.append((number, f"«{label}» bukan unsur" if label else "tanpa nama unsur"))
+            continue
+        kode = found.kode
+        if kode in rows_of:
+            bacaan.kesalahan.append((number, f"{kode} sudah ada di baris {rows_of[kode]}"))
+            continue
+        rows_of[kode] = number
+        bacaan.pemetaan.append(found)
+        value = cell(cells, at_nrr)
+        if not _filled(value):
+            bacaan.kesalahan.append((number, f"NRR {kode} kosong"))
+            continue
+        try:
+            nrr, places = _angka_nrr(value)
+        except vocab.NilaiSalah as e:
+            bacaan.kesalahan.append((number, f"NRR {kode} {e}"))
+            continue
+        if not Decimal(1) <= nrr <= Decimal(4):
+            bacaan.kesalahan.append((number, f"NRR {kode} bernilai {str(nrr).replace('.', ',')}, di luar rentang 1–4"))
+            continue
+        bacaan.nrr[kode] = nrr
+        bacaan.desimal = max(bacaan.desimal, places)  # a table shows one precision: «4» typed is «4,00»
+        if at_n is not None and _filled(cell(cells, at_n)):
+            try:
+                bacaan.responden[kode] = vocab.bilangan_bulat(cell(cells, at_n), f"responden {kode}", 1, 10**7)
+            except vocab.NilaiSalah as e:
+                bacaan.kesalahan.append((number, str(e)))
+    missing = [k for k in UNSUR_KODE if k not in rows_of]
+    if missing:
+        bacaan.masalah_tabel.append(f"Unsur {', '.join(missing)} tidak ada di tabel.")
+    if bacaan.responden and len(bacaan.responden) != len(bacaan.nrr):
+        bacaan.masalah_tabel.append("Kolom responden harus diisi untuk setiap unsur, atau dikosongkan seluruhnya.")
+    return bacaan

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from core.cli import CommandGroup
-from skm.berkas import BerkasError, baca, keterangan_pemetaan
-from skm.calculator import METODE_BOBOT, HasilIkm, angka, hitung_ikm, jumlahkan, krejcie_morgan, sampel
+from skm.berkas import BacaanNrr, BerkasError, baca, baca_untuk_hitung, keterangan_pemetaan
+from skm.calculator import (METODE_BOBOT, HasilIkm, angka, hitung_ikm, hitung_ikm_nrr, jumlahkan, krejcie_morgan,
+                            sampel)
 
 skm_cli = CommandGroup("skm", help="Survei Kepuasan Masyarakat: hitung IKM, impor survei kertas/spreadsheet.")
 
@@ -50,7 +51,7 @@ def cetak_hasil(h: HasilIkm, echo=click.echo) -> None:
     if not h.ada_data:
         echo(h.pesan)
         return
-    echo(f"Responden: {angka(h.responden, 0)}")
+    echo(f"Responden: {angka(h.responden, 0) if h.responden is not None else 'tidak diketahui'}")
     echo("")
     echo(f"{'Unsur':<46}{'Jumlah':>9}{'NRR':>8}{'NRR x bobot':>13}")
     for u in h.unsur:
@@ -69,17 +70,46 @@ def cetak_hasil(h: HasilIkm, echo=click.echo) -> None:
               help="Metode bobot unsur.")
 @click.option("--populasi", type=click.IntRange(min=1), default=None,
               help="Populasi pengguna layanan, untuk memeriksa ukuran sampel (Krejcie & Morgan).")
-def hitung(berkas, bobot, populasi):
-    """Hitung NRR, IKM, mutu dan kinerja dari CSV/XLSX (satu baris per responden, kolom U1…U9)."""
-    bacaan = _read(berkas)
+@click.option("--responden", type=click.IntRange(min=1), default=None,
+              help="Jumlah responden, untuk tabel NRR per unsur yang tidak memuat kolom responden.")
+def hitung(berkas, bobot, populasi, responden):
+    """Hitung NRR, IKM, mutu dan kinerja dari CSV/XLSX: satu baris per responden (kolom U1…U9 atau nama
+    unsurnya), atau tabel hasil yang sudah terbit (kolom unsur dan NRR, dan bila ada responden)."""
+    data, name = _berkas(berkas)
+    try:
+        bacaan = baca_untuk_hitung(data, name)
+    except BerkasError as e:
+        raise click.ClickException(e.message) from e
     if not bacaan.sah:
         _fail_rows(bacaan)
-    h = hitung_ikm(jumlahkan(r.jawaban for r in bacaan.baris), bobot)
     click.echo(f"Berkas: {bacaan.nama}")
-    cetak_pemetaan(bacaan.keterangan_kolom())
+    if isinstance(bacaan, BacaanNrr):
+        h = _hitung_nrr(bacaan, bobot, responden)
+    else:
+        h = hitung_ikm(jumlahkan(r.jawaban for r in bacaan.baris), bobot)
+        cetak_pemetaan(bacaan.keterangan_kolom())
     cetak_hasil(h)
-    if populasi:
+    if populasi and h.responden:
         click.echo(sampel(populasi, h.responden).keterangan)
+
+
+def _hitung_nrr(bacaan: BacaanNrr, bobot: str, responden: int | None) -> HasilIkm:
+    """A published table of NRR per unsur: the Σ answers recovered when its decimals and n allow, else the
+    NRRs as written; which of the two is said."""
+    n = dict(bacaan.responden)
+    if n and responden and set(n.values()) != {responden}:
+        raise click.ClickException(f"Kolom responden tabel ({', '.join(sorted({str(v) for v in n.values()}))}) "
+                                   f"berbeda dengan --responden {responden}.")
+    if not n and responden:
+        n = dict.fromkeys(bacaan.nrr, responden)
+    h, cara = hitung_ikm_nrr(bacaan.nrr, bobot, n or None, bacaan.desimal)
+    click.echo("Tabel NRR per unsur; baris unsur dibaca sebagai:")
+    for line in bacaan.keterangan_kolom():
+        click.echo("  " + line)
+    for number, why in bacaan.diabaikan:
+        click.echo(f"  Baris {number} diabaikan: {why}.")
+    click.echo(cara)
+    return h
 
 
 @skm_cli.command("import")

@@ -267,3 +267,69 @@ def test_a_row_repeated_with_its_id_or_timestamp_is_a_duplicate(runner, tmp_path
     # an empty id cell identifies nobody
     path = write_csv(tmp_path / "kosong.csv", ["no", *U], [["", *[3] * 9], ["", *[3] * 9]], ",")
     assert "Responden: 2" in runner.invoke(args=["skm", "hitung", str(path)]).output
+
+
+# --- a published table: NRR per unsur (and n) ---------------------------------------------------------
+
+NRR_CONTOH = ["3,62", "3,48", "3,45", "4,00", "3,52", "3,62", "3,66", "3,62", "3,97"]  # the totals ÷ 29, shown
+NAMA = ["Persyaratan", "Sistem, Mekanisme, dan Prosedur", "Waktu Penyelesaian", "Biaya/Tarif",
+        "Produk Spesifikasi Jenis Pelayanan", "Kompetensi Pelaksana", "Perilaku Pelaksana",
+        "Penanganan Pengaduan, Saran dan Masukan", "Sarana dan Prasarana"]
+
+
+def test_nrr_table_and_n_give_the_self_check_with_every_weight(runner, tmp_path):
+    rows = [[i, nama, nrr] for i, (nama, nrr) in enumerate(zip(NAMA, NRR_CONTOH), 1)]
+    rows.append(["", "IKM", "3,66"])  # a published table's own total rows are left aside
+    path = write_csv(tmp_path / "tabel.csv", ["No", "Unsur Pelayanan", "NRR"], rows)
+    for bobot, konversi in (("1/9", "91,48"), ("0,111", "91,38"), ("0,11", "90,56")):
+        result = runner.invoke(args=["skm", "hitung", str(path), "--responden", "29", "--bobot", bobot])
+        assert result.exit_code == 0, result.output
+        assert f"IKM konversi  : {konversi}" in result.output and "Mutu          : A" in result.output
+    out = result.output
+    assert "Responden: 29" in out
+    assert "Jumlah nilai per unsur dipulihkan dari NRR × 29 responden" in out
+    assert "U4 Biaya/Tarif" in out and "116" in out  # the totals are back
+    assert "Baris 11 diabaikan: «IKM» bukan unsur" in out
+    assert "«Sarana dan Prasarana» → U9 Sarana dan Prasarana (menurut nama unsur)" in out
+
+
+def test_nrr_table_with_a_respondent_column_in_the_other_order_xlsx(runner, tmp_path):
+    order = [0, 1, 2, 3, 4, 5, 6, 8, 7]  # U8 Sarana, U9 Pengaduan
+    label = [f"U{i + 1} {NAMA[j]}" for i, j in enumerate(order)]
+    rows = [[lab, float(NRR_CONTOH[j].replace(",", ".")), 29] for lab, j in zip(label, order)]
+    rows[3][1] = 4  # typed as a whole number; the table's precision is two decimals
+    path = write_xlsx(tmp_path / "tabel.xlsx", ["Unsur", "Nilai rata-rata", "Jumlah responden"], rows)
+    result = runner.invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "IKM konversi  : 91,48" in result.output
+    assert "«U8 Sarana dan Prasarana» → U9 Sarana dan Prasarana" in result.output
+
+
+def test_nrr_without_n_or_too_few_decimals_is_computed_as_written_and_says_so(runner, tmp_path):
+    rows = [[f"U{i}", nrr] for i, nrr in enumerate(NRR_CONTOH, 1)]
+    path = write_csv(tmp_path / "nrr.csv", ["Kode", "NRR"], rows)
+    result = runner.invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "IKM konversi  : 91,50" in out  # Σ 32,94 ÷ 9 × 25: the rounding of the NRRs shows
+    assert "Responden: tidak diketahui" in out
+    assert "dihitung dari NRR seperti tertulis" in out and "±0,13" in out
+    result = runner.invoke(args=["skm", "hitung", str(path), "--responden", "384"])
+    assert "dua desimal tidak cukup untuk 384 responden" in result.output
+    assert "IKM konversi  : 91,50" in result.output and "Responden: 384" in result.output
+
+
+def test_nrr_table_problems_are_reported(runner, tmp_path):
+    rows = [[f"U{i}", nrr] for i, nrr in enumerate(NRR_CONTOH, 1)]
+    rows[2][1] = "4,5"
+    rows[5][1] = ""
+    path = write_csv(tmp_path / "salah.csv", ["Unsur", "NRR"], rows[:8])
+    result = runner.invoke(args=["skm", "hitung", str(path), "--responden", "29"])
+    assert result.exit_code != 0
+    assert "Baris 4: NRR U3 bernilai 4,5, di luar rentang 1–4" in result.output
+    assert "Baris 7: NRR U6 kosong" in result.output
+    assert "U9 tidak ada" in result.output
+    path = write_csv(tmp_path / "beda.csv", ["Unsur", "NRR", "n"], [[f"U{i}", nrr, 29] for i, nrr in
+                                                                   enumerate(NRR_CONTOH, 1)])
+    result = runner.invoke(args=["skm", "hitung", str(path), "--responden", "30"])
+    assert result.exit_code != 0 and "berbeda dengan --responden 30" in result.output
