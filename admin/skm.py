@@ -234,7 +234,10 @@ def skm_hasil(periode_id: int):
     layanan = _layanan_param()
     h = service.hasil(periode, layanan)
     sampel = service.ukuran_sampel(periode, layanan, h.responden)
+    terendah, di_bawah = queries.unsur_perlu_tindak_lanjut(h, periode.target_unsur)
     return render_template("admin/skm/hasil.html", periode=periode, layanan=layanan, hasil=h,
+                           perlu=[(u, u.kode in terendah, u.kode in di_bawah) for u in h.unsur
+                                  if u.kode in terendah or u.kode in di_bawah], angka=angka,
                            grafik=laporan.grafik_svg(h.unsur), sampel=sampel, sampel_teks=keterangan_sampel(sampel),
                            per_layanan=service.hasil_per_layanan(periode), saran=service.saran(periode, layanan, 50),
                            prediksi=service.prediksi(periode), can_write=_can_write(),

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from core.cli import CommandGroup
-from skm.berkas import BacaanNrr, BerkasError, baca, baca_untuk_hitung, keterangan_pemetaan
+from skm.berkas import BacaanNrr, BerkasError, baca_untuk_hitung, keterangan_pemetaan
 from skm.calculator import (METODE_BOBOT, HasilIkm, angka, hitung_ikm, hitung_ikm_nrr, jumlahkan, krejcie_morgan,
                             sampel)
 
@@ -20,14 +20,6 @@ def _berkas(path: str) -> tuple[bytes, str]:
     if not p.is_file():
         raise click.ClickException(f"Berkas {path} tidak ada.")
     return p.read_bytes(), p.name
-
-
-def _read(path: str):
-    data, name = _berkas(path)
-    try:
-        return baca(data, name)
-    except BerkasError as e:
-        raise click.ClickException(e.message) from e
 
 
 def cetak_pemetaan(lines: list[str], echo=click.echo) -> None:

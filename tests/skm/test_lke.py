@@ -159,3 +159,18 @@ def test_the_target_is_set_on_the_period(app, login_as):
     assert "Target 25–100" in bad.get_data(as_text=True)
     with app.app_context():
         assert service.periode_or_404(pid).target_unsur == Decimal("82.50")
+
+
+def test_the_results_page_lists_the_unsur_that_need_action(app, login_as):
+    with app.app_context():
+        lay = _layanan()
+        p = _periode("Triwulan 1", *Q[0], target=Decimal("80"))
+        _jawab(lay, Q[0][0], 5, {"U1": 1, "U2": 2, "U3": 2, "U4": 3})
+        db.session.commit()
+        pid = p.id
+    page = login_as("pengelola_skm").get(f"/admin/skm/hasil/{pid}").get_data(as_text=True)
+    part = page[page.index("Unsur yang perlu ditindaklanjuti"):page.index("Rencana tindak lanjut (")]
+    assert "setiap unsur di bawah target 80,00" in part
+    assert "U4 Biaya/Tarif — NRR 3,00 (di bawah target)" in part
+    assert "U1 Persyaratan — NRR 1,00 (tiga terendah, di bawah target)" in part
+    assert part.count("buat rencana tindak lanjut") == 4
