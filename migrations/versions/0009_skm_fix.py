@@ -1,7 +1,7 @@
 """skm: the office's target per unsur on a period; how an imported file's header was read
 
 Revision ID: 0009_skm_fix
-Revises: 0005_zi
+Revises: 0007_wbs_security
 Create Date: 2026-12-02 09:00:00
 
 Two nullable columns. A downgrade drops them with their values (the targets set and the header mappings
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009_skm_fix'
-down_revision = '0005_zi'
+down_revision = '0007_wbs_security'
 branch_labels = None
 depends_on = None
 # the columns this revision adds: a downgrade drops their values, the rows stay (tests/core/test_migrations.py)
