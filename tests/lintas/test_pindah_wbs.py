@@ -72,10 +72,15 @@ def test_a_failure_in_the_wbs_half_leaves_the_complaint_untouched(app_ctx, monke
     pid, files_before = p.id, _files(app_ctx)
     riwayat_before = _count(Riwayat)
 
+    import wbs.service
+
+    seal_files = wbs.service._seal_files
+
     def wbs_fails(*args, **kwargs):  # after the report row and its sealed photo were written
+        seal_files(*args, **kwargs)
         raise DomainError("Layanan WBS sedang gangguan.")
 
-    monkeypatch.setattr("wbs.service._notify_team", wbs_fails)
+    monkeypatch.setattr("wbs.service._seal_files", wbs_fails)
     with pytest.raises(DomainError, match="gangguan"), unit_of_work():
         pindah_wbs(p, token=service.new_token())
     db.session.expire_all()
@@ -126,10 +131,15 @@ def test_the_public_page_shows_a_wbs_refusal_and_keeps_the_offer(app, client, mo
     pid, p_code = _offered_with_code(app)
     form = _tracking_client(app, client, p_code)
 
+    import wbs.service
+
+    seal_files = wbs.service._seal_files
+
     def wbs_fails(*args, **kwargs):
+        seal_files(*args, **kwargs)
         raise DomainError("Layanan WBS sedang gangguan.")
 
-    monkeypatch.setattr("wbs.service._notify_team", wbs_fails)
+    monkeypatch.setattr("wbs.service._seal_files", wbs_fails)
     resp = client.post("/pengaduan/lacak/wbs", data=form)
     assert resp.status_code == 302 and resp.headers["Location"].endswith("/pengaduan/lacak/status")
     html = client.get("/pengaduan/lacak/status").get_data(as_text=True)
