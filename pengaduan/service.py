@@ -12,7 +12,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from flask import current_app
@@ -33,7 +33,7 @@ from core.numbering import next_sequence
 from core.outbox import enqueue
 from core.pii import mask
 from core.settings import get_setting, office, set_setting
-from core.uow import on_rollback
+from core.uow import on_commit, on_rollback
 from core.workdays import format_tanggal, local_today, utcnow
 from pengaduan.models import JumlahStatus, NotaDinasPengaduan, Pengaduan, Riwayat
 from pengaduan.workflow import (MACHINE, OPEN, PELAPOR, PETUGAS, PUBLIC_LABEL, REPORTER_ACTIONS, SISTEM, UNIT,
@@ -754,7 +754,30 @@ def pindah_wbs(p: Pengaduan, token: str | None = None) -> None:
         raise NotAllowed("Pengaduan ini sudah dipindahkan ke WBS.")
     _may(p, "pindah_wbs", PELAPOR)
     p.dipindah_wbs, p.wbs_token_hash = True, token_hash
-    _transition(p, "pindah_wbs", PELAPOR, None, "Dipindahkan ke WBS atas persetujuan pelapor.")
+    # no notification: its queued row would carry the exact time of the move (the reporter sees the receipt)
+    row = _transition(p, "pindah_wbs", PELAPOR, None, MOVED_NOTE, notify="")
+    _wipe_moved(p, row)
+
+
+MOVED_NOTE = N_("Dipindahkan ke WBS atas permintaan pelapor. Isi pengaduan telah dihapus.")
+
+
+def _wipe_moved(p: Pengaduan, row: Riwayat) -> None:
+    """Leave a tombstone only (ticket, dates, status): the text, the timeline's words and the files of a
+    complaint moved to WBS would tie the sealed report to a named complainant, and every officer role can
+    read a complaint. Same unit of work as the move; the files go only once it commits."""
+    day = datetime.combine(local_today(), time.min, tzinfo=timezone.utc)  # the date, no time of day
+    p.judul, p.uraian = "Dipindahkan ke WBS", MOVED_NOTE
+    p.lokasi = p.layanan_terkait = p.jawaban = p.alasan_tolak = p.rujukan = p.komentar_penilaian = ""
+    p.tanggal_kejadian = None
+    p.updated_at = day
+    db.session.execute(update(Riwayat).where(Riwayat.pengaduan_id == p.id, Riwayat.id != row.id)
+                       .values(teks=""))
+    row.at = day
+    names = [a.stored_name for a in attachments_of(OWNER, p.id)]
+    db.session.execute(delete(Attachment).where(Attachment.owner_type == OWNER, Attachment.owner_id == p.id))
+    on_commit(lambda: _delete_files(names))
+    db.session.flush()
 
 
 # --- timers -----------------------------------------------------------------------------------------------
