@@ -160,6 +160,8 @@ ACTIONS: dict[str, Action] = {
                     _l("Pengaduan ditolak; alasan disampaikan kepada pelapor."), _l("Alasan")),
     "arsipkan": _with_text(service.arsipkan, _l("Pengaduan diarsipkan."), _l("Alasan")),
     "buka_kembali": _with_text(service.buka_kembali, _l("Pengaduan dibuka kembali."), _l("Alasan")),
+    "buka_identitas_unit": _with_text(service.buka_identitas_unit, _l("Identitas pelapor dibuka untuk unit."),
+                                      _l("Alasan unit memerlukan identitas pelapor")),
     "catatan": _with_text(service.catatan, _l("Catatan internal disimpan."),
                           _l("Catatan internal (tidak terlihat pelapor)")),
 }

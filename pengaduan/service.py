@@ -128,6 +128,7 @@ def validate(data: dict, *, kanal: str) -> dict:
     if out["tanggal_kejadian"] and out["tanggal_kejadian"] > local_today():
         e["tanggal_kejadian"] = "Tanggal kejadian tidak boleh di masa depan."
     out["anonim"], out["rahasia"] = bool(data.get("anonim")), bool(data.get("rahasia"))
+    out["boleh_diteruskan"] = bool(data.get("boleh_diteruskan")) and not out["anonim"]
     for key, limit in (("nama", 200), ("telepon", 30), ("email", 254), ("nik", 30), ("telegram_chat", 40)):
         out[key] = _text(data.get(key), limit) or None
     if out["nama"] and len(out["nama"]) > 200:
@@ -801,14 +802,30 @@ def tutup_otomatis(today: date | None = None) -> int:
 
 # --- documents ----------------------------------------------------------------------------------------------
 
+def unit_sees_identity(p: Pengaduan) -> bool:
+    """What the form promises (DOMAIN §1): the unit gets the identity only when the reporter agreed, or the
+    complaint officer recorded that the unit needs it; never for an anonymous report."""
+    return not p.anonim and (p.boleh_diteruskan or p.identitas_unit)
+
+
 def identity_for(p: Pengaduan, role: str | None) -> dict[str, str]:
-    """Identity as `role` may see it: in full for the complaint team, masked for the unit when confidential."""
+    """Identity as `role` may see it: in full for the complaint team; for the unit only as
+    `unit_sees_identity` allows; masked for everyone else (pimpinan, TPI)."""
     fields = {"nama": p.nama, "telepon": p.telepon, "email": p.email, "nik": p.nik}
-    if role == PETUGAS:
-        return {k: v or "-" for k, v in fields.items()}
-    if role == UNIT and not (p.rahasia or p.anonim):
+    if role == PETUGAS or (role == UNIT and unit_sees_identity(p)):
         return {k: v or "-" for k, v in fields.items()}
     return {k: mask(v) if v else "-" for k, v in fields.items()}
+
+
+def buka_identitas_unit(p: Pengaduan, user: User, alasan: str) -> None:
+    """The complaint officer records that the unit needs the reporter's identity to act (reason required;
+    timeline entry, internal, and audit line)."""
+    alasan = _required(alasan, "teks", "Tuliskan alasan unit memerlukan identitas pelapor.")
+    _may(p, "buka_identitas_unit", PETUGAS, user)
+    p.identitas_unit = True
+    _transition(p, "buka_identitas_unit", PETUGAS, user, alasan, publik=False)
+    audit.record("pengaduan.buka_identitas_unit", "pengaduan", p.id, {"tiket": p.tiket, "alasan": alasan},
+                 actor=user)
 
 
 def nota_dinas_document(nd: NotaDinasPengaduan) -> NotaDinas:

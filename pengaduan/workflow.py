@@ -47,13 +47,14 @@ ACTION_LABEL = {
     "tawarkan_wbs": N_("Tawarkan pindah ke WBS"),
     "pindah_wbs": N_("Dipindahkan ke WBS"),
     "catatan": N_("Catatan internal"),
+    "buka_identitas_unit": N_("Buka identitas pelapor untuk unit"),
     "nilai": N_("Penilaian pelapor"),
     "tambah_info": N_("Informasi tambahan dari pelapor"),
 }
 
 # the order in which the screens offer the actions
 OFFICER_ACTIONS = ("verifikasi", "minta_lengkapi", "disposisi", "tindak_lanjut", "jawab", "tutup", "tawarkan_wbs",
-                   "tolak", "arsipkan", "buka_kembali", "catatan")
+                   "tolak", "arsipkan", "buka_kembali", "buka_identitas_unit", "catatan")
 REPORTER_ACTIONS = ("lengkapi", "tambah_info", "tanggapi", "nilai", "pindah_wbs")
 
 # flags that close an action although the status allows it; each returns why, or None
@@ -65,6 +66,9 @@ GUARDS = {
                                      if p.dipindah_wbs else None),
     "belum_dinilai": lambda p: ("Penanganan pengaduan ini sudah Anda nilai. Terima kasih."
                                 if p.penilaian is not None else None),
+    "identitas_belum_dibuka": lambda p: ("Identitas pelapor sudah dapat dilihat unit." if p.identitas_unit
+                                         or (p.boleh_diteruskan and not p.anonim) else
+                                         "Pelapor anonim: identitas tidak diteruskan." if p.anonim else None),
 }
 
 MACHINE = StateMachine("pengaduan", OFFICER_LABEL, ACTION_LABEL, GUARDS)
@@ -88,6 +92,7 @@ _allow(OPEN, "arsipkan", "diarsipkan", [PETUGAS])
 _allow(_HANDLING, "tawarkan_wbs", None, [PETUGAS], guards=["belum_ditawarkan_wbs"])
 _allow(_HANDLING + ("perlu_dilengkapi",), "pindah_wbs", "diarsipkan", [PELAPOR], guards=["ditawarkan_wbs"])
 _allow(STATUSES, "catatan", None, [PETUGAS, UNIT])
+_allow(OPEN, "buka_identitas_unit", None, [PETUGAS], guards=["identitas_belum_dibuka"])
 _allow(["dijawab", "selesai"], "nilai", None, [PELAPOR], guards=["belum_dinilai"])
 _allow(_HANDLING, "tambah_info", None, [PELAPOR])
 

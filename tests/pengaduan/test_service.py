@@ -342,8 +342,10 @@ def test_identity_visibility(app_ctx, petugas, pj_kb, unit_kb):
     assert service.identity_for(p, "petugas")["nama"] == "Budi Santoso"
     assert service.identity_for(p, "unit")["nama"] == "Bu** Sa*****"
     assert service.identity_for(p, None)["telepon"] != "081234567890"
-    q, _ = submit()
-    assert service.identity_for(q, "unit")["nama"] == "Budi Santoso"
+    q, _ = submit()  # not confidential, but the reporter did not agree to forward it (DOMAIN §1)
+    assert service.identity_for(q, "unit")["nama"] == "Bu** Sa*****"
+    r, _ = submit(boleh_diteruskan=True)
+    assert service.identity_for(r, "unit")["nama"] == "Budi Santoso"
 
 
 def test_queue_keyset_pages_filters_and_overdue(app_ctx, petugas, unit_kb, monkeypatch):

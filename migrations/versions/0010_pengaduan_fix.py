@@ -1,0 +1,24 @@
+"""pengaduan: identity for the unit only by consent or recorded decision
+
+Revision ID: 0010_pengaduan_fix
+Revises: 0005_zi
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0010_pengaduan_fix'
+down_revision = '0005_zi'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('pengaduan', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('boleh_diteruskan', sa.Boolean(), nullable=False, server_default=sa.false()))
+        batch_op.add_column(sa.Column('identitas_unit', sa.Boolean(), nullable=False, server_default=sa.false()))
+
+
+def downgrade():
+    with op.batch_alter_table('pengaduan', schema=None) as batch_op:
+        batch_op.drop_column('identitas_unit')
+        batch_op.drop_column('boleh_diteruskan')
