@@ -108,7 +108,8 @@ def pengaduan_case(pengaduan_id: int):
                            actor_labels=ACTOR_LABEL, form=form, labels=OFFICER_LABEL,
                            identity=service.identity_for(p, role), files=attachments_of(service.OWNER, p.id),
                            can_files=can_files, jenis=service.JENIS, kanal=service.KANAL, tingkat=service.TINGKAT,
-                           overdue=service.is_overdue(p), show_content=role is not None or not p.rahasia)
+                           overdue=service.is_overdue(p), show_content=role is not None or not p.rahasia,
+                           duplicates=service.possible_duplicates(p) if role == PETUGAS else [])
 
 
 def _unit_id(form: AksiForm) -> int:

@@ -269,7 +269,32 @@ def _show_again(existing: Pengaduan, token: str, kanal: str) -> tuple[Pengaduan,
     if kanal == "web":
         existing.idem_hash = _idem_hash("spent/" + token)
         db.session.flush()
+        at = existing.diterima_at
+        at = at if at.tzinfo else at.replace(tzinfo=timezone.utc)
+        if utcnow() - at > SHOW_AGAIN_WINDOW:  # not a double click: Back + resend long after
+            raise DomainError(CODE_SPENT)
     return existing, _code_for_token(token)
+
+
+SHOW_AGAIN_WINDOW = timedelta(minutes=2)
+
+
+def draft_fingerprint(clean: dict) -> str:
+    """A keyed fingerprint of what the confirm page shows: the same content confirmed again from the same
+    browser (Back, reload) gets the same one-time token, so it can never become a second complaint."""
+    parts = "\x1f".join(str(clean.get(k) or "") for k in ("jenis", "kategori", "judul", "uraian", "lokasi",
+                                                         "tanggal_kejadian", "layanan_terkait", "nama"))
+    return keyed_hash(_pepper(), "pengaduan.draf:" + parts)
+
+
+def possible_duplicates(p: Pengaduan) -> list[Pengaduan]:
+    """Other complaints with the same text from the same channel within a day: a hint for the officer."""
+    day = timedelta(days=1)
+    return list(db.session.scalars(
+        select(Pengaduan).where(Pengaduan.id != p.id, Pengaduan.kanal == p.kanal, Pengaduan.uraian == p.uraian,
+                                Pengaduan.dipindah_wbs.is_(False),
+                                Pengaduan.diterima_at.between(p.diterima_at - day, p.diterima_at + day))
+        .order_by(Pengaduan.id).limit(5)))
 
 
 def _delete_files(names: list[str]) -> None:
