@@ -31,8 +31,8 @@ from core.web import DOCX, PDF, attempt, download
 from pengaduan import queries, service
 from pengaduan.forms import AksiForm, PetugasPengaduanForm
 from pengaduan.models import NotaDinasPengaduan, Pengaduan, Riwayat
-from pengaduan.workflow import (ACTION_LABEL, ACTOR_LABEL, MACHINE, OFFICER_ACTIONS, OFFICER_LABEL, PETUGAS,
-                                STATUSES, UNIT)
+from pengaduan.workflow import (ACTION_LABEL, ACTOR_LABEL, MACHINE, OFFICER_ACTIONS, OFFICER_HINT, OFFICER_LABEL,
+                                PETUGAS, STATUSES, UNIT)
 
 READERS = (Role.petugas_pengaduan, Role.unit, Role.pimpinan, Role.tpi)
 
@@ -87,7 +87,7 @@ def pengaduan_queue():
     today = local_today()
     return render_template("admin/pengaduan/queue.html", page=page, f=f, today=today,
                            counts=queries.counts_by_status(only), open=queries.open_counts(only, today),
-                           labels=OFFICER_LABEL, jenis=service.JENIS, kanal=service.KANAL,
+                           labels=OFFICER_LABEL, hints=OFFICER_HINT, jenis=service.JENIS, kanal=service.KANAL,
                            kategori=service.categories(), units=_unit_choices(), is_overdue=service.is_overdue)
 
 
@@ -105,7 +105,7 @@ def pengaduan_case(pengaduan_id: int):
     can_files = role in (PETUGAS, UNIT)
     return render_template("admin/pengaduan/case.html", p=p, role=role, riwayat=riwayat, notas=notas,
                            actions=[(a, ACTIONS[a].teks) for a in actions], action_labels=ACTION_LABEL,
-                           actor_labels=ACTOR_LABEL, form=form, labels=OFFICER_LABEL,
+                           actor_labels=ACTOR_LABEL, form=form, labels=OFFICER_LABEL, hints=OFFICER_HINT,
                            identity=service.identity_for(p, role), files=attachments_of(service.OWNER, p.id),
                            can_files=can_files, jenis=service.JENIS, kanal=service.KANAL, tingkat=service.TINGKAT,
                            overdue=service.is_overdue(p), show_content=role is not None or not p.rahasia,

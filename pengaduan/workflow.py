@@ -22,13 +22,14 @@ CLOSED = ("selesai", "ditolak", "diarsipkan")
 # the reporter's clock runs, not the office's: never "terlambat" for the officers
 WAITING_FOR_REPORTER = ("perlu_dilengkapi", "dijawab")
 
-# what the reporter reads (DOMAIN.md §1); an answered case stays "Ditindaklanjuti" until it closes
+# one vocabulary for the reporter, the officers and the bot (DOMAIN.md §1)
 PUBLIC_LABEL = {
     "diterima": N_("Diterima"), "perlu_dilengkapi": N_("Perlu Dilengkapi"), "diverifikasi": N_("Diverifikasi"),
-    "didisposisikan": N_("Didisposisikan"), "ditindaklanjuti": N_("Ditindaklanjuti"), "dijawab": N_("Ditindaklanjuti"),
+    "didisposisikan": N_("Didisposisikan"), "ditindaklanjuti": N_("Ditindaklanjuti"), "dijawab": N_("Dijawab"),
     "selesai": N_("Selesai"), "ditolak": N_("Ditolak"), "diarsipkan": N_("Diarsipkan"),
 }
-OFFICER_LABEL = {**PUBLIC_LABEL, "dijawab": N_("Dijawab (menunggu tanggapan pelapor)")}
+OFFICER_LABEL = PUBLIC_LABEL  # the same words; an officer's page may add a hint (smaller text), never another word
+OFFICER_HINT = {"dijawab": N_("menunggu tanggapan pelapor"), "perlu_dilengkapi": N_("menunggu kelengkapan pelapor")}
 
 ACTION_LABEL = {
     "terima": N_("Pengaduan diterima"),

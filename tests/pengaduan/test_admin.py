@@ -75,7 +75,7 @@ def test_officer_handles_a_complaint_to_the_end(app, login_as):
     assert nomor in register and tiket in register
     html = _act(officer, pid, "tindak_lanjut", teks="Unit telah memperbaiki antrean.")
     html = _act(officer, pid, "jawab", teks="Antrean sudah diperbaiki.")
-    assert "Dijawab (menunggu tanggapan pelapor)" in html
+    assert "Dijawab</strong> <small" in html and "menunggu tanggapan pelapor" in html
     html = _act(officer, pid, "tutup")
     assert "Selesai" in html
     with app.app_context():

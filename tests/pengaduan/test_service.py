@@ -223,7 +223,7 @@ def test_full_path_writes_timeline_audit_and_notifications(app_ctx, petugas, uni
     bodies = " ".join(db.session.scalars(select(Outbox.body)))
     assert "Budi" not in bodies and code not in bodies  # no identity, no secret in messages
     view = service.public_view(p)
-    assert view.status_label == "Ditindaklanjuti" and view.diteruskan_ke == unit_kb.nama
+    assert view.status_label == "Dijawab" and view.diteruskan_ke == unit_kb.nama  # one vocabulary (DOMAIN §1)
     texts = " ".join(r["keterangan"] for r in view.riwayat)
     assert "cek ke klinik" not in texts and "hari Sabtu" not in texts  # internal notes stay internal
     assert view.jawaban.startswith("Terima kasih")
