@@ -159,6 +159,8 @@ ACTIONS: dict[str, Action] = {
                                _l("Pesan kepada pelapor (opsional)")),
     "tolak": Action(lambda p, u, f: service.tolak(p, u, _teks(f), f.rujukan.data or ""),
                     _l("Pengaduan ditolak; alasan disampaikan kepada pelapor."), _l("Alasan")),
+    "alihkan": _with_text(service.alihkan, _l("Pengaduan dialihkan; pelapor diberi tahu ke mana."),
+                          _l("Dialihkan kepada (instansi berwenang atau SP4N-LAPOR!)")),
     "arsipkan": _with_text(service.arsipkan, _l("Pengaduan diarsipkan."), _l("Alasan")),
     "buka_kembali": _with_text(service.buka_kembali, _l("Pengaduan dibuka kembali."), _l("Alasan")),
     "buka_identitas_unit": _with_text(service.buka_identitas_unit, _l("Identitas pelapor dibuka untuk unit."),

@@ -60,6 +60,9 @@ class Pengaduan(db.Model):
 
     alasan_tolak: Mapped[str] = mapped_column(Text, default="")
     rujukan: Mapped[str] = mapped_column(Text, default="")  # where to go instead
+    # dialihkan (not this office's authority): forwarded to whom, and when
+    dialihkan_ke: Mapped[str] = mapped_column(String(300), default="")
+    dialihkan_tanggal: Mapped[date | None] = mapped_column(Date)
     jawaban: Mapped[str] = mapped_column(Text, default="")
     dijawab_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     tawaran_wbs: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -382,6 +382,8 @@ class PublicView:
     jawaban: str
     alasan_tolak: str
     rujukan: str
+    dialihkan_ke: str
+    dialihkan_tanggal: date | None
     tawaran_wbs: bool
     pesan_wbs: str
     batas_tanggapan: date | None
@@ -403,7 +405,8 @@ def public_view(p: Pengaduan) -> PublicView:
         status_label=PUBLIC_LABEL[p.status], diterima=p.tanggal_diterima,
         batas_berikutnya=p.batas if p.terbuka else None,
         diteruskan_ke=p.unit.nama if p.unit else None, riwayat=riwayat, jawaban=p.jawaban,
-        alasan_tolak=p.alasan_tolak, rujukan=p.rujukan, tawaran_wbs=p.tawaran_wbs and p.terbuka,
+        alasan_tolak=p.alasan_tolak, rujukan=p.rujukan, dialihkan_ke=p.dialihkan_ke,
+        dialihkan_tanggal=p.dialihkan_tanggal, tawaran_wbs=p.tawaran_wbs and p.terbuka,
         pesan_wbs=pesan_wbs, batas_tanggapan=p.batas_tanggapan if waiting else None,
         penilaian=p.penilaian, komentar_penilaian=p.komentar_penilaian,
         dapat={a: a in reporter_may for a in REPORTER_ACTIONS},
@@ -615,6 +618,16 @@ def tolak(p: Pengaduan, user: User, alasan: str, rujukan: str = "") -> None:
     p.alasan_tolak, p.rujukan = alasan, rujukan
     teks = f"Alasan: {alasan}" + (f"\nSilakan menyampaikan kepada: {rujukan}" if rujukan else "")
     _transition(p, "tolak", PETUGAS, user, teks)
+
+
+def alihkan(p: Pengaduan, user: User, tujuan: str) -> None:
+    """Not this office's authority: forwarded to the competent office or to SP4N-LAPOR! (where to, and the
+    date), told to the reporter. A state of its own, not a rejection, and not owed in the LKE figures."""
+    tujuan = _required(tujuan, "teks", "Tuliskan ke mana pengaduan dialihkan.", limit=300)
+    _may(p, "alihkan", PETUGAS, user)
+    p.dialihkan_ke, p.dialihkan_tanggal = tujuan, local_today()
+    _transition(p, "alihkan", PETUGAS, user,
+                f"Bukan kewenangan kami; dialihkan kepada {tujuan} pada {format_tanggal(p.dialihkan_tanggal)}.")
 
 
 def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", catatan: str = "") -> NotaDinasPengaduan:

@@ -16,9 +16,9 @@ PETUGAS, UNIT, PELAPOR, SISTEM = "petugas", "unit", "pelapor", "sistem"
 ACTOR_LABEL = {PETUGAS: N_("petugas"), UNIT: N_("unit"), PELAPOR: N_("pelapor"), SISTEM: N_("sistem")}
 
 STATUSES = ("diterima", "perlu_dilengkapi", "diverifikasi", "didisposisikan", "ditindaklanjuti", "dijawab",
-            "selesai", "ditolak", "diarsipkan")
+            "selesai", "ditolak", "dialihkan", "diarsipkan")
 OPEN = ("diterima", "perlu_dilengkapi", "diverifikasi", "didisposisikan", "ditindaklanjuti", "dijawab")
-CLOSED = ("selesai", "ditolak", "diarsipkan")
+CLOSED = ("selesai", "ditolak", "dialihkan", "diarsipkan")
 # the reporter's clock runs, not the office's: never "terlambat" for the officers
 WAITING_FOR_REPORTER = ("perlu_dilengkapi", "dijawab")
 
@@ -26,7 +26,7 @@ WAITING_FOR_REPORTER = ("perlu_dilengkapi", "dijawab")
 PUBLIC_LABEL = {
     "diterima": N_("Diterima"), "perlu_dilengkapi": N_("Perlu Dilengkapi"), "diverifikasi": N_("Diverifikasi"),
     "didisposisikan": N_("Didisposisikan"), "ditindaklanjuti": N_("Ditindaklanjuti"), "dijawab": N_("Dijawab"),
-    "selesai": N_("Selesai"), "ditolak": N_("Ditolak"), "diarsipkan": N_("Diarsipkan"),
+    "selesai": N_("Selesai"), "ditolak": N_("Ditolak"), "dialihkan": N_("Dialihkan"), "diarsipkan": N_("Diarsipkan"),
 }
 OFFICER_LABEL = PUBLIC_LABEL  # the same words; an officer's page may add a hint (smaller text), never another word
 OFFICER_HINT = {"dijawab": N_("menunggu tanggapan pelapor"), "perlu_dilengkapi": N_("menunggu kelengkapan pelapor")}
@@ -36,7 +36,8 @@ ACTION_LABEL = {
     "verifikasi": N_("Verifikasi"),
     "minta_lengkapi": N_("Minta pelapor melengkapi"),
     "lengkapi": N_("Pelapor melengkapi"),
-    "tolak": N_("Tolak / bukan kewenangan"),
+    "tolak": N_("Tolak (tidak memenuhi syarat)"),
+    "alihkan": N_("Alihkan (bukan kewenangan)"),
     "disposisi": N_("Disposisi ke unit (nota dinas)"),
     "tindak_lanjut": N_("Catat tindak lanjut unit"),
     "jawab": N_("Jawab pelapor"),
@@ -55,7 +56,7 @@ ACTION_LABEL = {
 
 # the order in which the screens offer the actions
 OFFICER_ACTIONS = ("verifikasi", "minta_lengkapi", "disposisi", "tindak_lanjut", "jawab", "tutup", "tawarkan_wbs",
-                   "tolak", "arsipkan", "buka_kembali", "buka_identitas_unit", "catatan")
+                   "alihkan", "tolak", "arsipkan", "buka_kembali", "buka_identitas_unit", "catatan")
 REPORTER_ACTIONS = ("lengkapi", "tambah_info", "tanggapi", "nilai", "pindah_wbs")
 
 # flags that close an action although the status allows it; each returns why, or None
@@ -80,6 +81,7 @@ _allow(["diterima"], "verifikasi", "diverifikasi", [PETUGAS])
 _allow(["diterima"], "minta_lengkapi", "perlu_dilengkapi", [PETUGAS])
 _allow(["perlu_dilengkapi"], "lengkapi", "diterima", [PELAPOR])
 _allow(["diterima", "perlu_dilengkapi", "diverifikasi"], "tolak", "ditolak", [PETUGAS])
+_allow(["diterima", "perlu_dilengkapi", "diverifikasi"], "alihkan", "dialihkan", [PETUGAS])
 _allow(["diverifikasi"], "disposisi", "didisposisikan", [PETUGAS])
 _allow(["didisposisikan", "ditindaklanjuti"], "tindak_lanjut", "ditindaklanjuti", [UNIT, PETUGAS])
 _allow(["diverifikasi", "ditindaklanjuti"], "jawab", "dijawab", [PETUGAS])
@@ -88,7 +90,7 @@ _allow(["dijawab"], "tutup", "selesai", [PETUGAS])
 _allow(["dijawab"], "tutup_otomatis", "selesai", [SISTEM])
 _allow(["perlu_dilengkapi"], "tutup_otomatis", "diarsipkan", [SISTEM])
 _allow(["selesai"], "buka_kembali", "diverifikasi", [PETUGAS], guards=["belum_dipindah_wbs"])
-_allow(["ditolak", "diarsipkan"], "buka_kembali", "diterima", [PETUGAS], guards=["belum_dipindah_wbs"])
+_allow(["ditolak", "dialihkan", "diarsipkan"], "buka_kembali", "diterima", [PETUGAS], guards=["belum_dipindah_wbs"])
 _allow(OPEN, "arsipkan", "diarsipkan", [PETUGAS])
 _allow(_HANDLING, "tawarkan_wbs", None, [PETUGAS], guards=["belum_ditawarkan_wbs"])
 _allow(_HANDLING + ("perlu_dilengkapi",), "pindah_wbs", "diarsipkan", [PELAPOR], guards=["ditawarkan_wbs"])

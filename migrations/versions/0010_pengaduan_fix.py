@@ -1,4 +1,4 @@
-"""pengaduan: identity for the unit only by consent or recorded decision
+"""pengaduan: identity for the unit only by consent or recorded decision; dialihkan (where to, when)
 
 Revision ID: 0010_pengaduan_fix
 Revises: 0005_zi
@@ -16,9 +16,13 @@ def upgrade():
     with op.batch_alter_table('pengaduan', schema=None) as batch_op:
         batch_op.add_column(sa.Column('boleh_diteruskan', sa.Boolean(), nullable=False, server_default=sa.false()))
         batch_op.add_column(sa.Column('identitas_unit', sa.Boolean(), nullable=False, server_default=sa.false()))
+        batch_op.add_column(sa.Column('dialihkan_ke', sa.String(length=300), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('dialihkan_tanggal', sa.Date(), nullable=True))
 
 
 def downgrade():
     with op.batch_alter_table('pengaduan', schema=None) as batch_op:
+        batch_op.drop_column('dialihkan_tanggal')
+        batch_op.drop_column('dialihkan_ke')
         batch_op.drop_column('identitas_unit')
         batch_op.drop_column('boleh_diteruskan')
