@@ -88,7 +88,9 @@ def pengaduan_queue():
     return render_template("admin/pengaduan/queue.html", page=page, f=f, today=today,
                            counts=queries.counts_by_status(only), open=queries.open_counts(only, today),
                            labels=OFFICER_LABEL, hints=OFFICER_HINT, jenis=service.JENIS, kanal=service.KANAL,
-                           kategori=service.categories(), units=_unit_choices(), is_overdue=service.is_overdue)
+                           kategori=service.categories(), units=_unit_choices(), is_overdue=service.is_overdue,
+                           near_60=service.near_60_days, calendar_day=service.calendar_day,
+                           overall_days=service.OVERALL_DAYS)
 
 
 @bp.get("/pengaduan/<int:pengaduan_id>")

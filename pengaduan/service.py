@@ -570,6 +570,20 @@ def _set_batas(p: Pengaduan) -> None:
     # closed: keep the last deadline (history); `terbuka` is false so it is never overdue
 
 
+OVERALL_DAYS = 60  # UU 25/2009, Perpres 76/2013: settlement within 60 calendar days caps every tier
+OVERALL_WARN_DAYS = 10  # flagged in the queue from this many days before day 60
+
+
+def calendar_day(p: Pengaduan, today: date | None = None) -> int:
+    """Which calendar day of the complaint this is (the day of receipt is day 1)."""
+    return ((today or local_today()) - p.tanggal_diterima).days + 1
+
+
+def near_60_days(p: Pengaduan, today: date | None = None) -> bool:
+    """An open case nearing (or past) the 60-calendar-day overall limit: record its extension."""
+    return p.terbuka and calendar_day(p, today) > OVERALL_DAYS - OVERALL_WARN_DAYS
+
+
 def is_overdue(p: Pengaduan, today: date | None = None) -> bool:
     return p.terbuka and p.status not in WAITING_FOR_REPORTER and p.batas < (today or local_today())
 
