@@ -31,8 +31,8 @@ from core.web import DOCX, PDF, attempt, download
 from pengaduan import queries, service
 from pengaduan.forms import AksiForm, PetugasPengaduanForm
 from pengaduan.models import NotaDinasPengaduan, Pengaduan, Riwayat
-from pengaduan.workflow import (ACTION_LABEL, ACTOR_LABEL, MACHINE, OFFICER_ACTIONS, OFFICER_LABEL, PETUGAS,
-                                STATUSES, UNIT)
+from pengaduan.workflow import (ACTION_LABEL, ACTOR_LABEL, MACHINE, OFFICER_ACTIONS, OFFICER_HINT, OFFICER_LABEL,
+                                PETUGAS, STATUSES, UNIT)
 
 READERS = (Role.petugas_pengaduan, Role.unit, Role.pimpinan, Role.tpi)
 
@@ -87,8 +87,10 @@ def pengaduan_queue():
     today = local_today()
     return render_template("admin/pengaduan/queue.html", page=page, f=f, today=today,
                            counts=queries.counts_by_status(only), open=queries.open_counts(only, today),
-                           labels=OFFICER_LABEL, jenis=service.JENIS, kanal=service.KANAL,
-                           kategori=service.categories(), units=_unit_choices(), is_overdue=service.is_overdue)
+                           labels=OFFICER_LABEL, hints=OFFICER_HINT, jenis=service.JENIS, kanal=service.KANAL,
+                           kategori=service.categories(), units=_unit_choices(), is_overdue=service.is_overdue,
+                           near_60=service.near_60_days, calendar_day=service.calendar_day,
+                           overall_days=service.OVERALL_DAYS)
 
 
 @bp.get("/pengaduan/<int:pengaduan_id>")
@@ -105,10 +107,11 @@ def pengaduan_case(pengaduan_id: int):
     can_files = role in (PETUGAS, UNIT)
     return render_template("admin/pengaduan/case.html", p=p, role=role, riwayat=riwayat, notas=notas,
                            actions=[(a, ACTIONS[a].teks) for a in actions], action_labels=ACTION_LABEL,
-                           actor_labels=ACTOR_LABEL, form=form, labels=OFFICER_LABEL,
+                           actor_labels=ACTOR_LABEL, form=form, labels=OFFICER_LABEL, hints=OFFICER_HINT,
                            identity=service.identity_for(p, role), files=attachments_of(service.OWNER, p.id),
                            can_files=can_files, jenis=service.JENIS, kanal=service.KANAL, tingkat=service.TINGKAT,
-                           overdue=service.is_overdue(p), show_content=role is not None or not p.rahasia)
+                           overdue=service.is_overdue(p), show_content=role is not None or not p.rahasia,
+                           duplicates=service.possible_duplicates(p) if role == PETUGAS else [])
 
 
 def _unit_id(form: AksiForm) -> int:
@@ -158,8 +161,12 @@ ACTIONS: dict[str, Action] = {
                                _l("Pesan kepada pelapor (opsional)")),
     "tolak": Action(lambda p, u, f: service.tolak(p, u, _teks(f), f.rujukan.data or ""),
                     _l("Pengaduan ditolak; alasan disampaikan kepada pelapor."), _l("Alasan")),
+    "alihkan": _with_text(service.alihkan, _l("Pengaduan dialihkan; pelapor diberi tahu ke mana."),
+                          _l("Dialihkan kepada (instansi berwenang atau SP4N-LAPOR!)")),
     "arsipkan": _with_text(service.arsipkan, _l("Pengaduan diarsipkan."), _l("Alasan")),
     "buka_kembali": _with_text(service.buka_kembali, _l("Pengaduan dibuka kembali."), _l("Alasan")),
+    "buka_identitas_unit": _with_text(service.buka_identitas_unit, _l("Identitas pelapor dibuka untuk unit."),
+                                      _l("Alasan unit memerlukan identitas pelapor")),
     "catatan": _with_text(service.catatan, _l("Catatan internal disimpan."),
                           _l("Catatan internal (tidak terlihat pelapor)")),
 }

@@ -25,11 +25,14 @@ def pindah_wbs(p: Pengaduan, sertakan_identitas: bool = False, token: str | None
     name the author), only if the reporter agrees. The form's one-time `token` is WBS's idempotency key, so a
     double click shows the same receipt and files no second report.
     """
+    # read the text and files before the complaint's half wipes them (reading writes nothing); a moved
+    # complaint has nothing left to read, and its double click is answered from the token alone
+    fields, files = ({"apa": "-"}, []) if p.dipindah_wbs else _report_from(p, sertakan_identitas)
     # the complaint's half first: it refuses early (not offered, already moved), and its UPDATE is the
     # transaction's first write, which WBS's savepoint needs on SQLite
     pengaduan.pindah_wbs(p, token)
-    fields, files = _report_from(p, sertakan_identitas)
-    _, receipt = wbs.submit_report(fields, files, sumber="pengaduan", idempotency_key=token)
+    # filed as any web report: a `sumber` naming the complaint channel would link the two
+    _, receipt = wbs.submit_report(fields, files, sumber="web", idempotency_key=token)
     return receipt
 
 

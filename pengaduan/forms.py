@@ -27,6 +27,7 @@ class _ComplaintFields:
     anonim = BooleanField(_l("Anonim: saya tidak ingin mencantumkan nama."))
     rahasia = BooleanField(_l("Rahasia: isi pengaduan dan identitas saya tidak boleh diketahui selain petugas yang "
                               "menangani."))
+    boleh_diteruskan = BooleanField(_l("Identitas saya boleh diteruskan kepada unit yang menindaklanjuti."))
     nama = StringField(_l("Nama"), render_kw={"autocomplete": "name", "maxlength": 200})
     telepon = StringField(_l("Nomor telepon / WhatsApp"), render_kw={"autocomplete": "tel", "inputmode": "tel"})
     email = EmailField(_l("E-mail"), render_kw={"autocomplete": "email"})
@@ -37,7 +38,7 @@ class _ComplaintFields:
 
 
 COMPLAINT_FIELDS = ("jenis", "kategori", "judul", "uraian", "lokasi", "tanggal_kejadian", "layanan_terkait",
-                    "anonim", "rahasia", "nama", "telepon", "email", "nik", "setuju", "kanal", "lapor_id")
+                    "anonim", "rahasia", "boleh_diteruskan", "nama", "telepon", "email", "nik", "setuju", "kanal", "lapor_id")
 
 
 class PengaduanForm(_ComplaintFields, PublicForm):

@@ -34,6 +34,10 @@ class Pengaduan(db.Model):
 
     anonim: Mapped[bool] = mapped_column(Boolean, default=False)
     rahasia: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the reporter agreed on the form that the unit may see the identity ("boleh diteruskan ke unit")
+    boleh_diteruskan: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the complaint officer recorded (with a reason, in the timeline and the audit) that the unit needs it
+    identitas_unit: Mapped[bool] = mapped_column(Boolean, default=False)
     nama: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.nama"))
     telepon: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.telepon"))
     email: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.email"))
@@ -56,6 +60,9 @@ class Pengaduan(db.Model):
 
     alasan_tolak: Mapped[str] = mapped_column(Text, default="")
     rujukan: Mapped[str] = mapped_column(Text, default="")  # where to go instead
+    # dialihkan (not this office's authority): forwarded to whom, and when
+    dialihkan_ke: Mapped[str] = mapped_column(String(300), default="")
+    dialihkan_tanggal: Mapped[date | None] = mapped_column(Date)
     jawaban: Mapped[str] = mapped_column(Text, default="")
     dijawab_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     tawaran_wbs: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -12,7 +12,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from flask import current_app
@@ -33,7 +33,7 @@ from core.numbering import next_sequence
 from core.outbox import enqueue
 from core.pii import mask
 from core.settings import get_setting, office, set_setting
-from core.uow import on_rollback
+from core.uow import on_commit, on_rollback
 from core.workdays import format_tanggal, local_today, utcnow
 from pengaduan.models import JumlahStatus, NotaDinasPengaduan, Pengaduan, Riwayat
 from pengaduan.workflow import (MACHINE, OPEN, PELAPOR, PETUGAS, PUBLIC_LABEL, REPORTER_ACTIONS, SISTEM, UNIT,
@@ -128,6 +128,7 @@ def validate(data: dict, *, kanal: str) -> dict:
     if out["tanggal_kejadian"] and out["tanggal_kejadian"] > local_today():
         e["tanggal_kejadian"] = "Tanggal kejadian tidak boleh di masa depan."
     out["anonim"], out["rahasia"] = bool(data.get("anonim")), bool(data.get("rahasia"))
+    out["boleh_diteruskan"] = bool(data.get("boleh_diteruskan")) and not out["anonim"]
     for key, limit in (("nama", 200), ("telepon", 30), ("email", 254), ("nik", 30), ("telegram_chat", 40)):
         out[key] = _text(data.get(key), limit) or None
     if out["nama"] and len(out["nama"]) > 200:
@@ -268,7 +269,32 @@ def _show_again(existing: Pengaduan, token: str, kanal: str) -> tuple[Pengaduan,
     if kanal == "web":
         existing.idem_hash = _idem_hash("spent/" + token)
         db.session.flush()
+        at = existing.diterima_at
+        at = at if at.tzinfo else at.replace(tzinfo=timezone.utc)
+        if utcnow() - at > SHOW_AGAIN_WINDOW:  # not a double click: Back + resend long after
+            raise DomainError(CODE_SPENT)
     return existing, _code_for_token(token)
+
+
+SHOW_AGAIN_WINDOW = timedelta(minutes=2)
+
+
+def draft_fingerprint(clean: dict) -> str:
+    """A keyed fingerprint of what the confirm page shows: the same content confirmed again from the same
+    browser (Back, reload) gets the same one-time token, so it can never become a second complaint."""
+    parts = "\x1f".join(str(clean.get(k) or "") for k in ("jenis", "kategori", "judul", "uraian", "lokasi",
+                                                         "tanggal_kejadian", "layanan_terkait", "nama"))
+    return keyed_hash(_pepper(), "pengaduan.draf:" + parts)
+
+
+def possible_duplicates(p: Pengaduan) -> list[Pengaduan]:
+    """Other complaints with the same text from the same channel within a day: a hint for the officer."""
+    day = timedelta(days=1)
+    return list(db.session.scalars(
+        select(Pengaduan).where(Pengaduan.id != p.id, Pengaduan.kanal == p.kanal, Pengaduan.uraian == p.uraian,
+                                Pengaduan.dipindah_wbs.is_(False),
+                                Pengaduan.diterima_at.between(p.diterima_at - day, p.diterima_at + day))
+        .order_by(Pengaduan.id).limit(5)))
 
 
 def _delete_files(names: list[str]) -> None:
@@ -356,6 +382,8 @@ class PublicView:
     jawaban: str
     alasan_tolak: str
     rujukan: str
+    dialihkan_ke: str
+    dialihkan_tanggal: date | None
     tawaran_wbs: bool
     pesan_wbs: str
     batas_tanggapan: date | None
@@ -377,7 +405,8 @@ def public_view(p: Pengaduan) -> PublicView:
         status_label=PUBLIC_LABEL[p.status], diterima=p.tanggal_diterima,
         batas_berikutnya=p.batas if p.terbuka else None,
         diteruskan_ke=p.unit.nama if p.unit else None, riwayat=riwayat, jawaban=p.jawaban,
-        alasan_tolak=p.alasan_tolak, rujukan=p.rujukan, tawaran_wbs=p.tawaran_wbs and p.terbuka,
+        alasan_tolak=p.alasan_tolak, rujukan=p.rujukan, dialihkan_ke=p.dialihkan_ke,
+        dialihkan_tanggal=p.dialihkan_tanggal, tawaran_wbs=p.tawaran_wbs and p.terbuka,
         pesan_wbs=pesan_wbs, batas_tanggapan=p.batas_tanggapan if waiting else None,
         penilaian=p.penilaian, komentar_penilaian=p.komentar_penilaian,
         dapat={a: a in reporter_may for a in REPORTER_ACTIONS},
@@ -541,6 +570,20 @@ def _set_batas(p: Pengaduan) -> None:
     # closed: keep the last deadline (history); `terbuka` is false so it is never overdue
 
 
+OVERALL_DAYS = 60  # UU 25/2009, Perpres 76/2013: settlement within 60 calendar days caps every tier
+OVERALL_WARN_DAYS = 10  # flagged in the queue from this many days before day 60
+
+
+def calendar_day(p: Pengaduan, today: date | None = None) -> int:
+    """Which calendar day of the complaint this is (the day of receipt is day 1)."""
+    return ((today or local_today()) - p.tanggal_diterima).days + 1
+
+
+def near_60_days(p: Pengaduan, today: date | None = None) -> bool:
+    """An open case nearing (or past) the 60-calendar-day overall limit: record its extension."""
+    return p.terbuka and calendar_day(p, today) > OVERALL_DAYS - OVERALL_WARN_DAYS
+
+
 def is_overdue(p: Pengaduan, today: date | None = None) -> bool:
     return p.terbuka and p.status not in WAITING_FOR_REPORTER and p.batas < (today or local_today())
 
@@ -589,6 +632,16 @@ def tolak(p: Pengaduan, user: User, alasan: str, rujukan: str = "") -> None:
     p.alasan_tolak, p.rujukan = alasan, rujukan
     teks = f"Alasan: {alasan}" + (f"\nSilakan menyampaikan kepada: {rujukan}" if rujukan else "")
     _transition(p, "tolak", PETUGAS, user, teks)
+
+
+def alihkan(p: Pengaduan, user: User, tujuan: str) -> None:
+    """Not this office's authority: forwarded to the competent office or to SP4N-LAPOR! (where to, and the
+    date), told to the reporter. A state of its own, not a rejection, and not owed in the LKE figures."""
+    tujuan = _required(tujuan, "teks", "Tuliskan ke mana pengaduan dialihkan.", limit=300)
+    _may(p, "alihkan", PETUGAS, user)
+    p.dialihkan_ke, p.dialihkan_tanggal = tujuan, local_today()
+    _transition(p, "alihkan", PETUGAS, user,
+                f"Bukan kewenangan kami; dialihkan kepada {tujuan} pada {format_tanggal(p.dialihkan_tanggal)}.")
 
 
 def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", catatan: str = "") -> NotaDinasPengaduan:
@@ -754,7 +807,30 @@ def pindah_wbs(p: Pengaduan, token: str | None = None) -> None:
         raise NotAllowed("Pengaduan ini sudah dipindahkan ke WBS.")
     _may(p, "pindah_wbs", PELAPOR)
     p.dipindah_wbs, p.wbs_token_hash = True, token_hash
-    _transition(p, "pindah_wbs", PELAPOR, None, "Dipindahkan ke WBS atas persetujuan pelapor.")
+    # no notification: its queued row would carry the exact time of the move (the reporter sees the receipt)
+    row = _transition(p, "pindah_wbs", PELAPOR, None, MOVED_NOTE, notify="")
+    _wipe_moved(p, row)
+
+
+MOVED_NOTE = N_("Dipindahkan ke WBS atas permintaan pelapor. Isi pengaduan telah dihapus.")
+
+
+def _wipe_moved(p: Pengaduan, row: Riwayat) -> None:
+    """Leave a tombstone only (ticket, dates, status): the text, the timeline's words and the files of a
+    complaint moved to WBS would tie the sealed report to a named complainant, and every officer role can
+    read a complaint. Same unit of work as the move; the files go only once it commits."""
+    day = datetime.combine(local_today(), time.min, tzinfo=timezone.utc)  # the date, no time of day
+    p.judul, p.uraian = "Dipindahkan ke WBS", MOVED_NOTE
+    p.lokasi = p.layanan_terkait = p.jawaban = p.alasan_tolak = p.rujukan = p.komentar_penilaian = ""
+    p.tanggal_kejadian = None
+    p.updated_at = day
+    db.session.execute(update(Riwayat).where(Riwayat.pengaduan_id == p.id, Riwayat.id != row.id)
+                       .values(teks=""))
+    row.at = day
+    names = [a.stored_name for a in attachments_of(OWNER, p.id)]
+    db.session.execute(delete(Attachment).where(Attachment.owner_type == OWNER, Attachment.owner_id == p.id))
+    on_commit(lambda: _delete_files(names))
+    db.session.flush()
 
 
 # --- timers -----------------------------------------------------------------------------------------------
@@ -778,14 +854,30 @@ def tutup_otomatis(today: date | None = None) -> int:
 
 # --- documents ----------------------------------------------------------------------------------------------
 
+def unit_sees_identity(p: Pengaduan) -> bool:
+    """What the form promises (DOMAIN §1): the unit gets the identity only when the reporter agreed, or the
+    complaint officer recorded that the unit needs it; never for an anonymous report."""
+    return not p.anonim and (p.boleh_diteruskan or p.identitas_unit)
+
+
 def identity_for(p: Pengaduan, role: str | None) -> dict[str, str]:
-    """Identity as `role` may see it: in full for the complaint team, masked for the unit when confidential."""
+    """Identity as `role` may see it: in full for the complaint team; for the unit only as
+    `unit_sees_identity` allows; masked for everyone else (pimpinan, TPI)."""
     fields = {"nama": p.nama, "telepon": p.telepon, "email": p.email, "nik": p.nik}
-    if role == PETUGAS:
-        return {k: v or "-" for k, v in fields.items()}
-    if role == UNIT and not (p.rahasia or p.anonim):
+    if role == PETUGAS or (role == UNIT and unit_sees_identity(p)):
         return {k: v or "-" for k, v in fields.items()}
     return {k: mask(v) if v else "-" for k, v in fields.items()}
+
+
+def buka_identitas_unit(p: Pengaduan, user: User, alasan: str) -> None:
+    """The complaint officer records that the unit needs the reporter's identity to act (reason required;
+    timeline entry, internal, and audit line)."""
+    alasan = _required(alasan, "teks", "Tuliskan alasan unit memerlukan identitas pelapor.")
+    _may(p, "buka_identitas_unit", PETUGAS, user)
+    p.identitas_unit = True
+    _transition(p, "buka_identitas_unit", PETUGAS, user, alasan, publik=False)
+    audit.record("pengaduan.buka_identitas_unit", "pengaduan", p.id, {"tiket": p.tiket, "alasan": alasan},
+                 actor=user)
 
 
 def nota_dinas_document(nd: NotaDinasPengaduan) -> NotaDinas:

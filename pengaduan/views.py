@@ -22,6 +22,7 @@ from pengaduan.tracking import follow, forget, need_tracking, no_store, submit_l
 bp = Blueprint("pengaduan", __name__, url_prefix="/pengaduan")
 
 DRAFT = "pgd_draf"        # files staged between the form and the confirm step
+TOKEN = "pgd_token"       # the confirm step's one-time token, with the fingerprint of what it confirms
 
 
 def _tracking_limit() -> str:
@@ -53,8 +54,14 @@ def form():
         service.drop_staged(draft)
         draft = service.stage_files(files)
     session[DRAFT] = draft
+    # the same content confirmed again (Back, reload, even after sending) keeps its token: the service then
+    # shows the first ticket within the double-click window, or "sudah terkirim" — never a second complaint
+    sidik, kept = service.draft_fingerprint(clean), session.get(TOKEN) or {}
+    token = kept.get("token") if kept.get("sidik") == sidik else None
+    token = token or service.new_token()
+    session[TOKEN] = {"token": token, "sidik": sidik}
     return no_store(render_template("pengaduan/periksa.html", form=form, data=clean, staged=draft,
-                                    token=service.new_token(), jenis=service.JENIS))
+                                    token=token, jenis=service.JENIS))
 
 
 @bp.post("/kirim")

@@ -53,7 +53,7 @@ def test_offer_and_move_to_wbs(app_ctx):
         receipt = pindah_wbs(p, sertakan_identitas=False, token=token)
     db.session.expire_all()
     assert receipt and p.status == "diarsipkan" and p.dipindah_wbs
-    assert db.session.scalar(select(WbsReport.sumber)) == "pengaduan"
+    assert db.session.scalar(select(WbsReport.sumber)) == "web"  # nothing names the complaint channel
     with unit_of_work():
         assert pindah_wbs(p, token=token) == receipt  # a double click shows the same receipt
     assert _count(WbsReport) == 1

@@ -75,7 +75,7 @@ def test_officer_handles_a_complaint_to_the_end(app, login_as):
     assert nomor in register and tiket in register
     html = _act(officer, pid, "tindak_lanjut", teks="Unit telah memperbaiki antrean.")
     html = _act(officer, pid, "jawab", teks="Antrean sudah diperbaiki.")
-    assert "Dijawab (menunggu tanggapan pelapor)" in html
+    assert "Dijawab</strong> <small" in html and "menunggu tanggapan pelapor" in html
     html = _act(officer, pid, "tutup")
     assert "Selesai" in html
     with app.app_context():
@@ -186,7 +186,8 @@ def test_case_page_offers_what_the_table_allows(app, login_as):
     officer = login_as("petugas_pengaduan")
     html = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
     offered = re.findall(r"/aksi/(\w+)", html)
-    assert offered == ["verifikasi", "minta_lengkapi", "tawarkan_wbs", "tolak", "arsipkan", "catatan"]
+    assert offered == ["verifikasi", "minta_lengkapi", "tawarkan_wbs", "alihkan", "tolak", "arsipkan", "buka_identitas_unit",
+                       "catatan"]
     html = _act(officer, pid, "tawarkan_wbs", teks="")
     assert "Tawaran pindah ke WBS disampaikan" in html and "aksi/tawarkan_wbs" not in html  # offered once
     resp = officer.post(f"/admin/pengaduan/{pid}/aksi/tawarkan_wbs", data={"csrf_token": csrf_from(html)})

@@ -141,7 +141,7 @@ def test_tracking_shows_status_answer_and_accepts_a_rating(app, client):
     resp = _track(client, tiket, code.lower())
     assert resp.status_code == 302 and code not in resp.headers["Location"]
     html = client.get("/pengaduan/lacak/status").get_data(as_text=True)
-    assert "Ditindaklanjuti" in html and "Jadwalnya bulan Juli." in html and "&lt;script&gt;" in html
+    assert "Dijawab" in html and "Jadwalnya bulan Juli." in html and "&lt;script&gt;" in html
     assert XSS not in html and "catatan internal rahasia" not in html and "warga@contoh.id" not in html
     resp = client.post("/pengaduan/lacak/nilai", data={"csrf_token": csrf_from(html), "skor": "5", "komentar": "Cepat"})
     assert resp.status_code == 302

@@ -223,7 +223,7 @@ def test_full_path_writes_timeline_audit_and_notifications(app_ctx, petugas, uni
     bodies = " ".join(db.session.scalars(select(Outbox.body)))
     assert "Budi" not in bodies and code not in bodies  # no identity, no secret in messages
     view = service.public_view(p)
-    assert view.status_label == "Ditindaklanjuti" and view.diteruskan_ke == unit_kb.nama
+    assert view.status_label == "Dijawab" and view.diteruskan_ke == unit_kb.nama  # one vocabulary (DOMAIN §1)
     texts = " ".join(r["keterangan"] for r in view.riwayat)
     assert "cek ke klinik" not in texts and "hari Sabtu" not in texts  # internal notes stay internal
     assert view.jawaban.startswith("Terima kasih")
@@ -342,8 +342,10 @@ def test_identity_visibility(app_ctx, petugas, pj_kb, unit_kb):
     assert service.identity_for(p, "petugas")["nama"] == "Budi Santoso"
     assert service.identity_for(p, "unit")["nama"] == "Bu** Sa*****"
     assert service.identity_for(p, None)["telepon"] != "081234567890"
-    q, _ = submit()
-    assert service.identity_for(q, "unit")["nama"] == "Budi Santoso"
+    q, _ = submit()  # not confidential, but the reporter did not agree to forward it (DOMAIN §1)
+    assert service.identity_for(q, "unit")["nama"] == "Bu** Sa*****"
+    r, _ = submit(boleh_diteruskan=True)
+    assert service.identity_for(r, "unit")["nama"] == "Budi Santoso"
 
 
 def test_queue_keyset_pages_filters_and_overdue(app_ctx, petugas, unit_kb, monkeypatch):
