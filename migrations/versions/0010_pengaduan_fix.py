@@ -1,13 +1,13 @@
 """pengaduan: identity for the unit only by consent or recorded decision; dialihkan (where to, when)
 
 Revision ID: 0010_pengaduan_fix
-Revises: 0005_zi
+Revises: 0009_skm_fix
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0010_pengaduan_fix'
-down_revision = '0005_zi'
+down_revision = '0009_skm_fix'
 branch_labels = None
 depends_on = None
 # columns this revision adds (and its downgrade drops): every row is kept, without them
