@@ -285,7 +285,7 @@ def test_survey_api_and_form(app, client):
 def test_lookup_fields_never_fail(app, client, login_as):
     officer = login_as("petugas_pengaduan", "pimpinan")
     sent = 0
-    for s in sample(50, "lookups"):
+    for s in sample(30, "lookups"):
         short = s[:60]
         _ok(client.post("/api/v1/pengaduan/status", json={"tiket": s[:30], "kode": short}), 404, 422)
         _ok(client.post("/api/v1/wbs/akses", json={"resi": short or "x"}), 400, 404, 422)
@@ -304,7 +304,7 @@ def test_lookup_fields_never_fail(app, client, login_as):
         _ok(officer.get("/admin/audit", query_string={"aksi": searched, "pelaku": searched, "sebelum": s}))
         _ok(officer.get("/admin/pengaduan/buku-agenda", query_string={"tahun": s}))
         sent += 11
-    assert sent >= 500
+    assert sent >= 300
 
 
 # --- bytes that are not UTF-8 ---------------------------------------------------------------------------
