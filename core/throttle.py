@@ -87,6 +87,8 @@ class Backoff:
             _storage().incr(self.wait_key, wait)
 
     def succeeded(self) -> None:
+        if not current_app.config.get("RATELIMIT_ENABLED", True):
+            return  # no storage at all then (RATELIMIT_ENABLED=0, load tests): nothing was counted
         _storage().clear(self.failures)
         _storage().clear(self.wait_key)
 

@@ -203,3 +203,24 @@ def test_redis_down_limits_fall_back_to_memory_and_work_goes_on(redis_down_app, 
     assert "falling back to in-memory" in warnings
     assert "Redis tidak dapat dihubungi" in warnings
     assert os.environ.get("REDIS_URL", "") != app.config["REDIS_URL"]  # never the machine's Redis
+
+
+def test_login_with_rate_limits_off_in_a_fresh_process(tmp_path, database_url, monkeypatch):
+    """RATELIMIT_ENABLED=0 (README: load tests) leaves the limiter without storage; a successful login
+    cleared its backoff there and failed with an AssertionError (found by the backup test)."""
+    from core.extensions import limiter
+
+    monkeypatch.setattr(limiter, "_storage", None)  # as in a process whose first app has limits off
+    app = create_app({**base_config(tmp_path, database_url), "RATELIMIT_ENABLED": False})
+    try:
+        with app.app_context():
+            from tests.conftest import _empty_tables
+
+            _empty_tables()
+            email = make_user(["petugas_pengaduan"])[0].email
+        resp = login(app.test_client(), email)
+        assert resp.status_code == 302 and "/admin/masuk" not in resp.headers["Location"]
+    finally:
+        with app.app_context():
+            _empty_tables()
+        dispose_app(app)
