@@ -1,7 +1,8 @@
 """The composition root: the one list of what the service is made of.
 
-Each package's blueprints, officer menu entries, dashboard cards, CLI group, demo seeder, anonymous paths
-and settings defaults are named here and nowhere else; nothing registers itself at import time.
+Each package's blueprints, officer menu entries, dashboard cards, CLI group, demo seeder, anonymous and
+sessionless paths, settings defaults and account-change hooks are named here and nowhere else; nothing
+registers itself at import time.
 `wsgi.py`, the tests, the benchmarks and the bot process all build the app through `create_app`.
 """
 from __future__ import annotations
@@ -29,6 +30,7 @@ def packages() -> list[Package]:
     import gratifikasi.demo
     import gratifikasi.rules
     import gratifikasi.views
+    import lintas.views
     import pengaduan.api
     import pengaduan.cli
     import pengaduan.service
@@ -39,6 +41,7 @@ def packages() -> list[Package]:
     import skm.views
     import wbs.api
     import wbs.cli
+    import wbs.keys
     import wbs.service
     import wbs.views
     import zi.answers
@@ -80,7 +83,12 @@ def packages() -> list[Package]:
             settings=wbs.service.SETTINGS,
             # whistleblowers: no address, agent or exact time kept (DESIGN.md, security model)
             anonymous_paths=("/wbs", "/api/v1/wbs"),
+            # nor a server session (its expiry would time the visit): the forms carry a signed CSRF token
+            sessionless_paths=("/wbs", "/api/v1/wbs"),
+            # leaving the team (role removed, account disabled) revokes the WBS key and its wraps
+            on_user_changed=(wbs.keys.user_changed,),
         ),
+        Package("lintas", blueprints=(lintas.views.bp,)),  # operations over two domains (complaint → WBS)
         Package(
             "gratifikasi",
             blueprints=(gratifikasi.views.bp, gratifikasi.api.bp),

@@ -18,17 +18,18 @@ from core.models import Role, Unit
 from core.registry import CardValue
 from core.security import fresh_login_required, role_required
 from core.storage import ALLOWED
+from core.uow import doom
 from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today
-from gratifikasi import documents, queries, rules, service, workflow
-from gratifikasi.forms import (BatasForm, CatatanForm, KampanyeForm, PenetapanForm, PengaturanForm, TeruskanForm,
-                               files_of)
+from gratifikasi import documents, formulir, queries, rules, service, workflow
+from gratifikasi.forms import (BatasForm, CatatanForm, KampanyeForm, KodeForm, KpkDilengkapiForm, KpkMintaForm,
+                               LaporanPetugasForm, PenetapanForm, PengaturanForm, TeruskanForm, files_of)
 from gratifikasi.models import CARA_TERUSKAN, STATUS, LaporanGratifikasi
 
 
 def card() -> CardValue:
     counts = queries.dashboard_counts()
-    note = _("%(n)s lewat tenggat ke KPK", n=counts["lewat"]) if counts["lewat"] else _("semua dalam tenggat")
+    note = _("%(n)s lewat target UPG meneruskan", n=counts["lewat"]) if counts["lewat"] else _("semua dalam tenggat")
     return CardValue(_("Gratifikasi belum diteruskan"), counts["terbuka"], note, "admin.gratifikasi_register",
                      warning=bool(counts["lewat"]))
 
@@ -44,13 +45,23 @@ ACTIONS = {
     "teruskan_kpk": (TeruskanForm, lambda lap, f: service.teruskan_kpk(
         lap, current_user, tanggal=f.tanggal.data, cara=f.cara.data, nomor_registrasi=f.nomor_registrasi.data or "",
         catatan=f.catatan.data)),
+    "kpk_minta": (KpkMintaForm, lambda lap, f: service.kpk_minta_lengkapi(
+        lap, current_user, tanggal=f.tanggal.data, nomor_surat=f.nomor_surat.data or "", catatan=f.catatan.data)),
+    "kpk_dilengkapi": (KpkDilengkapiForm, lambda lap, f: service.kpk_dilengkapi(
+        lap, current_user, tanggal=f.tanggal.data, catatan=f.catatan.data)),
     "tetapkan": (PenetapanForm, lambda lap, f: service.tetapkan(
-        lap, current_user, penetapan=f.penetapan.data, nomor_sk=f.nomor_sk.data, tanggal_sk=f.tanggal_sk.data,
-        tindak_lanjut=f.tindak_lanjut.data)),
+        lap, current_user, penetapan=f.penetapan.data, nomor_sk=f.nomor_sk.data or "",
+        nomor_surat_kpk=f.nomor_surat_kpk.data or "", tanggal_sk=f.tanggal_sk.data, tindak_lanjut=f.tindak_lanjut.data)),
 }
 TOMBOL = {"verifikasi": N_("Nyatakan lengkap"), "minta_lengkapi": N_("Minta pelapor melengkapi"),
-          "teruskan_kpk": N_("Teruskan ke KPK"), "tetapkan": N_("Catat penetapan"),
+          "teruskan_kpk": N_("Teruskan ke KPK"), "kpk_minta": N_("Catat permintaan kelengkapan KPK"),
+          "kpk_dilengkapi": N_("Catat kelengkapan terkirim ke KPK"), "tetapkan": N_("Catat penetapan"),
           "selesaikan": N_("Tutup laporan (selesai)")}
+
+
+def _page(template: str, **context):
+    """An officer's page, with the deadlines in working days and their names as the office set them."""
+    return render_template(template, hk=rules.hari_kerja(), nt=rules.nama_tenggat(_), **context)
 
 
 def _filters() -> dict:
@@ -69,10 +80,9 @@ def gratifikasi_register():
     units = db.session.scalars(select(Unit).order_by(Unit.nama)).all()
     today = local_today()
     tanda = {r.id: queries.tandai_tenggat(r, today) for r in rows}
-    return render_template("admin/gratifikasi/register.html", rows=rows, total=total, page=page, pages=-(-total // PAGE),
-                           f=f, units=units, statuses=STATUS, jenis=rules.JENIS, today=today, hk=rules.hari_kerja(),
-                           tanda=tanda, sisa={r.id: workdays_between(today, r.tenggat_teruskan) for r in rows
-                                             if tanda[r.id] == "dekat"})
+    return _page("admin/gratifikasi/register.html", rows=rows, total=total, page=page, pages=-(-total // PAGE),
+                 f=f, units=units, statuses=STATUS, jenis=rules.JENIS, today=today, tanda=tanda,
+                 sisa={r.id: workdays_between(today, queries.tenggat_berikut(r)) for r in rows if tanda[r.id] == "dekat"})
 
 
 def _laporan(lap_id: int) -> LaporanGratifikasi:
@@ -85,16 +95,61 @@ def _detail(lap: LaporanGratifikasi, forms: dict | None = None, status: int = 20
     for aksi in allowed:
         if aksi not in forms:
             form = ACTIONS[aksi][0](formdata=None)
-            if aksi == "teruskan_kpk":
+            if aksi in ("teruskan_kpk", "kpk_minta", "kpk_dilengkapi"):
                 form.tanggal.data = local_today()
+            if aksi == "teruskan_kpk":
                 form.cara.data = "gol"
             forms[aksi] = form
     t = service.tenggat_of(lap)
-    return render_template("admin/gratifikasi/detail.html", lap=lap, allowed=allowed, forms=forms, t=t,
-                           tanda=queries.tandai_tenggat(lap), sisa=service.sisa_hari_kerja(lap),
-                           lampiran=attachments_of(service.OWNER, lap.id), gol=documents.gol_fields(lap),
-                           aksi_label=workflow.AKSI_LABEL, akibat=rules.akibat_terlambat(t, _), hk=rules.hari_kerja(),
-                           cara=CARA_TERUSKAN, tombol=TOMBOL), status
+    return _page("admin/gratifikasi/detail.html", lap=lap, allowed=allowed, forms=forms, t=t,
+                 tanda=queries.tandai_tenggat(lap), berikut=queries.tenggat_berikut(lap),
+                 sisa=service.sisa_hari_kerja(lap),
+                 lampiran=attachments_of(service.OWNER, lap.id), gol=documents.gol_fields(lap),
+                 aksi_label=workflow.AKSI_LABEL, akibat=rules.akibat_terlambat(t, _), cara=CARA_TERUSKAN,
+                 tombol=TOMBOL), status
+
+
+@bp.route("/gratifikasi/catat", methods=["GET", "POST"])
+@role_required(UPG)
+def gratifikasi_catat():
+    """A paper report typed in by the UPG (channel "petugas"): the public form's fields and checks, dated to the day
+    the UPG received the paper; the reporter's code is shown once, to be handed over with the receipt."""
+    form, jenis = formulir.buka(LaporanPetugasForm)
+    if request.method == "GET":
+        form.diterima_upg.data = local_today()
+    elif (checked := formulir.periksa(form, diterima_upg=form.diterima_upg.data)) is not None:
+        inp, clean = checked
+        try:
+            lap, kode = service.submit(inp, clean, kanal="petugas", idem_token=form.idem.data, petugas=current_user,
+                                       diterima_upg=form.diterima_upg.data)
+        except service.DuplicateSubmission as e:
+            doom()
+            flash(e.message, "info")
+            return redirect(url_for("admin.gratifikasi_detail", lap_id=e.laporan.id))
+        except DomainError as e:
+            refuse(e, form)
+        else:
+            t = service.tenggat_of(lap)
+            return _page("admin/gratifikasi/tercatat.html", lap=lap, kode=kode, t=t, akibat=rules.akibat_terlambat(t, _))
+    jenis = formulir.tampilkan(form, jenis)
+    return _page("admin/gratifikasi/catat.html", form=form, jenis=jenis, jenis_labels=rules.JENIS)
+
+
+@bp.post("/gratifikasi/<int:lap_id>/tanda-terima.pdf")
+@role_required(UPG)
+def gratifikasi_tanda_terima(lap_id: int):
+    """The receipt with the reporter's code, for a report the UPG typed in: the page that showed the code once
+    posts it back, and it is checked against the report."""
+    lap = _laporan(lap_id)
+    form = KodeForm()
+    if not form.validate_on_submit():
+        abort(400)
+    found, _lap = attempt(service.lacak, lap.nomor, form.kode.data)
+    if not found:
+        return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
+    pdf = documents.tanda_terima_pdf(lap, kode=form.kode.data.strip(),
+                                     alamat_lacak=url_for("gratifikasi.lacak", _external=True))
+    return download(pdf, f"tanda-terima-{lap.nomor}.pdf", PDF)
 
 
 @bp.get("/gratifikasi/<int:lap_id>")
@@ -126,16 +181,19 @@ def gratifikasi_aksi(lap_id: int, aksi: str):
 @bp.get("/gratifikasi/<int:lap_id>/surat.<fmt>")
 @role_required(UPG)
 def gratifikasi_surat(lap_id: int, fmt: str):
+    """The cover letter to KPK; before the sending is recorded (a verified report), its draft, marked DRAF and
+    without a number: the officer needs the letter to send the report, the number comes with the record."""
     lap = _laporan(lap_id)
-    if not lap.nomor_surat:
-        flash(_("Surat pengantar dibuat saat laporan diteruskan ke KPK."), "warning")
-        return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
     render = {"docx": (documents.surat_kpk_docx, documents.DOCX_MIME), "pdf": (documents.surat_kpk_pdf, PDF)}
     if fmt not in render:
         abort(404)
-    audit.record("gratifikasi.unduh_surat", "laporan_gratifikasi", lap.id, {"format": fmt})
+    draf = not lap.nomor_surat
+    if draf and "teruskan_kpk" not in workflow.actions_for(lap, current_user):
+        flash(_("Draf surat pengantar tersedia setelah laporan dinyatakan lengkap."), "warning")
+        return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
+    audit.record("gratifikasi.unduh_surat", "laporan_gratifikasi", lap.id, {"format": fmt, "draf": draf})
     make, mimetype = render[fmt]
-    return download(make(lap), f"surat-kpk-{lap.nomor}.{fmt}", mimetype)
+    return download(make(lap, draf=draf), f"{'draf-' if draf else ''}surat-kpk-{lap.nomor}.{fmt}", mimetype)
 
 
 @bp.get("/gratifikasi/<int:lap_id>/gol.<fmt>")
@@ -186,9 +244,9 @@ def _periode():
 def gratifikasi_rekap():
     jenis, tahun, ke, p = _periode()
     r = queries.rekap(p.awal, p.akhir)
-    return render_template("admin/gratifikasi/rekap.html", r=r, p=p, jenis=jenis, tahun=tahun, ke=ke,
-                           jenis_labels=rules.JENIS, statuses=STATUS, hk=rules.hari_kerja(),
-                           kampanye=queries.kegiatan_kampanye(p.awal, p.akhir), years=range(local_today().year, 2019, -1))
+    return _page("admin/gratifikasi/rekap.html", r=r, p=p, jenis=jenis, tahun=tahun, ke=ke,
+                 jenis_labels=rules.JENIS, statuses=STATUS,
+                 kampanye=queries.kegiatan_kampanye(p.awal, p.akhir), years=range(local_today().year, 2019, -1))
 
 
 @bp.get("/gratifikasi/rekap.<fmt>")
@@ -241,7 +299,7 @@ def gratifikasi_kampanye_bukti(kegiatan_id: int, att_id: int):
 @bp.get("/gratifikasi/saya")
 @role_required(*tuple(Role))
 def gratifikasi_saya():
-    return render_template("admin/gratifikasi/saya.html", rows=service.laporan_saya(current_user))
+    return _page("admin/gratifikasi/saya.html", rows=service.laporan_saya(current_user))
 
 
 
@@ -251,8 +309,8 @@ SETTINGS_ROLES = (Role.upg, Role.admin)
 def _pengaturan_page(form: PengaturanForm | None = None, batas_form: BatasForm | None = None, status: int = 200):
     s = rules.pengaturan()
     form = form or PengaturanForm(formdata=None, data={k: s.get(k, "") for k in service.PENGATURAN_TEKS})
-    return render_template("admin/gratifikasi/pengaturan.html", form=form, batas_form=batas_form or BatasForm(formdata=None),
-                           tabel=rules.tabel_batas(), today=local_today(), s=s), status
+    return _page("admin/gratifikasi/pengaturan.html", form=form, batas_form=batas_form or BatasForm(formdata=None),
+                 tabel=rules.tabel_batas(), today=local_today(), s=s), status
 
 
 @bp.get("/gratifikasi/pengaturan")

@@ -15,13 +15,14 @@ from core.models import Attachment, Role, Unit
 from core.registry import CardValue
 from core.security import role_required
 from core.web import DOCX, PDF, attempt, download, refuse
+from core.workdays import local_today
 from skm import laporan, service
-from skm.calculator import JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA
+from skm.calculator import JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA, angka
 from skm.format import keterangan_sampel
 from skm.forms import (BuktiForm, ImporForm, ItemPersepsiForm, KodeForm, LayananForm, PeriodeForm, PertanyaanForm,
                        StatusForm, TindakLanjutForm)
 from skm.models import SkmLayanan
-from skm.queries import jawaban_tindak_lanjut
+from skm import queries
 from skm.workflow import STATUS_TL
 
 TULIS = (Role.pengelola_skm,)
@@ -58,9 +59,13 @@ def _can_write() -> bool:
 @bp.get("/skm/")
 @role_required(*BACA)
 def skm_index():
-    rows = [(p, service.hasil(p)) for p in service.semua_periode()]
+    periods = service.semua_periode()
+    rows = [(p, service.hasil(p)) for p in periods]
+    years = sorted({p.mulai.year for p in periods}, reverse=True)
+    tahun = request.args.get("tahun", type=int) or (years[0] if years else local_today().year)
     return render_template("admin/skm/index.html", rows=rows, layanan=service.semua_layanan(),
-                           can_write=_can_write())
+                           can_write=_can_write(), tahun=tahun, tahun_lain=years,
+                           putaran=queries.survei_berbeda_tahun(tahun))
 
 
 @bp.route("/skm/layanan/baru", methods=["GET", "POST"])
@@ -95,17 +100,20 @@ def skm_kode(layanan_id: int):
 
 
 @bp.route("/skm/periode/baru", methods=["GET", "POST"])
+@bp.route("/skm/periode/<int:periode_id>", methods=["GET", "POST"])
 @role_required(*TULIS)
-def skm_periode():
-    form = PeriodeForm()
+def skm_periode(periode_id: int | None = None):
+    periode = service.periode_or_404(periode_id) if periode_id else None
+    form = PeriodeForm(obj=periode)
     if form.validate_on_submit():
-        ok, p = attempt(service.buat_periode, nama=form.nama.data, jenis=form.jenis.data, mulai=form.mulai.data,
-                        selesai=form.selesai.data, metode_bobot=form.metode_bobot.data, publik=form.publik.data,
-                        actor=current_user, form=form)
+        ok, p = attempt(service.simpan_periode, periode, nama=form.nama.data, jenis=form.jenis.data,
+                        mulai=form.mulai.data, selesai=form.selesai.data, metode_bobot=form.metode_bobot.data,
+                        publik=form.publik.data, target_unsur=form.target_unsur.data, actor=current_user, form=form)
         if ok:
-            flash(_("Periode %(nama)s dibuat.", nama=p.nama), "success")
+            flash(_("Periode %(nama)s disimpan.", nama=p.nama), "success")
             return redirect(url_for("admin.skm_index"))
-    return render_template("admin/skm/form.html", form=form, title=_("Periode survei baru"))
+    return render_template("admin/skm/form.html", form=form,
+                           title=_("Ubah periode %(nama)s", nama=periode.nama) if periode else _("Periode survei baru"))
 
 
 # --- questionnaires ----------------------------------------------------------------------------------
@@ -167,6 +175,7 @@ def skm_impor():
     form.layanan_id.choices = [(lay.id, f"{lay.nama} ({lay.unit.nama})") for lay in service.semua_layanan()]
     form.periode_id.choices = [(p.id, p.nama) for p in service.semua_periode()]
     kesalahan: list[str] = []
+    pemetaan = []
     if form.validate_on_submit():
         layanan = db.get_or_404(SkmLayanan, form.layanan_id.data)
         periode = service.periode_or_404(form.periode_id.data)
@@ -176,11 +185,23 @@ def skm_impor():
         except DomainError as e:
             refuse(e, form)
             kesalahan = getattr(e, "kesalahan", [])
+            pemetaan = getattr(e, "pemetaan", [])
         else:
-            flash(_("%(jumlah)s responden diimpor ke %(layanan)s, periode %(periode)s.", jumlah=batch.jumlah,
-                    layanan=layanan.nama, periode=periode.nama), "success")
-            return redirect(url_for("admin.skm_hasil", periode_id=periode.id, layanan=layanan.id))
-    return render_template("admin/skm/impor.html", form=form, kesalahan=kesalahan)
+            return redirect(url_for("admin.skm_impor_hasil", impor_id=batch.id))
+    return render_template("admin/skm/impor.html", form=form, kesalahan=kesalahan, pemetaan=pemetaan,
+                           nama_unsur=UNSUR_NAMA)
+
+
+@bp.get("/skm/impor/<int:impor_id>")
+@role_required(*TULIS)
+def skm_impor_hasil(impor_id: int):
+    """What an import stored, and how the file's header was read (the columns an officer should check)."""
+    batch = service.impor_or_404(impor_id)
+    layanan = db.get_or_404(SkmLayanan, batch.layanan_id)
+    periode = service.periode_or_404(batch.periode_id)
+    return render_template("admin/skm/impor_hasil.html", batch=batch, layanan=layanan, periode=periode,
+                           hasil=service.hasil(periode, layanan), pemetaan=service.pemetaan_impor(batch),
+                           nama_unsur=UNSUR_NAMA)
 
 
 def _unggahan(upload) -> tuple[bytes, str]:
@@ -213,7 +234,10 @@ def skm_hasil(periode_id: int):
     layanan = _layanan_param()
     h = service.hasil(periode, layanan)
     sampel = service.ukuran_sampel(periode, layanan, h.responden)
+    terendah, di_bawah = queries.unsur_perlu_tindak_lanjut(h, periode.target_unsur)
     return render_template("admin/skm/hasil.html", periode=periode, layanan=layanan, hasil=h,
+                           perlu=[(u, u.kode in terendah, u.kode in di_bawah) for u in h.unsur
+                                  if u.kode in terendah or u.kode in di_bawah], angka=angka,
                            grafik=laporan.grafik_svg(h.unsur), sampel=sampel, sampel_teks=keterangan_sampel(sampel),
                            per_layanan=service.hasil_per_layanan(periode), saran=service.saran(periode, layanan, 50),
                            prediksi=service.prediksi(periode), can_write=_can_write(),
@@ -263,10 +287,11 @@ def skm_tl():
     periode_id = request.args.get("periode", type=int)
     periode = service.periode_or_404(periode_id) if periode_id else None
     rows = service.tindak_lanjut_terlihat(current_user, periode)
-    done = sum(1 for t in rows if t.status == "selesai")
-    letter, words = jawaban_tindak_lanjut(done, len(rows))
+    # the LKE answer is the share of the unsur that needed action, never of the actions (DOMAIN.md §4)
+    perlu = queries.tindak_lanjut_unsur([periode.id]) if periode else None
     return render_template("admin/skm/tl_list.html", rows=rows, periode=periode, semua_periode=service.semua_periode(),
-                           done=done, letter=letter, words=words, status=STATUS_TL, can_write=_can_write())
+                           perlu=perlu, status=STATUS_TL, can_write=_can_write(), nama_unsur=UNSUR_NAMA,
+                           angka=angka)
 
 
 @bp.route("/skm/tindak-lanjut/baru/<int:periode_id>", methods=["GET", "POST"])

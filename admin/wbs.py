@@ -29,6 +29,10 @@ TEAM = (Role.tim_wbs,)
 
 
 def card() -> CardValue:
+    if not keys.team_ready():
+        # the public form is closed until then (wbs.views): say why, where the office looks first
+        return CardValue(_("WBS belum siap: belum ada kunci Tim WBS"), 0,
+                         _("Formulir WBS ditutup sampai anggota Tim WBS membuat kunci."), "admin.wbs_keys", warning=True)
     s = service.summary()
     note = _("%(n)s lewat tenggat", n=s["lewat"]) if s["lewat"] else _("semua dalam tenggat")
     endpoint = "admin.wbs_queue" if current_user.has_role(Role.tim_wbs) else None
@@ -59,8 +63,10 @@ def unlocked_required(view):
 @role_required(*TEAM)
 def wbs_queue():
     unlocked = keys.unlocked_private(current_user) is not None
+    mine = keys.officer_key(current_user)
     return render_template("admin/wbs/queue.html", rows=service.queue(current_user),
-                           has_key=keys.officer_key(current_user) is not None, unlocked=unlocked,
+                           has_key=mine is not None, pending=mine is not None and not keys.eligible(mine),
+                           unlocked=unlocked,
                            action_form=EmptyForm(), today=local_today(), counts=queries.counts_by_status(),
                            count_labels=COUNT_LABELS, hari=service.deadline_days())
 
@@ -108,13 +114,35 @@ def wbs_keys():
     for key in keys.recipient_keys():
         if key.jenis == "petugas":
             rows.append({"key": key, "kurang": keys.missing_access(key)})
-    with_key = {r["key"].user_id for r in rows}
+    pending = keys.pending_keys()
+    with_key = {r["key"].user_id for r in rows} | {k.user_id for k in pending}
     without = [u for u in keys.team_members() if u.id not in with_key]
     mine = keys.officer_key(current_user) if current_user.has_role(Role.tim_wbs) else None
     unlocked = mine is not None and keys.unlocked_private(current_user) is not None
-    return render_template("admin/wbs/keys.html", rows=rows, stale=keys.stale_keys(), without=without, mine=mine,
-                           unlocked=unlocked, escrow=keys.escrow_key(), action_form=EmptyForm(),
-                           is_team=current_user.has_role(Role.tim_wbs))
+    return render_template("admin/wbs/keys.html", rows=rows, pending=pending, stale=keys.stale_keys(),
+                           without=without, mine=mine, unlocked=unlocked, escrow=keys.escrow_key(),
+                           escrow_active=bool(keys.escrow_key() and keys.eligible(keys.escrow_key())),
+                           action_form=EmptyForm(), is_team=current_user.has_role(Role.tim_wbs))
+
+
+def _with_my_key(call, key_id: int, key: WbsKey, private: bytes, done):
+    """A keys-page button that acts on another key with the officer's unlocked one; `done(n)` says how many
+    open reports it gave that key."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    ok, count = attempt(call, key_id, current_user, key, private)
+    if ok:
+        flash(done(count), "success")
+    return redirect(url_for("admin.wbs_keys"))
+
+
+@bp.post("/wbs/kunci/<int:key_id>/sahkan")
+@role_required(*TEAM)
+@fresh_login_required
+@unlocked_required
+def wbs_countersign(key_id: int, key: WbsKey, private: bytes):
+    return _with_my_key(keys.countersign, key_id, key, private,
+                        lambda n: _("Kunci disahkan; %(n)s laporan terbuka kini dapat dibukanya.", n=n))
 
 
 @bp.route("/wbs/kunci/baru", methods=["GET", "POST"])
@@ -129,12 +157,15 @@ def wbs_enrol():
         if form.passphrase.data != form.confirm.data:
             form.confirm.errors = [_("Ulangan frasa sandi tidak sama.")]
         else:
-            # the new key can open what is wrapped to it at once: it stays unlocked for this session
-            ok, _key = attempt(keys.enrol_and_unlock, current_user, form.passphrase.data, form=form)
+            # an active new key (the install's first) can open what is wrapped to it at once: it stays
+            # unlocked for this session; any other waits for a colleague's countersignature
+            ok, key = attempt(keys.enrol_and_unlock, current_user, form.passphrase.data, form=form)
+            if ok and keys.eligible(key):
+                flash(_("Kunci WBS dibuat. Laporan baru langsung dapat Anda buka."), "success")
+                return redirect(url_for("admin.wbs_keys"))
             if ok:
-                flash(_("Kunci WBS dibuat. Laporan baru langsung dapat Anda buka; untuk laporan yang sudah ada, "
-                        "minta anggota Tim WBS yang sudah memiliki akses menekan «Berikan akses» di menu Kunci WBS."),
-                      "success")
+                flash(_("Kunci WBS dibuat dan menunggu pengesahan: minta anggota Tim WBS yang sudah memiliki kunci "
+                        "aktif menekan «Sahkan» di menu Kunci WBS. Setelah itu laporan dapat Anda buka."), "info")
                 return redirect(url_for("admin.wbs_keys"))
     return render_template("admin/wbs/enrol.html", form=form)
 
@@ -143,12 +174,8 @@ def wbs_enrol():
 @role_required(*TEAM)
 @unlocked_required
 def wbs_grant(key_id: int, key: WbsKey, private: bytes):
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    ok, count = attempt(keys.grant_access, key_id, current_user, key, private)
-    if ok:
-        flash(_("Akses diberikan ke %(n)s laporan terbuka.", n=count), "success")
-    return redirect(url_for("admin.wbs_keys"))
+    return _with_my_key(keys.grant_access, key_id, key, private,
+                        lambda n: _("Akses diberikan ke %(n)s laporan terbuka.", n=n))
 
 
 @bp.post("/wbs/kunci/<int:key_id>/cabut")
@@ -157,9 +184,12 @@ def wbs_grant(key_id: int, key: WbsKey, private: bytes):
 def wbs_revoke(key_id: int):
     if not EmptyForm().validate_on_submit():
         abort(400)
-    ok, removed = attempt(keys.revoke_key, key_id, current_user)
-    if ok:
-        flash(_("Kunci dicabut; %(n)s akses laporan dihapus.", n=removed), "success")
+    ok, done = attempt(keys.revoke_key, key_id, current_user)
+    if ok and done.dicabut:
+        flash(_("Kunci dicabut; %(n)s akses laporan dihapus.", n=done.bungkus), "success")
+    elif ok:
+        flash(_("Permintaan pencabutan dicatat. Kunci dicabut setelah anggota Tim WBS yang lain "
+                "mengonfirmasinya."), "info")
     return redirect(url_for("admin.wbs_keys"))
 
 

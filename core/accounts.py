@@ -86,10 +86,19 @@ def reset_password(user: User, actor=None) -> str:
     return password
 
 
+def _user_changed(user: User, actor) -> None:
+    """Tell the packages (their `on_user_changed` hooks, wired in app.py) in this same transaction."""
+    from core.registry import registry
+
+    for hook in registry().user_changed_hooks:
+        hook(user, actor)
+
+
 def set_active(user: User, active: bool, actor=None) -> None:
     user.aktif = active
     user.session_version += 1  # ends the user's open sessions
     audit.record("user.enable" if active else "user.disable", "user", user.id, actor=actor)
+    _user_changed(user, actor)
 
 
 def change_password(user: User, old: str, new: str) -> None:
@@ -231,10 +240,13 @@ def update_user(user: User, actor: User, *, nama: str, jabatan: str, nip: str, u
     before = sorted(r.value for r in user.roles)
     user.nama, user.jabatan, user.nip, user.unit_id = nama, jabatan, nip, unit_id
     user.set_roles(roles)
-    if sorted(r.value for r in user.roles) != before:
+    roles_changed = sorted(r.value for r in user.roles) != before
+    if roles_changed:
         user.session_version += 1
     if aktif != user.aktif:
         set_active(user, aktif, actor=actor)
+    elif roles_changed:
+        _user_changed(user, actor)
     audit.record("user.update", "user", user.id, {"roles_before": before, "roles": sorted(roles)}, actor=actor)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import (JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, I
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
+from core.pii import EncryptedText
 from core.workdays import utcnow
 
 
@@ -71,7 +72,8 @@ class User(UserMixin, db.Model):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     password_hash: Mapped[str] = mapped_column(String(255))
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=True)
-    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # sealed with the data key (kept outside the database): a copy of the database opens no second factor
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedText("user.totp_secret"))
     totp_last_step: Mapped[int | None] = mapped_column(BigInteger)  # refuses a replayed code
     aktif: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)

@@ -2,8 +2,7 @@
 a sender (the bot process, a mailer) drains it with retries, so a crash loses none and sends none twice."""
 from __future__ import annotations
 
-import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -15,11 +14,14 @@ from core.workdays import utcnow
 CHANNELS = ("telegram", "email")
 
 
-def enqueue(channel: str, recipient: str, body: str, dedup_key: str, *, anonymous: bool = False) -> Outbox | None:
-    """Queue a message; the same dedup_key is queued once (e.g. "pengaduan:12:status:3").
+def enqueue(channel: str, recipient: str, body: str, dedup_key: str, *, anonymous: bool = False,
+            not_before: datetime | None = None) -> Outbox | None:
+    """Queue a message; the same dedup_key is queued once (e.g. "pengaduan:12:status:3"). `not_before`:
+    not sent earlier.
 
-    `anonymous` (WBS): the row keeps only today's date and is sent after a random delay of up to two
-    hours, so the outbox does not tell a database reader when a report arrived.
+    `anonymous` (WBS): the row keeps only today's date, no time of day; the caller writes it from a daily
+    job and names a fixed hour in `not_before` (a delay from now, even a random one, would carry the time
+    it was written).
     """
     if channel not in CHANNELS or not recipient:
         return None
@@ -27,9 +29,9 @@ def enqueue(channel: str, recipient: str, body: str, dedup_key: str, *, anonymou
         return None
     row = Outbox(channel=channel, recipient=seal(recipient, "outbox.recipient"), body=body, dedup_key=dedup_key)
     if anonymous:
-        now = utcnow()
-        row.created_at = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        row.next_attempt_at = now + timedelta(seconds=secrets.randbelow(2 * 3600))
+        row.created_at = row.next_attempt_at = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+    if not_before is not None:
+        row.next_attempt_at = not_before
     db.session.add(row)
     return row
 

@@ -2,7 +2,7 @@
 
 Nothing registers itself at import time: `core` names no package, and the list in `app.py` is the one
 place that says which blueprints, officer menu entries, dashboard cards, CLI groups, demo seeders,
-anonymous paths and settings defaults the running service has.
+anonymous and sessionless paths, settings defaults and account-change hooks the running service has.
 """
 from __future__ import annotations
 
@@ -60,7 +60,11 @@ class Package:
     cli: tuple = ()  # click groups
     demo_seed: Callable | None = None  # function(units: dict[str, Unit]) -> list[str] | None
     anonymous_paths: tuple[str, ...] = ()  # no address, agent or exact time kept (core.security)
+    sessionless_paths: tuple[str, ...] = ()  # no server session read or written (core.sessions)
     settings: Mapping[str, object] = field(default_factory=dict)  # defaults of the package's settings
+    # called as hook(user, actor) in the same transaction when an account's roles or activity change
+    # (core.accounts), e.g. WBS revokes the key of whoever left the team
+    on_user_changed: tuple[Callable, ...] = ()
 
 
 @dataclass
@@ -82,6 +86,14 @@ class Registry:
     @cached_property
     def anonymous_paths(self) -> tuple[str, ...]:
         return tuple(path for p in self.packages for path in p.anonymous_paths)
+
+    @cached_property
+    def sessionless_paths(self) -> tuple[str, ...]:
+        return tuple(path for p in self.packages for path in p.sessionless_paths)
+
+    @cached_property
+    def user_changed_hooks(self) -> tuple[Callable, ...]:
+        return tuple(hook for p in self.packages for hook in p.on_user_changed)
 
     @cached_property
     def settings(self) -> dict[str, object]:

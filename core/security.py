@@ -48,6 +48,13 @@ def is_anonymous_path(path: str) -> bool:
     return _under(path, ANONYMOUS_PREFIXES)
 
 
+def is_sessionless_path(path: str) -> bool:
+    """Paths on which no server session is read or written (app.py: `sessionless_paths`, the WBS)."""
+    from core.registry import registry
+
+    return _under(path, registry().sessionless_paths)
+
+
 class SkipAnonymous(logging.Filter):
     """For gunicorn's access log: no line for an anonymous path however it is spelled, for a link that
     leads to one (/bahasa/en?next=/wbs/lapor), for a request a WBS page made (Referer) or for a static file;
@@ -72,7 +79,10 @@ def anonymous_rate_key() -> str:
     """HMAC of the address under a secret that changes every day: limits work, nothing is traceable."""
     day = local_today().isoformat().encode()
     daily = hmac.new(current_app.config["RATE_KEY_SECRET"], day, hashlib.sha256).digest()
-    return "anon:" + hmac.new(daily, (request.remote_addr or "").encode(), hashlib.sha256).hexdigest()[:32]
+    from core.throttle import address_network
+
+    network = address_network(request.remote_addr).encode()  # an IPv6 subscriber counts as its /64
+    return "anon:" + hmac.new(daily, network, hashlib.sha256).hexdigest()[:32]
 
 
 def set_security_headers(response):

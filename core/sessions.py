@@ -3,6 +3,14 @@
 Flask-Session's own SQLAlchemy backend commits the application's session and creates its table at
 start-up, so the database store is this small interface on our own migrated table, using a separate
 connection.
+
+Two rules on top of Flask-Session, for both stores (`_Rules`):
+- On the sessionless paths (app.py: the WBS) no session is read, written, refreshed or created, even for
+  an officer whose browser sends a session cookie: a session row's expiry is an exact time of the visit.
+  Their forms carry a stateless signed CSRF token instead (wbs.forms).
+- An officer's session lives in the store only as long as OFFICER_IDLE_MINUTES after the last request (not
+  the 26 hours a public form needs), so an idle officer's session — and the sealed WBS key in it — is gone
+  from the store without waiting for a next request.
 """
 from __future__ import annotations
 
@@ -10,7 +18,7 @@ import logging
 import time
 from datetime import datetime, timedelta, timezone
 
-from flask import Flask, has_app_context
+from flask import Flask, current_app, has_app_context, request
 from flask_session.base import ServerSideSessionInterface
 from flask_session.redis import RedisSessionInterface
 from sqlalchemy import delete, insert, select, update
@@ -24,7 +32,36 @@ log = logging.getLogger(__name__)
 DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
-class DatabaseSessionInterface(ServerSideSessionInterface):
+class _Rules:
+    """Mixed into a Flask-Session interface: no session on sessionless paths, short-lived officer sessions."""
+
+    @staticmethod
+    def _anonymous() -> bool:
+        from core.security import is_sessionless_path
+
+        return is_sessionless_path(request.path)
+
+    def open_session(self, app, request_):
+        if self._anonymous():  # a fresh, empty session that save_session never stores
+            return self.session_class(sid=self._generate_sid(self.sid_length), permanent=self.permanent)
+        return super().open_session(app, request_)
+
+    def save_session(self, app, session, response) -> None:
+        if self._anonymous():
+            return None
+        return super().save_session(app, session, response)
+
+    def _cleanup_n_requests(self) -> None:
+        if not self._anonymous():
+            super()._cleanup_n_requests()
+
+    def _upsert_session(self, session_lifetime: timedelta, session, store_id: str) -> None:
+        if session.get("_user_id"):
+            session_lifetime = min(session_lifetime, timedelta(minutes=current_app.config["OFFICER_IDLE_MINUTES"]))
+        return super()._upsert_session(session_lifetime, session, store_id)
+
+
+class _DatabaseStore(ServerSideSessionInterface):
     ttl = False
 
     def __init__(self, app: Flask):
@@ -79,7 +116,11 @@ class DatabaseSessionInterface(ServerSideSessionInterface):
             conn.execute(delete(ServerSession).where(ServerSession.expiry <= self._now()))
 
 
-class ResilientRedisSessionInterface(RedisSessionInterface):
+class DatabaseSessionInterface(_Rules, _DatabaseStore):
+    pass
+
+
+class _ResilientRedisStore(RedisSessionInterface):
     """Sessions in Redis, shared by every worker and host; while Redis cannot be reached they live in the
     database table instead (with a logged warning), so logins and forms go on. Redis is tried again after
     `retry_seconds`; a session written during the outage is still found in the database afterwards."""
@@ -89,7 +130,7 @@ class ResilientRedisSessionInterface(RedisSessionInterface):
     def __init__(self, app: Flask, client):
         super().__init__(app, client=client, key_prefix="zi:sesi:", use_signer=False, permanent=True,
                          sid_length=32, serialization_format="msgpack")
-        self.fallback = DatabaseSessionInterface(app)
+        self.fallback = _DatabaseStore(app)  # the store alone: the rules apply once, outside
         self._down_until = 0.0
 
     def _redis(self, op, *args, **kwargs):
@@ -122,6 +163,10 @@ class ResilientRedisSessionInterface(RedisSessionInterface):
 
 
 _DOWN = object()
+
+
+class ResilientRedisSessionInterface(_Rules, _ResilientRedisStore):
+    pass
 
 
 def init_sessions(app: Flask) -> None:

@@ -72,8 +72,10 @@ class LaporanGratifikasiCreated(BaseModel):
     status: str
     tanggal_lapor: date
     tenggat_upg: date | None
-    tenggat_kpk: date | None
-    sisa_hari_kerja: int | None = Field(description="Hari kerja tersisa sampai batas ke KPK (dihitung sejak gratifikasi diterima)")
+    tenggat_kpk: date | None = Field(description="Batas lapor ke KPK (HK sejak diterima, Pasal 12C; bawaan 30 HK); "
+                                                  "kosong untuk penolakan dan laporan nihil")
+    tenggat_teruskan: date | None = Field(description="Target UPG meneruskan (HK sejak diterima UPG; bawaan 10 HK)")
+    sisa_hari_kerja: int | None = Field(description="Hari kerja tersisa sampai batas lapor ke KPK")
     terlambat: bool
     akibat_terlambat: str
     wajib_lapor: bool | None
@@ -103,9 +105,12 @@ class StatusOut(BaseModel):
     tenggat_kpk: date | None
     sisa_hari_kerja: int | None
     tanggal_teruskan: date | None
+    kelengkapan_kpk: str = Field(description="Hal yang diminta KPK untuk dilengkapi (kosong bila tidak ada)")
+    tenggat_kelengkapan_kpk: date | None = Field(
+        description="Batas kelengkapan ke KPK (HK sejak diminta KPK, PerKPK 1/2026; bawaan 20 HK), bila KPK meminta")
     penetapan: str
-    nomor_sk: str
-    tanggal_sk: date | None
+    nomor_sk: str = Field(description="Nomor SK penetapan; untuk tidak_dapat_ditindaklanjuti, nomor surat KPK")
+    tanggal_sk: date | None = Field(description="Tanggal SK atau surat KPK itu")
     riwayat: list[RiwayatOut]
 
 
@@ -143,7 +148,8 @@ def create(body: LaporanGratifikasiIn) -> LaporanGratifikasiCreated:
     t = service.tenggat_of(lap)
     return LaporanGratifikasiCreated(
         nomor=lap.nomor, kode_rahasia=kode, status=lap.status, tanggal_lapor=lap.tanggal_lapor,
-        tenggat_upg=lap.tenggat_upg, tenggat_kpk=lap.tenggat_kpk, sisa_hari_kerja=service.sisa_hari_kerja(lap),
+        tenggat_upg=lap.tenggat_upg, tenggat_kpk=lap.tenggat_kpk, tenggat_teruskan=lap.tenggat_teruskan,
+        sisa_hari_kerja=service.sisa_hari_kerja(lap),
         terlambat=bool(lap.terlambat_upg or lap.terlambat_kpk), akibat_terlambat=rules.akibat_terlambat(t),
         wajib_lapor=lap.wajib_lapor, alasan_wajib=lap.alasan_wajib)
 
@@ -159,7 +165,10 @@ def status(body: StatusIn) -> StatusOut:
     return StatusOut(
         nomor=lap.nomor, jenis=lap.jenis, status=lap.status, status_label=lap.status_label,
         tanggal_lapor=lap.tanggal_lapor, tenggat_kpk=lap.tenggat_kpk, sisa_hari_kerja=service.sisa_hari_kerja(lap),
-        tanggal_teruskan=lap.tanggal_teruskan, penetapan=lap.penetapan, nomor_sk=lap.nomor_sk, tanggal_sk=lap.tanggal_sk,
+        tanggal_teruskan=lap.tanggal_teruskan,
+        kelengkapan_kpk=lap.kelengkapan_kpk.catatan if lap.kelengkapan_kpk else "",
+        tenggat_kelengkapan_kpk=lap.kelengkapan_kpk.tenggat if lap.kelengkapan_kpk else None,
+        penetapan=lap.penetapan, nomor_sk=lap.nomor_sk, tanggal_sk=lap.tanggal_sk,
         riwayat=[RiwayatOut(tanggal=to_local(r.at).date(), langkah=workflow.AKSI_LABEL.get(r.aksi, r.aksi),
                             status=r.status, catatan=r.catatan) for r in lap.riwayat])
 

@@ -23,18 +23,23 @@ def batas():
 
 @gratifikasi_cli.command("tenggat")
 def tenggat():
-    """Laporan yang belum diteruskan ke KPK: lewat atau mendekati tenggat UPG → KPK."""
-    from gratifikasi.queries import register, tandai_tenggat
+    """Laporan yang lewat atau mendekati tenggat UPG berikutnya (target meneruskan, atau kelengkapan ke KPK)."""
+    from gratifikasi.queries import mendekati_tenggat, tandai_tenggat, tenggat_berikut
 
     today = local_today()
-    found = 0
-    for kind in ("lewat", "dekat"):
-        rows, _ = register(tenggat=kind, limit=10_000, today=today)
-        for r in rows:
-            found += 1
-            click.echo(f"{r.nomor}\t{tandai_tenggat(r, today)}\t{format_tanggal(r.tenggat_teruskan)}\t{r.status_label}")
-    if not found:
+    rows = mendekati_tenggat(today)
+    for r in rows:
+        click.echo(f"{r.nomor}\t{tandai_tenggat(r, today)}\t{format_tanggal(tenggat_berikut(r))}\t{r.status_label}")
+    if not rows:
         click.echo("Tidak ada laporan yang lewat atau mendekati tenggat.")
+
+
+@gratifikasi_cli.command("pengingat")
+def pengingat():
+    """Kirim pengingat ke UPG (lewat outbox) untuk tenggat yang dekat atau lewat; aman diulang, jalankan harian."""
+    from gratifikasi.service import ingatkan_tenggat
+
+    click.echo(f"{ingatkan_tenggat()} pengingat baru untuk UPG.")
 
 
 @gratifikasi_cli.command("rekap")

@@ -34,8 +34,15 @@ def seed_demo(units: dict[str, Unit]) -> None:
         lap, _ = service.submit(LaporanInput(jenis="penerimaan", pelapor_nama=nama, identitas_nomor=nip,
                                              pelapor_jabatan="Penyuluh KB", unit_id=units[unit].id,
                                              pemberi_nama="CV Contoh Sejahtera", tanggal_terima=received,
-                                             nilai=nilai, **base), kanal="petugas")
+                                             nilai=nilai, **base), kanal="petugas", petugas=upg)
         made.append(lap)
+    # a refusal, reported for the record (no deadline, its own letter to KPK)
+    refused = {**base, "posisi_objek": "", "kronologi": "Parsel saya kembalikan kepada kurir di lobi kantor."}
+    made.append(service.submit(LaporanInput(jenis="penolakan", pelapor_nama="Rina Marlina",
+                                            identitas_nomor="199107072018012005", pelapor_jabatan="Penyuluh KB",
+                                            unit_id=units["KB"].id, pemberi_nama="CV Contoh Sejahtera",
+                                            tanggal_terima=today, nilai="500.000", **refused),
+                               kanal="petugas", petugas=upg)[0])
     service.submit(LaporanInput(jenis="nihil", pelapor_nama="Dewi Lestari", identitas_nomor="199205052019032004",
                                 pelapor_jabatan="Analis SDM", unit_id=units["SEKR"].id, pelapor_telepon="081298765432",
                                 pelapor_alamat="Palembang", periode_awal=today.replace(month=1, day=1),
@@ -43,6 +50,12 @@ def seed_demo(units: dict[str, Unit]) -> None:
     db.session.flush()
     if upg is not None:
         service.verifikasi(made[0], upg, "Lengkap.")
+        # forwarded to KPK, which asked for completion (20 HK), answered the same day
+        service.verifikasi(made[1], upg, "Lengkap.")
+        service.teruskan_kpk(made[1], upg, tanggal=today, cara="gol", nomor_registrasi="GOL-DEMO-0001")
+        service.kpk_minta_lengkapi(made[1], upg, tanggal=today, catatan="Foto parsel dan bukti penyerahan kepada UPG")
+        service.kpk_dilengkapi(made[1], upg, tanggal=today, catatan="Foto dikirim melalui GOL.")
+        service.verifikasi(made[3], upg, "Lengkap.")
         service.catat_kampanye(service.KampanyeInput(tanggal=today, media="sosialisasi",
                                                      judul="Sosialisasi pengendalian gratifikasi bagi pegawai",
                                                      uraian="Materi batas nilai PerKPK 1/2026.", peserta=45), [], upg)

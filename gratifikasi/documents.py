@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from core.attachments import attachments_of
-from core.documents import render_docx, render_html, render_pdf
+from core.documents import format_nomor, render_docx, render_html, render_pdf
 from core.settings import office
 from core.templating import rupiah
 from core.workdays import format_tanggal, format_waktu, local_today, utcnow
@@ -28,11 +28,15 @@ def _tgl(d: date | None) -> str:
 
 
 def _kop() -> dict:
+    """The letterhead from the office settings: the parent body on top when there is one (DOMAIN §7), then the
+    office and its address, then its contact — the same fields the nota dinas uses."""
     o = office()
     kontak = " · ".join(x for x in (f"Telepon {o['telepon']}" if o.get("telepon") else "",
                                      f"Pos-el {o['email']}" if o.get("email") else "",
                                      o.get("situs") or "") if x)
-    return {"kop_nama": (o.get("nama") or "").upper(), "kop_alamat": o.get("alamat") or "", "kop_kontak": kontak}
+    alamat = [x for x in (o.get("nama") if o.get("induk") else "", o.get("alamat")) if x]
+    return {"kop_nama": (o.get("induk") or o.get("nama") or "").upper(), "kop_alamat": " · ".join(alamat),
+            "kop_kontak": kontak}
 
 
 def kontak_upg() -> str:
@@ -72,15 +76,26 @@ def gol_fields(lap: LaporanGratifikasi) -> list[tuple[str, str, str]]:
                      ("Tanggal lapor", _tgl(lap.tanggal_lapor))]
         return [("Data pelapor", k, v) for k, v in pelapor] + [("Data laporan", k, v) for k, v in pelaporan]
     acara = rules.ACARA.get(lap.acara, lap.acara) + (f" — {lap.acara_keterangan}" if lap.acara_keterangan else "")
-    penerimaan = [
-        ("Jenis laporan", rules.JENIS[lap.jenis]), ("Jenis peristiwa penerimaan", acara),
-        ("Tempat penerimaan", lap.tempat_terima), ("Tanggal penerimaan", _tgl(lap.tanggal_terima)),
-        ("Tanggal lapor", _tgl(lap.tanggal_lapor)),
-    ]
     pemberi = [
         ("Nama pemberi", lap.pemberi_nama or "-"), ("Pekerjaan dan jabatan pemberi", lap.pemberi_pekerjaan or "-"),
         ("Alamat pemberi", lap.pemberi_alamat or "-"),
         ("Hubungan dengan pemberi", rules.HUBUNGAN.get(lap.pemberi_hubungan, lap.pemberi_hubungan)),
+    ]
+    if lap.jenis == "penolakan":  # nothing was received: the refusal, and how it was refused
+        penolakan = [
+            ("Jenis laporan", rules.JENIS[lap.jenis]), ("Jenis peristiwa pemberian", acara),
+            ("Tempat penolakan", lap.tempat_terima), ("Tanggal penolakan", _tgl(lap.tanggal_terima)),
+            ("Tanggal lapor", _tgl(lap.tanggal_lapor)),
+        ]
+        objek = [("Jenis pemberian", rules.BENTUK.get(lap.bentuk, lap.bentuk)),
+                 ("Uraian pemberian yang ditolak", lap.uraian), ("Nilai nominal/taksiran", nilai)]
+        return ([("Data pelapor", k, v) for k, v in pelapor] + [("Data penolakan", k, v) for k, v in penolakan]
+                + [("Data pemberi", k, v) for k, v in pemberi] + [("Pemberian yang ditolak", k, v) for k, v in objek]
+                + [("Kronologi", "Kronologi dan cara penolakan", lap.kronologi)])
+    penerimaan = [
+        ("Jenis laporan", rules.JENIS[lap.jenis]), ("Jenis peristiwa penerimaan", acara),
+        ("Tempat penerimaan", lap.tempat_terima), ("Tanggal penerimaan", _tgl(lap.tanggal_terima)),
+        ("Tanggal lapor", _tgl(lap.tanggal_lapor)),
     ]
     objek = [
         ("Jenis penerimaan", rules.BENTUK.get(lap.bentuk, lap.bentuk)), ("Uraian objek gratifikasi", lap.uraian),
@@ -138,7 +153,10 @@ def tanda_terima_pdf(lap: LaporanGratifikasi, *, kode: str | None, alamat_lacak:
     ctx = {**_kop(), "upg_nama": rules.pengaturan()["upg_nama"], "nomor": lap.nomor, "jenis": rules.JENIS[lap.jenis],
            "pelapor": lap.pelapor_nama, "unit": lap.unit_nama, "tanggal_lapor": _tgl(lap.tanggal_lapor),
            "tanggal_terima": _tgl(lap.tanggal_terima) if lap.tanggal_terima else "",
+           "tanggal_terima_label": "Tanggal penolakan" if lap.jenis == "penolakan" else "Tanggal gratifikasi",
+           "penolakan": lap.jenis == "penolakan",
            "nilai": rupiah(lap.nilai) if lap.nilai else "-", "tenggat_kpk": _tgl(lap.tenggat_kpk),
+           "tenggat_teruskan": _tgl(lap.tenggat_teruskan) if lap.tenggat_teruskan else "", "nt": rules.nama_tenggat(),
            "sisa": (f"{sisa} hari kerja lagi" if sisa is not None and sisa >= 0
                     else f"lewat {-sisa} hari kerja" if sisa is not None else "-"),
            "periode": f"{_tgl(lap.periode_awal)} s.d. {_tgl(lap.periode_akhir)}", "status": lap.status_label,
@@ -149,28 +167,64 @@ def tanda_terima_pdf(lap: LaporanGratifikasi, *, kode: str | None, alamat_lacak:
 
 # --- cover letter to KPK --------------------------------------------------------------------------
 
-def _surat_context(lap: LaporanGratifikasi) -> dict:
-    s, o = rules.pengaturan(), office()
-    tanggal = lap.tanggal_teruskan or local_today()
-    files = attachments_of("gratifikasi", lap.id)
-    kind = "penolakan gratifikasi" if lap.jenis == "penolakan" else "penerimaan gratifikasi"
+def _paragraf_penerimaan(lap: LaporanGratifikasi, pembuka: str) -> list[str]:
+    """A gift received: when and where, the legal deadline, and the request that KPK decide its status."""
     paragraf = [
-        f"Bersama ini kami sampaikan laporan {kind} dari pegawai {o.get('nama', '')} yang diterima Unit "
-        f"Pengendalian Gratifikasi pada {_tgl(lap.tanggal_lapor)} dengan nomor register {lap.nomor}, "
-        f"atas nama {lap.pelapor_nama} ({lap.pelapor_jabatan}, {lap.unit_nama}).",
+        pembuka,
         f"Gratifikasi berupa {rules.BENTUK.get(lap.bentuk, lap.bentuk).lower()} senilai "
         f"{rupiah(lap.nilai)}{' (taksiran)' if lap.nilai_taksiran else ''} diterima pada "
         f"{_tgl(lap.tanggal_terima)} di {lap.tempat_terima}. Batas waktu penyampaian kepada Komisi Pemberantasan "
         f"Korupsi sesuai Pasal 12C ayat (2) Undang-Undang Nomor 20 Tahun 2001 adalah {_tgl(lap.tenggat_kpk)}.",
         "Rincian laporan kami lampirkan dalam formulir terlampir. Mohon kiranya laporan tersebut dapat "
         "ditindaklanjuti dengan penetapan status gratifikasi.",
-        "Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.",
     ]
     if lap.terlambat_kpk:
-        paragraf.insert(2, "Laporan ini disampaikan pelapor kepada UPG setelah lewat 30 hari kerja sejak "
-                           "gratifikasi diterima.")
-    return {**_kop(), **_penandatangan(), "nomor_surat": lap.nomor_surat or "-", "sifat": "Segera",
-            "lampiran": "1 (satu) berkas", "hal": f"Penyampaian Laporan Gratifikasi {lap.nomor}",
+        paragraf.insert(2, f"Laporan ini disampaikan pelapor kepada UPG setelah lewat {rules.hari_kerja().kpk} hari "
+                           "kerja sejak gratifikasi diterima.")
+    return paragraf
+
+
+def _paragraf_penolakan(lap: LaporanGratifikasi, pembuka: str) -> list[str]:
+    """A gift refused (DOMAIN §3): the date, the giver, the value and how it was refused; nothing to decide."""
+    pemberi = lap.pemberi_nama + (f" ({lap.pemberi_pekerjaan})" if lap.pemberi_pekerjaan else "")
+    acara = rules.ACARA.get(lap.acara, lap.acara).lower()
+    cara = " ".join(lap.kronologi.split())
+    return [
+        pembuka,
+        f"Pada {_tgl(lap.tanggal_terima)} di {lap.tempat_terima}, pegawai tersebut menolak pemberian berupa "
+        f"{rules.BENTUK.get(lap.bentuk, lap.bentuk).lower()} ({lap.uraian}) senilai "
+        f"{rupiah(lap.nilai)}{' (taksiran)' if lap.nilai_taksiran else ''} dari {pemberi}, terkait {acara}.",
+        f"Cara penolakan sebagaimana disampaikan pelapor: {cara}",
+        "Laporan ini kami sampaikan sebagai pencatatan atas penolakan tersebut. Karena tidak ada pemberian yang "
+        "diterima, laporan ini tidak dimohonkan penetapan status. Rincian laporan kami lampirkan dalam formulir "
+        "terlampir.",
+    ]
+
+
+def _nomor_draf(today: date) -> str:
+    """A draft's number: the office's template with the sequence left blank (given when the sending is recorded)."""
+    s = rules.pengaturan()
+    try:  # the blank stands where the agenda number will go; it is text, which str.format takes as well
+        return format_nomor(s["template_nomor_surat"], seq="……", kode_jabatan="UPG", kka=s["kka_surat"], when=today)
+    except ValueError:
+        return "(belum bernomor)"
+
+
+def _surat_context(lap: LaporanGratifikasi, draf: bool = False) -> dict:
+    s, o = rules.pengaturan(), office()
+    tanggal = local_today() if draf else (lap.tanggal_teruskan or local_today())
+    files = attachments_of("gratifikasi", lap.id)
+    penolakan = lap.jenis == "penolakan"
+    pembuka = (f"Bersama ini kami sampaikan laporan {'penolakan' if penolakan else 'penerimaan'} gratifikasi dari "
+               f"pegawai {o.get('nama', '')} yang diterima Unit Pengendalian Gratifikasi pada "
+               f"{_tgl(lap.tanggal_lapor)} dengan nomor register {lap.nomor}, atas nama {lap.pelapor_nama} "
+               f"({lap.pelapor_jabatan}, {lap.unit_nama}).")
+    paragraf = (_paragraf_penolakan if penolakan else _paragraf_penerimaan)(lap, pembuka)
+    paragraf.append("Demikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
+    hal = f"Penyampaian Laporan {'Penolakan ' if penolakan else ''}Gratifikasi {lap.nomor}"
+    return {**_kop(), **_penandatangan(), "draf": draf,
+            "nomor_surat": _nomor_draf(tanggal) if draf else (lap.nomor_surat or "-"),
+            "sifat": "Biasa" if penolakan else "Segera", "lampiran": "1 (satu) berkas", "hal": hal,
             "tujuan": s["kpk_tujuan"], "tujuan_alamat": s["kpk_alamat"], "paragraf": paragraf,
             "tanggal": format_tanggal(tanggal), "kota_tanggal": _kota_tanggal(tanggal),
             "tembusan": [f"Kepala {o.get('nama', '')}".strip()] if o.get("nama") else [],
@@ -179,19 +233,20 @@ def _surat_context(lap: LaporanGratifikasi) -> dict:
             "lampiran_pelapor": ", ".join(a.original_name for a in files) or "tidak ada"}
 
 
-def surat_kpk_docx(lap: LaporanGratifikasi) -> bytes:
-    return render_docx("gratifikasi_surat_kpk.docx", _surat_context(lap))
+def surat_kpk_docx(lap: LaporanGratifikasi, draf: bool = False) -> bytes:
+    """The cover letter; `draf`: before the sending is recorded, marked DRAF and without its number."""
+    return render_docx("gratifikasi_surat_kpk.docx", _surat_context(lap, draf))
 
 
-def surat_kpk_pdf(lap: LaporanGratifikasi) -> bytes:
-    return render_pdf(render_html("gratifikasi_surat_kpk.html", _surat_context(lap)))
+def surat_kpk_pdf(lap: LaporanGratifikasi, draf: bool = False) -> bytes:
+    return render_pdf(render_html("gratifikasi_surat_kpk.html", _surat_context(lap, draf)))
 
 
 # --- periodic report ------------------------------------------------------------------------------
 
 def _periodik_context(r: dict, label: str, kampanye: list[dict], nomor: str = "-") -> dict:
     o, s = office(), rules.pengaturan()
-    k = r["ketepatan"]
+    k, hk = r["ketepatan"], rules.hari_kerja()
     ringkasan = [
         ("Laporan diterima", r["jumlah"]), ("Laporan penerimaan", r["per_jenis"]["penerimaan"]),
         ("Laporan penolakan", r["per_jenis"]["penolakan"]), ("Laporan nihil", r["per_jenis"]["nihil"]),
@@ -201,9 +256,9 @@ def _periodik_context(r: dict, label: str, kampanye: list[dict], nomor: str = "-
         ("Ditetapkan milik negara", sum(x["jumlah"] for x in r["per_penetapan"] if x["kunci"] == "milik_negara")),
     ]
     ketepatan = [
-        ("Pelapor tepat waktu (≤ 10 hari kerja ke UPG)", k["pelapor_tepat_waktu"]),
-        ("Pelapor terlambat ke UPG (masih ≤ 30 hari kerja)", k["pelapor_terlambat_upg"]),
-        ("Pelapor lewat 30 hari kerja", k["pelapor_terlambat_kpk"]),
+        (f"Pelapor tepat waktu (≤ {hk.upg} hari kerja ke UPG)", k["pelapor_tepat_waktu"]),
+        (f"Pelapor terlambat ke UPG (masih ≤ {hk.kpk} hari kerja)", k["pelapor_terlambat_upg"]),
+        (f"Pelapor lewat {hk.kpk} hari kerja", k["pelapor_terlambat_kpk"]),
         ("Diteruskan UPG tepat waktu", k["upg_tepat_waktu"]), ("Diteruskan UPG terlambat", k["upg_terlambat"]),
         ("Belum diteruskan, masih dalam tenggat", k["belum_diteruskan_dalam_tenggat"]),
         ("Belum diteruskan, lewat tenggat", k["belum_diteruskan_lewat_tenggat"]),
@@ -245,10 +300,11 @@ def register_xlsx(laporan: list[LaporanGratifikasi]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Register"
+    nt, hk = rules.nama_tenggat(), rules.hari_kerja()
     head = ["Nomor", "Jenis", "Status", "Diterima UPG", "Tanggal gratifikasi", "Pelapor", "NIP/NIK", "Unit kerja",
-            "Pemberi", "Hubungan", "Acara", "Bentuk", "Nilai (Rp)", "Taksiran", "Tenggat ke UPG", "Tenggat UPG ke KPK",
-            "Tenggat KPK (30 HK)", "Terlambat ke UPG", "Lewat 30 HK", "Diteruskan", "Nomor surat", "Cara",
-            "Penetapan", "Nomor SK", "Tanggal SK", "Tindak lanjut objek"]
+            "Pemberi", "Hubungan", "Acara", "Bentuk", "Nilai (Rp)", "Taksiran", nt["upg"], nt["teruskan"],
+            nt["kpk"], "Terlambat ke UPG", f"Lewat {hk.kpk} HK", "Diteruskan", "Nomor surat", "Cara",
+            "Penetapan", "Nomor SK / surat KPK", "Tanggal SK / surat KPK", "Tindak lanjut objek"]
     ws.append(head)
     for x in laporan:
         ws.append([x.nomor, rules.JENIS[x.jenis], x.status_label, x.tanggal_lapor, x.tanggal_terima, x.pelapor_nama,
@@ -330,5 +386,5 @@ def poster_pdf(ukuran: str, alamat_lapor: str, today: date | None = None) -> byt
     s = rules.pengaturan()
     ctx = {"ukuran": ukuran, "skala": POSTER_SIZES[ukuran], "kantor": office().get("nama", ""),
            "aturan_label": a.label, "batas": batas, "alamat_lapor": alamat_lapor, "upg_nama": s["upg_nama"],
-           "kontak_upg": kontak_upg()}
+           "kontak_upg": kontak_upg(), "nt": rules.nama_tenggat()}
     return render_pdf(render_html("gratifikasi_poster.html", ctx))

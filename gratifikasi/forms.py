@@ -134,6 +134,29 @@ class LaporanForm(PublicForm):
     submit = SubmitField(_l("Kirim laporan"))
 
 
+class LaporanPetugasForm(LaporanForm):
+    """A paper report typed in by the UPG: the report form's fields, plus the day the UPG received the paper."""
+
+    diterima_upg = TanggalField(_l("Tanggal laporan diterima UPG"), validators=[DataRequired(DATE_MSG)])
+    submit = SubmitField(_l("Catat laporan"))
+
+
+# a refusal is told in its own words: the date and place it was refused, and how
+LABEL_PENOLAKAN = {
+    "tanggal_terima": _l("Tanggal penolakan"),
+    "tempat_terima": _l("Tempat penolakan"),
+    "uraian": _l("Uraian pemberian yang ditolak (jenis, merek, jumlah)"),
+    "kronologi": _l("Kronologi dan cara penolakan (bagaimana pemberian ditolak)"),
+}
+
+
+def label_jenis(form: LaporanForm, jenis: str) -> None:
+    """Put the wording of a refusal on the report form's fields when the report is one."""
+    if jenis == "penolakan":
+        for name, text in LABEL_PENOLAKAN.items():
+            form[name].label.text = text
+
+
 class LacakForm(FlaskForm):
     nomor = StringField(_l("Nomor laporan"), validators=[DataRequired(REQUIRED), Length(max=40)],
                         render_kw={"placeholder": "GRT-2026-000001", "autocomplete": "off"})
@@ -142,9 +165,15 @@ class LacakForm(FlaskForm):
     submit = SubmitField(_l("Lihat status"))
 
 
+class KodeForm(FlaskForm):
+    """The reporter's code posted back by the page that showed it (for a receipt that carries it)."""
+
+    kode = HiddenField(validators=[DataRequired(REQUIRED), Length(max=60)])
+
+
 class LengkapiForm(FlaskForm):
-    nomor = HiddenField()
-    kode = HiddenField()
+    """What the reporter adds on the tracking page; the report is the one tracked in the session (no code here)."""
+
     tambahan = TextAreaField(_l("Keterangan tambahan"), validators=[Optional()], render_kw={"rows": 4})
     lampiran = MultipleFileField(_l("Berkas tambahan (foto/PDF)"))
     submit = SubmitField(_l("Kirim kelengkapan"))
@@ -165,10 +194,29 @@ class TeruskanForm(FlaskForm):
     submit = SubmitField(_l("Teruskan ke KPK"))
 
 
+class KpkMintaForm(FlaskForm):
+    tanggal = TanggalField(_l("Tanggal permintaan KPK"), validators=[DataRequired(DATE_MSG)])
+    nomor_surat = StringField(_l("Nomor surat KPK (bila ada)"), validators=[Optional(), Length(max=120)])
+    catatan = TextAreaField(_l("Hal yang diminta KPK (terlihat oleh pelapor)"), validators=[DataRequired(REQUIRED)],
+                            render_kw={"rows": 2})
+    submit = SubmitField(_l("Catat permintaan kelengkapan KPK"))
+
+
+class KpkDilengkapiForm(FlaskForm):
+    tanggal = TanggalField(_l("Tanggal kelengkapan dikirim ke KPK"), validators=[DataRequired(DATE_MSG)])
+    catatan = TextAreaField(_l("Catatan"), validators=[Optional()], render_kw={"rows": 2})
+    submit = SubmitField(_l("Catat kelengkapan terkirim"))
+
+
 class PenetapanForm(FlaskForm):
     penetapan = Pilihan(_l("Penetapan KPK"), choices=_choices(PENETAPAN), validators=[DataRequired(_l("Pilih penetapan."))])
-    nomor_sk = StringField(_l("Nomor SK"), validators=[DataRequired(REQUIRED), Length(max=120)])
-    tanggal_sk = TanggalField(_l("Tanggal SK"), validators=[DataRequired(DATE_MSG)])
+    # KPK decides milik negara / milik penerima by SK, and says "tidak dapat ditindaklanjuti" by letter: the service
+    # asks for the one that fits the decision
+    nomor_sk = StringField(_l("Nomor SK penetapan (milik negara / milik penerima)"),
+                           validators=[Optional(), Length(max=120)])
+    nomor_surat_kpk = StringField(_l("Nomor surat KPK (bila tidak dapat ditindaklanjuti)"),
+                                  validators=[Optional(), Length(max=120)])
+    tanggal_sk = TanggalField(_l("Tanggal SK atau surat KPK"), validators=[DataRequired(DATE_MSG)])
     tindak_lanjut = TextAreaField(_l("Tindak lanjut atas objek (mis. disetor ke kas negara, diserahkan kepada penerima)"),
                                   validators=[DataRequired(REQUIRED)], render_kw={"rows": 2})
     submit = SubmitField(_l("Catat penetapan"))

@@ -17,6 +17,7 @@ STATUS = {
     "perlu_dilengkapi": N_("Perlu dilengkapi"),
     "diverifikasi": N_("Diverifikasi (lengkap)"),
     "diteruskan": N_("Diteruskan ke KPK"),
+    "diminta_kpk": N_("KPK meminta kelengkapan"),
     "ditetapkan": N_("Ditetapkan KPK"),
     "selesai": N_("Selesai"),
 }
@@ -25,6 +26,9 @@ PENETAPAN = {
     "milik_penerima": N_("Milik penerima"),
     "tidak_dapat_ditindaklanjuti": N_("Tidak dapat ditindaklanjuti"),
 }
+# the document KPK sends with each decision
+DOKUMEN_PENETAPAN = {"milik_negara": N_("SK"), "milik_penerima": N_("SK"),
+                     "tidak_dapat_ditindaklanjuti": N_("Surat KPK")}
 CARA_TERUSKAN = {
     "gol": N_("Aplikasi Gratifikasi Online (GOL) KPK"),
     "surat": N_("Surat (pos/kurir)"),
@@ -106,6 +110,8 @@ class LaporanGratifikasi(db.Model):
     cara_teruskan: Mapped[str] = mapped_column(String(20), default="")
     nomor_registrasi_kpk: Mapped[str] = mapped_column(String(80), default="")
     penetapan: Mapped[str] = mapped_column(String(40), default="", index=True)
+    # KPK's decision document: its SK (milik negara / milik penerima), or its letter when the report cannot be
+    # followed up (tidak dapat ditindaklanjuti); `dokumen_penetapan` names which
     nomor_sk: Mapped[str] = mapped_column(String(120), default="")
     tanggal_sk: Mapped[date | None] = mapped_column(Date)
     tindak_lanjut_objek: Mapped[str] = mapped_column(Text, default="")
@@ -118,6 +124,9 @@ class LaporanGratifikasi(db.Model):
     pelapor_user: Mapped[User | None] = relationship()
     riwayat: Mapped[list[RiwayatGratifikasi]] = relationship(
         back_populates="laporan", order_by="RiwayatGratifikasi.id", cascade="all, delete-orphan")
+    permintaan_kpk: Mapped[list[PermintaanKelengkapanKpk]] = relationship(
+        back_populates="laporan", order_by="PermintaanKelengkapanKpk.id", cascade="all, delete-orphan",
+        lazy="selectin")
 
     @property
     def status_label(self) -> str:
@@ -126,6 +135,16 @@ class LaporanGratifikasi(db.Model):
     @property
     def penetapan_label(self) -> str:
         return PENETAPAN.get(self.penetapan, "")
+
+    @property
+    def dokumen_penetapan(self) -> str:
+        """What KPK's decision came as: an SK, or a letter for "tidak dapat ditindaklanjuti"."""
+        return DOKUMEN_PENETAPAN.get(self.penetapan, "")
+
+    @property
+    def kelengkapan_kpk(self) -> PermintaanKelengkapanKpk | None:
+        """KPK's latest request for completion, answered or not."""
+        return self.permintaan_kpk[-1] if self.permintaan_kpk else None
 
     @property
     def terlambat_teruskan(self) -> bool:
@@ -152,6 +171,24 @@ class RiwayatGratifikasi(db.Model):
     actor_id: Mapped[int | None] = mapped_column(Integer)
 
     laporan: Mapped[LaporanGratifikasi] = relationship(back_populates="riwayat")
+
+
+class PermintaanKelengkapanKpk(db.Model):
+    """KPK asked the UPG to complete a forwarded report (PerKPK 1/2026): what, by which letter, by when (20 HK
+    from the request), and when the UPG sent it. KPK may ask more than once: one row per request."""
+
+    __tablename__ = "kelengkapan_kpk_gratifikasi"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    laporan_id: Mapped[int] = mapped_column(ForeignKey("laporan_gratifikasi.id", ondelete="CASCADE"), index=True)
+    diminta_pada: Mapped[date] = mapped_column(Date)
+    nomor_surat: Mapped[str] = mapped_column(String(120), default="")  # KPK's letter, when there is one
+    catatan: Mapped[str] = mapped_column(Text, default="")  # what KPK asks (shown to the reporter)
+    tenggat: Mapped[date] = mapped_column(Date, index=True)
+    dilengkapi_pada: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    laporan: Mapped[LaporanGratifikasi] = relationship(back_populates="permintaan_kpk")
 
 
 class KegiatanKampanye(db.Model):

@@ -8,7 +8,7 @@ from collections import Counter as Tally
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import defer
 
 from core.attachments import attachments_of
@@ -18,7 +18,7 @@ from core.extensions import db
 from core.workdays import local_today
 from gratifikasi import rules
 from gratifikasi.models import (MEDIA_KAMPANYE, OPEN_STATUSES, PENETAPAN, STATUS, KegiatanKampanye,
-                                LaporanGratifikasi)
+                                LaporanGratifikasi, PermintaanKelengkapanKpk)
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember"]
@@ -54,14 +54,32 @@ def periode(jenis: str, tahun: int, ke: int = 1) -> Periode:
 
 # --- register -------------------------------------------------------------------------------------
 
+# the UPG's next deadline: forwarding an open report, or answering KPK's request for completion
+_TENGGAT_KELENGKAPAN = (select(PermintaanKelengkapanKpk.tenggat)
+                        .where(PermintaanKelengkapanKpk.laporan_id == LaporanGratifikasi.id)
+                        .order_by(PermintaanKelengkapanKpk.id.desc()).limit(1).scalar_subquery())
+TENGGAT_BERIKUT = case((LaporanGratifikasi.status.in_(OPEN_STATUSES), LaporanGratifikasi.tenggat_teruskan),
+                       (LaporanGratifikasi.status == "diminta_kpk", _TENGGAT_KELENGKAPAN), else_=None)
+
+
+def tenggat_berikut(lap: LaporanGratifikasi) -> date | None:
+    """The UPG's next deadline for `lap` (the Python side of TENGGAT_BERIKUT)."""
+    if lap.status in OPEN_STATUSES:
+        return lap.tenggat_teruskan
+    if lap.status == "diminta_kpk" and lap.kelengkapan_kpk:
+        return lap.kelengkapan_kpk.tenggat
+    return None
+
+
 def tandai_tenggat(lap: LaporanGratifikasi, today: date | None = None) -> str:
-    """'lewat' / 'dekat' / '' for the UPG's next deadline of an open report (UPG -> KPK)."""
-    if lap.status not in OPEN_STATUSES or lap.tenggat_teruskan is None:
+    """'lewat' / 'dekat' / '' for the UPG's next deadline (forwarding to KPK, or KPK's completion)."""
+    deadline = tenggat_berikut(lap)
+    if deadline is None:
         return ""
     today = today or local_today()
-    if today > lap.tenggat_teruskan:
+    if today > deadline:
         return "lewat"
-    if workdays_between(today, lap.tenggat_teruskan) <= rules.hari_kerja().hampir:
+    if workdays_between(today, deadline) <= rules.hari_kerja().hampir:
         return "dekat"
     return ""
 
@@ -93,17 +111,14 @@ def register(*, status: str = "", jenis: str = "", tahun: int | None = None, uni
         q = q.where(LaporanGratifikasi.unit_id == unit_id)
     if nomor:
         q = q.where(LaporanGratifikasi.nomor.contains(nomor.strip().upper()[:20], autoescape=True))
-    if tenggat in ("lewat", "dekat"):
-        q = q.where(LaporanGratifikasi.status.in_(OPEN_STATUSES))
-        if tenggat == "lewat":
-            q = q.where(LaporanGratifikasi.tenggat_teruskan < today)
-        else:
-            soon = add_workdays(today, rules.hari_kerja().hampir)
-            q = q.where(LaporanGratifikasi.tenggat_teruskan >= today, LaporanGratifikasi.tenggat_teruskan <= soon)
+    if tenggat == "lewat":
+        q = q.where(TENGGAT_BERIKUT < today)
+    elif tenggat == "dekat":
+        q = q.where(TENGGAT_BERIKUT >= today, TENGGAT_BERIKUT <= add_workdays(today, rules.hari_kerja().hampir))
     total = db.session.scalar(select(func.count()).select_from(q.subquery())) or 0
     order = [LaporanGratifikasi.id.desc()]
     if tenggat:
-        order = [LaporanGratifikasi.tenggat_teruskan, LaporanGratifikasi.id]
+        order = [TENGGAT_BERIKUT, LaporanGratifikasi.id]
     rows = list(db.session.scalars(q.order_by(*order).limit(limit).offset(offset)))
     return rows, total
 
@@ -136,7 +151,9 @@ def _timeliness(rows, today: date) -> dict:
            "upg_tepat_waktu": 0, "upg_terlambat": 0, "belum_diteruskan_dalam_tenggat": 0,
            "belum_diteruskan_lewat_tenggat": 0}
     for r in rows:
-        if r.terlambat_kpk:
+        if r.jenis != "penerimaan":
+            pass  # a refusal has no deadline the reporter can miss; only its forwarding counts
+        elif r.terlambat_kpk:
             out["pelapor_terlambat_kpk"] += 1
         elif r.terlambat_upg:
             out["pelapor_terlambat_upg"] += 1
@@ -242,6 +259,13 @@ def dashboard_counts(today: date | None = None) -> dict[str, int]:
     return {"terbuka": db.session.scalar(open_q) or 0, "lewat": db.session.scalar(overdue) or 0}
 
 
+def mendekati_tenggat(today: date | None = None) -> list[LaporanGratifikasi]:
+    """Reports whose next UPG deadline is past or within the "near" window (for the reminder), soonest first."""
+    rows, _total = register(tenggat="dekat", limit=10_000, today=today)
+    late, _total = register(tenggat="lewat", limit=10_000, today=today)
+    return late + rows
+
+
 def laporan_milik(user_id: int) -> list[LaporanGratifikasi]:
     """An officer's own reports (filed while logged in)."""
     return list(db.session.scalars(select(LaporanGratifikasi).where(LaporanGratifikasi.pelapor_user_id == user_id)
@@ -249,4 +273,5 @@ def laporan_milik(user_id: int) -> list[LaporanGratifikasi]:
 
 
 __all__ = ["periode", "register", "rekap", "ketepatan_waktu", "jumlah_per_status", "jumlah_per_periode",
-           "kegiatan_kampanye", "ringkasan_upg", "dashboard_counts", "tandai_tenggat", "laporan_milik"]
+           "kegiatan_kampanye", "ringkasan_upg", "dashboard_counts", "tandai_tenggat", "tenggat_berikut",
+           "mendekati_tenggat", "laporan_milik"]

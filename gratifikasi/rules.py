@@ -371,13 +371,33 @@ class HariKerja:
     upg: int       # employee -> UPG, from the day received
     kpk: int       # to KPK, from the day received (Pasal 12C ayat (2) UU 20/2001)
     upg_kpk: int   # UPG -> KPK, from the day the UPG received it (never past `kpk`)
-    hampir: int    # "near the deadline" highlight in the register
+    hampir: int    # "near the deadline" highlight in the register and the reminder
+    lengkapi_kpk: int  # completion asked by KPK, from the day it asked (PerKPK 1/2026)
 
 
 def hari_kerja() -> HariKerja:
     s = pengaturan()
     return HariKerja(upg=int(s["hk_upg"]), kpk=int(s["hk_kpk"]), upg_kpk=int(s["hk_upg_kpk"]),
-                     hampir=int(s["hk_hampir"]))
+                     hampir=int(s["hk_hampir"]), lengkapi_kpk=int(s["hk_lengkapi_kpk"]))
+
+
+# The deadlines' names, the same on every page and document (issue 11: a receipt's "Batas ke KPK" and the register's
+# "Tenggat UPG → KPK" were two dates that read as one). The legal deadline is the reporter's; the forwarding
+# target is the UPG's own service standard. %(n)s is the office's number of working days.
+NAMA_TENGGAT = {
+    "upg": N_("Batas lapor ke UPG (%(n)s HK sejak diterima)"),
+    "kpk": N_("Batas lapor ke KPK (%(n)s HK sejak diterima, Pasal 12C)"),
+    "teruskan": N_("Target UPG meneruskan (%(n)s HK sejak diterima UPG)"),
+    "lengkapi_kpk": N_("Batas kelengkapan ke KPK (%(n)s HK sejak diminta KPK)"),
+}
+
+
+def nama_tenggat(gettext: Callable[..., str] | None = None) -> dict[str, str]:
+    """The deadlines' names with the office's numbers: in Indonesian (documents), or through `gettext`."""
+    hk = hari_kerja()
+    days = {"upg": hk.upg, "kpk": hk.kpk, "teruskan": hk.upg_kpk, "lengkapi_kpk": hk.lengkapi_kpk}
+    return {key: gettext(text, n=days[key]) if gettext else text % {"n": days[key]}
+            for key, text in NAMA_TENGGAT.items()}
 
 
 @dataclass(frozen=True)
@@ -396,10 +416,17 @@ def tenggat_pelaporan(tanggal_terima: date, today: date) -> Tenggat:
                    sisa_hk=workdays_between(today, kpk))
 
 
-def tenggat_teruskan(tanggal_terima: date, diterima_upg: date) -> date:
-    """UPG -> KPK: hk_upg_kpk after the UPG received it, never past the hk_kpk of the date received."""
+def tenggat_teruskan(tanggal_terima: date | None, diterima_upg: date) -> date:
+    """UPG -> KPK: hk_upg_kpk after the UPG received it, never past the hk_kpk of the date a gift was received.
+    A refusal (`tanggal_terima` None) has no legal deadline: only the UPG's own target."""
     hk = hari_kerja()
-    return min(add_workdays(diterima_upg, hk.upg_kpk), add_workdays(tanggal_terima, hk.kpk))
+    target = add_workdays(diterima_upg, hk.upg_kpk)
+    return target if tanggal_terima is None else min(target, add_workdays(tanggal_terima, hk.kpk))
+
+
+def tenggat_lengkapi_kpk(diminta: date) -> date:
+    """KPK's request for completion is answered within hk_lengkapi_kpk working days of the request."""
+    return add_workdays(diminta, hari_kerja().lengkapi_kpk)
 
 
 AKIBAT_TERLAMBAT_KPK = N_(

@@ -24,7 +24,7 @@ from core.documents import format_nomor
 from core.errors import DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
-from core.models import Attachment, Setting, Unit, User
+from core.models import Attachment, Setting, Unit, User, UserRole
 from core.numbering import next_sequence
 from core.settings import get_setting, set_setting
 from core.storage import Clean
@@ -32,7 +32,7 @@ from core.uow import on_rollback
 from core.workdays import local_today
 from gratifikasi import queries, rules, workflow
 from gratifikasi.models import (CARA_TERUSKAN, MEDIA_KAMPANYE, PENETAPAN, KegiatanKampanye, LaporanGratifikasi,
-                                RiwayatGratifikasi)
+                                PermintaanKelengkapanKpk, RiwayatGratifikasi)
 
 OWNER = "gratifikasi"
 OWNER_KAMPANYE = "gratifikasi_kampanye"
@@ -95,11 +95,16 @@ class DuplicateSubmission(DomainError):
 
 # --- validation -----------------------------------------------------------------------------------
 
-def check_laporan(inp: LaporanInput, today: date | None = None) -> tuple[dict[str, str], dict]:
-    """All problems at once (field -> message) and the cleaned values; nothing is written."""
+def check_laporan(inp: LaporanInput, today: date | None = None,
+                  diterima_upg: date | None = None) -> tuple[dict[str, str], dict]:
+    """All problems at once (field -> message) and the cleaned values; nothing is written. `diterima_upg`: the
+    day the UPG received a paper report typed in later (never after today; the gift is never after it)."""
     today = today or local_today()
     errors: dict[str, str] = {}
     data: dict = {}
+    if diterima_upg is not None and diterima_upg > today:
+        errors["diterima_upg"] = "Tanggal laporan diterima UPG tidak boleh setelah hari ini."
+        diterima_upg = None
 
     def attempt(name, fn):
         try:
@@ -182,6 +187,8 @@ def check_laporan(inp: LaporanInput, today: date | None = None) -> tuple[dict[st
     data["nilai"] = attempt("nilai", lambda: rules.parse_rupiah(inp.nilai))
     data["tanggal_terima"] = attempt("tanggal_terima",
                                      lambda: rules.check_tanggal_terima(inp.tanggal_terima, today, ident))
+    if diterima_upg and data["tanggal_terima"] and data["tanggal_terima"] > diterima_upg:
+        errors.setdefault("tanggal_terima", "Tanggal penerimaan tidak boleh setelah tanggal laporan diterima UPG.")
     return errors, data
 
 
@@ -197,12 +204,22 @@ def code_hash(kode: str) -> str:
 
 
 def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", idem_token: str | None = None,
-           user: User | None = None, today: date | None = None) -> tuple[LaporanGratifikasi, str]:
-    """Store a report; returns it and the secret tracking code (shown once, stored only hashed)."""
+           user: User | None = None, petugas: User | None = None, diterima_upg: date | None = None,
+           today: date | None = None) -> tuple[LaporanGratifikasi, str]:
+    """Store a report; returns it and the secret tracking code (shown once, stored only hashed).
+
+    `user`: the reporter's own account, when logged in. `petugas`: the UPG officer typing in a paper report
+    (kanal "petugas"), who may date it to the day the UPG received the paper (`diterima_upg`, from which its
+    timeliness is judged); the report is not the officer's own."""
     today = today or local_today()
-    errors, d = check_laporan(inp, today)
+    if petugas is not None and not petugas.has_role(workflow.UPG):
+        raise NotAllowed("Hanya petugas UPG yang dapat mencatat laporan gratifikasi dari formulir kertas.")
+    if diterima_upg is not None and (kanal != "petugas" or petugas is None):
+        raise DomainError("Tanggal diterima UPG hanya diisi petugas UPG yang mencatat laporan kertas.", "diterima_upg")
+    errors, d = check_laporan(inp, today, diterima_upg)
     if errors:
         raise _first_error(errors)
+    received = diterima_upg or today
     idem_token = (idem_token or "").strip()[:64] or None
     if idem_token and (existing := _by_token(idem_token)) is not None:
         raise DuplicateSubmission(existing)
@@ -218,7 +235,7 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
         pelapor_nama=d["pelapor_nama"], identitas_jenis=d["identitas_jenis"], identitas_nomor=d["identitas_nomor"],
         pelapor_jabatan=d["pelapor_jabatan"], pelapor_pangkat=d["pelapor_pangkat"], unit=d["unit"],
         unit_nama=d["unit_nama"], pelapor_telepon=d["pelapor_telepon"], pelapor_email=d["pelapor_email"] or None,
-        pelapor_alamat=d["pelapor_alamat"], tanggal_lapor=today,
+        pelapor_alamat=d["pelapor_alamat"], tanggal_lapor=received,
     )
     if lap.jenis == "nihil":
         lap.periode_awal, lap.periode_akhir = d["periode_awal"], d["periode_akhir"]
@@ -227,14 +244,16 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
                      "acara_keterangan", "bentuk", "uraian", "nilai", "nilai_taksiran", "kronologi", "posisi_objek"):
             setattr(lap, name, d[name])
         lap.pemberi_nama, lap.pemberi_alamat = d["pemberi_nama"], d["pemberi_alamat"] or None
-        t = rules.tenggat_pelaporan(lap.tanggal_terima, today)
-        late_note = rules.akibat_terlambat(t)
-        lap.tenggat_upg, lap.tenggat_kpk = t.upg, t.kpk
-        lap.terlambat_upg, lap.terlambat_kpk = t.terlambat_upg, t.terlambat_kpk
-        lap.tenggat_teruskan = rules.tenggat_teruskan(lap.tanggal_terima, today)
         if lap.jenis == "penerimaan":
+            t = rules.tenggat_pelaporan(lap.tanggal_terima, received)
+            late_note = rules.akibat_terlambat(t)
+            lap.tenggat_upg, lap.tenggat_kpk = t.upg, t.kpk
+            lap.terlambat_upg, lap.terlambat_kpk = t.terlambat_upg, t.terlambat_kpk
+            lap.tenggat_teruskan = rules.tenggat_teruskan(lap.tanggal_terima, received)
             v = rules.wajib_lapor(lap.acara, lap.pemberi_hubungan, lap.nilai, lap.tanggal_terima, bentuk=lap.bentuk)
             lap.wajib_lapor, lap.alasan_wajib = v.wajib, f"{v.judul}: {v.alasan} ({v.dasar})"
+        else:  # a refusal is reported for the record: no legal deadline, only the UPG's own target to forward it
+            lap.tenggat_teruskan = rules.tenggat_teruskan(None, received)
     try:
         with db.session.begin_nested():  # added inside: a lost race takes the row out of the session again
             db.session.add(lap)
@@ -244,12 +263,17 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
         if existing is None:
             raise
         raise DuplicateSubmission(existing) from None
-    _history(lap, "lapor", "Laporan diterima UPG." + (f" {late_note}" if late_note else ""), actor=user)
-    audit.record("gratifikasi.lapor", "laporan_gratifikasi", lap.id,
-                 {"nomor": lap.nomor, "jenis": lap.jenis, "kanal": kanal, "lampiran": len(files),
-                  "terlambat_kpk": lap.terlambat_kpk}, actor=user)
+    actor = petugas or user
+    intake = (f"Laporan kertas diterima UPG pada {_fmt(received)}, dicatat petugas UPG." if petugas
+              else "Laporan diterima UPG.")
+    _history(lap, "lapor", intake + (f" {late_note}" if late_note else ""), actor=actor)
+    detail = {"nomor": lap.nomor, "jenis": lap.jenis, "kanal": kanal, "lampiran": len(files),
+              "terlambat_kpk": lap.terlambat_kpk}
+    if petugas:
+        detail["diterima_upg"] = received.isoformat()
+    audit.record("gratifikasi.lapor", "laporan_gratifikasi", lap.id, detail, actor=actor)
     s = rules.pengaturan()
-    if s.get("upg_email"):
+    if s.get("upg_email") and not petugas:  # the UPG typed it in itself
         outbox.enqueue("email", s["upg_email"], f"Laporan gratifikasi baru {lap.nomor} ({rules.JENIS[lap.jenis]}).",
                        f"gratifikasi:{lap.nomor}:upg")
     _notify(lap, "Laporan Anda diterima UPG.")
@@ -292,8 +316,9 @@ def sisa_hari_kerja(lap: LaporanGratifikasi, today: date | None = None) -> int |
 
 
 def tenggat_of(lap: LaporanGratifikasi, today: date | None = None) -> rules.Tenggat | None:
-    """The report's deadlines as of `today` (timeliness is judged on the day the UPG received it)."""
-    if lap.tanggal_terima is None:
+    """The report's deadlines as of `today` (timeliness is judged on the day the UPG received it); None for a
+    refusal or a nil report, which have no deadline to be late for."""
+    if lap.tenggat_kpk is None:
         return None
     return rules.Tenggat(upg=lap.tenggat_upg, kpk=lap.tenggat_kpk, terlambat_upg=lap.terlambat_upg,
                          terlambat_kpk=lap.terlambat_kpk, sisa_hk=sisa_hari_kerja(lap, today) or 0)
@@ -426,30 +451,64 @@ def teruskan_kpk(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, 
     except ValueError as exc:
         raise DomainError(f"Pengaturan nomor surat UPG tidak sah: {exc}", "tanggal") from exc
     lap.tanggal_teruskan, lap.cara_teruskan, lap.nomor_registrasi_kpk = tanggal, cara, registrasi
-    late = " (melewati tenggat UPG ke KPK)" if lap.tenggat_teruskan and tanggal > lap.tenggat_teruskan else ""
+    late = " (melewati target UPG meneruskan)" if lap.tenggat_teruskan and tanggal > lap.tenggat_teruskan else ""
     _apply(lap, "teruskan_kpk", target, actor,
            f"Diteruskan ke KPK pada {_fmt(tanggal)} dengan surat nomor {lap.nomor_surat}{late}."
            + (f" {note}" if note else ""), {"nomor_surat": lap.nomor_surat, "cara": cara, "terlambat": bool(late)})
 
 
-def tetapkan(lap: LaporanGratifikasi, actor: User, *, penetapan: str, nomor_sk: str, tanggal_sk: date | None,
-             tindak_lanjut: str) -> None:
-    """KPK's decision (SK): milik negara / milik penerima / tidak dapat ditindaklanjuti."""
+def kpk_minta_lengkapi(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, catatan: str,
+                       nomor_surat: str = "") -> None:
+    """KPK asked for completion (PerKPK 1/2026): what, by which letter, and the deadline it sets."""
+    target = workflow.check(lap, "kpk_minta", actor)
+    tanggal = _date(tanggal, "Tanggal permintaan KPK", "tanggal", not_before=lap.tanggal_teruskan,
+                    before_label="tanggal penerusan ke KPK")
+    nomor = _note(nomor_surat, "Nomor surat KPK", limit=120, field="nomor_surat")
+    note = _note(catatan, "Hal yang diminta KPK", required=True)
+    req = PermintaanKelengkapanKpk(diminta_pada=tanggal, nomor_surat=nomor, catatan=note,
+                                   tenggat=rules.tenggat_lengkapi_kpk(tanggal))
+    lap.permintaan_kpk.append(req)
+    _apply(lap, "kpk_minta", target, actor,
+           f"KPK meminta kelengkapan: {note}. Kelengkapan disampaikan ke KPK paling lambat {_fmt(req.tenggat)}; "
+           "bila UPG meminta bantuan Anda, kirim melalui halaman pantau laporan.",
+           {"tenggat": req.tenggat.isoformat(), "nomor_surat_kpk": nomor})
+
+
+def kpk_dilengkapi(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, catatan: str = "") -> None:
+    """The UPG sent KPK what it asked for: the report is with KPK again."""
+    target = workflow.check(lap, "kpk_dilengkapi", actor)
+    req = lap.kelengkapan_kpk
+    tanggal = _date(tanggal, "Tanggal kelengkapan dikirim", "tanggal", not_before=req.diminta_pada,
+                    before_label="tanggal permintaan KPK")
+    note = _note(catatan, "Catatan")
+    req.dilengkapi_pada = tanggal
+    late = tanggal > req.tenggat
+    _apply(lap, "kpk_dilengkapi", target, actor,
+           f"Kelengkapan disampaikan ke KPK pada {_fmt(tanggal)}{' (melewati batas kelengkapan)' if late else ''}."
+           + (f" {note}" if note else ""), {"terlambat": late})
+
+
+def tetapkan(lap: LaporanGratifikasi, actor: User, *, penetapan: str, tanggal_sk: date | None, tindak_lanjut: str,
+             nomor_sk: str = "", nomor_surat_kpk: str = "") -> None:
+    """KPK's decision: milik negara / milik penerima, by SK (`nomor_sk`); or tidak dapat ditindaklanjuti, which
+    KPK says by letter (`nomor_surat_kpk`). Either number is kept as the decision document's."""
     target = workflow.check(lap, "tetapkan", actor)
     if penetapan not in PENETAPAN:
         raise DomainError("Pilih status penetapan KPK.", "penetapan")
-    nomor_sk = clean_text(nomor_sk)
-    if not nomor_sk:
-        raise DomainError("Nomor SK penetapan wajib diisi.", "nomor_sk")
-    if len(nomor_sk) > 120:
-        raise DomainError("Nomor SK terlalu panjang (maksimal 120 karakter).", "nomor_sk")
-    tanggal_sk = _date(tanggal_sk, "Tanggal SK", "tanggal_sk", not_before=lap.tanggal_teruskan,
+    if penetapan == "tidak_dapat_ditindaklanjuti":
+        nomor = _note(nomor_surat_kpk, "Nomor surat KPK", required=True, limit=120, field="nomor_surat_kpk")
+        dokumen, tanggal_label = f"surat KPK nomor {nomor}", "Tanggal surat KPK"
+    else:
+        nomor = _note(nomor_sk, "Nomor SK penetapan", required=True, limit=120, field="nomor_sk")
+        dokumen, tanggal_label = f"SK {nomor}", "Tanggal SK"
+    tanggal_sk = _date(tanggal_sk, tanggal_label, "tanggal_sk", not_before=lap.tanggal_teruskan,
                        before_label="tanggal penerusan ke KPK")
     tindak = _note(tindak_lanjut, "Tindak lanjut atas objek gratifikasi", required=True, field="tindak_lanjut")
-    lap.penetapan, lap.nomor_sk, lap.tanggal_sk, lap.tindak_lanjut_objek = penetapan, nomor_sk, tanggal_sk, tindak
-    _apply(lap, "tetapkan", target, actor,
-           f"KPK menetapkan: {PENETAPAN[penetapan].lower()} (SK {nomor_sk}, {_fmt(tanggal_sk)}). "
-           f"Tindak lanjut: {tindak}", {"penetapan": penetapan, "nomor_sk": nomor_sk})
+    lap.penetapan, lap.nomor_sk, lap.tanggal_sk, lap.tindak_lanjut_objek = penetapan, nomor, tanggal_sk, tindak
+    what = ("KPK menyatakan laporan tidak dapat ditindaklanjuti" if penetapan == "tidak_dapat_ditindaklanjuti"
+            else f"KPK menetapkan: {PENETAPAN[penetapan].lower()}")
+    _apply(lap, "tetapkan", target, actor, f"{what} ({dokumen}, {_fmt(tanggal_sk)}). Tindak lanjut: {tindak}",
+           {"penetapan": penetapan, "nomor_dokumen": nomor})
 
 
 def selesaikan(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:
@@ -459,6 +518,38 @@ def selesaikan(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:
     text = {"nihil": "Laporan nihil dicatat UPG.", "penolakan": "Laporan penolakan selesai diproses."}.get(
         lap.jenis, "Penanganan laporan selesai.")
     _apply(lap, "selesaikan", target, actor, text + (f" {note}" if note else ""))
+
+
+# --- reminders (a timer job: `flask gratifikasi pengingat`) ------------------------------------------
+
+def _penerima_pengingat() -> list[tuple[str, str]]:
+    """(key, address) of who the UPG's reminders go to: the UPG's address, else each active UPG officer."""
+    s = rules.pengaturan()
+    if s.get("upg_email"):
+        return [("upg", s["upg_email"])]
+    q = (select(User.id, User.email).join(UserRole, UserRole.user_id == User.id)
+         .where(UserRole.role == workflow.UPG, User.aktif).order_by(User.id))
+    return [(f"u{uid}", email) for uid, email in db.session.execute(q)]
+
+
+def ingatkan_tenggat(today: date | None = None) -> int:
+    """Queue an e-mail to the UPG for each report whose next deadline (forwarding, or KPK's completion) is near,
+    and again once it has passed; the outbox's keys make a re-run send nothing twice. Returns how many reports
+    got a new reminder."""
+    today = today or local_today()
+    nt = rules.nama_tenggat()
+    recipients = _penerima_pengingat()
+    count = 0
+    for lap in queries.mendekati_tenggat(today):
+        deadline, tanda = queries.tenggat_berikut(lap), queries.tandai_tenggat(lap, today)
+        kind = "lengkapi_kpk" if lap.status == "diminta_kpk" else "teruskan"
+        when = "sudah lewat" if tanda == "lewat" else "tinggal beberapa hari kerja"
+        body = (f"Pengingat UPG: {lap.nomor} ({lap.status_label}) — {nt[kind]}: {_fmt(deadline)}, {when}.")
+        queued = [outbox.enqueue("email", address, body,
+                                 f"gratifikasi:{lap.nomor}:ingat:{kind}:{deadline.isoformat()}:{tanda}:{key}")
+                  for key, address in recipients]
+        count += any(queued)
+    return count
 
 
 def _fmt(d: date | None) -> str:

@@ -1,7 +1,8 @@
 """The UPG's state machine as data (DOMAIN.md §3), in the one shape `core.workflow` defines.
 
 A report is received (diterima), may be sent back to its reporter to complete (perlu_dilengkapi), is
-verified (diverifikasi), forwarded to KPK (diteruskan), decided by KPK (ditetapkan) and closed (selesai).
+verified (diverifikasi), forwarded to KPK (diteruskan), may be asked by KPK to be completed within 20 HK
+(diminta_kpk, PerKPK 1/2026) and completed back, is decided by KPK (ditetapkan) and closed (selesai).
 Which path a report takes depends on its kind; that rule lives here, once, as named guards: a refusal has
 nothing for KPK to decide on, and a nil report stays with the UPG. The service asks `check` before it acts;
 the case page and the tracking page ask `actions_for` which actions to offer.
@@ -21,10 +22,12 @@ PELAPOR = "pelapor"  # the reporter, on the tracking page (number + secret code,
 AKSI_LABEL = {
     "lapor": N_("Laporan diterima"), "verifikasi": N_("Diverifikasi lengkap"),
     "minta_lengkapi": N_("Diminta melengkapi"), "dilengkapi": N_("Dilengkapi pelapor"),
-    "teruskan_kpk": N_("Diteruskan ke KPK"), "tetapkan": N_("Ditetapkan KPK"), "selesaikan": N_("Selesai"),
+    "teruskan_kpk": N_("Diteruskan ke KPK"), "kpk_minta": N_("KPK meminta kelengkapan"),
+    "kpk_dilengkapi": N_("Dilengkapi ke KPK"), "tetapkan": N_("Ditetapkan KPK"), "selesaikan": N_("Selesai"),
 }
 # the order the case page offers its actions in
-ORDER = ("verifikasi", "minta_lengkapi", "dilengkapi", "teruskan_kpk", "tetapkan", "selesaikan")
+ORDER = ("verifikasi", "minta_lengkapi", "dilengkapi", "teruskan_kpk", "tetapkan", "kpk_minta", "kpk_dilengkapi",
+         "selesaikan")
 
 
 def _only(*jenis: str):
@@ -49,6 +52,10 @@ TABLE.allow(["diterima", "perlu_dilengkapi"], "verifikasi", "diverifikasi", [UPG
 TABLE.allow(["diterima"], "minta_lengkapi", "perlu_dilengkapi", [UPG])
 TABLE.allow(["perlu_dilengkapi"], "dilengkapi", "diterima", [PELAPOR])
 TABLE.allow(["diverifikasi"], "teruskan_kpk", "diteruskan", [UPG], ["bukan_nihil"])
+TABLE.allow(["diteruskan"], "kpk_minta", "diminta_kpk", [UPG], ["bukan_nihil"])
+TABLE.allow(["diminta_kpk"], "kpk_dilengkapi", "diteruskan", [UPG], ["bukan_nihil"])
+# what KPK asks may have to come from the reporter: sent through the tracking page, the UPG then forwards it
+TABLE.allow(["diminta_kpk"], "dilengkapi", None, [PELAPOR], ["bukan_nihil"])
 TABLE.allow(["diteruskan"], "tetapkan", "ditetapkan", [UPG], ["penerimaan"])
 TABLE.allow(["ditetapkan"], "selesaikan", "selesai", [UPG], ["penerimaan"])
 # a refusal is closed once forwarded (nothing for KPK to decide); a nil report is closed as received

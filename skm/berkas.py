@@ -12,11 +12,12 @@ import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 
 from core import storage
 from skm import vocab
-from skm.calculator import UNSUR_KODE
+from skm.calculator import UNSUR_KODE, UNSUR_NAMA
 
 MAX_BYTES = 20 * 1024 * 1024
 # A survey sample is hundreds of respondents (Krejcie-Morgan stops at 384): 50 000 rows is generous, and
@@ -30,7 +31,9 @@ MAX_KESALAHAN_TAMPIL = 50
 
 # column → accepted header spellings (lower case, spaces/underscores/dots folded)
 KOLOM_PROFIL = {
-    "no": ("no", "nomor", "no responden", "nomor responden"),
+    "no": ("no", "nomor", "no responden", "nomor responden", "id", "id responden", "kode responden"),
+    "waktu": ("timestamp", "cap waktu", "waktu pengisian", "waktu isi", "tanggal dan waktu", "tanggal waktu",
+              "stempel waktu"),
     "tanggal": ("tanggal", "tgl", "tanggal survei"),
     "jenis_kelamin": ("jenis kelamin", "jk", "kelamin"),
     "usia": ("usia", "umur"),
@@ -39,8 +42,10 @@ KOLOM_PROFIL = {
     "layanan": ("layanan", "jenis layanan"),
     "saran": ("saran", "saran dan masukan", "masukan"),
 }
-_UNSUR_HEADER = re.compile(r"^u([1-9])(?:$|[^0-9a-z])")
-
+# columns that tell one respondent from another: only a row repeated with one of these is a duplicate
+KOLOM_IDENTITAS = {"no": "nomor responden", "waktu": "cap waktu"}
+# «U8», «u-8», «Unsur 8», «U8 Sarana …»: the number, then whatever words follow it
+_UNSUR_NOMOR = re.compile(r"^(?:u|unsur) ?([1-9])(?![0-9])(.*)$")
 
 class BerkasError(ValueError):
     """The file as a whole cannot be read (empty, wrong header, merged cells…); `.message` in Indonesian."""
@@ -62,6 +67,40 @@ class BarisRespon:
     layanan: str | None = None
     saran: str = ""
     no: str | None = None
+    waktu: datetime | None = None
+
+
+@dataclass(frozen=True)
+class KolomUnsur:
+    """How one header cell was read as an unsur: by its words ("nama") or, for a bare U1…U9, its number."""
+
+    judul: str
+    kode: str
+    cara: str  # nama | nomor
+
+    @property
+    def keterangan(self) -> str:
+        return self.uraian("menurut nama kolom")
+
+    def uraian(self, by_name: str) -> str:
+        how = by_name if self.cara == "nama" else "menurut nomor"
+        return f"«{self.judul}» → {self.kode} {UNSUR_NAMA[self.kode]} ({how})"
+
+    def as_dict(self) -> dict:
+        return {"judul": self.judul, "kode": self.kode, "cara": self.cara}
+
+
+CATATAN_NOMOR = ("Kolom U8/U9 tanpa nama dibaca menurut urutan PermenPANRB 14/2017 (U8 Penanganan Pengaduan, Saran "
+                 "dan Masukan; U9 Sarana dan Prasarana). Bila kuesioner Anda menomori sebaliknya (U8 Sarana), tulis "
+                 "nama unsur di judul kolom, mis. «U8 Sarana dan Prasarana».")
+
+
+def keterangan_pemetaan(pemetaan: list[KolomUnsur]) -> list[str]:
+    """The mapping used, one line per unsur column, and the order assumed for bare U8/U9 if any."""
+    lines = [m.keterangan for m in sorted(pemetaan, key=lambda m: m.kode)]
+    if any(m.cara == "nomor" and m.kode in ("U8", "U9") for m in pemetaan):
+        lines.append(CATATAN_NOMOR)
+    return lines
 
 
 @dataclass
@@ -70,58 +109,104 @@ class Bacaan:
     kolom: list[str]
     baris: list[BarisRespon] = field(default_factory=list)
     kesalahan: list[tuple[int, str]] = field(default_factory=list)
+    pemetaan: list[KolomUnsur] = field(default_factory=list)
+
+    def keterangan_kolom(self) -> list[str]:
+        return keterangan_pemetaan(self.pemetaan)
 
     @property
     def sah(self) -> bool:
         return not self.kesalahan and bool(self.baris)
 
     def daftar_kesalahan(self, batas: int = MAX_KESALAHAN_TAMPIL) -> list[str]:
-        lines = [f"Baris {n}: {msg}" for n, msg in self.kesalahan[:batas]]
-        if len(self.kesalahan) > batas:
-            lines.append(f"… dan {len(self.kesalahan) - batas} kesalahan lain.")
-        return lines
+        return _daftar(self.kesalahan, batas)
+
+
+def _daftar(kesalahan: list[tuple[int, str]], batas: int) -> list[str]:
+    lines = [f"Baris {n}: {msg}" for n, msg in kesalahan[:batas]]
+    if len(kesalahan) > batas:
+        lines.append(f"… dan {len(kesalahan) - batas} kesalahan lain.")
+    return lines
 
 
 def _fold(text) -> str:
     return " ".join(re.sub(r"[_.\-:/]+", " ", str(text or "")).strip().lower().split())
 
 
-def kolom_dari_judul(judul: list) -> list[str | None]:
-    """Map header cells to column keys; raise BerkasError naming what is missing or unknown."""
+def _baca_judul(judul: list) -> tuple[list[str | None], list[KolomUnsur]]:
+    """Map header cells to column keys: an unsur by the words of its header first (whatever number it carries),
+    by its number only for a bare U1…U9; raise BerkasError naming what is missing, unknown or ambiguous."""
     keys: list[str | None] = []
-    unknown = []
-    for i, cell in enumerate(judul):
+    pemetaan: list[KolomUnsur] = []
+    unknown, ambiguous = [], []
+    for cell in judul:
         text = _fold(cell)
+        written = " ".join(str(cell or "").split())
         if not text:
             keys.append(None)
             continue
-        m = _UNSUR_HEADER.match(text)
-        if m:
-            keys.append(f"U{m.group(1)}")
+        profile = None if _UNSUR_NOMOR.match(text) else next((k for k, names in KOLOM_PROFIL.items()
+                                                               if text in names), None)
+        if profile:
+            keys.append(profile)
             continue
-        key = next((k for k, names in KOLOM_PROFIL.items() if text in names), None)
-        if key is None:
-            unknown.append(str(cell).strip())
-        keys.append(key)
+        found, problem = unsur_dari_teks(written)
+        if problem:
+            ambiguous.append(problem)
+        elif found:
+            pemetaan.append(found)
+        else:
+            unknown.append(written)
+        keys.append(found.kode if found else None)
     present = [k for k in keys if k]
     doubled = sorted({k for k in present if present.count(k) > 1})
     missing = [k for k in UNSUR_KODE if k not in present]
-    expected = ("Baris judul yang diharapkan: U1 … U9 (wajib), dan bila ada: no, tanggal, jenis_kelamin, usia, "
-                "pendidikan, pekerjaan, layanan, saran.")
+    expected = ("Baris judul yang diharapkan: U1 … U9 atau nama unsurnya (wajib; mis. «U8 Sarana dan Prasarana», "
+                "«Persyaratan»), dan bila ada: no, cap waktu, tanggal, jenis_kelamin, usia, pendidikan, pekerjaan, "
+                "layanan, saran.")
     problems = []
     if missing:
         problems.append(f"kolom {', '.join(missing)} tidak ada")
     if unknown:
         problems.append("kolom tidak dikenal: " + ", ".join(f"«{u}»" for u in unknown))
+    problems += ambiguous
     if doubled:
-        problems.append("kolom ganda: " + ", ".join(doubled))
+        problems.append("kolom ganda: " + ", ".join(
+            f"{k} ({', '.join(f'«{m.judul}»' for m in pemetaan if m.kode == k)})" if k in UNSUR_KODE else k
+            for k in doubled))
     if problems:
         raise BerkasError("Baris judul (baris 1) salah: " + "; ".join(problems) + ". " + expected)
-    return keys
+    return keys, pemetaan
 
 
-def baca(data: bytes, nama: str = "berkas") -> Bacaan:
-    """Read and check a CSV/XLSX; whole-file problems raise BerkasError, row problems are collected."""
+def unsur_dari_teks(written: str) -> tuple[KolomUnsur | None, str | None]:
+    """(how a header or a table row names an unsur, or None; the problem when it names two). Its words first,
+    whatever number it carries; a bare «U8» by its number."""
+    text = _fold(written)
+    numbered = _UNSUR_NOMOR.match(text)
+    rest = numbered.group(2).strip() if numbered else text
+    named = vocab.unsur_bernama(rest) if rest else set()
+    if len(named) > 1:
+        return None, f"«{written}» menyebut lebih dari satu unsur ({', '.join(sorted(named))})"
+    if named:
+        return KolomUnsur(written, named.pop(), "nama"), None
+    if numbered:
+        return KolomUnsur(written, f"U{numbered.group(1)}", "nomor"), None
+    return None, None
+
+
+def kolom_dari_judul(judul: list) -> list[str | None]:
+    """Header cells → column keys (U1…U9 by unsur, profile keys, None for blank)."""
+    return _baca_judul(judul)[0]
+
+
+def pemetaan_unsur(judul: list) -> list[KolomUnsur]:
+    """How each unsur column of this header is read."""
+    return _baca_judul(judul)[1]
+
+
+def _baris_berkas(data: bytes, nama: str) -> tuple[str, list[tuple[int, list]]]:
+    """(the file's name, its non-blank rows with their numbers): checked by content, inside the caps."""
     try:
         clean = storage.inspect_upload(data, nama, max_bytes=MAX_BYTES, allowed=storage.SPREADSHEETS)
     except storage.UploadError as e:
@@ -133,27 +218,50 @@ def baca(data: bytes, nama: str = "berkas") -> Bacaan:
     rows = [(n, cells) for n, cells in rows if any(_filled(c) for c in cells)]  # blank rows are not data
     if not rows:
         raise BerkasError("Berkas kosong: tidak ada baris judul maupun data.")
-    header_no, header = rows[0]
-    if header_no != 1:
-        raise BerkasError(f"Baris judul harus di baris 1 (ditemukan di baris {header_no}).")
-    keys = kolom_dari_judul(header)
-    bacaan = Bacaan(nama=clean.original_name, kolom=[k for k in keys if k])
+    if rows[0][0] != 1:
+        raise BerkasError(f"Baris judul harus di baris 1 (ditemukan di baris {rows[0][0]}).")
     if len(rows) == 1:
         raise BerkasError("Berkas hanya berisi baris judul: tidak ada data responden.")
     if len(rows) - 1 > MAX_BARIS:
         raise _terlalu_panjang()
+    return clean.original_name, rows
+
+
+def baca(data: bytes, nama: str = "berkas") -> Bacaan:
+    """Read and check a CSV/XLSX; whole-file problems raise BerkasError, row problems are collected."""
+    name, rows = _baris_berkas(data, nama)
+    return _baca_respon(name, rows)
+
+
+def baca_untuk_hitung(data: bytes, nama: str = "berkas") -> Bacaan | BacaanNrr:
+    """One row per respondent, or a published table of NRR per unsur (told apart by an NRR column)."""
+    name, rows = _baris_berkas(data, nama)
+    if any(_fold(c) in KOLOM_NRR["nrr"] for c in rows[0][1]):
+        return _baca_nrr(name, rows)
+    return _baca_respon(name, rows)
+
+
+def _baca_respon(name: str, rows: list[tuple[int, list]]) -> Bacaan:
+    keys, pemetaan = _baca_judul(rows[0][1])
+    bacaan = Bacaan(nama=name, kolom=[k for k in keys if k], pemetaan=pemetaan)
+    # identical answers are different respondents giving the same answers (DOMAIN.md §4): only a row repeated
+    # together with a filled respondent number or timestamp is the same respondent twice
+    identitas = [k for k in KOLOM_IDENTITAS if k in bacaan.kolom]
     seen: dict[tuple, int] = {}
     for number, cells in rows[1:]:
         if len(cells) > len(keys) and any(_filled(c) for c in cells[len(keys):]):
             bacaan.kesalahan.append((number, "ada isian di luar kolom yang berjudul"))
             continue
         values = {k: cells[i] if i < len(cells) else None for i, k in enumerate(keys) if k}
-        signature = tuple(_signature(values[k]) for k in sorted(values))
-        if signature in seen:
-            bacaan.kesalahan.append((number, f"sama persis dengan baris {seen[signature]} (duplikat); "
-                                             "bila memang dua responden, beri nomor berbeda di kolom «no»"))
-            continue
-        seen[signature] = number
+        filled = [k for k in identitas if _filled(values[k])]
+        if filled:
+            signature = tuple(_signature(values[k]) for k in sorted(values))
+            if signature in seen:
+                what = " dan ".join(KOLOM_IDENTITAS[k] for k in filled)
+                bacaan.kesalahan.append((number, f"sama persis dengan baris {seen[signature]}, termasuk {what} "
+                                                 "(duplikat)"))
+                continue
+            seen[signature] = number
         row, problems = _parse_row(number, values)
         if problems:
             bacaan.kesalahan.append((number, "; ".join(problems)))
@@ -282,7 +390,7 @@ def _parse_row(number: int, values: dict) -> tuple[BarisRespon | None, list[str]
             problems.append(str(e))
     row = BarisRespon(baris=number, jawaban=jawaban)
     parsers = {"jenis_kelamin": vocab.jenis_kelamin, "pendidikan": vocab.pendidikan,
-               "pekerjaan": vocab.pekerjaan, "tanggal": vocab.tanggal,
+               "pekerjaan": vocab.pekerjaan, "tanggal": vocab.tanggal, "waktu": vocab.waktu,
                "usia": lambda v: vocab.bilangan_bulat(v, "usia", vocab.USIA_MIN, vocab.USIA_MAX)}
     for key, parse in parsers.items():
         value = values.get(key)
@@ -291,6 +399,8 @@ def _parse_row(number: int, values: dict) -> tuple[BarisRespon | None, list[str]
                 setattr(row, key, parse(value))
             except vocab.NilaiSalah as e:
                 problems.append(str(e))
+    if row.tanggal is None and row.waktu is not None:
+        row.tanggal = row.waktu.date()
     if _filled(values.get("saran")):
         from core.forms import clean_text
 
@@ -301,3 +411,110 @@ def _parse_row(number: int, values: dict) -> tuple[BarisRespon | None, list[str]
         if _filled(values.get(key)):
             setattr(row, key, _signature(values[key]))
     return (None if problems else row), problems
+
+
+# --- a published table: one row per unsur, its NRR, and maybe its respondents ------------------------------
+
+KOLOM_NRR = {
+    "unsur": ("unsur", "unsur pelayanan", "nama unsur", "kode", "kode unsur", "uraian"),
+    "nrr": ("nrr", "nilai rata rata", "nilai rata rata unsur", "nrr per unsur", "nrr unsur", "rata rata"),
+    "n": ("n", "responden", "jumlah responden"),
+}
+
+
+@dataclass
+class BacaanNrr:
+    """A table of NRR per unsur (a published result): the NRRs as written, with the decimals the table uses."""
+
+    nama: str
+    nrr: dict[str, Decimal] = field(default_factory=dict)
+    responden: dict[str, int] = field(default_factory=dict)
+    desimal: int = 0
+    pemetaan: list[KolomUnsur] = field(default_factory=list)
+    diabaikan: list[tuple[int, str]] = field(default_factory=list)
+    kesalahan: list[tuple[int, str]] = field(default_factory=list)
+    masalah_tabel: list[str] = field(default_factory=list)  # of the table as a whole
+
+    @property
+    def sah(self) -> bool:
+        return not self.kesalahan and not self.masalah_tabel
+
+    def daftar_kesalahan(self, batas: int = MAX_KESALAHAN_TAMPIL) -> list[str]:
+        return self.masalah_tabel + _daftar(self.kesalahan, batas)
+
+    def keterangan_kolom(self) -> list[str]:
+        return [m.uraian("menurut nama unsur") for m in sorted(self.pemetaan, key=lambda m: m.kode)]
+
+
+def _angka_nrr(value) -> tuple[Decimal, int]:
+    """(the value, its decimals as written) of an NRR cell: «3,62», «3.62», 3.62, 4."""
+    if isinstance(value, bool):
+        raise vocab.NilaiSalah("bukan angka")
+    text = repr(value) if isinstance(value, float) else str(value).strip().replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise vocab.NilaiSalah(f"«{value}» bukan angka") from None
+    if not number.is_finite():
+        raise vocab.NilaiSalah(f"«{value}» bukan angka")
+    places = max(0, -number.as_tuple().exponent)
+    if isinstance(value, float) and places > 6:  # a computed float: as exact as the spreadsheet keeps it
+        places = 15
+    return number, places
+
+
+def _baca_nrr(name: str, rows: list[tuple[int, list]]) -> BacaanNrr:
+    header = [_fold(c) for c in rows[0][1]]
+    cols = {key: [i for i, h in enumerate(header) if h in names] for key, names in KOLOM_NRR.items()}
+    bacaan = BacaanNrr(nama=name)
+    if not cols["unsur"]:
+        raise BerkasError("Tabel NRR: kolom «unsur» (nama atau kode unsur) tidak ada. Baris judul yang diharapkan: "
+                          "unsur, NRR, dan bila ada: responden.")
+    if len(cols["nrr"]) > 1 or len(cols["n"]) > 1:
+        raise BerkasError("Tabel NRR: kolom NRR atau responden ganda.")
+    at_nrr, at_n = cols["nrr"][0], (cols["n"] or [None])[0]
+
+    def cell(cells, i):
+        return cells[i] if i is not None and i < len(cells) else None
+
+    rows_of: dict[str, int] = {}
+    for number, cells in rows[1:]:
+        label = " ".join(str(cell(cells, i)) for i in cols["unsur"] if _filled(cell(cells, i)))
+        found, problem = unsur_dari_teks(label) if label else (None, None)
+        if problem:
+            bacaan.kesalahan.append((number, problem))
+            continue
+        if found is None:
+            bacaan.diabaikan.append((number, f"«{label}» bukan unsur" if label else "tanpa nama unsur"))
+            continue
+        kode = found.kode
+        if kode in rows_of:
+            bacaan.kesalahan.append((number, f"{kode} sudah ada di baris {rows_of[kode]}"))
+            continue
+        rows_of[kode] = number
+        bacaan.pemetaan.append(found)
+        value = cell(cells, at_nrr)
+        if not _filled(value):
+            bacaan.kesalahan.append((number, f"NRR {kode} kosong"))
+            continue
+        try:
+            nrr, places = _angka_nrr(value)
+        except vocab.NilaiSalah as e:
+            bacaan.kesalahan.append((number, f"NRR {kode} {e}"))
+            continue
+        if not Decimal(1) <= nrr <= Decimal(4):
+            bacaan.kesalahan.append((number, f"NRR {kode} bernilai {str(nrr).replace('.', ',')}, di luar rentang 1–4"))
+            continue
+        bacaan.nrr[kode] = nrr
+        bacaan.desimal = max(bacaan.desimal, places)  # a table shows one precision: «4» typed is «4,00»
+        if at_n is not None and _filled(cell(cells, at_n)):
+            try:
+                bacaan.responden[kode] = vocab.bilangan_bulat(cell(cells, at_n), f"responden {kode}", 1, 10**7)
+            except vocab.NilaiSalah as e:
+                bacaan.kesalahan.append((number, str(e)))
+    missing = [k for k in UNSUR_KODE if k not in rows_of]
+    if missing:
+        bacaan.masalah_tabel.append(f"Unsur {', '.join(missing)} tidak ada di tabel.")
+    if bacaan.responden and len(bacaan.responden) != len(bacaan.nrr):
+        bacaan.masalah_tabel.append("Kolom responden harus diisi untuk setiap unsur, atau dikosongkan seluruhnya.")
+    return bacaan

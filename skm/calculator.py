@@ -2,13 +2,15 @@
 
 Every caller — the web pages, the CLI, the JSON API, the reports and the import — goes through
 `hitung_ikm`, fed with per-unsur (sum, count) pairs: summed in Python for a spreadsheet, or with
-SUM/COUNT … GROUP BY in the database for a big period. Arithmetic is Decimal; rounding happens only
-for display (and for the mutu class, which the regulation reads from the konversi at two decimals).
+SUM/COUNT … GROUP BY in the database for a big period. A published table of NRR per unsur goes through it
+too when its decimals and n fix the sums (`hitung_ikm_nrr`); otherwise its NRRs are used as written, and the
+result says so. Arithmetic is Decimal; rounding happens only for display (and for the mutu class, which the
+regulation reads from the konversi at two decimals).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import Iterable, Mapping
 
 UNSUR_KODE: tuple[str, ...] = ("U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9")
@@ -87,9 +89,9 @@ def mutu_dari_konversi(konversi: Decimal) -> tuple[str, str]:
 class NilaiUnsur:
     kode: str
     nama: str
-    jumlah: int          # Σ answers
-    responden: int       # answers counted for this unsur
-    nrr: Decimal         # unrounded
+    jumlah: int | None     # Σ answers (None: computed from a published NRR without its n)
+    responden: int | None  # answers counted for this unsur
+    nrr: Decimal           # unrounded
     nrr_tertimbang: Decimal
 
     @property
@@ -106,7 +108,7 @@ class NilaiUnsur:
 class HasilIkm:
     metode: str
     metode_label: str
-    responden: int
+    responden: int | None  # None: a published NRR table that does not say
     unsur: tuple[NilaiUnsur, ...] = ()
     ikm: Decimal | None = None        # 1–4, unrounded
     konversi: Decimal | None = None   # 25–100, unrounded
@@ -116,7 +118,7 @@ class HasilIkm:
 
     @property
     def ada_data(self) -> bool:
-        return self.responden > 0
+        return self.ikm is not None
 
     @property
     def konversi_tampil(self) -> str:
@@ -175,11 +177,18 @@ def hitung_ikm(per_unsur: Mapping[str, tuple[int, int]], metode: str | None = No
         if not counts[k] <= sums[k] <= 4 * counts[k]:
             raise ValueError(f"Jumlah nilai {k} ({sums[k]}) tidak mungkin untuk {counts[k]} jawaban berskala 1–4.")
     with localcontext(_CTX):
+        nrr = {k: Decimal(sums[k]) / Decimal(counts[k]) for k in UNSUR_KODE}
+    return _dari_nrr(metode, names, nrr, sums, counts, responden)
+
+
+def _dari_nrr(metode: str, names: Mapping[str, str], nrr: Mapping[str, Decimal], sums: Mapping[str, int | None],
+              counts: Mapping[str, int | None], responden: int | None) -> HasilIkm:
+    bobot, label = METODE_BOBOT[metode]
+    with localcontext(_CTX):
         rows = []
         for k in UNSUR_KODE:
-            nrr = Decimal(sums[k]) / Decimal(counts[k])
-            weighted = nrr / 9 if bobot is None else nrr * bobot
-            rows.append(NilaiUnsur(k, names[k], sums[k], counts[k], nrr, weighted))
+            weighted = nrr[k] / 9 if bobot is None else nrr[k] * bobot
+            rows.append(NilaiUnsur(k, names[k], sums[k], counts[k], nrr[k], weighted))
         if bobot is None:
             ikm = sum((r.nrr for r in rows), Decimal(0)) / 9  # one division: the exact 1/9
         else:
@@ -188,6 +197,54 @@ def hitung_ikm(per_unsur: Mapping[str, tuple[int, int]], metode: str | None = No
     letter, kinerja = mutu_dari_konversi(konversi)
     return HasilIkm(metode=metode, metode_label=label, responden=responden, unsur=tuple(rows), ikm=ikm,
                     konversi=konversi, mutu=letter, kinerja=kinerja)
+
+
+# --- a published table: NRR per unsur (and n) --------------------------------------------------------
+
+def pulihkan_jumlah(nrr: Decimal, n: int, desimal: int) -> int | None:
+    """Σ answers behind an NRR of n respondents shown at `desimal` places: the one whole number S in n…4n with
+    S ÷ n rounding to the NRR; None when several fit (too few decimals for so many respondents) or none."""
+    half = Decimal(5).scaleb(-desimal - 1)
+    lo, hi = max(n, int(((nrr - half) * n).to_integral_value(rounding=ROUND_CEILING))), \
+        min(4 * n, int(((nrr + half) * n).to_integral_value(rounding=ROUND_FLOOR)))
+    place = Decimal(1).scaleb(-desimal)
+    with localcontext(_CTX):
+        fits = [s for s in range(lo, hi + 1) if (Decimal(s) / n).quantize(place, rounding=ROUND_HALF_UP) == nrr]
+    return fits[0] if len(fits) == 1 else None
+
+
+_KATA_DESIMAL = {0: "tanpa desimal", 1: "satu desimal", 2: "dua desimal", 3: "tiga desimal", 4: "empat desimal"}
+
+
+def hitung_ikm_nrr(nrr: Mapping[str, Decimal], metode: str | None = None, responden: Mapping[str, int] | None = None,
+                   desimal: int = 2) -> tuple[HasilIkm, str]:
+    """IKM from a published table of NRR per unsur shown at `desimal` places, with the respondents per unsur
+    when known. When the decimals fix every unsur's Σ answers (pulihkan_jumlah), the result is exactly the one
+    computed from the answers; else it is computed from the NRRs as written, and the sentence returned says
+    by how much it may differ."""
+    metode = normalisasi_metode(metode)
+    if set(nrr) != set(UNSUR_KODE):
+        raise ValueError("Unsur harus tepat U1…U9.")
+    for k in UNSUR_KODE:
+        if not Decimal(1) <= nrr[k] <= Decimal(4):
+            raise ValueError(f"NRR {k} ({angka(nrr[k], desimal)}) di luar rentang 1–4.")
+    kata = _KATA_DESIMAL.get(desimal, f"{desimal} desimal")
+    if responden:
+        sums = {k: pulihkan_jumlah(nrr[k], responden[k], desimal) for k in UNSUR_KODE}
+        if all(v is not None for v in sums.values()):
+            n = max(responden.values())
+            how = (f"Jumlah nilai per unsur dipulihkan dari NRR × {angka(n, 0)} responden (NRR {kata}): "
+                   "hasilnya sama dengan perhitungan dari jawaban responden.")
+            return hitung_ikm({k: (sums[k], responden[k]) for k in UNSUR_KODE}, metode), how
+        reason = f"{kata} tidak cukup untuk {angka(max(responden.values()), 0)} responden"
+    else:
+        reason = "jumlah responden tidak diketahui"
+    selisih = angka(Decimal("12.5").scaleb(-desimal), 2)
+    how = (f"IKM dihitung dari NRR seperti tertulis ({reason}); IKM konversi dapat berbeda hingga ±{selisih} dari "
+           "perhitungan dari jawaban responden.")
+    counts = dict(responden) if responden else {k: None for k in UNSUR_KODE}
+    n = max(responden.values()) if responden else None
+    return _dari_nrr(metode, UNSUR_NAMA, nrr, {k: None for k in UNSUR_KODE}, counts, n), how
 
 
 def jumlahkan(jawaban: Iterable[Mapping[str, int]]) -> dict[str, tuple[int, int]]:

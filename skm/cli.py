@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from core.cli import CommandGroup
-from skm.berkas import BerkasError, baca
-from skm.calculator import METODE_BOBOT, HasilIkm, angka, hitung_ikm, jumlahkan, krejcie_morgan, sampel
+from skm.berkas import BacaanNrr, BerkasError, baca_untuk_hitung, keterangan_pemetaan
+from skm.calculator import (METODE_BOBOT, HasilIkm, angka, hitung_ikm, hitung_ikm_nrr, jumlahkan, krejcie_morgan,
+                            sampel)
 
 skm_cli = CommandGroup("skm", help="Survei Kepuasan Masyarakat: hitung IKM, impor survei kertas/spreadsheet.")
 
@@ -21,15 +22,15 @@ def _berkas(path: str) -> tuple[bytes, str]:
     return p.read_bytes(), p.name
 
 
-def _read(path: str):
-    data, name = _berkas(path)
-    try:
-        return baca(data, name)
-    except BerkasError as e:
-        raise click.ClickException(e.message) from e
+def cetak_pemetaan(lines: list[str], echo=click.echo) -> None:
+    """The header mapping used: which column was read as which unsur, and how."""
+    echo("Kolom unsur dibaca sebagai:")
+    for line in lines:
+        echo("  " + line)
 
 
 def _fail_rows(bacaan) -> None:
+    cetak_pemetaan(bacaan.keterangan_kolom(), echo=lambda s: click.echo(s, err=True))
     click.echo(f"Berkas {bacaan.nama} tidak diproses: {len(bacaan.kesalahan)} baris bermasalah.", err=True)
     for line in bacaan.daftar_kesalahan():
         click.echo("  " + line, err=True)
@@ -42,7 +43,7 @@ def cetak_hasil(h: HasilIkm, echo=click.echo) -> None:
     if not h.ada_data:
         echo(h.pesan)
         return
-    echo(f"Responden: {angka(h.responden, 0)}")
+    echo(f"Responden: {angka(h.responden, 0) if h.responden is not None else 'tidak diketahui'}")
     echo("")
     echo(f"{'Unsur':<46}{'Jumlah':>9}{'NRR':>8}{'NRR x bobot':>13}")
     for u in h.unsur:
@@ -61,16 +62,46 @@ def cetak_hasil(h: HasilIkm, echo=click.echo) -> None:
               help="Metode bobot unsur.")
 @click.option("--populasi", type=click.IntRange(min=1), default=None,
               help="Populasi pengguna layanan, untuk memeriksa ukuran sampel (Krejcie & Morgan).")
-def hitung(berkas, bobot, populasi):
-    """Hitung NRR, IKM, mutu dan kinerja dari CSV/XLSX (satu baris per responden, kolom U1…U9)."""
-    bacaan = _read(berkas)
+@click.option("--responden", type=click.IntRange(min=1), default=None,
+              help="Jumlah responden, untuk tabel NRR per unsur yang tidak memuat kolom responden.")
+def hitung(berkas, bobot, populasi, responden):
+    """Hitung NRR, IKM, mutu dan kinerja dari CSV/XLSX: satu baris per responden (kolom U1…U9 atau nama
+    unsurnya), atau tabel hasil yang sudah terbit (kolom unsur dan NRR, dan bila ada responden)."""
+    data, name = _berkas(berkas)
+    try:
+        bacaan = baca_untuk_hitung(data, name)
+    except BerkasError as e:
+        raise click.ClickException(e.message) from e
     if not bacaan.sah:
         _fail_rows(bacaan)
-    h = hitung_ikm(jumlahkan(r.jawaban for r in bacaan.baris), bobot)
     click.echo(f"Berkas: {bacaan.nama}")
+    if isinstance(bacaan, BacaanNrr):
+        h = _hitung_nrr(bacaan, bobot, responden)
+    else:
+        h = hitung_ikm(jumlahkan(r.jawaban for r in bacaan.baris), bobot)
+        cetak_pemetaan(bacaan.keterangan_kolom())
     cetak_hasil(h)
-    if populasi:
+    if populasi and h.responden:
         click.echo(sampel(populasi, h.responden).keterangan)
+
+
+def _hitung_nrr(bacaan: BacaanNrr, bobot: str, responden: int | None) -> HasilIkm:
+    """A published table of NRR per unsur: the Σ answers recovered when its decimals and n allow, else the
+    NRRs as written; which of the two is said."""
+    n = dict(bacaan.responden)
+    if n and responden and set(n.values()) != {responden}:
+        raise click.ClickException(f"Kolom responden tabel ({', '.join(sorted({str(v) for v in n.values()}))}) "
+                                   f"berbeda dengan --responden {responden}.")
+    if not n and responden:
+        n = dict.fromkeys(bacaan.nrr, responden)
+    h, cara = hitung_ikm_nrr(bacaan.nrr, bobot, n or None, bacaan.desimal)
+    click.echo("Tabel NRR per unsur; baris unsur dibaca sebagai:")
+    for line in bacaan.keterangan_kolom():
+        click.echo("  " + line)
+    for number, why in bacaan.diabaikan:
+        click.echo(f"  Baris {number} diabaikan: {why}.")
+    click.echo(cara)
+    return h
 
 
 @skm_cli.command("import")
@@ -88,6 +119,8 @@ def impor(berkas, layanan, periode):
         per = service.cari_periode(periode)
         batch = service.impor_berkas(lay, per, data, name)
     except service.ImporGagal as e:
+        if e.pemetaan:
+            cetak_pemetaan(keterangan_pemetaan(e.pemetaan), echo=lambda s: click.echo(s, err=True))
         click.echo(e.message, err=True)
         for line in e.kesalahan:
             click.echo("  " + line, err=True)
@@ -95,6 +128,7 @@ def impor(berkas, layanan, periode):
     except DomainError as e:
         raise click.ClickException(e.message) from e
     click.echo(f"{batch.jumlah} responden diimpor ke layanan {lay.nama}, periode {per.nama}.")
+    cetak_pemetaan(keterangan_pemetaan(service.pemetaan_impor(batch)))
     cetak_hasil(service.hasil(per, lay))
 
 

@@ -7,14 +7,14 @@ from core.extensions import db
 from core.models import Unit
 from core.workdays import local_today
 from skm import service
-from skm.calculator import UNSUR_KODE
+from skm.calculator import UNSUR_KODE, krejcie_morgan
 from skm.models import SkmRespon
 
-LAYANAN = [
-    ("KB", "kb-konseling", "Konseling dan pelayanan KB", 400),
-    ("KS", "bkb-kit", "Peminjaman BKB Kit dan materi KIE", 150),
-    ("DALDUK", "data-kependudukan", "Permintaan data dan informasi kependudukan", 200),
-    ("SEKR", "ppid", "Layanan informasi publik (PPID)", 120),
+LAYANAN = [  # users served per quarter
+    ("KB", "kb-konseling", "Konseling dan pelayanan KB", 120),
+    ("KS", "bkb-kit", "Peminjaman BKB Kit dan materi KIE", 40),
+    ("DALDUK", "data-kependudukan", "Permintaan data dan informasi kependudukan", 60),
+    ("SEKR", "ppid", "Layanan informasi publik (PPID)", 30),
 ]
 
 
@@ -31,7 +31,9 @@ def seed(units: dict[str, Unit]) -> None:
         for p in periods:
             if p.mulai > today:
                 continue
-            for _ in range(rng.randint(25, 45)):
+            # a past quarter reaches its sample (Krejcie & Morgan); the running one has what came in so far
+            share = min(1.0, ((today - p.mulai).days + 1) / ((p.selesai - p.mulai).days + 1))
+            for _ in range(int(rng.randint(krejcie_morgan(populasi), krejcie_morgan(populasi) + 8) * share)):
                 answers = {k.lower(): rng.choices((2, 3, 4), weights=(1, 5, 4))[0] for k in UNSUR_KODE}
                 db.session.add(SkmRespon(layanan_id=lay.id, tanggal=min(p.selesai, today), sumber="impor",
                                          jenis_kelamin=rng.choice("LP"), usia=rng.randint(18, 60),

@@ -2,6 +2,8 @@
 through Flask-Babel, msgid = the Indonesian text)."""
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -27,6 +29,25 @@ def _usia_wajar(form, field):
     if field.data and field.data.strip().isdigit() and not vocab.USIA_MIN <= int(field.data) <= vocab.USIA_MAX:
         raise ValidationError(_("Usia harus %(min)s–%(max)s tahun.", min=vocab.USIA_MIN, max=vocab.USIA_MAX))
 _SKALA = ["1", "2", "3", "4"]
+
+
+class DesimalField(StringField):
+    """A number written the Indonesian way («82,5», also «82.5»); empty is None."""
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        text = (valuelist[0] if valuelist else "").strip().replace(" ", "")
+        if text:
+            try:
+                self.data = Decimal(text.replace(",", "."))
+            except InvalidOperation:
+                self.data = text
+                raise ValueError(_("Tulis angka, mis. 82,50.")) from None
+
+    def _value(self):
+        if isinstance(self.data, Decimal):
+            return f"{self.data:.2f}".replace(".", ",")
+        return self.data or ""
 
 
 class _SurveiBase(PublicForm):
@@ -97,6 +118,9 @@ class PeriodeForm(FlaskForm):
     metode_bobot = SelectField(_l("Metode bobot"), choices=[("1/9", _l("1/9 tepat (bawaan)")), ("0,111", "0,111"),
                                                              ("0,11", "0,11")])
     publik = BooleanField(_l("Tampilkan hasil di halaman publik"), default=True)
+    target_unsur = DesimalField(_l("Target nilai setiap unsur (skala 25–100, mis. 88,31 untuk mutu A; boleh "
+                                   "dikosongkan). Unsur di bawah target perlu ditindaklanjuti, selain tiga "
+                                   "unsur terendah."), validators=[Optional()], render_kw={"inputmode": "decimal"})
     submit = SubmitField(_l("Simpan"))
 
 

@@ -15,9 +15,9 @@ from core import documents
 from core.settings import office
 from core.workdays import format_tanggal, local_today
 from skm import service
-from skm.calculator import UNSUR_KODE, HasilIkm, NilaiUnsur, angka
+from skm.calculator import UNSUR_KODE, UNSUR_NAMA, HasilIkm, NilaiUnsur, angka
 from skm.models import SkmLayanan, SkmPeriode
-from skm.queries import jawaban_tindak_lanjut
+from skm.queries import tindak_lanjut_unsur
 from skm.workflow import STATUS_TL
 
 BAR_COLOURS = {"A": "#1b7f3b", "B": "#0b3d91", "C": "#b58100", "D": "#b02a37"}
@@ -32,50 +32,101 @@ def _mutu_nrr(nrr) -> str:
     return mutu_dari_konversi(nrr * 25)[0]
 
 
-def grafik_svg(unsur: tuple[NilaiUnsur, ...] | list[NilaiUnsur], judul: str = "Nilai rata-rata per unsur") -> Markup:
-    """Bars drawn on the server: no script, no style attribute (the CSP forbids both). Each unsur takes two
-    lines (name, then bar and value) so the chart stays readable on a 360 px phone."""
+def grafik_svg(unsur: tuple[NilaiUnsur, ...] | list[NilaiUnsur], judul: str = "Nilai rata-rata per unsur",
+               *, cetak: bool = False, baris: int = 15, huruf: int = 9) -> Markup:
+    """Bars drawn on the server: no script, no style attribute (the CSP forbids both).
+
+    On a page each unsur takes two lines (name, then bar and value) so the chart stays readable on a 360 px
+    phone. In print (`cetak`) each unsur is one line, name | bar | value, on a canvas as wide in units as an A4
+    text column is in points: at the column's full width its labels print at `huruf` pt (9, beside a 10 pt
+    body); `baris` is the height of a line in those units (a poster spreads them out and writes larger)."""
     if not unsur:
         return Markup("")
+    if cetak:
+        return _grafik_cetak(unsur, judul, baris, huruf)
     width, bar_w, row_h = 400, 340, 38
     height = row_h * len(unsur) + 18
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'aria-label="{escape(judul)}" font-family="DejaVu Sans, Arial, sans-serif" font-size="13">',
-             f"<title>{escape(judul)}</title>"]
+    parts = [_svg_open(width, height, judul, 13)]
     for i, u in enumerate(unsur):
         y = i * row_h
-        w = float(u.nrr) / 4 * bar_w
         parts.append(f'<text x="0" y="{y + 13}">{escape(u.kode + " " + u.nama)}</text>')
-        parts.append(f'<rect x="0" y="{y + 18}" width="{bar_w}" height="14" fill="#eef1f6"/>')
-        parts.append(f'<rect x="0" y="{y + 18}" width="{w:.1f}" height="14" fill="{BAR_COLOURS[_mutu_nrr(u.nrr)]}"/>')
+        parts.append(_bar(0, y + 18, bar_w, 14, u))
         parts.append(f'<text x="{bar_w + 6}" y="{y + 30}">{escape(u.nrr_tampil)}</text>')
-    axis_y = row_h * len(unsur) + 12
-    for v in range(5):
-        parts.append(f'<text x="{v / 4 * bar_w:.0f}" y="{axis_y}" text-anchor="{"start" if v == 0 else "middle"}" '
-                     f'font-size="10">{v}</text>')
+    parts += _axis(0, bar_w, row_h * len(unsur) + 12, 10)
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def grafik_png(unsur, width: int = 1400) -> bytes:
-    """The same chart as a PNG (Word cannot show SVG reliably)."""
+def _svg_open(width: int, height: int, judul: str, size: float) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
+            f'aria-label="{escape(judul)}" font-family="DejaVu Sans, Arial, sans-serif" font-size="{size}">'
+            f"<title>{escape(judul)}</title>")
+
+
+def _bar(x: float, y: float, full: float, height: float, u: NilaiUnsur) -> str:
+    w = float(u.nrr) / 4 * full
+    return (f'<rect x="{x}" y="{y}" width="{full}" height="{height}" fill="#eef1f6"/>'
+            f'<rect x="{x}" y="{y}" width="{w:.1f}" height="{height}" fill="{BAR_COLOURS[_mutu_nrr(u.nrr)]}"/>')
+
+
+def _axis(x: float, full: float, y: float, size: float) -> list[str]:
+    return [f'<text x="{x + v / 4 * full:.0f}" y="{y}" text-anchor="{"start" if v == 0 else "middle"}" '
+            f'font-size="{size}">{v}</text>' for v in range(5)]
+
+
+# print layout: units = points of a 16,5 cm A4 text column (the report); a poster scales it with its column
+_CETAK_LEBAR = 468
+_CETAK_LABEL_PER_PT = 25.3  # the longest name, «U8 Penanganan Pengaduan, Saran dan Masukan», is ~24 em
+
+
+def _grafik_cetak(unsur, judul: str, baris: int, huruf: int) -> Markup:
+    label_w, value_w = round(_CETAK_LABEL_PER_PT * huruf, 1), 4.5 * huruf
+    bar_w = _CETAK_LEBAR - label_w - value_w
+    height = baris * len(unsur) + huruf + 6
+    parts = [_svg_open(_CETAK_LEBAR, height, judul, huruf)]
+    for i, u in enumerate(unsur):
+        middle = i * baris + baris / 2
+        base = f"{middle + huruf * 0.35:.1f}"
+        parts.append(f'<text x="0" y="{base}">{escape(u.kode + " " + u.nama)}</text>')
+        parts.append(_bar(label_w, round(middle - huruf / 2, 1), round(bar_w, 1), huruf, u))
+        parts.append(f'<text x="{label_w + bar_w + huruf * 0.6:.1f}" y="{base}">{escape(u.nrr_tampil)}</text>')
+    parts += _axis(label_w, bar_w, baris * len(unsur) + huruf + 2, round(huruf * 0.8, 1))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+# the Word chart: a PNG this wide, placed 150 mm wide; its labels then print at about 9,5 pt (body 11 pt)
+GRAFIK_PNG_LEBAR_PX = 1400
+GRAFIK_PNG_HURUF_PX = 31
+GRAFIK_DOCX_LEBAR_MM = 150
+
+
+def grafik_png(unsur) -> bytes:
+    """The print chart as a PNG (Word cannot show SVG reliably): name | bar | value, names never cut."""
     from PIL import Image, ImageDraw, ImageFont
 
-    scale = width / 640
-    label_w, bar_w, row_h, top = 250 * scale, 330 * scale, 26 * scale, 8 * scale
-    height = int(top + row_h * len(unsur) + 24 * scale)
+    width, size = GRAFIK_PNG_LEBAR_PX, GRAFIK_PNG_HURUF_PX
+    font_path = next((p for p in _FONTS if p.exists()), None)
+    font = ImageFont.truetype(str(font_path), size) if font_path else ImageFont.load_default(size)
+    labels = [f"{u.kode} {u.nama}" for u in unsur]
+    label_w = max(font.getlength(t) for t in labels) + size
+    value_w = font.getlength("4,00") + size
+    bar_w = width - label_w - value_w
+    row_h, bar_h = size * 1.6, size * 0.9
+    height = int(row_h * len(unsur) + size * 1.4)
     img = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(img)
-    font_path = next((p for p in _FONTS if p.exists()), None)
-    size = int(12 * scale)
-    font = ImageFont.truetype(str(font_path), size) if font_path else ImageFont.load_default(size)
-    for i, u in enumerate(unsur):
-        y = top + i * row_h
-        draw.text((0, y + 4 * scale), f"{u.kode} {u.nama}"[:38], fill="black", font=font)
-        draw.rectangle([label_w, y + 4 * scale, label_w + bar_w, y + 20 * scale], fill="#eef1f6")
-        draw.rectangle([label_w, y + 4 * scale, label_w + float(u.nrr) / 4 * bar_w, y + 20 * scale],
-                       fill=BAR_COLOURS[_mutu_nrr(u.nrr)])
-        draw.text((label_w + bar_w + 6 * scale, y + 4 * scale), u.nrr_tampil, fill="black", font=font)
+    small = ImageFont.truetype(str(font_path), int(size * 0.75)) if font_path else font
+    for i, (u, text) in enumerate(zip(unsur, labels)):
+        y = i * row_h
+        top = y + (row_h - bar_h) / 2
+        draw.text((0, y + (row_h - size) / 2), text, fill="black", font=font)
+        draw.rectangle([label_w, top, label_w + bar_w, top + bar_h], fill="#eef1f6")
+        draw.rectangle([label_w, top, label_w + float(u.nrr) / 4 * bar_w, top + bar_h], fill=BAR_COLOURS[_mutu_nrr(u.nrr)])
+        draw.text((label_w + bar_w + size / 3, y + (row_h - size) / 2), u.nrr_tampil, fill="black", font=font)
+    for v in range(5):
+        x = label_w + v / 4 * bar_w
+        draw.text((x, row_h * len(unsur) + 2), str(v), fill="black", font=small, anchor="la" if v == 0 else "ma")
     out = io.BytesIO()
     img.save(out, format="PNG")
     return out.getvalue()
@@ -171,7 +222,8 @@ def _render_docx_with_chart(template: str, ctx: dict, chart_unsur) -> bytes:
     """core.documents.render_docx, plus an InlineImage (which needs the template object)."""
     tpl = DocxTemplate(documents.TEMPLATE_DIR / template)
     ctx = documents.xml_safe({k: v for k, v in ctx.items() if not k.startswith("_")})
-    ctx["grafik"] = InlineImage(tpl, io.BytesIO(grafik_png(chart_unsur)), width=Mm(150)) if chart_unsur else ""
+    ctx["grafik"] = (InlineImage(tpl, io.BytesIO(grafik_png(chart_unsur)), width=Mm(GRAFIK_DOCX_LEBAR_MM))
+                     if chart_unsur else "")
     tpl.render(ctx, jinja_env=Environment(autoescape=True, undefined=StrictUndefined), autoescape=True)
     out = io.BytesIO()
     tpl.save(out)
@@ -185,7 +237,7 @@ def laporan_docx(periode: SkmPeriode, layanan: SkmLayanan | None = None) -> byte
 
 def laporan_pdf(periode: SkmPeriode, layanan: SkmLayanan | None = None) -> bytes:
     ctx = konteks_laporan(periode, layanan)
-    ctx["grafik"] = grafik_svg(ctx["_hasil"].unsur)
+    ctx["grafik"] = grafik_svg(ctx["_hasil"].unsur, cetak=True)
     return documents.render_pdf(documents.render_html("skm_laporan.html", ctx))
 
 
@@ -193,25 +245,53 @@ def poster_pdf(periode: SkmPeriode, layanan: SkmLayanan | None = None, ukuran: s
     h = service.hasil(periode, layanan)
     ctx = {"kantor": _kantor(), "periode": _periode_ctx(periode), "hasil": h,
            "cakupan": layanan.nama if layanan else "Seluruh Jenis Layanan", "ukuran": "A3" if ukuran == "A3" else "A4",
-           "grafik": grafik_svg(h.unsur), "responden": angka(h.responden, 0),
+           "grafik": grafik_svg(h.unsur, cetak=True, baris=32, huruf=11), "responden": angka(h.responden, 0),
            "tautan": ("/survei/" + layanan.kode) if layanan else "/survei/"}
     return documents.render_pdf(documents.render_html("skm_poster.html", ctx))
 
 
+def _unsur_perlu(periode: SkmPeriode, h: HasilIkm) -> tuple[dict, list[dict]]:
+    """The LKE follow-up answer of the period (the share of the unsur that needed action) and one row per such
+    unsur: why it needed action and where its actions stand."""
+    t = tindak_lanjut_unsur([periode.id])
+    r = t["rincian"][0]
+    nrr = {u.kode: u.nrr for u in h.unsur}
+    actions: dict[str, list[str]] = {}
+    for tl in service.tindak_lanjut(periode):
+        actions.setdefault(tl.unsur, []).append(tl.status)
+    rows = []
+    weakest_first = sorted(r["perlu"], key=lambda k: (nrr.get(k, 0), UNSUR_KODE.index(k)))
+    for kode in weakest_first:
+        why = [w for w, on in (("tiga terendah", kode in r["terendah"]),
+                               (f"di bawah target {angka(r['target'])}", kode in r["di_bawah_target"])) if on]
+        done = sum(1 for s in actions.get(kode, []) if s == "selesai")
+        total = len(actions.get(kode, []))
+        keadaan = ("Belum ada rencana" if not total else "Selesai" if done == total
+                   else f"Belum selesai ({done} dari {total} rencana selesai)")
+        rows.append({"unsur": f"{kode} {UNSUR_NAMA[kode]}", "nrr": angka(nrr.get(kode)), "alasan": "; ".join(why),
+                     "keadaan": keadaan})
+    return t, rows
+
+
 def konteks_tindak_lanjut(periode: SkmPeriode) -> dict:
     rows = _rencana_rows(periode, None)
-    done = sum(1 for r in rows if r["status"] == STATUS_TL["selesai"])
-    letter, words = jawaban_tindak_lanjut(done, len(rows))
     h = service.hasil(periode)
+    t, perlu = _unsur_perlu(periode, h)
+    r = t["rincian"][0]
     lowest = ", ".join(f"{u.kode} {u.nama} ({u.nrr_tampil})" for u in h.terendah(3)) or "belum ada data"
+    below = ", ".join(f"{k} {UNSUR_NAMA[k]}" for k in r["di_bawah_target"])
     return {
         "kantor": _kantor(), "periode": _periode_ctx(periode),
         "pengantar": (f"Berdasarkan hasil SKM periode {periode.nama} (IKM {h.konversi_tampil}, mutu {h.mutu or '-'}; "
-                      f"{h.metode_label}), unsur dengan nilai terendah adalah {lowest}. Berikut tindak lanjut "
-                      "perbaikan pelayanan atas unsur-unsur tersebut."),
-        "capaian": (f"{done} dari {len(rows)} rencana selesai — hasil survei ditindaklanjuti {words} "
-                    f"(jawaban {letter})." if rows else "Belum ada rencana tindak lanjut (jawaban D: belum)."),
-        "rencana": rows, "kota_tanggal": _kota_tanggal(),
+                      f"{h.metode_label}), unsur yang perlu diperbaiki adalah tiga unsur dengan nilai terendah, yaitu "
+                      f"{lowest}" + (f", dan unsur di bawah target {angka(r['target'])}: {below}" if below else "")
+                      + ". Berikut tindak lanjut perbaikan pelayanan atas unsur-unsur tersebut."),
+        "capaian": (f"{t['selesai']} dari {t['perlu']} unsur yang perlu perbaikan selesai ditindaklanjuti — hasil "
+                    f"survei ditindaklanjuti {t['jawaban_teks']} (jawaban {t['jawaban']})." if t["perlu"] else
+                    "Belum ada hasil survei dengan unsur yang perlu ditindaklanjuti (jawaban D: belum)."),
+        "unsur_perlu": perlu,
+        "rencana": rows, "catatan_rencana": "" if rows else "Rencana tindak lanjut belum disusun.",
+        "kota_tanggal": _kota_tanggal(),
     }
 
 

@@ -3,9 +3,10 @@ never by question position: a questionnaire that swaps U8/U9 on paper still land
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, SmallInteger,
-                        String, Text, UniqueConstraint)
+from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, Numeric,
+                        SmallInteger, String, Text, UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
@@ -43,6 +44,9 @@ class SkmPeriode(db.Model):
     metode_bobot: Mapped[str] = mapped_column(String(10), default="1/9")
     publik: Mapped[bool] = mapped_column(Boolean, default=True)  # results shown on the public page
     poster_dicetak_pada: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # offline publication
+    # the office's target for every unsur on the konversi scale (25–100): an unsur below it needs action,
+    # besides the three lowest (DOMAIN.md §4); None: only the three lowest
+    target_unsur: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
 
 
 class SkmPertanyaan(db.Model):
@@ -71,6 +75,8 @@ class SkmImpor(db.Model):
     jumlah: Mapped[int] = mapped_column(Integer)
     oleh_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     dibuat_pada: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # how the header was read: [{"judul": "U8 Sarana dan Prasarana", "kode": "U9", "cara": "nama"}, …]
+    pemetaan: Mapped[list | None] = mapped_column(JSON)
 
 
 def _unsur_checks():

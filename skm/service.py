@@ -9,6 +9,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -21,7 +22,7 @@ from core.forms import clean_text
 from core.models import Role, Unit
 from core.workdays import local_today, utcnow
 from skm import vocab
-from skm.berkas import Bacaan, BerkasError, baca
+from skm.berkas import Bacaan, BerkasError, KolomUnsur, baca
 from skm.calculator import (JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA, HasilIkm, HasilPersepsi, Prediksi, Sampel,
                             hitung_ikm, hitung_persepsi, normalisasi_metode, sampel)
 from skm.models import (PersepsiItem, PersepsiJawaban, PersepsiRespon, SkmImpor, SkmKode, SkmLayanan, SkmPeriode,
@@ -152,8 +153,10 @@ def periode_berjalan(pada: date | None = None) -> SkmPeriode | None:
     return min(rows, key=lambda p: (p.selesai - p.mulai, p.id), default=None)
 
 
-def buat_periode(*, nama: str, jenis: str, mulai: date, selesai: date, metode_bobot: str = "1/9",
-                 publik: bool = True, actor=None) -> SkmPeriode:
+def simpan_periode(periode: SkmPeriode | None, *, nama: str, jenis: str, mulai: date, selesai: date,
+                   metode_bobot: str = "1/9", publik: bool = True, target_unsur: Decimal | None = None,
+                   actor=None) -> SkmPeriode:
+    """Create a period, or change one; `target_unsur` is the office's target for every unsur (konversi 25–100)."""
     nama = clean_text(nama)
     if not nama:
         raise DomainError("Nama periode wajib diisi.", field="nama")
@@ -165,13 +168,27 @@ def buat_periode(*, nama: str, jenis: str, mulai: date, selesai: date, metode_bo
         metode = normalisasi_metode(metode_bobot)
     except ValueError as e:
         raise DomainError(str(e), field="metode_bobot") from e
-    if db.session.scalar(select(SkmPeriode.id).where(func.lower(SkmPeriode.nama) == nama.lower())):
+    if target_unsur is not None and not Decimal(25) <= target_unsur <= Decimal(100):
+        raise DomainError("Target 25–100 (skala IKM konversi), atau kosongkan.", field="target_unsur")
+    other = db.session.scalar(select(SkmPeriode).where(func.lower(SkmPeriode.nama) == nama.lower()))
+    if other is not None and other is not periode:
         raise DomainError(f"Periode «{nama}» sudah ada.", field="nama")
-    p = SkmPeriode(nama=nama, jenis=jenis, mulai=mulai, selesai=selesai, metode_bobot=metode, publik=publik)
+    baru = periode is None
+    p = periode or SkmPeriode()
+    p.nama, p.jenis, p.mulai, p.selesai, p.metode_bobot, p.publik = nama, jenis, mulai, selesai, metode, publik
+    p.target_unsur = None if target_unsur is None else target_unsur.quantize(Decimal("0.01"))
     db.session.add(p)
     db.session.flush()
-    audit.record("skm.periode.buat", "skm_periode", p.id, {"nama": nama, "metode_bobot": metode}, actor=actor)
+    audit.record("skm.periode." + ("buat" if baru else "ubah"), "skm_periode", p.id,
+                 {"nama": nama, "metode_bobot": metode, "target_unsur": None if p.target_unsur is None
+                  else str(p.target_unsur)}, actor=actor)
     return p
+
+
+def buat_periode(*, nama: str, jenis: str, mulai: date, selesai: date, metode_bobot: str = "1/9",
+                 publik: bool = True, target_unsur: Decimal | None = None, actor=None) -> SkmPeriode:
+    return simpan_periode(None, nama=nama, jenis=jenis, mulai=mulai, selesai=selesai, metode_bobot=metode_bobot,
+                          publik=publik, target_unsur=target_unsur, actor=actor)
 
 
 def catat_poster_dicetak(periode: SkmPeriode, ukuran: str, actor=None) -> None:
@@ -328,9 +345,10 @@ def kode_belum_dipakai(layanan: SkmLayanan) -> list[str]:
 class ImporGagal(DomainError):
     """The file has bad rows: nothing was imported; `kesalahan` lists them by row number."""
 
-    def __init__(self, message: str, kesalahan: list[str]):
+    def __init__(self, message: str, kesalahan: list[str], pemetaan: list[KolomUnsur] | None = None):
         super().__init__(message, field="berkas")
         self.kesalahan = kesalahan
+        self.pemetaan = pemetaan or []  # how the header was read: often the reason a file looks wrong
 
 
 def impor_berkas(layanan: SkmLayanan, periode: SkmPeriode, data: bytes, nama: str, *, actor=None) -> SkmImpor:
@@ -340,6 +358,18 @@ def impor_berkas(layanan: SkmLayanan, periode: SkmPeriode, data: bytes, nama: st
     except BerkasError as e:
         raise DomainError(e.message, field="berkas") from e
     return impor(layanan, periode, bacaan, sha256=hashlib.sha256(data).hexdigest(), actor=actor)
+
+
+def pemetaan_impor(batch: SkmImpor) -> list[KolomUnsur]:
+    """How the imported file's header was read (none recorded for imports made before it was)."""
+    return [KolomUnsur(**m) for m in batch.pemetaan or []]
+
+
+def impor_or_404(impor_id: int) -> SkmImpor:
+    batch = db.session.get(SkmImpor, impor_id)
+    if batch is None:
+        raise NotFoundError("Impor tidak ditemukan.")
+    return batch
 
 
 def impor(layanan: SkmLayanan, periode: SkmPeriode, bacaan: Bacaan, *, sha256: str, actor=None) -> SkmImpor:
@@ -357,14 +387,15 @@ def impor(layanan: SkmLayanan, periode: SkmPeriode, bacaan: Bacaan, *, sha256: s
         if len(errors) > 50:
             shown.append(f"… dan {len(errors) - 50} kesalahan lain.")
         raise ImporGagal(f"Tidak ada yang diimpor: {len(errors)} baris bermasalah. Perbaiki lalu unggah lagi.",
-                         shown)
+                         shown, bacaan.pemetaan)
     if not bacaan.baris:
         raise DomainError("Berkas tidak berisi data responden.", field="berkas")
     if db.session.scalar(select(SkmImpor.id).where(SkmImpor.layanan_id == layanan.id, SkmImpor.sha256 == sha256)):
         raise DomainError("Berkas yang sama persis sudah pernah diimpor untuk layanan ini; tidak diimpor lagi.",
                           field="berkas")
     batch = SkmImpor(layanan_id=layanan.id, periode_id=periode.id, nama_berkas=bacaan.nama, sha256=sha256,
-                     jumlah=len(bacaan.baris), oleh_id=getattr(actor, "id", None))
+                     jumlah=len(bacaan.baris), oleh_id=getattr(actor, "id", None),
+                     pemetaan=[m.as_dict() for m in bacaan.pemetaan])
     db.session.add(batch)
     db.session.flush()
     db.session.execute(SkmRespon.__table__.insert(), [

@@ -3,6 +3,7 @@ many ways people write them in spreadsheets map to one stored value. No Flask he
 for the translation catalogue)."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from core.errors import N_
@@ -78,6 +79,22 @@ _PEKERJAAN_ALIAS = {"pns": "PNS", "asn": "PNS", "pns/asn": "PNS", "pppk": "PNS",
                     "ibu rumah tangga": "LAINNYA", "irt": "LAINNYA", "petani": "LAINNYA"}
 
 
+# Words that name an unsur in a sheet's header or a published table, whatever number the sheet gives it:
+# many questionnaires (the regulation's own contoh kuesioner among them) number U8 Sarana, U9 Pengaduan.
+# Each word names one unsur only; a header naming two («sarana pengaduan») is refused, not guessed.
+UNSUR_KATA: dict[str, tuple[str, ...]] = {
+    "U1": ("persyaratan", "syarat"),
+    "U2": ("sistem", "mekanisme", "prosedur", "smp", "alur"),
+    "U3": ("waktu", "kecepatan", "penyelesaian"),
+    "U4": ("biaya", "tarif"),
+    "U5": ("produk", "spesifikasi"),
+    "U6": ("kompetensi", "kemampuan"),
+    "U7": ("perilaku", "kesopanan", "keramahan", "sikap"),
+    "U8": ("pengaduan", "masukan", "komplain"),
+    "U9": ("sarana", "prasarana", "sarpras", "fasilitas"),
+}
+
+
 class NilaiSalah(ValueError):
     """A value that does not fit its column; the message is shown to the user as is."""
 
@@ -106,6 +123,12 @@ def pekerjaan(value) -> str:
     if code is None:
         raise NilaiSalah(f"pekerjaan «{value}» tidak dikenal (PNS, TNI, POLRI, Swasta, Wirausaha, Lainnya)")
     return code
+
+
+def unsur_bernama(teks) -> set[str]:
+    """The unsur a header or a table row names by its words (empty: none; two or more: ambiguous)."""
+    words = set(re.findall(r"[a-z0-9]+", _key(teks)))
+    return {kode for kode, kata in UNSUR_KATA.items() if words.intersection(kata)}
 
 
 def bilangan_bulat(value, nama: str, lo: int, hi: int) -> int:
@@ -143,6 +166,22 @@ def tanggal(value) -> date:
         except ValueError:
             continue
     raise NilaiSalah(f"tanggal «{value}» tidak dikenal (tulis 2026-03-31 atau 31/03/2026)")
+
+
+def waktu(value) -> datetime:
+    """A timestamp as spreadsheets and form exports write it (Google Forms: «31/03/2026 10:15:05»)."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    text = " ".join(str(value).strip().replace("T", " ").split())
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d-%m-%Y %H:%M:%S",
+                "%d-%m-%Y %H:%M", "%d/%m/%Y %H.%M.%S", "%d/%m/%Y %H.%M"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise NilaiSalah(f"cap waktu «{value}» tidak dikenal (tulis 31/03/2026 10:15:05)")
 
 
 def kelompok_usia(usia: int | None) -> str:

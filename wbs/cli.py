@@ -1,4 +1,5 @@
-"""`flask wbs …`: retention purge, key rotation/re-wrapping, and the optional escrow key."""
+"""`flask wbs …`: the daily notice to the team, retention purge, key rotation/re-wrapping, the way out when
+the whole team has left, and the optional escrow key."""
 from __future__ import annotations
 
 import os
@@ -12,7 +13,7 @@ from core.models import user_by_email
 from core.uow import keep_after_refusal, on_rollback
 
 # every command is one unit of work (CommandGroup): committed when it ends, rolled back when it fails
-wbs_cli = CommandGroup("wbs", help="Whistleblowing System: retensi dan kunci.")
+wbs_cli = CommandGroup("wbs", help="Whistleblowing System: kabar harian, retensi dan kunci.")
 
 
 def _refused(call, *args, **kwargs):
@@ -33,6 +34,43 @@ def _officer(email: str):
     if user is None:
         raise click.ClickException(f"Akun {email} tidak ada.")
     return user
+
+
+@wbs_cli.command("kabar-harian")
+@click.option("--tanggal", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Tanggal yang dikabarkan (bawaan: kemarin).")
+def kabar_harian(tanggal):
+    """Kabari Tim WBS bila kemarin ada laporan atau pesan pelapor baru (sekali sehari, tanpa jam).
+
+    Jalankan setiap hari dari cron/systemd timer, misalnya pukul 07.00: pesan dikirim pada jam tetap
+    (WBS_NOTICE_HOUR, bawaan 08.00 WIB), sehingga kotak keluar tidak mencatat kapan laporan masuk.
+    """
+    from datetime import timedelta
+
+    from core.workdays import local_today
+    from wbs.service import daily_notice
+
+    day = tanggal.date() if tanggal else local_today() - timedelta(days=1)
+    count = daily_notice(day)
+    click.echo(f"{count} kabar WBS untuk {day.isoformat()} diantrekan." if count
+               else f"Tidak ada kabar WBS baru untuk {day.isoformat()}.")
+
+
+@wbs_cli.command("sahkan-kunci")
+@click.option("--email", required=True, help="Anggota Tim WBS yang kuncinya menunggu pengesahan.")
+def sahkan_kunci(email):
+    """Sahkan kunci petugas bila TIDAK ADA lagi kunci aktif Tim WBS yang dapat mengesahkannya.
+
+    Selama masih ada kunci aktif, pengesahan hanya lewat menu Kunci WBS oleh anggota tim. Tercatat di log
+    audit dan Tim WBS diberi tahu.
+    """
+    from wbs.keys import approve_without_team, officer_key
+
+    key = officer_key(_officer(email))
+    if key is None:
+        raise click.ClickException(f"{email} belum memiliki kunci WBS.")
+    _refused(approve_without_team, key.id)
+    click.echo(f"Kunci WBS {email} disahkan.")
 
 
 @wbs_cli.command("purge")
@@ -80,8 +118,9 @@ def escrow_enable(out_path: Path, frasa):
     on_rollback(lambda: out_path.unlink(missing_ok=True))
     with os.fdopen(fd, "wb") as fh:
         fh.write(sealed)
-    click.echo(f"Escrow aktif. Kunci privat tersegel ditulis ke {out_path}: pindahkan ke media luring, "
-               "lalu hapus dari server. Laporan baru kini juga dibungkus untuk kunci escrow.")
+    click.echo(f"Escrow dibuat. Kunci privat tersegel ditulis ke {out_path}: pindahkan ke media luring, "
+               "lalu hapus dari server. Setelah anggota Tim WBS mengesahkannya di menu Kunci WBS, laporan baru "
+               "juga dibungkus untuk kunci escrow.")
 
 
 @wbs_cli.command("escrow-disable")

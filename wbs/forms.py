@@ -1,14 +1,21 @@
 """Forms of the WBS pages (messages in Indonesian, translated through Flask-Babel; WTForms has no Indonesian
-catalog)."""
+catalog).
+
+The reporter's forms carry a stateless CSRF token (`SignedCSRF`): the WBS pages open no server session
+(core.sessions), since a session row's expiry would be an exact time of the visit.
+"""
 from __future__ import annotations
 
 import secrets
 
+from flask import current_app
 from flask_babel import LazyString, format_number
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from itsdangerous import BadData, URLSafeTimedSerializer
 from wtforms import HiddenField, MultipleFileField, PasswordField, SelectField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.csrf.core import CSRF
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from core.forms import PublicForm
 from wbs.service import JENIS, MAX_IDENTITAS, MAX_TEXT, STATUS, TUJUAN
@@ -24,7 +31,34 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class ReportForm(PublicForm):
+class SignedCSRF(CSRF):
+    """A CSRF token that needs no session: signed (HMAC under SECRET_KEY, with the second it was made) and
+    accepted for WTF_CSRF_TIME_LIMIT (26 h: a slow writer keeps the form). Nothing about it is stored, and
+    it names no visitor (there is no session to bind it to: what it proves is that the form came from this
+    server, which is what an anonymous form can ask)."""
+
+    _SALT = "zi-wbs/csrf"
+
+    @staticmethod
+    def _serializer() -> URLSafeTimedSerializer:
+        return URLSafeTimedSerializer(current_app.secret_key, salt=SignedCSRF._SALT)
+
+    def generate_csrf_token(self, csrf_token_field) -> str:
+        return self._serializer().dumps("wbs")
+
+    def validate_csrf_token(self, form, field) -> None:
+        try:
+            self._serializer().loads(field.data or "", max_age=current_app.config["WTF_CSRF_TIME_LIMIT"])
+        except BadData:
+            raise ValidationError(_l("Formulir kedaluwarsa atau tidak sah. Muat ulang halaman, lalu kirim lagi."))
+
+
+class WbsPublicForm(PublicForm):
+    class Meta:
+        csrf_class = SignedCSRF
+
+
+class ReportForm(WbsPublicForm):
     """The 4W+1H form. Only «apa» is required: whatever is missing is asked later in the mailbox."""
 
     apa = TextAreaField(_l("Apa yang terjadi?"), validators=[DataRequired(_l("Ceritakan apa yang terjadi.")), _LONG],
@@ -44,13 +78,13 @@ class ReportForm(PublicForm):
     token = HiddenField()
 
 
-class ReceiptForm(PublicForm):
+class ReceiptForm(WbsPublicForm):
     resi = PasswordField(_l("Resi"),
                          validators=[DataRequired(REQUIRED), Length(max=64, message=_l("Resi terlalu panjang."))],
                          render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"})
 
 
-class ReporterMessageForm(PublicForm):
+class ReporterMessageForm(WbsPublicForm):
     resi = HiddenField(validators=[DataRequired(REQUIRED)])
     pesan = TextAreaField(_l("Pesan atau jawaban Anda"), validators=[Optional(), _LONG], render_kw={"rows": 5})
     lampiran = MultipleFileField(_l("Tambah bukti (opsional; paling banyak 5 berkas)"), render_kw={"accept": ACCEPT})

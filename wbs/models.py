@@ -2,11 +2,12 @@
 ciphertext under the report's data key (see wbs.sealing). What stays readable is what the queue needs:
 status, dates (no times) and deadlines.
 
-Ids of reports, messages and attachments are random, so a copy of the database does not reveal the order
-in which reports arrived beyond their date.
+Ids of reports, messages, attachments and key wraps are random, so a copy of the database does not reveal
+the order in which reports arrived beyond their date.
 """
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 
 from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, UniqueConstraint)
@@ -40,6 +41,41 @@ class WbsKey(db.Model):
     dibuat_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     user: Mapped[User | None] = relationship()
+    pengesahan: Mapped[WbsKeyApproval | None] = relationship(
+        foreign_keys="WbsKeyApproval.key_id", cascade="all, delete-orphan", passive_deletes=True, uselist=False)
+    permintaan_cabut: Mapped[WbsRevocationRequest | None] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, uselist=False)
+
+
+class WbsKeyApproval(db.Model):
+    """The countersignature that makes a recipient key active (wbs.keys.countersign): which key vouched for
+    it (None: the install's very first key, or the server operator when the whole team had left), and a tag
+    under a server secret outside the database over key, holder and public key, so that a database writer
+    can neither activate a key of its own nor swap the public key of an approved one."""
+
+    __tablename__ = "wbs_pengesahan_kunci"
+
+    key_id: Mapped[int] = mapped_column(ForeignKey("wbs_kunci.id", ondelete="CASCADE"), primary_key=True)
+    pengesah_key_id: Mapped[int | None] = mapped_column(ForeignKey("wbs_kunci.id"))
+    tanggal: Mapped[date] = mapped_column(Date)
+    tag: Mapped[str] = mapped_column(String(64))
+
+
+class WbsRevocationRequest(db.Model):
+    """Someone asked to revoke another member's key; a second team member must confirm (wbs.keys.revoke_key)."""
+
+    __tablename__ = "wbs_permintaan_cabut"
+
+    key_id: Mapped[int] = mapped_column(ForeignKey("wbs_kunci.id", ondelete="CASCADE"), primary_key=True)
+    diminta_oleh: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    diminta_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    peminta: Mapped[User] = relationship()
+
+
+def random_row_id() -> int:
+    """A random positive 31-bit id (fits every database's INTEGER), above any id a sequence ever gave."""
+    return (1 << 30) + secrets.randbelow(1 << 30)
 
 
 class WbsReport(db.Model):
@@ -86,7 +122,9 @@ class WbsKeyWrap(db.Model):
     __tablename__ = "wbs_bungkus_kunci"
     __table_args__ = (UniqueConstraint("report_id", "key_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    # random (wbs.keys.wrap_to): a sequence would order the wraps made when reports arrive among those made
+    # at audited moments (grants, rotations), and so date the reports to the minute
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False, default=random_row_id)
     report_id: Mapped[int] = mapped_column(ForeignKey("wbs_laporan.id", ondelete="CASCADE"), index=True)
     key_id: Mapped[int] = mapped_column(ForeignKey("wbs_kunci.id", ondelete="CASCADE"), index=True)
     wrap: Mapped[bytes] = mapped_column(LargeBinary)
@@ -96,7 +134,12 @@ class WbsKeyWrap(db.Model):
 
 class WbsEntry(db.Model):
     """One line of a case's history: a message of the reporter or the team, an internal note of the
-    team, or a status change. The text (and a status change's reason and destination) is sealed."""
+    team, or a status change. The text (and a status change's reason and destination) is sealed; its
+    associated data binds kind, order, date, officer and status change (wbs.sealing.entry_aad), so a
+    database writer cannot turn an internal note into a message the reporter sees.
+
+    `legacy_mac`: set only on rows sealed before that binding (migration 0007_wbs_security), whose data key
+    the migration could not reach: an HMAC over the same columns under a server secret, checked on read."""
 
     __tablename__ = "wbs_entri"
     __table_args__ = (UniqueConstraint("report_id", "urutan"),)
@@ -111,13 +154,14 @@ class WbsEntry(db.Model):
     status_ke: Mapped[str | None] = mapped_column(String(20))
     isi: Mapped[bytes] = mapped_column(LargeBinary)
     idem_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    legacy_mac: Mapped[str | None] = mapped_column(String(64))
 
     officer: Mapped[User | None] = relationship()
 
 
 class WbsAttachment(db.Model):
     """Evidence: the file's bytes are sealed on disk under a random name; its name, type and size are
-    sealed here."""
+    sealed here, bound to the entry it belongs to. `legacy_mac`: as in WbsEntry."""
 
     __tablename__ = "wbs_lampiran"
 
@@ -126,3 +170,4 @@ class WbsAttachment(db.Model):
     entry_id: Mapped[str | None] = mapped_column(ForeignKey("wbs_entri.id", ondelete="CASCADE"), index=True)
     stored_name: Mapped[str] = mapped_column(String(64), unique=True)
     meta: Mapped[bytes] = mapped_column(LargeBinary)
+    legacy_mac: Mapped[str | None] = mapped_column(String(64))

@@ -2,7 +2,11 @@
 
 - Every text is padded (so a ciphertext's length says little about the text's length) and encrypted with
   the report's data key; the associated data names the report and the field, entry or file, so a
-  ciphertext cannot be moved to another report or column unnoticed.
+  ciphertext cannot be moved to another report or column unnoticed. An entry's associated data also binds
+  the clear columns that decide who sees it and how (kind, order, date, officer, status change), an
+  attachment's the entry it belongs to.
+- Rows sealed before that binding carry instead a MAC of those columns under a server secret
+  (`legacy_mac`, written by migration 0007_wbs_security, which could not reach the data keys).
 - The data key is wrapped (HPKE) to each recipient key; the `info` binds the wrap to report and key.
 - The receipt derives (Argon2id, per-report salt) an X25519 private key; the data key is also wrapped to
   its public half, so the reporter alone can unwrap it again with the receipt.
@@ -27,7 +31,20 @@ def field_aad(report_id: int, name: str) -> bytes:
     return f"zi-wbs/{report_id}/isian/{name}".encode()
 
 
-def entry_aad(report_id: int, entry_id: str) -> bytes:
+def _entry_columns(entry) -> str:
+    """The clear columns of a WbsEntry that say who sees it and how, in one canonical text."""
+    return "/".join("" if v is None else str(v) for v in (
+        entry.jenis, entry.urutan, entry.tanggal.isoformat(), entry.officer_id, entry.status_dari, entry.status_ke))
+
+
+def entry_aad(report_id: int, entry) -> bytes:
+    """Binds the entry's id and its clear columns: changing `jenis` from "catatan" to "tim" (or the officer,
+    the status change, the order or the date) makes the text fail to open."""
+    return f"zi-wbs/{report_id}/entri/{entry.id}/v2/{_entry_columns(entry)}".encode()
+
+
+def entry_aad_v1(report_id: int, entry_id: str) -> bytes:
+    """Before 0007_wbs_security: the id only (such rows carry `legacy_mac`)."""
     return f"zi-wbs/{report_id}/entri/{entry_id}".encode()
 
 
@@ -35,9 +52,35 @@ def file_aad(report_id: int, attachment_id: str) -> bytes:
     return f"zi-wbs/{report_id}/lampiran/{attachment_id}".encode()
 
 
-def file_meta_aad(report_id: int, attachment_id: str) -> bytes:
+def file_meta_aad(report_id: int, attachment_id: str, entry_id: str | None) -> bytes:
+    """Binds the entry the file was sent with (None: the report itself)."""
+    return f"zi-wbs/{report_id}/lampiran/{attachment_id}/meta/v2/{entry_id or ''}".encode()
+
+
+def file_meta_aad_v1(report_id: int, attachment_id: str) -> bytes:
     return f"zi-wbs/{report_id}/lampiran/{attachment_id}/meta".encode()
 
+
+# --- tags under a server secret (RECEIPT_PEPPER, outside the database) ----------------------------
+
+def server_tag(pepper: bytes, purpose: str, text: str) -> str:
+    """HMAC-SHA256 under a key derived from the server pepper for one `purpose`."""
+    key = hmac.new(pepper, b"zi-wbs/tag/" + purpose.encode(), hashlib.sha256).digest()
+    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def legacy_entry_mac(pepper: bytes, report_id: int, entry) -> str:
+    return server_tag(pepper, "entri-v1", f"{report_id}/{entry.id}/{_entry_columns(entry)}")
+
+
+def legacy_file_mac(pepper: bytes, report_id: int, attachment) -> str:
+    return server_tag(pepper, "lampiran-v1", f"{report_id}/{attachment.id}/{attachment.entry_id or ''}")
+
+
+def approval_tag(pepper: bytes, key, pengesah_key_id: int | None) -> str:
+    """What makes a recipient key active: the key, its kind and holder, its public key and who vouched."""
+    return server_tag(pepper, "pengesahan-kunci", f"{key.id}/{key.jenis}/{key.user_id or ''}/"
+                                                  f"{key.public_key.hex()}/{pengesah_key_id or ''}")
 
 def wrap_info(report_id: int, key_id: int) -> bytes:
     return f"zi-wbs/{report_id}/bungkus/{key_id}".encode()
@@ -114,16 +157,3 @@ def receipt_public(receipt_normal: str, salt: bytes, params: KdfParams) -> bytes
 def is_receipt_shape(receipt_normal: str) -> bool:
     raw = receipt_normal.replace("-", "")
     return len(raw) == RECEIPT_CHARS and all(c in CROCKFORD for c in raw)
-
-
-# --- the officer's unlocked key inside the server-side session -------------------------------------
-
-def session_key(secret_key: bytes | str, sid: str) -> bytes:
-    """Key that seals an officer's unlocked private key inside their server-side session.
-
-    Derived from the server's SECRET_KEY (kept outside the database and Redis) and the session id, so the
-    session row alone — a copy of the session table or of Redis — does not give the private key, and a
-    sealed copy moved to another session does not open.
-    """
-    secret = secret_key.encode() if isinstance(secret_key, str) else secret_key
-    return hmac.new(secret, b"zi-wbs/sesi/" + sid.encode(), hashlib.sha256).digest()

@@ -6,21 +6,23 @@ Nothing here commits or rolls back: each function runs inside its caller's unit 
 flushes where it needs ids; an idempotent submit resolves a lost race inside a savepoint. Files written
 for rows that end up rolled back are removed on rollback, files of purged reports once the purge commits.
 
-Nothing here logs, audits or notifies with content: audit rows of the reporter's actions carry no report
-id at all, and the team is told only that something new arrived.
+Nothing here logs, audits or notifies with content, and nothing a reporter does leaves an exact time: no
+audit row, no outbox row at that moment (the team hears of a day's reports in a daily batch,
+`daily_notice`), ids that are random, dates without the time of day.
 """
 from __future__ import annotations
 
+import hmac
 import os
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import partial
 
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.exc import IntegrityError
 
 from core import audit, crypto, outbox, storage
@@ -32,8 +34,8 @@ from core.forms import clean_text
 from core.models import Role, User
 from core.settings import get_setting
 from core.uow import on_commit, on_rollback
-from core.workdays import local_today
-from wbs import keys, sealing, workflow
+from core.workdays import JAKARTA, local_today
+from wbs import keys, limits, sealing, workflow
 from wbs.models import ELEMENTS, SEALED_FIELDS, WbsAttachment, WbsEntry, WbsKey, WbsKeyWrap, WbsReport
 from wbs.workflow import CLOSED, PELAPOR, STATUS, TUJUAN
 
@@ -59,6 +61,24 @@ MAX_TEXT = 10_000
 MAX_IDENTITAS = 1_000
 UNKNOWN_RECEIPT = ("Resi tidak dikenali. Periksa kembali 16 huruf dan angka resi Anda "
                    "(huruf besar/kecil dan spasi tidak berpengaruh).")
+NOT_READY = N_("Saluran WBS belum dapat menerima laporan: Tim WBS belum memiliki kunci untuk membuka laporan. "
+               "Laporan yang dikirim sekarang tidak akan dapat dibaca siapa pun selain Anda. Silakan kembali "
+               "lagi nanti, atau gunakan saluran lain yang tercantum di halaman WBS.")
+TAMPERED = ("Data laporan WBS ini tidak utuh: ada kolom yang diubah di luar aplikasi. Isinya tidak "
+            "ditampilkan. Laporkan kepada administrator.")
+DAILY_NOTICE = "Ada laporan atau pesan baru di WBS. Buka menu WBS di halaman petugas."
+
+
+class ChannelClosed(DomainError):
+    """No active team key yet: a report filed now could be read by nobody but its reporter."""
+
+    status = 503
+
+
+class Tampered(DomainError):
+    """A clear column of a sealed row does not match what was sealed with it (a database writer)."""
+
+    status = 409
 
 # the office's defaults (DOMAIN.md §2; an SK Kepala may change them in settings); wired by app.py
 SETTINGS = {
@@ -140,7 +160,8 @@ def _seal_files(report_id: int, data_key: bytes, files: list[storage.Clean], ent
         meta = {"nama": clean.original_name, "tipe": clean.content_type, "ukuran": clean.size,
                 "sha256": clean.sha256, "dari": dari, "urut": i}
         db.session.add(WbsAttachment(id=att_id, report_id=report_id, entry_id=entry_id, stored_name=name,
-                                     meta=sealing.seal_json(data_key, meta, sealing.file_meta_aad(report_id, att_id))))
+                                     meta=sealing.seal_json(data_key, meta,
+                                                            sealing.file_meta_aad(report_id, att_id, entry_id))))
 
 
 def _discard(written: list[str]) -> None:
@@ -183,22 +204,31 @@ def _store_once(store: Callable[[list[str]], object], token_hash: str | None, st
     return True
 
 
-def _notify_team(body: str) -> None:
-    # no id, kind, unit or content: only that something arrived (and a random dedup key, not the report id)
-    batch = secrets.token_hex(8)
+def daily_notice(day: date) -> int:
+    """Tell the team, once, that reports or reporters' messages came on `day`: one outbox row per member,
+    dated only (no time of day) and sent at a fixed hour the next day, written by a daily job
+    (`flask wbs kabar-harian`) rather than at the moment of the report. Returns the rows queued."""
+    came = db.session.scalar(select(exists().where(WbsReport.diterima_tanggal == day))) or db.session.scalar(
+        select(exists().where(WbsEntry.tanggal == day, WbsEntry.jenis == "pelapor")))
+    if not came:
+        return 0
+    hour = int(current_app.config.get("WBS_NOTICE_HOUR", 8))
+    send_at = datetime.combine(day + timedelta(days=1), time(hour), JAKARTA)
+    queued = 0
     for officer in keys.team_members():
-        outbox.enqueue("email", officer.email, body, f"wbs:{batch}:{officer.id}", anonymous=True)
+        queued += outbox.enqueue("email", officer.email, DAILY_NOTICE, f"wbs:harian:{day.isoformat()}:{officer.id}",
+                                 anonymous=True, not_before=send_at) is not None
+    return queued
 
 
 def _next_entry(report: WbsReport, jenis: str, data_key: bytes, payload: dict, *, officer: User | None = None,
                 status_dari: str | None = None, status_ke: str | None = None,
                 idem_hash: str | None = None) -> WbsEntry:
     report.entri_terakhir += 1
-    entry_id = secrets.token_hex(16)
-    entry = WbsEntry(id=entry_id, report_id=report.id, urutan=report.entri_terakhir, jenis=jenis,
+    entry = WbsEntry(id=secrets.token_hex(16), report_id=report.id, urutan=report.entri_terakhir, jenis=jenis,
                      tanggal=local_today(), officer_id=officer.id if officer else None,
-                     status_dari=status_dari, status_ke=status_ke, idem_hash=idem_hash,
-                     isi=sealing.seal_json(data_key, payload, sealing.entry_aad(report.id, entry_id)))
+                     status_dari=status_dari, status_ke=status_ke, idem_hash=idem_hash)
+    entry.isi = sealing.seal_json(data_key, payload, sealing.entry_aad(report.id, entry))
     db.session.add(entry)
     return entry
 
@@ -239,13 +269,6 @@ def _report_by_token(idem: str) -> WbsReport | None:
     return db.session.scalar(select(WbsReport).where(WbsReport.idem_hash == idem))
 
 
-def _show_again_once(report: WbsReport, token: str) -> int:
-    """A double click sees its receipt once more; then the token is spent, so a later re-post from the
-    same browser (someone pressing Back on a shared computer) cannot bring the receipt back."""
-    report.idem_hash = _idem_hash("spent/" + token)
-    return report.id
-
-
 def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, sumber: str = "web",
                   idempotency_key: str | None = None) -> tuple[int, str]:
     """Store a sealed report and return (report_id, receipt). The receipt is not stored anywhere: show it
@@ -259,6 +282,8 @@ def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, su
     complaint) and the report stand or fall together, and files written for a rolled-back report are
     removed. A concurrent double submit is resolved by the unique token inside a savepoint.
     """
+    if not keys.team_ready():
+        raise ChannelClosed(NOT_READY)
     values = _clean_fields(fields)
     files = _check_files(files)
     if sumber not in SUMBER:
@@ -268,7 +293,12 @@ def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, su
         receipt = crypto.normalize_code(sealing.receipt_from_token(_pepper(), idempotency_key))
         existing = _report_by_token(idem)
         if existing:
-            return _show_again_once(existing, idempotency_key), receipt
+            # a double click, or Back + resubmit at once, sees its receipt again; the same form posted later
+            # (the next person at a shared computer) does not. The window lives in a short-lived key
+            # (wbs.limits), not in the database, which keeps no time of day.
+            if limits.RESHOW.recent(idem):
+                return existing.id, receipt
+            raise DomainError(RECEIPT_SPENT)
         if db.session.scalar(select(WbsReport.id).where(WbsReport.resi_hash == sealing.receipt_lookup(_pepper(), receipt))):
             raise DomainError(RECEIPT_SPENT)
     else:
@@ -300,9 +330,11 @@ def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, su
         _seal_files(report_id, data_key, files, None, "pelapor", written)
 
     if not _store_once(store, idem, _report_by_token):  # the other click of a double submit won the race
-        return _show_again_once(_report_by_token(idem), idempotency_key), receipt
-    # no audit row: the log is for officers' actions, and its timestamp would date the report
-    _notify_team("Ada laporan WBS baru.")
+        return _report_by_token(idem).id, receipt
+    if idem:
+        limits.RESHOW.start(idem)  # harmless if this unit of work rolls back: no report, nothing to show
+    # no audit row (the log is for officers' actions, and its timestamp would date the report), no outbox
+    # row now (daily_notice)
     return report_id, receipt
 
 
@@ -369,10 +401,54 @@ def _unlock_by_receipt(receipt: str) -> tuple[WbsReport, bytes]:
     return report, data_key
 
 
+def _open_bound(data_key: bytes, blob: bytes, bound: bytes, legacy: bytes, legacy_mac: str | None,
+                expected_mac: Callable[[], str]) -> dict:
+    """Open a sealed row whose associated data binds its clear columns (`bound`), or a row sealed before
+    that binding (`legacy_mac` set by migration 0007), whose columns a MAC under the server pepper vouches
+    for. Anything else that does not open is a tampered row."""
+    try:
+        if legacy_mac is None:
+            return sealing.open_json(data_key, blob, bound)
+        if not hmac.compare_digest(legacy_mac, expected_mac()):
+            raise Tampered(TAMPERED)
+        try:
+            return sealing.open_json(data_key, blob, legacy)
+        except crypto.DecryptionError:  # a bound row that a downgrade and upgrade tagged again
+            return sealing.open_json(data_key, blob, bound)
+    except crypto.DecryptionError:
+        raise Tampered(TAMPERED)
+
+
+def _attachment_meta(report_id: int, data_key: bytes, a: WbsAttachment) -> dict:
+    return _open_bound(data_key, a.meta, sealing.file_meta_aad(report_id, a.id, a.entry_id),
+                       sealing.file_meta_aad_v1(report_id, a.id), a.legacy_mac,
+                       lambda: sealing.legacy_file_mac(_pepper(), report_id, a))
+
+
 def _attachments(report_id: int, data_key: bytes) -> list[tuple[WbsAttachment, dict]]:
     rows = db.session.scalars(select(WbsAttachment).where(WbsAttachment.report_id == report_id))
-    out = [(a, sealing.open_json(data_key, a.meta, sealing.file_meta_aad(report_id, a.id))) for a in rows]
+    out = [(a, _attachment_meta(report_id, data_key, a)) for a in rows]
     return sorted(out, key=lambda pair: pair[1].get("urut", 0))  # ids are random: order by the sealed index
+
+
+def _entries(report: WbsReport, data_key: bytes) -> list[tuple[WbsEntry, dict]]:
+    """Every entry of the report, opened and checked: each is bound to its clear columns, the order has no
+    gap, and the status changes lead, one after the other, to the report's status."""
+    rows = list(db.session.scalars(select(WbsEntry).where(WbsEntry.report_id == report.id)
+                                   .order_by(WbsEntry.urutan)))
+    out = [(e, _open_bound(data_key, e.isi, sealing.entry_aad(report.id, e), sealing.entry_aad_v1(report.id, e.id),
+                           e.legacy_mac, lambda e=e: sealing.legacy_entry_mac(_pepper(), report.id, e)))
+           for e in rows]
+    status = "diterima"
+    for e in rows:
+        if e.jenis == "status":
+            if e.status_dari != status:
+                raise Tampered(TAMPERED)
+            status = e.status_ke
+    if [e.urutan for e in rows] != list(range(1, len(rows) + 1)) or len(rows) != report.entri_terakhir \
+            or status != report.status:
+        raise Tampered(TAMPERED)
+    return out
 
 
 def _mailbox(report: WbsReport, data_key: bytes) -> Mailbox:
@@ -383,10 +459,9 @@ def _mailbox(report: WbsReport, data_key: bytes) -> Mailbox:
     for att, meta in files:
         names_by_entry.setdefault(att.entry_id, []).append(meta["nama"])
     entries = []
-    rows = db.session.scalars(select(WbsEntry).where(WbsEntry.report_id == report.id, WbsEntry.jenis != "catatan")
-                              .order_by(WbsEntry.urutan))
-    for e in rows:
-        payload = sealing.open_json(data_key, e.isi, sealing.entry_aad(report.id, e.id))
+    for e, payload in _entries(report, data_key):
+        if e.jenis == "catatan":  # the team's internal notes: never for the reporter
+            continue
         dari = {"pelapor": N_("Anda"), "tim": N_("Tim WBS"), "status": N_("Status")}[e.jenis]
         entries.append(MailboxEntry(dari=dari, jenis=e.jenis, tanggal=e.tanggal, teks=payload.get("teks", ""),
                                     status=STATUS.get(e.status_ke) if e.status_ke else None,
@@ -427,8 +502,7 @@ def add_reporter_message(receipt: str, text: str, files: list[storage.Clean] = (
     if not workflow.may(report, "pesan_pelapor", PELAPOR):
         raise DomainError("Laporan ini sudah ditutup; pesan baru tidak dapat dikirim.", "pesan")
     if _append_once(report, "pelapor", data_key, {"teks": text}, idem, files=files):
-        keys.sync_wraps(report, data_key)
-        _notify_team("Ada pesan baru di WBS.")
+        keys.sync_wraps(report, data_key)  # the team hears of it in the daily notice
     return _mailbox(report, data_key)
 
 
@@ -565,8 +639,7 @@ def open_case(report_id: int, user: User, key: WbsKey, private: bytes, *, purpos
     for att, meta in files:
         by_entry.setdefault(att.entry_id, []).append((att.id, meta))
     entries = []
-    for e in db.session.scalars(select(WbsEntry).where(WbsEntry.report_id == report.id).order_by(WbsEntry.urutan)):
-        payload = sealing.open_json(data_key, e.isi, sealing.entry_aad(report.id, e.id))
+    for e, payload in _entries(report, data_key):
         entries.append(CaseEntry(urutan=e.urutan, jenis=e.jenis, tanggal=e.tanggal, teks=payload.get("teks", ""),
                                  officer=e.officer.nama if e.officer else "",
                                  status_dari=e.status_dari, status_ke=e.status_ke,
@@ -589,7 +662,7 @@ def read_attachment(report_id: int, attachment_id: str, user: User, key: WbsKey,
     att = db.session.get(WbsAttachment, attachment_id)
     if att is None or att.report_id != report.id:
         raise NotFoundError("Lampiran tidak ditemukan.")
-    meta = sealing.open_json(data_key, att.meta, sealing.file_meta_aad(report.id, att.id))
+    meta = _attachment_meta(report.id, data_key, att)
     data = crypto.aead_decrypt(data_key, storage.read_bytes(_upload_folder(), att.stored_name),
                                sealing.file_aad(report.id, att.id))
     audit.record("wbs.lampiran.unduh", "wbs_laporan", report.id, {"lampiran": att.id}, actor=user)

@@ -1,7 +1,9 @@
 """Public pages of the Whistleblowing System: explanation, the 4W+1H form, the receipt, the mailbox.
 
 The receipt travels only in POST bodies (never in a URL, a cookie or the session); pages are no-store and
-these paths are kept out of the access log (core.security, gunicorn.conf.py).
+these paths are kept out of the access log (core.security, gunicorn.conf.py). They open no server session
+(core.sessions): the forms carry a stateless signed CSRF token (wbs.forms.SignedCSRF) instead of the
+session-bound one of Flask-WTF's global check.
 """
 from __future__ import annotations
 
@@ -10,18 +12,20 @@ from flask_babel import gettext as _
 
 from core.attachments import inspect_files
 from core.errors import DomainError
+from core.extensions import csrf
 from core.storage import UploadError
 from core.web import refuse
-from wbs import service
+from wbs import keys, service
 from wbs.forms import ReceiptForm, ReportForm, ReporterMessageForm, new_token
 from wbs.limits import receipt_limit, submit_limit
 
 bp = Blueprint("wbs", __name__, url_prefix="/wbs")
+csrf.exempt(bp)  # every form here checks its own signed token
 
 
 @bp.get("/")
 def index():
-    return render_template("wbs/index.html")
+    return render_template("wbs/index.html", siap=keys.team_ready())
 
 
 def _token(form) -> str:
@@ -47,6 +51,10 @@ def _submit(form: ReportForm) -> tuple[int, str]:
 @bp.route("/lapor", methods=["GET", "POST"])
 @submit_limit
 def lapor():
+    if not keys.team_ready():
+        # before any team key a report would be readable by nobody but its reporter: say so, take nothing
+        return render_template("wbs/lapor.html", form=None, belum_siap=service.NOT_READY), \
+            200 if request.method == "GET" else 503
     form = ReportForm()
     if request.method == "GET":
         form.token.data = new_token()

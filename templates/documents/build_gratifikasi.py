@@ -13,7 +13,7 @@ from pathlib import Path
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Cm
+from docx.shared import Cm, RGBColor
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -64,6 +64,12 @@ def _signature(doc, indent=Cm(9)) -> None:
 
 def build_surat_kpk(path: Path) -> None:
     doc = a4_document()
+    # a draft (before the sending is recorded) says so above the letterhead
+    _para(doc, "{%p if draf %}")
+    draf = _para(doc, "DRAF — belum bernomor dan belum dikirim. Nomor surat diberikan saat penerusan ke KPK dicatat.",
+                 bold=True, after=6)
+    draf.runs[0].font.color.rgb = RGBColor(0xB0, 0x2A, 0x37)
+    _para(doc, "{%p endif %}")
     kop(doc, "{{ kop_nama }}", "{{ kop_alamat }}", "{{ kop_kontak }}")
     _fields(doc, [("Nomor", "{{ nomor_surat }}"), ("Sifat", "{{ sifat }}"), ("Lampiran", "{{ lampiran }}"),
                   ("Hal", "{{ hal }}")])

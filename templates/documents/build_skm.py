@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
@@ -19,13 +20,17 @@ CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
-def _heading(doc, text: str) -> None:
-    _para(doc, text, bold=True, size=12, after=6).paragraph_format.space_before = Pt(12)
+def _heading(doc, text: str):
+    p = _para(doc, text, bold=True, size=12, after=6)
+    p.paragraph_format.space_before = Pt(12)
+    p.paragraph_format.keep_with_next = True  # a heading never ends a page
+    return p
 
 
-def _body(doc, text: str) -> None:
+def _body(doc, text: str):
     p = _para(doc, text, align=JUSTIFY, after=6)
     p.paragraph_format.line_spacing = 1.15
+    return p
 
 
 def _loop_paragraphs(doc, var: str, seq: str, text: str) -> None:
@@ -34,7 +39,7 @@ def _loop_paragraphs(doc, var: str, seq: str, text: str) -> None:
     _para(doc, "{%p endfor %}")
 
 
-def _table(doc, headers: list[str], cells: list[str], seq: str, widths: list[float]) -> None:
+def _table(doc, headers: list[str], cells: list[str], seq: str, widths: list[float], var: str = "r") -> None:
     """A bordered table: header row, then one row per item of `seq` (docxtpl {%tr %} loop)."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -42,21 +47,36 @@ def _table(doc, headers: list[str], cells: list[str], seq: str, widths: list[flo
         cell.width = Cm(w)
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
-    for texts in (["{%tr for r in " + seq + " %}"] + [""] * (len(headers) - 1), cells,
+    _cant_split(table.rows[0])
+    for texts in (["{%tr for " + var + " in " + seq + " %}"] + [""] * (len(headers) - 1), cells,
                   ["{%tr endfor %}"] + [""] * (len(headers) - 1)):
         row = table.add_row()
+        _cant_split(row)
         for cell, text, w in zip(row.cells, texts, widths):
             cell.width = Cm(w)
             cell.paragraphs[0].add_run(text)
     _para(doc, after=6)
 
 
-def _signature(doc) -> None:
+def _cant_split(row) -> None:
+    """A table row is never split across two pages."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _closing(doc, *paragraphs) -> None:
+    """The closing paragraphs and the signature as one block that Word keeps on one page: a signature never
+    stands on a page of its own."""
+    for p in paragraphs:
+        p.paragraph_format.keep_with_next = True
+    _para(doc, after=12).paragraph_format.keep_with_next = True
     indent = Cm(9)
-    for text, bold, after in (("{{ kota_tanggal }}", False, 0), ("{{ kantor.kepala_jabatan }}", False, 60),
-                              ("{{ kantor.kepala_nama }}", True, 0), ("NIP {{ kantor.kepala_nip }}", False, 0)):
+    lines = (("{{ kota_tanggal }}", False, 0), ("{{ kantor.kepala_jabatan }}", False, 60),
+             ("{{ kantor.kepala_nama }}", True, 0), ("NIP {{ kantor.kepala_nip }}", False, 0))
+    for i, (text, bold, after) in enumerate(lines):
         p = _para(doc, text, bold=bold, after=after)
         p.paragraph_format.left_indent = indent
+        p.paragraph_format.keep_with_next = i < len(lines) - 1
 
 
 def build_laporan(path: Path) -> None:
@@ -86,7 +106,9 @@ def build_laporan(path: Path) -> None:
            ["{{ r.no }}", "{{ r.kode }} {{ r.nama }}", "{{ r.jumlah }}", "{{ r.responden }}", "{{ r.nrr }}",
             "{{ r.tertimbang }}"], "unsur", [1, 6.5, 2.3, 2.2, 1.8, 2.5])
     _body(doc, "IKM = {{ ikm }}; IKM konversi = {{ konversi }}; mutu pelayanan {{ mutu }} ({{ kinerja }}).")
-    _para(doc, "{{ grafik }}", align=CENTER, after=6)
+    chart = _para(doc, "{{ grafik }}", align=CENTER, after=2)
+    chart.paragraph_format.keep_with_next = True  # the chart and its caption stay together
+    _para(doc, "Gambar 1. Nilai rata-rata (NRR) per unsur pelayanan, skala 1–4.", size=9, align=CENTER, after=8)
     _body(doc, "Hasil per jenis layanan:")
     _table(doc, ["Layanan", "Unit", "Responden", "IKM", "Mutu", "Sampel"],
            ["{{ r.nama }}", "{{ r.unit }}", "{{ r.responden }}", "{{ r.konversi }}", "{{ r.mutu }}",
@@ -110,11 +132,9 @@ def build_laporan(path: Path) -> None:
             "{{ r.status }}"], "rencana", [0.8, 2.2, 3, 4, 2.7, 2, 1.8])
     _body(doc, "{{ catatan_rencana }}")
 
-    _heading(doc, "VI. PENUTUP")
-    _body(doc, "Hasil survei ini dipublikasikan secara daring pada laman survei dan secara luring melalui poster di "
-               "ruang pelayanan, serta ditindaklanjuti sesuai rencana di atas.")
-    _para(doc, after=12)
-    _signature(doc)
+    _closing(doc, _heading(doc, "VI. PENUTUP"),
+             _body(doc, "Hasil survei ini dipublikasikan secara daring pada laman survei dan secara luring melalui "
+                        "poster di ruang pelayanan, serta ditindaklanjuti sesuai rencana di atas."))
     doc.core_properties.title = "Laporan Hasil Survei Kepuasan Masyarakat"
     doc.core_properties.author = "ZI Lapor"
     doc.save(path)
@@ -127,12 +147,17 @@ def build_tindak_lanjut(path: Path) -> None:
     _para(doc, "Periode {{ periode.nama }} ({{ periode.rentang }})", align=CENTER, after=12)
     _body(doc, "{{ pengantar }}")
     _body(doc, "Capaian: {{ capaian }}")
+    _body(doc, "Unsur yang perlu perbaikan:")
+    _table(doc, ["Unsur", "NRR", "Alasan", "Keadaan tindak lanjut"],
+           ["{{ u.unsur }}", "{{ u.nrr }}", "{{ u.alasan }}", "{{ u.keadaan }}"], "unsur_perlu", [5, 1.5, 4.5, 5.5],
+           var="u")
+    _body(doc, "Rencana dan hasil perbaikan:")
     _table(doc, ["No", "Unsur", "Rencana perbaikan", "Penanggung jawab", "Tenggat", "Status", "Hasil / bukti"],
            ["{{ r.no }}", "{{ r.unsur }}", "{{ r.rencana }}", "{{ r.unit }}", "{{ r.tenggat }}", "{{ r.status }}",
             "{{ r.hasil }}"], "rencana", [0.8, 2.2, 4, 2.7, 2, 2, 3.3])
-    _body(doc, "Demikian laporan ini disampaikan sebagai bukti tindak lanjut hasil survei kepuasan masyarakat.")
-    _para(doc, after=12)
-    _signature(doc)
+    _body(doc, "{{ catatan_rencana }}")
+    _closing(doc, _body(doc, "Demikian laporan ini disampaikan sebagai bukti tindak lanjut hasil survei kepuasan "
+                             "masyarakat."))
     doc.core_properties.title = "Laporan Tindak Lanjut Hasil SKM"
     doc.core_properties.author = "ZI Lapor"
     doc.save(path)

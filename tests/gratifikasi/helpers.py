@@ -49,3 +49,12 @@ def post_multipart(client, url: str, data: dict, **kwargs):
               if isinstance(v, tuple) else v for k, v in data.items()}
     boundary, body = encode_multipart(values)
     return client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}", **kwargs)
+
+
+def track(client, nomor: str, kode: str) -> str:
+    """Track a report with its number and code; the status page it opens (the session keeps only the number)."""
+    from tests.conftest import csrf_from
+
+    page = client.get("/gratifikasi/lacak").get_data(as_text=True)
+    return client.post("/gratifikasi/lacak", data={"nomor": nomor, "kode": kode, "csrf_token": csrf_from(page)},
+                       follow_redirects=True).get_data(as_text=True)

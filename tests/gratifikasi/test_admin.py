@@ -48,7 +48,7 @@ def test_register_highlights_deadlines_and_filters(app, login_as):
     html = c.get("/admin/gratifikasi?status=selesai").get_data(as_text=True)
     assert "Belum ada laporan." in html
     dash = c.get("/admin/").get_data(as_text=True)
-    assert "Gratifikasi belum diteruskan" in dash and "1 lewat tenggat ke KPK" in dash
+    assert "Gratifikasi belum diteruskan" in dash and "1 lewat target UPG meneruskan" in dash
 
 
 def test_full_workflow_through_the_pages(app, login_as):
@@ -64,7 +64,8 @@ def test_full_workflow_through_the_pages(app, login_as):
     resp = c.post(f"/admin/gratifikasi/{lap_id}/aksi/minta_lengkapi", data={"csrf_token": token, "catatan": ""})
     assert resp.status_code == 400 and "Hal yang perlu dilengkapi wajib diisi." in resp.get_data(as_text=True)
     assert c.post(f"/admin/gratifikasi/{lap_id}/aksi/verifikasi", data={"csrf_token": token}).status_code == 302
-    assert c.get(f"/admin/gratifikasi/{lap_id}/surat.docx").status_code == 302  # no letter before forwarding
+    assert c.get(f"/admin/gratifikasi/{lap_id}/surat.docx").headers["Content-Disposition"].startswith(
+        'attachment; filename="draf-surat-kpk-')  # a draft before the sending is recorded
     resp = c.post(f"/admin/gratifikasi/{lap_id}/aksi/teruskan_kpk",
                   data={"csrf_token": token, "tanggal": local_today().isoformat(), "cara": "gol",
                         "nomor_registrasi": "GOL-2026-77"})
@@ -109,7 +110,7 @@ def test_attachments_only_from_their_report(app, login_as, client):
     from tests.gratifikasi.helpers import form_data
 
     data = form_data(page, tanggal_terima=local_today().isoformat(), lampiran=(io.BytesIO(PNG), "bukti.png"))
-    assert post_multipart(client, "/gratifikasi/lapor", data).status_code == 302
+    assert post_multipart(client, "/gratifikasi/lapor", data).status_code == 200
     other_id, _ = _make(app)
     with app.app_context():
         from core.models import Attachment

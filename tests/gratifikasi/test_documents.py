@@ -131,3 +131,16 @@ def test_poster(office, ukuran, width_pt):
     assert "Peraturan KPK Nomor 1 Tahun 2026" in text
     with pytest.raises(ValueError):
         documents.poster_pdf("A0; } body {", "x")
+
+
+def test_letterhead_names_the_parent_body_from_the_settings(app_ctx):
+    induk = "Kementerian Kependudukan dan Pembangunan Keluarga/Badan Kependudukan dan Keluarga Berencana Nasional"
+    set_setting("kantor", {"induk": induk, "nama": "Perwakilan Provinsi Sumatera Selatan",
+                           "alamat": "Jl. Basuki Rachmat 1151, Palembang"})
+    lap, _ = _forwarded()
+    doc = Document(io.BytesIO(documents.surat_kpk_docx(lap)))
+    assert doc.paragraphs[0].text == induk.upper()
+    assert doc.paragraphs[1].text.startswith("Perwakilan Provinsi Sumatera Selatan · Jl. Basuki Rachmat 1151")
+    for pdf in (documents.surat_kpk_pdf(lap), documents.tanda_terima_pdf(lap, kode=None, alamat_lacak="x")):
+        first = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+        assert first.startswith(" ".join(induk.upper().split())) and "Perwakilan Provinsi Sumatera Selatan" in first

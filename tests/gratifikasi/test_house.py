@@ -18,7 +18,7 @@ from gratifikasi import service
 from gratifikasi.models import LaporanGratifikasi
 from tests.conftest import csrf_from
 from tests.factories import make_user
-from tests.gratifikasi.helpers import form_data, laporan_input, post_multipart
+from tests.gratifikasi.helpers import form_data, laporan_input, post_multipart, track
 from tests.gratifikasi.test_views import PNG
 
 TODAY = date(2026, 11, 26)
@@ -67,7 +67,7 @@ def test_lost_race_is_a_duplicate_and_gives_its_number_back(app_ctx, monkeypatch
 def test_double_submit_race_through_the_form(app, client, monkeypatch):
     html = client.get("/gratifikasi/lapor").get_data(as_text=True)
     data = form_data(html, tanggal_terima=(local_today() - timedelta(days=2)).isoformat())
-    assert client.post("/gratifikasi/lapor", data=data).status_code == 302
+    assert client.post("/gratifikasi/lapor", data=data).status_code == 200  # the receipt, with the code
     _lose_the_race_once(monkeypatch)
     resp = client.post("/gratifikasi/lapor", data=data)
     assert resp.status_code == 302 and resp.headers["Location"].endswith("/gratifikasi/tanda-terima")
@@ -112,10 +112,9 @@ def test_refused_completion_keeps_no_file(app, client):
         lap, kode = service.submit(laporan_input(tanggal_terima=local_today()))  # not asked to complete
         db.session.commit()
         nomor = lap.nomor
-    page = client.get("/gratifikasi/lacak").get_data(as_text=True)
+    page = track(client, nomor, kode)
     resp = post_multipart(client, "/gratifikasi/lacak/lengkapi", {
-        "nomor": nomor, "kode": kode, "tambahan": "x", "lampiran": (io.BytesIO(PNG), "a.png"),
-        "csrf_token": csrf_from(page)})
+        "tambahan": "x", "lampiran": (io.BytesIO(PNG), "a.png"), "csrf_token": csrf_from(page)})
     assert "tidak dapat dilakukan pada laporan berstatus" in resp.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Attachment)) == 0
@@ -139,12 +138,12 @@ def test_pages_state_the_deadlines_the_office_set(app, client, login_as):
         db.session.commit()
         lap_id = lap.id
     form = client.get("/gratifikasi/lapor").get_data(as_text=True)
-    assert "paling lambat 7 hari kerja" in form and "dihitung 25 hari kerja" in form
+    assert "paling lambat 7 hari kerja" in form and "Batas lapor ke KPK (25 HK sejak diterima, Pasal 12C)" in form
     assert "10 hari kerja" not in form and "30 hari kerja" not in form
     c = login_as("upg")
     detail = c.get(f"/admin/gratifikasi/{lap_id}").get_data(as_text=True)
-    assert "Pegawai → UPG (7 HK)" in detail and "UPG → KPK (6 HK, ≤ 25 HK)" in detail
-    assert "Batas ke KPK (25 HK)" in detail and "melewati batas 25 hari kerja" in detail
+    assert "Batas lapor ke UPG (7 HK sejak diterima)" in detail and "Target UPG meneruskan (6 HK sejak diterima UPG)" in detail
+    assert "Batas lapor ke KPK (25 HK sejak diterima, Pasal 12C)" in detail and "melewati batas 25 hari kerja" in detail
     register = c.get("/admin/gratifikasi").get_data(as_text=True)
     assert "lewat 25 HK" in register and "30 HK" not in register
     rekap = c.get(f"/admin/gratifikasi/rekap?periode=tahun&tahun={local_today().year}").get_data(as_text=True)

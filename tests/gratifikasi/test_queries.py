@@ -37,7 +37,7 @@ def test_counts_timeliness_and_summary(app_ctx):
     db.session.commit()
 
     assert queries.jumlah_per_status(2026) == {"diterima": 2, "perlu_dilengkapi": 0, "diverifikasi": 0,
-                                               "diteruskan": 1, "ditetapkan": 0, "selesai": 0}
+                                               "diteruskan": 1, "diminta_kpk": 0, "ditetapkan": 0, "selesai": 0}
     months = queries.jumlah_per_periode(2026, "bulan")
     assert months[2]["penerimaan"] == 1 and months[3]["nihil"] == 1 and months[4]["penerimaan"] == 1
     assert queries.jumlah_per_periode(2026, "triwulan")[1] == {

@@ -13,7 +13,7 @@ from gratifikasi import service
 from gratifikasi.models import LaporanGratifikasi
 from tests.conftest import csrf_from
 from tests.factories import make_unit, make_user
-from tests.gratifikasi.helpers import NIP, form_data, laporan_input, post_multipart
+from tests.gratifikasi.helpers import NIP, form_data, laporan_input, post_multipart, track
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -67,12 +67,13 @@ def test_submit_form_receipt_and_pdf(app, client):
     assert 'class="hp-field" aria-hidden="true"' in html and 'enctype="multipart/form-data"' in html
     data = form_data(html, tanggal_terima=_today_iso(), lampiran=(io.BytesIO(PNG), "parsel.png"))
     resp = post_multipart(client, "/gratifikasi/lapor", data)
-    assert resp.status_code == 302 and resp.headers["Location"].endswith("/gratifikasi/tanda-terima")
-    page = client.get("/gratifikasi/tanda-terima").get_data(as_text=True)
+    assert resp.status_code == 200  # the receipt answers the submission: the code is shown there, once
+    page = resp.get_data(as_text=True)
     nomor = re.search(r"GRT-\d{4}-\d{6}", page).group(0)
     kode = re.search(r'<div class="code-box mb-3" id="kode">([^<]+)</div>', page).group(1)
-    assert "Batas ke KPK" in page and "hari kerja lagi" in page
-    pdf = client.get("/gratifikasi/tanda-terima.pdf")
+    assert "Batas lapor ke KPK" in page and "hari kerja lagi" in page
+    pdf = client.post("/gratifikasi/tanda-terima.pdf", data={"csrf_token": csrf_from(page), "nomor": nomor,
+                                                             "kode": kode})
     assert pdf.headers["Content-Type"] == "application/pdf"
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)
     assert nomor in text and kode in text
@@ -81,9 +82,7 @@ def test_submit_form_receipt_and_pdf(app, client):
         assert lap.nomor == nomor and lap.nilai == 1_500_000 and lap.kanal == "web"
         assert db.session.scalar(select(func.count()).select_from(Attachment)) == 1
     # tracking with the number and code
-    page = client.get("/gratifikasi/lacak").get_data(as_text=True)
-    html = client.post("/gratifikasi/lacak", data={"nomor": nomor, "kode": kode,
-                                                   "csrf_token": csrf_from(page)}).get_data(as_text=True)
+    html = track(client, nomor, kode)
     assert f"Status laporan {nomor}" in html and "Diterima UPG" in html and "Laporan diterima UPG." in html
 
 
@@ -92,8 +91,8 @@ def test_double_submit_one_record(app, client):
     data = form_data(html, tanggal_terima=_today_iso())
     first = client.post("/gratifikasi/lapor", data=data)
     second = client.post("/gratifikasi/lapor", data=data)
-    assert first.status_code == second.status_code == 302
-    assert second.headers["Location"].endswith("/gratifikasi/tanda-terima")  # same receipt again
+    assert first.status_code == 200 and second.status_code == 302
+    assert second.headers["Location"].endswith("/gratifikasi/tanda-terima")  # same receipt again, without the code
     assert _count(app) == 1
     other = app.test_client()  # another browser replaying the same form: told the number, no code
     html = other.get("/gratifikasi/lapor").get_data(as_text=True)
@@ -146,8 +145,8 @@ def test_honeypot_and_missing_csrf(app, client):
 def test_html_is_escaped_everywhere(app, client):
     nasty = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     resp = _post(client, pelapor_nama=nasty, kronologi=nasty, uraian=nasty)
-    assert resp.status_code == 302
-    page = client.get("/gratifikasi/tanda-terima").get_data(as_text=True)
+    assert resp.status_code == 200
+    page = resp.get_data(as_text=True) + client.get("/gratifikasi/tanda-terima").get_data(as_text=True)
     assert "<script>alert" not in page and "<img src=x" not in page
     upg = _upg_client(app)
     with app.app_context():
@@ -198,27 +197,23 @@ def test_reporter_completes_when_asked(app, client):
         service.minta_lengkapi(lap, upg, "Lampirkan foto parsel")
         db.session.commit()
         nomor = lap.nomor
-    page = client.get("/gratifikasi/lacak").get_data(as_text=True)
-    html = client.post("/gratifikasi/lacak", data={"nomor": nomor, "kode": kode,
-                                                   "csrf_token": csrf_from(page)}).get_data(as_text=True)
+    html = track(client, nomor, kode)
     assert "Perlu dilengkapi" in html and "Lampirkan foto parsel" in html and "Kirim kelengkapan" in html
     token = csrf_from(html)
-    bad = client.post("/gratifikasi/lacak/lengkapi", data={"nomor": nomor, "kode": kode, "tambahan": "",
-                                                           "csrf_token": token})
+    bad = client.post("/gratifikasi/lacak/lengkapi", data={"tambahan": "", "csrf_token": token})
     assert "Isi keterangan tambahan atau lampirkan berkas." in bad.get_data(as_text=True)
-    ok = post_multipart(client, "/gratifikasi/lacak/lengkapi", {"nomor": nomor, "kode": kode, "tambahan": "Foto terlampir",
+    ok = post_multipart(client, "/gratifikasi/lacak/lengkapi", {"tambahan": "Foto terlampir",
                                                                 "lampiran": (io.BytesIO(PNG), "parsel.png"),
-                                                                "csrf_token": token})
+                                                                "csrf_token": token}, follow_redirects=True)
     text = ok.get_data(as_text=True)
     assert "Kelengkapan terkirim" in text and "Pelapor melengkapi laporan: Foto terlampir" in text
-    wrong = client.post("/gratifikasi/lacak/lengkapi", data={"nomor": nomor, "kode": "SALAH-KODE", "tambahan": "x",
-                                                             "csrf_token": token}, follow_redirects=True)
-    assert service.SAME_MESSAGE in wrong.get_data(as_text=True)
-    pdf = client.post("/gratifikasi/lacak/tanda-terima.pdf", data={"nomor": nomor, "kode": kode, "csrf_token": token})
+    pdf = client.post("/gratifikasi/lacak/tanda-terima.pdf", data={"csrf_token": token})
     assert pdf.headers["Content-Type"] == "application/pdf" and kode.encode() not in pdf.data
-    guessed = client.post("/gratifikasi/lacak/tanda-terima.pdf", data={"nomor": nomor, "kode": "SALAH-KODE",
-                                                                      "csrf_token": token}, follow_redirects=True)
-    assert guessed.mimetype == "text/html" and service.SAME_MESSAGE in guessed.get_data(as_text=True)
+    other = app.test_client()  # another browser has tracked nothing: asked for the number and code
+    page = other.get("/gratifikasi/lacak").get_data(as_text=True)
+    refused = other.post("/gratifikasi/lacak/lengkapi", data={"tambahan": "x", "csrf_token": csrf_from(page)},
+                         follow_redirects=True)
+    assert "Masukkan nomor laporan dan kode rahasia" in refused.get_data(as_text=True)
 
 
 def test_nihil_form(app, client):
@@ -231,9 +226,8 @@ def test_nihil_form(app, client):
             "identitas_jenis": "NIP", "identitas_nomor": NIP, "pelapor_jabatan": "Analis", "unit_id": str(unit_id),
             "pelapor_telepon": "081298765432", "pelapor_alamat": "Palembang",
             "periode_awal": (local_today() - timedelta(days=30)).isoformat(), "periode_akhir": local_today().isoformat()}
-    assert client.post("/gratifikasi/lapor", data=data).status_code == 302
-    receipt = client.get("/gratifikasi/tanda-terima").get_data(as_text=True)
-    assert "Periode" in receipt and "Batas ke KPK" not in receipt
+    receipt = client.post("/gratifikasi/lapor", data=data).get_data(as_text=True)
+    assert "Periode" in receipt and "Batas lapor ke KPK" not in receipt
     with app.app_context():
         lap = db.session.scalar(select(LaporanGratifikasi))
         assert lap.jenis == "nihil" and lap.unit_id == unit_id
@@ -244,7 +238,7 @@ def test_officer_reporting_is_linked_to_the_account(app, login_as):
     html = c.get("/gratifikasi/lapor").get_data(as_text=True)
     assert 'value="Petugas' in html  # prefilled from the account
     data = form_data(html, tanggal_terima=_today_iso())
-    assert c.post("/gratifikasi/lapor", data=data).status_code == 302
+    assert c.post("/gratifikasi/lapor", data=data).status_code == 200
     mine = c.get("/admin/gratifikasi/saya").get_data(as_text=True)
     assert "GRT-" in mine and "Diterima UPG" in mine
 
@@ -272,6 +266,7 @@ def test_forged_choices_get_indonesian_messages(app, client):
 
 
 def test_pages_with_the_code_are_not_cached(client):
-    assert _post(client).status_code == 302
+    sent = _post(client)
+    assert sent.status_code == 200 and sent.headers["Cache-Control"] == "no-store"
     assert client.get("/gratifikasi/tanda-terima").headers["Cache-Control"] == "no-store"
     assert client.get("/gratifikasi/lacak").headers["Cache-Control"] == "no-store"

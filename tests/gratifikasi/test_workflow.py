@@ -16,17 +16,20 @@ EXPECTED = {
     ("penerimaan", "diterima"): ["verifikasi", "minta_lengkapi"],
     ("penerimaan", "perlu_dilengkapi"): ["verifikasi"],
     ("penerimaan", "diverifikasi"): ["teruskan_kpk"],
-    ("penerimaan", "diteruskan"): ["tetapkan"],
+    ("penerimaan", "diteruskan"): ["tetapkan", "kpk_minta"],
+    ("penerimaan", "diminta_kpk"): ["kpk_dilengkapi"],  # KPK asked for completion: answered, then back
     ("penerimaan", "ditetapkan"): ["selesaikan"],
     ("penolakan", "diterima"): ["verifikasi", "minta_lengkapi"],
     ("penolakan", "perlu_dilengkapi"): ["verifikasi"],
     ("penolakan", "diverifikasi"): ["teruskan_kpk"],
-    ("penolakan", "diteruskan"): ["selesaikan"],  # nothing for KPK to decide on a refusal
+    ("penolakan", "diteruskan"): ["kpk_minta", "selesaikan"],  # nothing for KPK to decide on a refusal
+    ("penolakan", "diminta_kpk"): ["kpk_dilengkapi"],
     ("penolakan", "ditetapkan"): [],
     ("nihil", "diterima"): ["minta_lengkapi", "selesaikan"],  # a nil report stays with the UPG
     ("nihil", "perlu_dilengkapi"): [],
     ("nihil", "diverifikasi"): [],
     ("nihil", "diteruskan"): [],
+    ("nihil", "diminta_kpk"): [],
 }
 
 
@@ -41,7 +44,8 @@ def test_the_table_per_kind_and_status(app_ctx):
         lap = _lap(jenis, status)
         assert workflow.actions_for(lap, upg) == actions, (jenis, status)
         assert workflow.actions_for(lap, pimpinan) == []
-        assert workflow.actions_for(lap, None) == (["dilengkapi"] if status == "perlu_dilengkapi" else [])
+        reporter = status == "perlu_dilengkapi" or (status == "diminta_kpk" and jenis != "nihil")
+        assert workflow.actions_for(lap, None) == (["dilengkapi"] if reporter else [])
         for aksi in actions:
             assert workflow.check(lap, aksi, upg) in STATUS
         for aksi in set(workflow.ORDER) - set(actions) - {"dilengkapi"}:

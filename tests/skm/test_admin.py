@@ -128,7 +128,7 @@ def test_upload_import_reports_bad_rows_then_imports_good_file(app, login_as, id
     html = resp.get_data(as_text=True)
     assert "Tidak ada yang diimpor: 2 baris bermasalah" in html
     assert "Baris 5: U1 bernilai 0, di luar rentang 1–4" in html
-    assert "Baris 31: sama persis dengan baris 2 (duplikat)" in html
+    assert "Baris 31: sama persis dengan baris 2, termasuk nomor responden (duplikat)" in html
     with app.app_context():
         assert db.session.scalar(select(func.count(SkmRespon.id))) == 0
     resp = _post(officer, "/admin/skm/impor", {**data, "berkas": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00"), "skm.csv")},
@@ -139,6 +139,30 @@ def test_upload_import_reports_bad_rows_then_imports_good_file(app, login_as, id
     assert resp.status_code == 302
     page = officer.get(resp.headers["Location"]).get_data(as_text=True)
     assert "29 responden diimpor" in page and "91,48" in page and "Mutu A" in page
+
+
+def test_upload_import_page_shows_how_the_header_was_read(app, login_as, ids):
+    officer = login_as("pengelola_skm")
+    header = ["no", *U[:7], "U8 Sarana dan Prasarana", "U9 Penanganan Pengaduan"]
+    rows = [[r[0], *r[6:13], r[14], r[13]] for r in contoh_rows()]  # U8/U9 in the other order
+    bad = [list(r) for r in rows]
+    bad[0][1] = 9
+    data = {"layanan_id": ids.layanan, "periode_id": ids.periode}
+    html = _post(officer, "/admin/skm/impor", {**data, "berkas": (io.BytesIO(xlsx_bytes(header, bad)), "lain.xlsx")},
+                 content_type="multipart/form-data").get_data(as_text=True)
+    assert "Baris 2: U1 bernilai 9" in html
+    assert "U8 Sarana dan Prasarana" in html and "menurut nama kolom" in html  # the mapping helps find the fault
+    resp = _post(officer, "/admin/skm/impor", {**data, "berkas": (io.BytesIO(xlsx_bytes(header, rows)), "lain.xlsx")},
+                 content_type="multipart/form-data")
+    assert resp.status_code == 302
+    page = officer.get(resp.headers["Location"]).get_data(as_text=True)
+    assert "29 responden diimpor" in page and "91,48" in page
+    mapping = page[page.index("Kolom unsur dibaca sebagai"):]
+    row = mapping[mapping.index("U8 Sarana dan Prasarana"):]
+    assert row.index("U9") < row.index("</tr>") and "Sarana dan Prasarana" in row[:row.index("</tr>")]
+    assert "menurut nama kolom" in mapping
+    with app.app_context():
+        assert db.session.scalar(select(func.sum(SkmRespon.u8))) == 105  # Penanganan Pengaduan's total
 
 
 def test_report_docx_and_pdf_read_back(app, login_as, ids):
@@ -196,7 +220,8 @@ def test_poster_a4_a3_marks_offline_publication(app, login_as, ids):
         read_back(officer.post(f"{url}?ukuran={size}", data={"csrf_token": csrf_from(page)}), width)
     with app.app_context():
         info = queries.survei_tahun(ids.tahun)
-        assert info["offline"] is True and info["online"] is True and info["jumlah_survei"] == 1
+        # 29 respondents of a population of 100 (sample 80): published, but not yet a survey round for the LKE
+        assert info["offline"] is True and info["online"] is True and info["jumlah_survei"] == 0
         assert db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "skm.poster")) == 1
     reader = login_as("pimpinan")  # reads results, prints nothing
     page = reader.get(f"/admin/skm/hasil/{ids.periode}").get_data(as_text=True)
@@ -224,7 +249,7 @@ def test_follow_up_tracker_roles_evidence_and_zi_answer(app, login_as, ids):
         assert resp.status_code == 302
     with app.app_context():
         t1, t2 = [t.id for t in db.session.scalars(select(SkmTindakLanjut).order_by(SkmTindakLanjut.id))]
-        assert queries.tindak_lanjut_tahun(ids.tahun)["jawaban_teks"] == "belum"
+        assert queries.tindak_lanjut_unsur([ids.periode])["jawaban_teks"] == "belum"
 
     # an officer of the owner unit moves it forward; another unit's officer cannot see it
     mine = _unit_officer(app, "KB", "Bidang Keluarga Berencana")
@@ -250,15 +275,20 @@ def test_follow_up_tracker_roles_evidence_and_zi_answer(app, login_as, ids):
     with app.app_context():
         tl = db.session.get(SkmTindakLanjut, t1)
         assert tl.status == "selesai" and tl.selesai_pada is not None and tl.hasil == "Loket kedua dibuka"
-        info = queries.tindak_lanjut_tahun(ids.tahun)
-        assert (info["selesai"], info["total"], info["jawaban"], info["jawaban_teks"]) == (1, 2, "C", "sebagian kecil")
+        # the three lowest (U3, U2, U5) needed action; U3 is done: one of three unsur, whatever the actions
+        info = queries.tindak_lanjut_unsur([ids.periode])
+        assert (info["selesai"], info["perlu"], info["jawaban"], info["jawaban_teks"]) == (1, 3, "C", "sebagian kecil")
     listing = officer.get(f"/admin/skm/tindak-lanjut?periode={ids.periode}").get_data(as_text=True)
-    assert "1 dari 2 rencana selesai" in listing and "sebagian kecil" in listing
+    assert "1 dari 3 unsur yang perlu perbaikan selesai ditindaklanjuti" in listing and "sebagian kecil" in listing
+    assert "Belum ada rencana: U5 Produk Spesifikasi Jenis Pelayanan." in listing
 
     doc = officer.get(f"/admin/skm/tindak-lanjut/laporan/{ids.periode}.docx")
     text = _docx_text(doc.data)
     assert "LAPORAN TINDAK LANJUT HASIL SURVEI KEPUASAN MASYARAKAT" in text
-    assert "1 dari 2 rencana selesai — hasil survei ditindaklanjuti sebagian kecil (jawaban C)" in text
+    assert ("1 dari 3 unsur yang perlu perbaikan selesai ditindaklanjuti — hasil survei ditindaklanjuti sebagian "
+            "kecil (jawaban C)") in text
+    assert "U3 Waktu Penyelesaian | 3,45 | tiga terendah | Selesai" in text
+    assert "U5 Produk Spesifikasi Jenis Pelayanan | 3,52 | tiga terendah | Belum ada rencana" in text
     assert "Loket kedua dibuka (bukti: loket.png)" in text
     pdf = _pdf_text(officer.get(f"/admin/skm/tindak-lanjut/laporan/{ids.periode}.pdf").data)
     assert "Loket kedua dibuka" in pdf

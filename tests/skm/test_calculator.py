@@ -2,6 +2,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from skm.calculator import (UNSUR_KODE, Prediksi, angka, hitung_ikm, hitung_persepsi, jumlahkan, krejcie_morgan,
                             mutu_dari_konversi, sampel)
@@ -140,3 +142,28 @@ def test_ipak_ipkp_index_lke_score_and_thresholds():
     assert Prediksi(hitung_persepsi("ipak", {"a": (359, 100)}, 100), ipkp).wbk is False  # 3,59 < 3,60
     kosong = hitung_persepsi("ipak", {}, 0)
     assert not kosong.ada_data and kosong.memenuhi("WBK") is None and Prediksi(kosong, ipkp).wbk is None
+
+
+# --- from a published table: NRR per unsur (and n) ------------------------------------------------------
+
+@pytest.mark.parametrize("metode, konversi", [("1/9", "91,48"), ("0,111", "91,38"), ("0,11", "90,56")])
+def test_worked_example_from_the_nrrs_shown(metode, konversi):
+    from skm.calculator import hitung_ikm_nrr
+
+    shown = {k: Decimal(x.replace(",", ".")) for k, x in zip(UNSUR_KODE, ["3,62", "3,48", "3,45", "4,00", "3,52",
+                                                                        "3,62", "3,66", "3,62", "3,97"])}
+    h, how = hitung_ikm_nrr(shown, metode, dict.fromkeys(UNSUR_KODE, 29), 2)
+    assert h.konversi_tampil == konversi and h.mutu == "A" and [u.jumlah for u in h.unsur] == CONTOH
+    assert how.startswith("Jumlah nilai per unsur dipulihkan")
+    h, how = hitung_ikm_nrr(shown, metode, None, 2)  # without n: as written, and it says so
+    assert h.responden is None and h.ada_data and "seperti tertulis" in how
+
+
+@given(n=st.integers(1, 99), data=st.data())
+def test_the_sum_behind_an_nrr_is_recovered_when_its_decimals_allow(n, data):
+    from skm.calculator import pulihkan_jumlah
+
+    total = data.draw(st.integers(n, 4 * n))
+    shown = (Decimal(total) / n).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    assert pulihkan_jumlah(shown, n, 2) == total  # two decimals fix Σ for fewer than 100 respondents
+    assert pulihkan_jumlah(shown.quantize(Decimal("1"), rounding="ROUND_HALF_UP"), n, 0) in (None, total)

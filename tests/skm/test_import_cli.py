@@ -103,7 +103,7 @@ def test_xlsx_formulas_merged_cells_and_duplicates(runner, tmp_path):
 
     dup = write_xlsx(tmp_path / "ganda.xlsx", HEADER, [rows[0], rows[1], rows[0]])
     result = runner.invoke(args=["skm", "hitung", str(dup)])
-    assert result.exit_code == 1 and "Baris 4: sama persis dengan baris 2 (duplikat)" in result.output
+    assert result.exit_code == 1 and "Baris 4: sama persis dengan baris 2, termasuk nomor responden (duplikat)" in result.output
 
 
 def test_import_csv_all_rows_and_ikm(runner, survei, tmp_path):
@@ -150,3 +150,186 @@ def test_import_unknown_service_or_period(runner, survei, tmp_path):
 
 def test_sampel_command(runner):
     assert "Populasi 1.000.000: sampel minimal 384 responden" in runner.invoke(args=["skm", "sampel", "1000000"]).output
+
+
+# --- unsur read by their header words (DOMAIN.md §4) ------------------------------------------------
+
+PROFIL = ["no", "jenis_kelamin", "usia", "pendidikan", "pekerjaan"]
+
+
+def _swapped(rows):
+    """The rows with U8 and U9 exchanged: as a questionnaire numbered «U8 Sarana, U9 Pengaduan» records them."""
+    out = []
+    for r in rows:
+        answers = r[6:15]
+        answers[7], answers[8] = answers[8], answers[7]
+        out.append([r[0], r[2], r[3], r[4], r[5], *answers])
+    return out
+
+
+def test_other_order_u8_sarana_u9_pengaduan_is_read_by_name(runner, tmp_path):
+    header = PROFIL + ["U1 Persyaratan", "U2 Prosedur", "U3 Waktu", "U4 Biaya/Tarif", "U5 Produk", "U6 Kompetensi",
+                       "U7 Perilaku", "U8 Sarana dan Prasarana", "U9 Penanganan Pengaduan"]
+    path = write_xlsx(tmp_path / "urutan-lain.xlsx", header, _swapped(contoh_rows()))
+    result = runner.invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    # the regulation's order: U8 Penanganan Pengaduan total 105 (NRR 3,62), U9 Sarana total 115 (3,97)
+    assert "U8 Penanganan Pengaduan, Saran dan" in out and "U9 Sarana dan Prasarana" in out
+    lines = {line[:3]: line for line in out.splitlines() if line[:2] == "U8" or line[:2] == "U9"}
+    assert "105" in lines["U8 "] and "3,62" in lines["U8 "]
+    assert "115" in lines["U9 "] and "3,97" in lines["U9 "]
+    assert "IKM konversi  : 91,48" in out
+    # the mapping used is printed
+    assert "«U8 Sarana dan Prasarana» → U9 Sarana dan Prasarana (menurut nama kolom)" in out
+    assert "«U9 Penanganan Pengaduan» → U8 Penanganan Pengaduan, Saran dan Masukan (menurut nama kolom)" in out
+
+
+def test_names_abbreviations_prefixes_and_bare_numbers():
+    from skm.berkas import kolom_dari_judul, pemetaan_unsur
+
+    named = ["Persyaratan", "Sistem, Mekanisme, dan Prosedur", "Waktu Penyelesaian", "Tarif", "Produk Spesifikasi "
+             "Jenis Pelayanan", "Kompetensi Pelaksana", "Perilaku Pelaksana", "Sarpras", "PENGADUAN"]
+    keys = kolom_dari_judul(["No"] + named)
+    assert keys == [None if k is None else k for k in ["no", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U9", "U8"]]
+    assert kolom_dari_judul(["u-9: sarana", "U.8 Pengaduan, saran dan masukan", *[f"U{i}" for i in range(1, 8)]])[:2] \
+        == ["U9", "U8"]
+    # the questionnaire's own question as a header
+    assert kolom_dari_judul([*U[:7], "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+                             "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?"])[7:] \
+        == ["U9", "U8"]
+    # bare U1…U9: by number, the regulation's order, and said so
+    bare = pemetaan_unsur(U)
+    assert [(m.kode, m.cara) for m in bare] == [(k, "nomor") for k in U]
+    assert any("U8 Penanganan Pengaduan" in line and "menurut nomor" in line for line in
+               [m.keterangan for m in bare])
+
+
+def test_an_ambiguous_or_doubled_unsur_header_is_refused(runner, tmp_path):
+    ambiguous = write_csv(tmp_path / "a.csv", [*U[:7], "U8 Sarana pengaduan", "U9"], [[3] * 9], ",")
+    result = runner.invoke(args=["skm", "hitung", str(ambiguous)])
+    assert result.exit_code != 0 and "«U8 Sarana pengaduan» menyebut lebih dari satu unsur (U8, U9)" in result.output
+    doubled = write_csv(tmp_path / "b.csv", [*U[:7], "U8 Sarana", "U9"], [[3] * 9], ",")
+    result = runner.invoke(args=["skm", "hitung", str(doubled)])
+    assert result.exit_code != 0 and "kolom ganda: U9 («U8 Sarana», «U9»)" in result.output
+    assert "kolom U8 tidak ada" in result.output
+
+
+def test_bare_numbers_print_the_order_assumed(runner, tmp_path):
+    path = write_csv(tmp_path / "polos.csv", U, [[3] * 9, [4] * 9], ",")
+    out = runner.invoke(args=["skm", "hitung", str(path)]).output
+    assert "«U8» → U8 Penanganan Pengaduan, Saran dan Masukan (menurut nomor)" in out
+    assert "tulis nama unsur di judul kolom" in out
+
+
+def test_import_cli_prints_the_mapping_and_stores_it(runner, survei, tmp_path):
+    layanan, periode = survei
+    header = PROFIL + [*U[:7], "U8 Sarana dan Prasarana", "U9 Penanganan Pengaduan"]
+    path = write_csv(tmp_path / "lain.csv", header, _swapped(contoh_rows()))
+    result = runner.invoke(args=["skm", "import", str(path), "--layanan", "kb-konseling", "--periode", periode.nama])
+    assert result.exit_code == 0, result.output
+    assert "«U8 Sarana dan Prasarana» → U9 Sarana dan Prasarana (menurut nama kolom)" in result.output
+    assert "IKM konversi  : 91,48" in result.output
+    db.session.expire_all()
+    batch = db.session.scalar(select(SkmImpor))
+    assert {"judul": "U8 Sarana dan Prasarana", "kode": "U9", "cara": "nama"} in batch.pemetaan
+    assert db.session.scalar(select(func.sum(SkmRespon.u9))) == 115
+
+
+# --- identical answers are different respondents --------------------------------------------------
+
+def test_identical_answer_rows_without_an_id_are_accepted(runner, tmp_path):
+    # a real 49-row district survey had 12 rows identical to another: different people, same answers
+    rows = [[3] * 9] * 12 + [[4] * 9] * 3
+    path = write_csv(tmp_path / "sama.csv", ["jenis_kelamin", *U], [["L", *r] for r in rows], ",")
+    result = runner.invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Responden: 15" in result.output and "duplikat" not in result.output
+
+
+def test_identical_rows_with_different_ids_or_times_are_accepted(runner, tmp_path):
+    rows = [[i, *[3] * 9] for i in range(1, 6)]
+    path = write_xlsx(tmp_path / "no.xlsx", ["no", *U], rows)
+    assert "Responden: 5" in runner.invoke(args=["skm", "hitung", str(path)]).output
+    stamps = [["31/03/2026 10:15:0" + str(i), *[3] * 9] for i in range(5)]
+    path = write_csv(tmp_path / "cap.csv", ["Cap waktu", *U], stamps, ",")
+    result = runner.invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Responden: 5" in result.output
+
+
+def test_a_row_repeated_with_its_id_or_timestamp_is_a_duplicate(runner, tmp_path):
+    stamps = [["31/03/2026 10:15:00", *[3] * 9], ["31/03/2026 10:16:00", *[4] * 9], ["31/03/2026 10:15:00", *[3] * 9]]
+    path = write_csv(tmp_path / "ganda.csv", ["Timestamp", *U], stamps, ",")
+    result = runner.invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 1
+    assert "Baris 4: sama persis dengan baris 2, termasuk cap waktu (duplikat)" in result.output
+    # an empty id cell identifies nobody
+    path = write_csv(tmp_path / "kosong.csv", ["no", *U], [["", *[3] * 9], ["", *[3] * 9]], ",")
+    assert "Responden: 2" in runner.invoke(args=["skm", "hitung", str(path)]).output
+
+
+# --- a published table: NRR per unsur (and n) ---------------------------------------------------------
+
+NRR_CONTOH = ["3,62", "3,48", "3,45", "4,00", "3,52", "3,62", "3,66", "3,62", "3,97"]  # the totals ÷ 29, shown
+NAMA = ["Persyaratan", "Sistem, Mekanisme, dan Prosedur", "Waktu Penyelesaian", "Biaya/Tarif",
+        "Produk Spesifikasi Jenis Pelayanan", "Kompetensi Pelaksana", "Perilaku Pelaksana",
+        "Penanganan Pengaduan, Saran dan Masukan", "Sarana dan Prasarana"]
+
+
+def test_nrr_table_and_n_give_the_self_check_with_every_weight(runner, tmp_path):
+    rows = [[i, nama, nrr] for i, (nama, nrr) in enumerate(zip(NAMA, NRR_CONTOH), 1)]
+    rows.append(["", "IKM", "3,66"])  # a published table's own total rows are left aside
+    path = write_csv(tmp_path / "tabel.csv", ["No", "Unsur Pelayanan", "NRR"], rows)
+    for bobot, konversi in (("1/9", "91,48"), ("0,111", "91,38"), ("0,11", "90,56")):
+        result = runner.invoke(args=["skm", "hitung", str(path), "--responden", "29", "--bobot", bobot])
+        assert result.exit_code == 0, result.output
+        assert f"IKM konversi  : {konversi}" in result.output and "Mutu          : A" in result.output
+    out = result.output
+    assert "Responden: 29" in out
+    assert "Jumlah nilai per unsur dipulihkan dari NRR × 29 responden" in out
+    assert "U4 Biaya/Tarif" in out and "116" in out  # the totals are back
+    assert "Baris 11 diabaikan: «IKM» bukan unsur" in out
+    assert "«Sarana dan Prasarana» → U9 Sarana dan Prasarana (menurut nama unsur)" in out
+
+
+def test_nrr_table_with_a_respondent_column_in_the_other_order_xlsx(runner, tmp_path):
+    order = [0, 1, 2, 3, 4, 5, 6, 8, 7]  # U8 Sarana, U9 Pengaduan
+    label = [f"U{i + 1} {NAMA[j]}" for i, j in enumerate(order)]
+    rows = [[lab, float(NRR_CONTOH[j].replace(",", ".")), 29] for lab, j in zip(label, order)]
+    rows[3][1] = 4  # typed as a whole number; the table's precision is two decimals
+    path = write_xlsx(tmp_path / "tabel.xlsx", ["Unsur", "Nilai rata-rata", "Jumlah responden"], rows)
+    result = runner.invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "IKM konversi  : 91,48" in result.output
+    assert "«U8 Sarana dan Prasarana» → U9 Sarana dan Prasarana" in result.output
+
+
+def test_nrr_without_n_or_too_few_decimals_is_computed_as_written_and_says_so(runner, tmp_path):
+    rows = [[f"U{i}", nrr] for i, nrr in enumerate(NRR_CONTOH, 1)]
+    path = write_csv(tmp_path / "nrr.csv", ["Kode", "NRR"], rows)
+    result = runner.invoke(args=["skm", "hitung", str(path)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "IKM konversi  : 91,50" in out  # Σ 32,94 ÷ 9 × 25: the rounding of the NRRs shows
+    assert "Responden: tidak diketahui" in out
+    assert "dihitung dari NRR seperti tertulis" in out and "±0,13" in out
+    result = runner.invoke(args=["skm", "hitung", str(path), "--responden", "384"])
+    assert "dua desimal tidak cukup untuk 384 responden" in result.output
+    assert "IKM konversi  : 91,50" in result.output and "Responden: 384" in result.output
+
+
+def test_nrr_table_problems_are_reported(runner, tmp_path):
+    rows = [[f"U{i}", nrr] for i, nrr in enumerate(NRR_CONTOH, 1)]
+    rows[2][1] = "4,5"
+    rows[5][1] = ""
+    path = write_csv(tmp_path / "salah.csv", ["Unsur", "NRR"], rows[:8])
+    result = runner.invoke(args=["skm", "hitung", str(path), "--responden", "29"])
+    assert result.exit_code != 0
+    assert "Baris 4: NRR U3 bernilai 4,5, di luar rentang 1–4" in result.output
+    assert "Baris 7: NRR U6 kosong" in result.output
+    assert "U9 tidak ada" in result.output
+    path = write_csv(tmp_path / "beda.csv", ["Unsur", "NRR", "n"], [[f"U{i}", nrr, 29] for i, nrr in
+                                                                   enumerate(NRR_CONTOH, 1)])
+    result = runner.invoke(args=["skm", "hitung", str(path), "--responden", "30"])
+    assert result.exit_code != 0 and "berbeda dengan --responden 30" in result.output

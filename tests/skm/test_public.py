@@ -238,3 +238,23 @@ def test_api_is_rate_limited_too(app, client, survei):
     resp = client.post("/api/v1/skm/respon", json=_api_body(token="b"))
     assert resp.status_code == 429 and resp.json["kode"] == 429
     assert _count() == 1
+
+
+def test_required_fields_are_marked_visibly_and_for_assistive_technology(client, survei):
+    """The profile is mandatory (it feeds the report's respondent profile): every required field says so; the
+    saran, optional, does not."""
+    html, _ = _form(client)
+    assert "Tanda <span class=\"text-danger\" aria-hidden=\"true\">*</span> wajib diisi" in html
+    soup = re.sub(r"\s+", " ", html)
+    for kode in U:  # each question: a required radio group named by its legend, marked with *
+        assert re.search(rf'<legend id="q-{kode}-judul">[^<]*<span class="kode">[^<]*</span> '
+                         rf'<span class="text-danger" aria-hidden="true">\*</span>', soup), kode
+        assert (f'role="radiogroup" aria-labelledby="q-{kode}-judul" aria-required="true"') in soup
+    assert 'role="radiogroup" aria-labelledby="jenis_kelamin-judul" aria-required="true"' in soup
+    for name in ("usia", "pendidikan", "pekerjaan"):
+        tag = re.search(rf'<(?:input|select)[^>]*\bname="{name}"[^>]*>', soup).group(0)
+        assert 'aria-required="true"' in tag and " required" in tag, name
+        assert re.search(rf'<label class="form-label" for="{name}">[^<]*</label> '
+                         r'<span class="text-danger" aria-hidden="true">\*</span>', soup), name
+    saran = re.search(r'<label class="form-label" for="saran">[^<]*</label>( <span class="text-danger")?', soup)
+    assert saran.group(1) is None and 'aria-required' not in re.search(r"<textarea[^>]*>", soup).group(0)

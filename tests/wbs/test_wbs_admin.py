@@ -3,14 +3,14 @@ import io
 import re
 
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from core.extensions import db
 from core.models import AuditEvent, user_by_email
 from tests.conftest import csrf_from
 from tests.wbs.helpers import FULL, PASSPHRASE, clean_pdf, officer_client, submit
 from wbs import keys, service
-from wbs.models import WbsKey, WbsReport
+from wbs.models import WbsKey, WbsKeyWrap, WbsReport
 
 
 def _report(app, **over):
@@ -116,16 +116,27 @@ def test_export_pdf_needs_fresh_login_and_is_audited(app, login_as):
 def test_grant_and_revoke_from_the_keys_page(app, login_as):
     first = officer_client(app, login_as)
     rid, _ = _report(app)
-    second = officer_client(app, login_as)
-    assert second.get(f"/admin/wbs/{rid}").status_code == 302  # no access yet: back to the queue
+    second = officer_client(app, login_as)  # countersigned by first, and given the open report then
+    third = officer_client(app, login_as)
     with app.app_context():
         second_key = keys.officer_key(user_by_email(second.user_email)).id
+        # a wrap lost (e.g. a report the countersigner could not read): «Berikan akses» repairs it
+        db.session.execute(delete(WbsKeyWrap).where(WbsKeyWrap.key_id == second_key))
+        db.session.commit()
+    assert second.get(f"/admin/wbs/{rid}").status_code == 302  # no access: back to the queue
     page = first.get("/admin/wbs/kunci").get_data(as_text=True)
     assert "Berikan akses" in page
     r = first.post(f"/admin/wbs/kunci/{second_key}/akses", data={"csrf_token": csrf_from(page)})
     assert r.status_code == 302
     assert FULL["apa"] in second.get(f"/admin/wbs/{rid}").get_data(as_text=True)
-    first.post(f"/admin/wbs/kunci/{second_key}/cabut", data={"csrf_token": csrf_from(page)})
+    # revoking a colleague's key: one asks, a second confirms
+    asked = first.post(f"/admin/wbs/kunci/{second_key}/cabut", data={"csrf_token": csrf_from(page)},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "Permintaan pencabutan dicatat" in asked and "Pencabutan diminta oleh" in asked
+    assert FULL["apa"] in second.get(f"/admin/wbs/{rid}").get_data(as_text=True)
+    page3 = third.get("/admin/wbs/kunci").get_data(as_text=True)
+    assert "Konfirmasi pencabutan" in page3
+    third.post(f"/admin/wbs/kunci/{second_key}/cabut", data={"csrf_token": csrf_from(page3)})
     assert second.get(f"/admin/wbs/{rid}").status_code == 302
     with app.app_context():
         assert db.session.get(WbsKey, second_key).aktif is False

@@ -44,7 +44,7 @@ def test_create_access_and_message(app, client):
     assert [(e["dari"], e["teks"]) for e in convo] == [("Tim WBS", "Ada saksi lain?"), ("Anda", "Ada, rekan seruangan.")]
 
 
-def test_idempotency_key_gives_one_report(app, client):
+def test_idempotency_key_gives_one_report(app, client, team):
     body = {"apa": "dua kali terkirim", "kunci_idempotensi": "k" * 40}
     a = client.post("/api/v1/wbs/laporan", json=body).get_json()
     b = client.post("/api/v1/wbs/laporan", json=body).get_json()

@@ -9,6 +9,7 @@ from core.errors import DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.models import AuditEvent, Outbox
 from core.workdays import local_today
+from core.uow import unit_of_work
 from tests.wbs.helpers import FULL, clean_pdf, make_officer, submit, unlocked
 from wbs import queries, sealing, service, workflow
 from wbs.models import WbsAttachment, WbsEntry, WbsKeyWrap, WbsReport
@@ -32,7 +33,7 @@ def test_round_trip_reporter_and_officer(app_ctx):
     assert data.startswith(b"%PDF") and b"bukti awal" in data and meta["nama"] == "bukti.pdf"
 
 
-def test_only_apa_is_required_and_missing_elements_are_listed(app_ctx):
+def test_only_apa_is_required_and_missing_elements_are_listed(app_ctx, team):
     with pytest.raises(DomainError) as e:
         service.submit_report({"apa": "   "})
     assert e.value.field == "apa"
@@ -42,7 +43,7 @@ def test_only_apa_is_required_and_missing_elements_are_listed(app_ctx):
     assert box.kurang == ["Di mana terjadinya", "Kapan terjadinya", "Siapa yang terlibat", "Bagaimana caranya (modus)"]
 
 
-def test_bad_kind_and_source_are_refused(app_ctx):
+def test_bad_kind_and_source_are_refused(app_ctx, team):
     with pytest.raises(DomainError) as e:
         service.submit_report({"apa": "x", "jenis": "pencurian"})
     assert e.value.field == "jenis"
@@ -51,7 +52,7 @@ def test_bad_kind_and_source_are_refused(app_ctx):
     assert db.session.scalar(select(func.count(WbsReport.id))) == 0
 
 
-def test_receipt_normalisation_case_spaces_and_lookalikes(app_ctx):
+def test_receipt_normalisation_case_spaces_and_lookalikes(app_ctx, team):
     _, receipt = submit()
     typed = "  " + receipt.lower().replace("-", " ") + " "
     assert service.open_mailbox(typed).status == "diterima"
@@ -59,7 +60,7 @@ def test_receipt_normalisation_case_spaces_and_lookalikes(app_ctx):
     assert service.open_mailbox(squashed).status == "diterima"
 
 
-def test_wrong_and_unknown_receipts_get_the_same_answer(app_ctx):
+def test_wrong_and_unknown_receipts_get_the_same_answer(app_ctx, team):
     _, receipt = submit()
     raw = receipt.replace("-", "")
     wrong = ("0" if raw[0] != "0" else "1") + raw[1:]
@@ -74,7 +75,7 @@ def test_wrong_and_unknown_receipts_get_the_same_answer(app_ctx):
     assert "16 huruf" in e.value.message
 
 
-def test_double_submit_with_the_same_token_makes_one_report(app_ctx):
+def test_double_submit_with_the_same_token_makes_one_report(app_ctx, team):
     token = "t" * 32
     first = service.submit_report(dict(FULL), idempotency_key=token)
     second = service.submit_report(dict(FULL), idempotency_key=token)
@@ -84,26 +85,34 @@ def test_double_submit_with_the_same_token_makes_one_report(app_ctx):
     assert other[1] != first[1]
 
 
-def test_receipt_is_not_shown_a_third_time(app_ctx):
-    # a double click sees the receipt twice; someone re-posting the form later gets nothing
+def test_receipt_is_shown_again_only_just_after_the_first_post(app_ctx, team, clock):
+    # a double click sees the receipt again; someone re-posting the form minutes later gets nothing
     token = "r" * 32
-    first = service.submit_report(dict(FULL), idempotency_key=token)
+    with unit_of_work():
+        first = service.submit_report(dict(FULL), idempotency_key=token)
+    clock.advance(60)
     assert service.submit_report(dict(FULL), idempotency_key=token) == first
+    assert service.submit_report(dict(FULL), idempotency_key=token) == first
+    clock.advance(90)
     with pytest.raises(DomainError, match="resi hanya ditampilkan saat laporan dikirim"):
         service.submit_report(dict(FULL), idempotency_key=token)
     assert db.session.scalar(select(func.count(WbsReport.id))) == 1
 
 
-def test_submission_leaves_no_id_time_or_content_in_audit_and_outbox(app_ctx):
+def test_submission_leaves_no_id_time_or_content_in_audit_and_outbox(app_ctx, runner):
     make_officer()
     make_officer()
+    audit_rows = db.session.scalar(select(func.count(AuditEvent.id)))
+    outbox_rows = db.session.scalar(select(func.count(Outbox.id)))
     report_id, _ = submit()
-    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action.in_(("wbs.laporan_baru", "wbs.pesan_pelapor")))) is None
-    rows = db.session.scalars(select(Outbox)).all()
-    assert len(rows) == 2
-    assert {r.body for r in rows} == {"Ada laporan WBS baru."}
+    # the moment of a report leaves no row at all: not in the audit log, not in the outbox
+    assert db.session.scalar(select(func.count(AuditEvent.id))) == audit_rows
+    assert db.session.scalar(select(func.count(Outbox.id))) == outbox_rows
+    assert runner.invoke(args=["wbs", "kabar-harian", "--tanggal", local_today().isoformat()]).exit_code == 0
+    rows = db.session.scalars(select(Outbox).order_by(Outbox.id)).all()[outbox_rows:]
+    assert len(rows) == 2 and {r.body for r in rows} == {service.DAILY_NOTICE}
     assert all(str(report_id) not in r.dedup_key for r in rows)
-    for r in rows:  # only the date, and a delayed send, so the outbox does not time the report
+    for r in rows:  # only the date, and a fixed hour to send, so the outbox does not time the report
         created = r.created_at.replace(tzinfo=None)
         assert (created.hour, created.minute, created.second, created.microsecond) == (0, 0, 0, 0)
     report = db.session.get(WbsReport, report_id)
@@ -180,7 +189,7 @@ def test_every_transition_in_the_table_is_checked_in_one_place(app_ctx):
     assert not workflow.may("tidak_dapat", "pesan_pelapor", workflow.PELAPOR)
 
 
-def test_deadlines_on_the_office_calendar(app_ctx):
+def test_deadlines_on_the_office_calendar(app_ctx, team):
     report_id, _ = submit()
     report = db.session.get(WbsReport, report_id)
     report.diterima_tanggal = date(2026, 3, 16)  # a Monday before Nyepi/Idulfitri 2026 holidays
