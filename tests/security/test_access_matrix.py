@@ -32,10 +32,12 @@ EXPECTED: dict[str, str | tuple[str, ...]] = {
     "bootstrap.static": PUBLIC, "api.openapi_json": PUBLIC,
     # pengaduan (citizens), WBS (whistleblowers), gratifikasi (employees without an account), surveys
     **{f"pengaduan.{e}": PUBLIC for e in ("form", "kirim", "bukti", "lacak", "status", "tanggapan", "nilai",
-                                          "pindah_wbs", "keluar")},
+                                          "keluar")},
+    "lintas.pindah_wbs": PUBLIC,  # the reporter (ticket + code in the session) moves a complaint to WBS
     **{f"wbs.{e}": PUBLIC for e in ("index", "lapor", "kotak", "kirim")},
     **{f"gratifikasi.{e}": PUBLIC for e in ("index", "lacak", "lengkapi", "lacak_pdf", "lapor", "poster",
-                                            "tanda_terima", "tanda_terima_pdf", "wajib_lapor")},
+                                            "tanda_terima", "tanda_terima_pdf", "tanda_terima_kode_pdf",
+                                            "wajib_lapor", "status")},
     **{f"skm.{e}": PUBLIC for e in ("index", "survei", "kartu", "qr", "terima_kasih", "hasil_terbaru", "hasil",
                                     "poster", "persepsi", "persepsi_terima_kasih")},
     # the JSON API: public intake and tracking (ticket + code / receipt in the body)
@@ -64,12 +66,13 @@ EXPECTED: dict[str, str | tuple[str, ...]] = {
     # WBS: the team only; the administrator may see and revoke keys (a member who left), never read reports
     **{f"admin.{e}": ("tim_wbs",) for e in ("wbs_queue", "wbs_case", "wbs_note", "wbs_export", "wbs_attachment",
                                             "wbs_message", "wbs_status", "wbs_unlock", "wbs_lock", "wbs_grant",
-                                            "wbs_enrol")},
+                                            "wbs_enrol", "wbs_countersign")},
     "admin.wbs_keys": ("tim_wbs", "admin"), "admin.wbs_revoke": ("tim_wbs", "admin"),
     # gratifikasi: the UPG; leaders and the TPI read the recap and the campaign log
     **{f"admin.{e}": ("upg",) for e in ("gratifikasi_register", "gratifikasi_detail", "gratifikasi_aksi",
                                         "gratifikasi_gol", "gratifikasi_lampiran", "gratifikasi_surat",
-                                        "gratifikasi_ekspor", "gratifikasi_kampanye_baru")},
+                                        "gratifikasi_ekspor", "gratifikasi_kampanye_baru", "gratifikasi_catat",
+                                        "gratifikasi_tanda_terima")},
     **{f"admin.{e}": ("upg", "pimpinan", "tpi") for e in ("gratifikasi_kampanye", "gratifikasi_kampanye_bukti",
                                                          "gratifikasi_rekap", "gratifikasi_rekap_unduh")},
     **{f"admin.{e}": ("upg", "admin") for e in ("gratifikasi_pengaturan", "gratifikasi_pengaturan_simpan",
@@ -77,8 +80,9 @@ EXPECTED: dict[str, str | tuple[str, ...]] = {
     # surveys: the survey manager changes, leaders and the TPI read; units follow up their own findings
     **{f"admin.{e}": SKM_READERS for e in ("skm_index", "skm_hasil", "skm_laporan", "skm_poster", "skm_kuesioner",
                                            "skm_tl_laporan")},
-    **{f"admin.{e}": ("pengelola_skm",) for e in ("skm_poster_cetak", "skm_impor", "skm_pertanyaan", "skm_layanan",
-                                                  "skm_kode", "skm_periode", "skm_item", "skm_tl_baru")},
+    **{f"admin.{e}": ("pengelola_skm",) for e in ("skm_poster_cetak", "skm_impor", "skm_impor_hasil",
+                                                  "skm_pertanyaan", "skm_layanan", "skm_kode", "skm_periode",
+                                                  "skm_item", "skm_tl_baru")},
     **{f"admin.{e}": (*SKM_READERS, "unit") for e in ("skm_tl", "skm_tl_detail", "skm_tl_unduh")},
     **{f"admin.{e}": ("pengelola_skm", "unit") for e in ("skm_tl_bukti", "skm_tl_status")},
 }
