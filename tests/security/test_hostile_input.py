@@ -370,85 +370,48 @@ NUL = "nol\x00byte"
 ON_POSTGRES = __import__("os").environ.get("TEST_DATABASE_URL", "").startswith("postgres")
 
 
-def _probe_admin_queue(client, officer):
-    return officer.get("/admin/pengaduan", query_string={"q": NUL})
-
-
-def _probe_admin_queue_filters(client, officer):
-    return officer.get("/admin/pengaduan", query_string={"jenis": NUL, "kategori": NUL, "kanal": NUL})
-
-
-def _probe_audit(client, officer):
-    return officer.get("/admin/audit", query_string={"aksi": NUL, "pelaku": NUL})
-
-
-def _probe_skm_api_layanan(client, officer):
-    return client.post("/api/v1/skm/respon", json={"layanan": NUL, "jawaban": {"U1": 3}, "jenis_kelamin": "L",
-                                                   "usia": 30, "pendidikan": "SMA", "pekerjaan": "PNS"})
-
-
-def _probe_skm_page(client, officer):
-    return client.get("/survei/nol%00byte")
-
-
-def _probe_pengaduan_status(client, officer):
-    return client.post("/api/v1/pengaduan/status", json={"tiket": NUL, "kode": NUL})
-
-
-def _probe_pengaduan_lacak(client, officer):
-    page = client.get("/pengaduan/lacak").get_data(as_text=True)
-    return client.post("/pengaduan/lacak", data={"tiket": NUL, "kode": NUL, "csrf_token": csrf_from(page)})
-
-
-def _probe_wbs_akses(client, officer):
-    return client.post("/api/v1/wbs/akses", json={"resi": NUL})
-
-
-def _probe_gratifikasi_status(client, officer):
-    return client.post("/api/v1/gratifikasi/status", json={"nomor": NUL, "kode": NUL})
-
-
-def _probe_gratifikasi_lacak(client, officer):
-    page = client.get("/gratifikasi/lacak").get_data(as_text=True)
-    return client.post("/gratifikasi/lacak", data={"nomor": NUL, "kode": NUL, "csrf_token": csrf_from(page)})
-
-
-def _probe_survey_results(client, officer):
-    return client.get("/survei/hasil", query_string={"periode": NUL})
-
-
-def _probe_login(client, officer):
-    page = client.get("/admin/masuk").get_data(as_text=True)
-    return client.post("/admin/masuk", data={"email": NUL + "@uji.go.id", "password": NUL, "csrf_token": csrf_from(page)})
-
-
 def _pg_bug(reason: str):
     return pytest.mark.xfail(ON_POSTGRES, strict=True, reason=reason)
 
 
+# (how, path, fields): "officer" = GET as an officer with the fields as query string; "get" = GET the same
+# anonymously; "json" = POST them as JSON; "form" = POST them with a CSRF token from the same page
 NUL_PROBES = [
-    pytest.param(_probe_admin_queue, marks=_pg_bug("BUG(pengaduan.queries/admin.pengaduan): the queue's search "
-                                                   "«q» reaches PostgreSQL with a NUL → 500"), id="admin-queue-q"),
-    pytest.param(_probe_admin_queue_filters, marks=_pg_bug("BUG(admin.pengaduan): queue filters jenis/kategori/kanal "
-                                                           "reach PostgreSQL with a NUL → 500"), id="admin-queue-filters"),
-    pytest.param(_probe_audit, marks=_pg_bug("BUG(admin.views.audit_log): the filters «aksi»/«pelaku» reach "
-                                             "PostgreSQL with a NUL → 500"), id="admin-audit"),
-    pytest.param(_probe_skm_api_layanan, marks=_pg_bug("BUG(skm.service.layanan_by_kode): the API's «layanan» "
-                                                       "reaches PostgreSQL with a NUL → 500"), id="skm-api-layanan"),
-    pytest.param(_probe_skm_page, marks=_pg_bug("BUG(skm.views.survei / skm.service.layanan_by_kode): a survey "
-                                                "link /survei/<kode> with a NUL → 500"), id="skm-page-kode"),
-    pytest.param(_probe_pengaduan_status, id="pengaduan-api-status"),
-    pytest.param(_probe_pengaduan_lacak, id="pengaduan-lacak"),
-    pytest.param(_probe_wbs_akses, id="wbs-api-akses"),
-    pytest.param(_probe_gratifikasi_status, id="gratifikasi-api-status"),
-    pytest.param(_probe_gratifikasi_lacak, id="gratifikasi-lacak"),
-    pytest.param(_probe_survey_results, id="survei-hasil"),
-    pytest.param(_probe_login, id="admin-login"),
+    pytest.param("officer", "/admin/pengaduan", {"q": NUL}, id="admin-queue-q",
+                 marks=_pg_bug("BUG(pengaduan.queries/admin.pengaduan): the queue's search «q» reaches PostgreSQL "
+                               "with a NUL → 500")),
+    pytest.param("officer", "/admin/pengaduan", {"jenis": NUL, "kategori": NUL, "kanal": NUL}, id="admin-queue-filters",
+                 marks=_pg_bug("BUG(admin.pengaduan): queue filters jenis/kategori/kanal reach PostgreSQL with a NUL "
+                               "→ 500")),
+    pytest.param("officer", "/admin/audit", {"aksi": NUL, "pelaku": NUL}, id="admin-audit",
+                 marks=_pg_bug("BUG(admin.views.audit_log): the filters «aksi»/«pelaku» reach PostgreSQL with a NUL "
+                               "→ 500")),
+    pytest.param("json", "/api/v1/skm/respon", {"layanan": NUL, "jawaban": {"U1": 3}, "jenis_kelamin": "L", "usia": 30,
+                                                "pendidikan": "SMA", "pekerjaan": "PNS"}, id="skm-api-layanan",
+                 marks=_pg_bug("BUG(skm.service.layanan_by_kode): the API's «layanan» reaches PostgreSQL with a NUL "
+                               "→ 500")),
+    pytest.param("get", "/survei/nol%00byte", {}, id="skm-page-kode",
+                 marks=_pg_bug("BUG(skm.views.survei / skm.service.layanan_by_kode): a survey link /survei/<kode> "
+                               "with a NUL → 500")),
+    pytest.param("json", "/api/v1/pengaduan/status", {"tiket": NUL, "kode": NUL}, id="pengaduan-api-status"),
+    pytest.param("form", "/pengaduan/lacak", {"tiket": NUL, "kode": NUL}, id="pengaduan-lacak"),
+    pytest.param("json", "/api/v1/wbs/akses", {"resi": NUL}, id="wbs-api-akses"),
+    pytest.param("json", "/api/v1/gratifikasi/status", {"nomor": NUL, "kode": NUL}, id="gratifikasi-api-status"),
+    pytest.param("form", "/gratifikasi/lacak", {"nomor": NUL, "kode": NUL}, id="gratifikasi-lacak"),
+    pytest.param("get", "/survei/hasil", {"periode": NUL}, id="survei-hasil"),
+    pytest.param("form", "/admin/masuk", {"email": NUL + "@uji.go.id", "password": NUL}, id="admin-login"),
 ]
 
 
-@pytest.mark.parametrize("probe", NUL_PROBES)
-def test_a_nul_byte_in_a_lookup_is_an_answer_not_a_crash(app, client, login_as, probe):
-    officer = login_as("petugas_pengaduan", "pimpinan")
-    resp = probe(client, officer)
+@pytest.mark.parametrize("how, path, fields", NUL_PROBES)
+def test_a_nul_byte_in_a_lookup_is_an_answer_not_a_crash(app, client, login_as, how, path, fields):
+    if how == "officer":
+        resp = login_as("petugas_pengaduan", "pimpinan").get(path, query_string=fields)
+    elif how == "get":
+        resp = client.get(path, query_string=fields)
+    elif how == "json":
+        resp = client.post(path, json=fields)
+    else:
+        token = csrf_from(client.get(path).get_data(as_text=True))
+        resp = client.post(path, data={**fields, "csrf_token": token})
     assert resp.status_code < 500, resp.status_code
