@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export HOST PORT
 
-.PHONY: run test test-suite lint lock audit bench install browser migrate seed clean
+.PHONY: run test test-suite test-slow lint lock audit bench install browser migrate seed clean
 
 # Exact versions (with hashes) from the lock, then the project itself without resolving anything again.
 $(STAMP): pyproject.toml $(LOCK)
@@ -60,6 +60,10 @@ lint: $(STAMP)
 
 test-suite:
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# load and crash: a real gunicorn on 127.0.0.1, 32 clients, kill -9 (bounded counts and deadlines; minutes)
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -m slow tests/slow $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from core import audit
 from core.errors import DomainError
 from core.extensions import db
+from core.forms import clean_text
 from core.heavy import heavy_work
 from core.models import Role, Unit, User, user_by_email
 from core.throttle import login_backoff
@@ -142,7 +143,8 @@ def _refuse(error: LoginError, user: User | None, detail: dict, backoff=None):
 
 def authenticate(email: str, password: str) -> User:
     """First factor. Raises LoginError with one message for unknown e-mail and wrong password."""
-    email = (email or "")[:254]
+    # control characters never belong to an address; PostgreSQL cannot even compare a text holding a NUL
+    email = clean_text(email)[:254]
     backoff = login_backoff(email)
     wait = backoff.seconds_left()
     if wait:

@@ -38,6 +38,7 @@ class CommandGroup(AppGroup):
 users_cli = CommandGroup("users", help="Kelola akun petugas.")
 audit_cli = CommandGroup("audit", help="Log audit.")
 demo_cli = CommandGroup("demo", help="Kantor contoh.")
+backup_cli = CommandGroup("backup", help="Cadangan dan pemulihan: basis data, unggahan, rahasia server.")
 translate_cli = AppGroup("translate", help="Terjemahan (Flask-Babel): Indonesia sumber, Inggris kedua.")
 
 
@@ -164,7 +165,58 @@ def demo_logins():
         click.echo("Buat akun dengan: .venv/bin/flask users create --email ... --role admin")
 
 
+@backup_cli.command("create")
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--tanpa-rahasia", is_flag=True, help="Jangan tulis berkas rahasia server (mis. rahasia dikelola di luar).")
+def backup_create(out, tanpa_rahasia):
+    """Tulis cadangan OUT (.tar.gz): salinan basis data yang konsisten, unggahan, dan manifes; rahasia server
+    ke berkas TERPISAH di sebelahnya (OUT tanpa .tar.gz + .RAHASIA.json)."""
+    from core import backup
+    from core.config import SERVER_SECRETS
+
+    secrets = None if tanpa_rahasia else {name: current_app.config[name] for name in SERVER_SECRETS}
+    try:
+        made = backup.create(db.engine, current_app.config["UPLOAD_FOLDER"], out, secrets)
+    except backup.BackupError as e:
+        raise click.ClickException(str(e))
+    rows = sum(made.tables.values())
+    click.echo(f"Cadangan ditulis: {made.archive} ({len(made.tables)} tabel, {rows} baris, {made.files} unggahan).")
+    if made.secrets:
+        click.echo(f"PERINGATAN: rahasia server ditulis ke {made.secrets} (mode 0600).", err=True)
+        click.echo(backup.SECRETS_WARNING, err=True)
+
+
+@backup_cli.command("restore")
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False))
+@click.option("--rahasia", "secrets_file", type=click.Path(exists=True, dir_okay=False),
+              help="Berkas .RAHASIA.json dari cadangan yang sama; ditulis ke instance/secrets/.")
+@click.option("--timpa", is_flag=True, help="Ganti basis data yang sudah berisi data (seluruhnya).")
+def backup_restore(archive, secrets_file, timpa):
+    """Pulihkan cadangan ARCHIVE ke basis data dan folder unggahan instans ini (basis data harus kosong,
+    kecuali --timpa). Jalankan saat layanan berhenti; mulai ulang layanan sesudahnya."""
+    from core import backup
+    from core.config import SERVER_SECRETS
+
+    try:
+        secrets = backup.read_secrets(secrets_file) if secrets_file else None
+        if secrets is not None and set(secrets) - set(SERVER_SECRETS):
+            raise backup.BackupError(f"{secrets_file} memuat rahasia yang tidak dikenal.")
+        manifest = backup.restore(db.engine, current_app.config["UPLOAD_FOLDER"], archive, overwrite=timpa)
+        if secrets is not None:
+            written = backup.restore_secrets(current_app.instance_path, secrets, set(SERVER_SECRETS))
+            click.echo(f"Rahasia server dipulihkan: {', '.join(written)}. Variabel lingkungan dengan nama yang "
+                       "sama tetap didahulukan saat layanan mulai.")
+    except backup.BackupError as e:
+        raise click.ClickException(str(e))
+    click.echo(f"Dipulihkan dari {archive} (dibuat {manifest['dibuat']}, revisi {manifest['revisi']}): "
+               f"{sum(manifest['tabel'].values())} baris, {len(manifest['unggahan'])} unggahan.")
+    if secrets is None:
+        click.echo("Tanpa --rahasia: pastikan instans ini memakai rahasia server yang sama dengan saat cadangan "
+                   "dibuat, atau data pribadi dan resi tidak dapat dibuka.", err=True)
+
+
 def register_cli(app: Flask) -> None:
+    app.cli.add_command(backup_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(audit_cli)
     app.cli.add_command(demo_cli)

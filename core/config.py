@@ -103,6 +103,10 @@ def build_config(instance: Path) -> dict:
         # rate limits
         "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        # Redis down: count in each process's memory (Flask-Limiter logs a warning) rather than fail every
+        # request; short socket timeouts so a silent Redis does not hold requests
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1} if redis_url else {},
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_LOGIN": os.environ.get("RATELIMIT_LOGIN", "20 per 10 minutes"),
         "RATELIMIT_PUBLIC_SUBMIT": os.environ.get("RATELIMIT_PUBLIC_SUBMIT", "30 per hour"),

@@ -1,8 +1,11 @@
 """Domain errors (raised by services, shown in Indonesian by views, API and bot) and error pages."""
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from core.heavy import Busy
 
@@ -54,6 +57,19 @@ PAGES = {
 }
 
 
+UNAVAILABLE = (N_("Layanan sedang tidak tersedia"),
+               N_("Basis data kami sedang tidak dapat dihubungi. Tidak ada yang hilang dari kiriman yang sudah "
+                  "mendapat nomor. Silakan coba lagi beberapa saat lagi."))
+# when even the page's own template cannot be rendered (its settings live in the database that is down):
+# plain HTML, no script, no style, nothing the CSP would refuse
+_UNAVAILABLE_HTML = ("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Layanan sedang tidak "
+                     "tersedia</title><link rel=\"stylesheet\" href=\"/static/css/app.css\"></head><body><main>"
+                     "<h1>Layanan sedang tidak tersedia</h1><p>Basis data kami sedang tidak dapat dihubungi. Tidak ada "
+                     "yang hilang dari kiriman yang sudah mendapat nomor. Silakan coba lagi beberapa saat lagi.</p>"
+                     "<p><a href=\"/\">Kembali ke beranda</a></p><p>Kode: 503</p></main></body></html>")
+DATABASE_DOWN = (OperationalError, InterfaceError)
+log = logging.getLogger(__name__)
+
 # never echoed back on the expired-form page
 SECRET_FIELDS = {"csrf_token", "website", "password", "old_password", "confirm", "code", "passphrase", "kode", "resi"}
 
@@ -69,9 +85,44 @@ def error_response(code: int, message: str | None = None, **extra):
     return render_template("errors/error.html", code=code, title=title, text=message or text, **extra), code
 
 
+def database_unavailable(exc: BaseException):
+    """503 «coba lagi» while the database cannot be reached; the pool reconnects by itself afterwards
+    (pool_pre_ping), so the next request after it comes back is served without restarting the app."""
+    from core.extensions import db
+
+    log.warning("basis data tidak dapat dihubungi: %s", exc.__class__.__name__)
+    try:
+        db.session.rollback()
+    except Exception:  # the connection is gone; the session is discarded below anyway
+        pass
+    db.session.remove()
+    headers = {"Retry-After": "30", "Cache-Control": "no-store"}
+    title, text = UNAVAILABLE
+    if _wants_json():
+        return jsonify({"kode": 503, "pesan": text}), 503, headers
+    try:
+        body = render_template("errors/error.html", code=503, title=title, text=text)
+    except Exception:  # the page's settings come from the database that is down
+        db.session.remove()
+        body = _UNAVAILABLE_HTML
+    return body, 503, headers
+
+
+def _server_error(e):
+    # an error outside the view (opening or saving the server-side session) reaches Flask as a 500
+    original = getattr(e, "original_exception", None)
+    if isinstance(original, DATABASE_DOWN):
+        return database_unavailable(original)
+    return error_response(500)
+
+
 def register_error_pages(app: Flask) -> None:
     for code in PAGES:
-        app.register_error_handler(code, lambda e, code=code: error_response(code))
+        if code != 500:
+            app.register_error_handler(code, lambda e, code=code: error_response(code))
+    app.register_error_handler(500, _server_error)
+    for exc in DATABASE_DOWN:
+        app.register_error_handler(exc, database_unavailable)
 
     @app.errorhandler(CSRFError)
     def csrf_error(e):

@@ -14,15 +14,22 @@ Two rules on top of Flask-Session, for both stores (`_Rules`):
 """
 from __future__ import annotations
 
+import logging
+import time
 from datetime import datetime, timedelta, timezone
 
 from flask import Flask, current_app, has_app_context, request
 from flask_session.base import ServerSideSessionInterface
+from flask_session.redis import RedisSessionInterface
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from core.extensions import db
 from core.models import ServerSession
 from core.uow import after_transaction
+
+log = logging.getLogger(__name__)
+DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
 class _Rules:
@@ -66,9 +73,12 @@ class _DatabaseStore(ServerSideSessionInterface):
         return datetime.now(timezone.utc)
 
     def _retrieve_session_data(self, store_id: str) -> dict | None:
-        with db.engine.connect() as conn:
-            row = conn.execute(select(ServerSession.data, ServerSession.expiry)
-                               .where(ServerSession.id == store_id)).first()
+        try:
+            with db.engine.connect() as conn:
+                row = conn.execute(select(ServerSession.data, ServerSession.expiry)
+                                   .where(ServerSession.id == store_id)).first()
+        except DATABASE_DOWN:  # the database is down: a fresh session; the page answers 503 (core.errors)
+            return None
         if row is None:
             return None
         expiry = row.expiry if row.expiry.tzinfo else row.expiry.replace(tzinfo=timezone.utc)
@@ -91,11 +101,15 @@ class _DatabaseStore(ServerSideSessionInterface):
     def _upsert_session(self, session_lifetime: timedelta, session, store_id: str) -> None:
         data = self.serializer.encode(session)
         expiry = self._now() + session_lifetime
-        with db.engine.begin() as conn:
-            done = conn.execute(update(ServerSession).where(ServerSession.id == store_id)
-                                .values(data=data, expiry=expiry)).rowcount
-            if not done:
-                conn.execute(insert(ServerSession).values(id=store_id, data=data, expiry=expiry))
+        try:
+            with db.engine.begin() as conn:
+                done = conn.execute(update(ServerSession).where(ServerSession.id == store_id)
+                                    .values(data=data, expiry=expiry)).rowcount
+                if not done:
+                    conn.execute(insert(ServerSession).values(id=store_id, data=data, expiry=expiry))
+        except DATABASE_DOWN:
+            # the page already says 503 (core.errors); the session's last change is what is lost
+            log.warning("basis data tidak dapat dihubungi: sesi tidak disimpan")
 
     def _delete_expired_sessions(self) -> None:
         with db.engine.begin() as conn:
@@ -106,17 +120,62 @@ class DatabaseSessionInterface(_Rules, _DatabaseStore):
     pass
 
 
+class _ResilientRedisStore(RedisSessionInterface):
+    """Sessions in Redis, shared by every worker and host; while Redis cannot be reached they live in the
+    database table instead (with a logged warning), so logins and forms go on. Redis is tried again after
+    `retry_seconds`; a session written during the outage is still found in the database afterwards."""
+
+    retry_seconds = 5.0
+
+    def __init__(self, app: Flask, client):
+        super().__init__(app, client=client, key_prefix="zi:sesi:", use_signer=False, permanent=True,
+                         sid_length=32, serialization_format="msgpack")
+        self.fallback = _DatabaseStore(app)  # the store alone: the rules apply once, outside
+        self._down_until = 0.0
+
+    def _redis(self, op, *args, **kwargs):
+        """Run a Redis operation, or return `_DOWN` when Redis is (still) unreachable."""
+        from redis.exceptions import RedisError
+
+        if time.monotonic() < self._down_until:
+            return _DOWN
+        try:
+            return op(*args, **kwargs)
+        except (RedisError, OSError) as exc:
+            log.warning("Redis tidak dapat dihubungi (%s): sesi disimpan di basis data sementara",
+                        exc.__class__.__name__)
+            self._down_until = time.monotonic() + self.retry_seconds
+            return _DOWN
+
+    def _retrieve_session_data(self, store_id: str) -> dict | None:
+        data = self._redis(super()._retrieve_session_data, store_id)
+        if data is _DOWN or data is None:
+            return self.fallback._retrieve_session_data(store_id)
+        return data
+
+    def _delete_session(self, store_id: str) -> None:
+        self._redis(super()._delete_session, store_id)
+        self.fallback._delete_session(store_id)
+
+    def _upsert_session(self, session_lifetime: timedelta, session, store_id: str) -> None:
+        if self._redis(super()._upsert_session, session_lifetime, session, store_id) is _DOWN:
+            self.fallback._upsert_session(session_lifetime, session, store_id)
+
+
+_DOWN = object()
+
+
+class ResilientRedisSessionInterface(_Rules, _ResilientRedisStore):
+    pass
+
+
 def init_sessions(app: Flask) -> None:
     if app.config.get("REDIS_URL"):
-        from flask_session.redis import RedisSessionInterface
         from redis import Redis
 
-        class RedisSessions(_Rules, RedisSessionInterface):
-            pass
-
-        app.session_interface = RedisSessions(
-            app, client=Redis.from_url(app.config["REDIS_URL"]), key_prefix="zi:sesi:",
-            use_signer=False, permanent=True, sid_length=32, serialization_format="msgpack")
+        # short timeouts: a Redis that does not answer must not hold every request for long
+        client = Redis.from_url(app.config["REDIS_URL"], socket_connect_timeout=1, socket_timeout=1)
+        app.session_interface = ResilientRedisSessionInterface(app, client)
     else:
         app.session_interface = DatabaseSessionInterface(app)
 

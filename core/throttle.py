@@ -35,8 +35,30 @@ def _key(kind: str, *parts: str) -> str:
     return f"zi:{kind}:{digest}"
 
 
+class _Resilient:
+    """The limiter's storage, or the in-memory fallback Flask-Limiter keeps while Redis is unreachable
+    (RATELIMIT_IN_MEMORY_FALLBACK_ENABLED): a dead Redis must not make every login fail."""
+
+    def __getattr__(self, op: str):
+        def call(*args):
+            fallback = getattr(limiter, "_fallback_storage", None)
+            if fallback is not None and getattr(limiter, "_storage_dead", False):
+                return getattr(fallback, op)(*args)
+            try:
+                return getattr(limiter.storage, op)(*args)
+            except Exception as exc:
+                from redis.exceptions import RedisError
+
+                if fallback is None or not isinstance(exc, (RedisError, OSError)):
+                    raise
+                limiter.logger.warning("Rate limit storage unreachable - falling back to in-memory storage")
+                limiter._storage_dead = True
+                return getattr(fallback, op)(*args)
+        return call
+
+
 def _storage():
-    return limiter.storage
+    return _Resilient()
 
 
 class Backoff:
@@ -65,6 +87,8 @@ class Backoff:
             _storage().incr(self.wait_key, wait)
 
     def succeeded(self) -> None:
+        if not current_app.config.get("RATELIMIT_ENABLED", True):
+            return  # no storage at all then (RATELIMIT_ENABLED=0, load tests): nothing was counted
         _storage().clear(self.failures)
         _storage().clear(self.wait_key)
 

@@ -69,8 +69,14 @@ def _empty_tables() -> None:
 
 
 @pytest.fixture
-def app(tmp_path, database_url):
-    app = create_app(base_config(tmp_path, database_url))
+def app_config() -> dict:
+    """Overrides of the test configuration; a test module redefines this fixture to change them."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path, database_url, app_config):
+    app = create_app({**base_config(tmp_path, database_url), **app_config})
     with app.app_context():
         _empty_tables()
         limiter.reset()  # counts from one test must not spill into the next
