@@ -24,6 +24,7 @@ def packages() -> list[Package]:
     import admin.skm
     import admin.views
     import admin.wbs
+    import admin.zi
     import gratifikasi.api
     import gratifikasi.cli
     import gratifikasi.demo
@@ -44,6 +45,7 @@ def packages() -> list[Package]:
     import zi.models  # noqa: F401  (the ZI tables)
 
     skm_readers = (Role.pengelola_skm, Role.pimpinan, Role.tpi)
+    zi_readers = admin.zi.BACA
     return [
         # the officers' side: login, 2FA, dashboard, users, audit log, office settings (screens of every
         # package attach to its blueprint through the admin.* modules imported above)
@@ -105,6 +107,9 @@ def packages() -> list[Package]:
         # the ZI evidence register and LKE scoring; reads the domains through their queries.py only
         Package(
             "zi",
+            nav=(NavItem(N_("Zona Integritas"), "admin.zi_index", zi_readers, 50),
+                 NavItem(N_("Kesiapan ZI"), "admin.zi_kesiapan", zi_readers, 51)),
+            cards=(Card(admin.zi.card, zi_readers, 50),),
             settings={"zi": zi.answers.PENGATURAN},
         ),
     ]

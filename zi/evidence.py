@@ -29,6 +29,7 @@ from zi.models import (JENIS_BUKTI, JENIS_KEBIJAKAN, ZiBukti, ZiBuktiIndikator, 
                        ZiTindakLanjut)
 
 OWNER = "zi_bukti"  # Attachment.owner_type
+OWNER_SALINAN = "zi_bukti_salinan"  # the editable DOCX a generated report keeps beside its PDF
 ANTREAN = "zi_bukti.antrean"  # a counter used only as the lock of generated reports (see antre)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # officers upload scans, photos, screenshots and spreadsheets; generated reports may also be DOCX
