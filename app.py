@@ -42,6 +42,7 @@ def packages() -> list[Package]:
     import wbs.cli
     import wbs.views
     import zi.answers
+    import zi.cli
     import zi.models  # noqa: F401  (the ZI tables)
 
     skm_readers = (Role.pengelola_skm, Role.pimpinan, Role.tpi)
@@ -110,6 +111,7 @@ def packages() -> list[Package]:
             nav=(NavItem(N_("Zona Integritas"), "admin.zi_index", zi_readers, 50),
                  NavItem(N_("Kesiapan ZI"), "admin.zi_kesiapan", zi_readers, 51)),
             cards=(Card(admin.zi.card, zi_readers, 50),),
+            cli=(zi.cli.zi_cli,),
             settings={"zi": zi.answers.PENGATURAN},
         ),
     ]

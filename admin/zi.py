@@ -22,14 +22,17 @@ from admin.views import bp
 from core.attachments import attachments_of, read_attachment
 from core.errors import DomainError
 from core.extensions import db
-from core.models import Attachment, Role
+from core.models import Attachment, Role, Unit
 from core.registry import CardValue
 from core.security import role_required
 from core.web import attempt, download, refuse
 from core.workdays import local_today
-from zi import answers, catalogue, evidence, lke, scoring, tindak_lanjut
-from zi.forms import BuktiForm, JawabanForm, KebijakanForm, TautkanForm
-from zi.models import JENIS_BUKTI, JENIS_KEBIJAKAN, KOMPONEN, STATUS_TINDAK_LANJUT, ZiBukti, ZiBuktiNama, ZiIndikator
+from zi import answers, catalogue, evidence, laporan, lke, scoring, tindak_lanjut
+from zi.forms import (BuktiForm, JawabanForm, KebijakanForm, LaporanForm, RekomendasiForm, StatusTindakLanjutForm,
+                      TautkanForm)
+from zi.models import (JENIS_BUKTI, JENIS_KEBIJAKAN, KOMPONEN, STATUS_TINDAK_LANJUT, ZiBukti, ZiBuktiNama, ZiIndikator,
+                       ZiTindakLanjut)
+from zi.periode import bulan_lalu, periode
 
 BACA = (Role.admin, Role.pimpinan, Role.tpi)
 TULIS = (Role.admin,)
@@ -430,3 +433,128 @@ def zi_kesiapan():
     areas = {a.kode: a for a in catalogue.areas(tahun)}
     return _render("admin/zi/kesiapan.html", tahun=tahun, k=k, per_area=per_area, areas=areas,
                    kebijakan=[r for r in evidence.dokumen_kebijakan() if r.peringatan])
+
+
+# --- monev / tindak lanjut reports ------------------------------------------------------------------------------
+
+def _halaman_laporan(tahun: int, form: LaporanForm | None = None, status: int = 200):
+    today = local_today()
+    if form is None:
+        last = bulan_lalu(today)
+        form = LaporanForm(formdata=None, jenis="monev_pengaduan", periode="bulan", tahun=str(last.tahun),
+                           ke=str(last.ke))
+    form.jenis.choices = [(k, j.judul) for k, j in laporan.JENIS.items()]
+    rows = laporan.laporan_terbit(tahun)
+    return _render("admin/zi/laporan.html", status, tahun=tahun, form=form, rows=rows,
+                   salinan={b.id: salinan(b) for b in rows})
+
+
+@bp.get("/zi/laporan")
+@role_required(*BACA)
+def zi_laporan():
+    return _halaman_laporan(_tahun())
+
+
+@bp.post("/zi/laporan")
+@role_required(*TULIS)
+def zi_laporan_buat():
+    tahun = _tahun()
+    form = LaporanForm()
+    if not form.validate_on_submit():
+        return _halaman_laporan(tahun, form, 400)
+    try:
+        try:
+            p = periode(form.periode.data or "", int(form.tahun.data or 0), int(form.ke.data or 1))
+        except ValueError:
+            raise DomainError(_("Tahun dan ke- harus berupa angka."), "tahun") from None
+        t = laporan.terbitkan(form.jenis.data or "", p, user=current_user)
+    except DomainError as e:
+        refuse(e, form)
+        return _halaman_laporan(tahun, form, 400)
+    if t.baru:
+        flash(_("%(judul)s dibuat dengan nomor %(nomor)s dan dicatat di register bukti.", judul=t.bukti.judul,
+                nomor=t.bukti.nomor), "success")
+    else:
+        flash(_("%(judul)s sudah ada (nomor %(nomor)s); laporan yang sama tidak dibuat dua kali.",
+                judul=t.bukti.judul, nomor=t.bukti.nomor), "info")
+    return redirect(url_for("admin.zi_laporan", tahun=tahun))
+
+
+def _unit_choices() -> list[tuple[int, str]]:
+    return [(0, _("— pilih —"))] + [(u.id, u.nama) for u in db.session.scalars(
+        select(Unit).where(Unit.aktif).order_by(Unit.nama))]
+
+
+TL_INDIKATOR = {"PW.P3.d": "PW.P3.d — hasil evaluasi penanganan pengaduan",
+                "PW.P4.c": "PW.P4.c — hasil evaluasi penerapan WBS",
+                "MP.P3.c": "MP.P3.c — hasil monitoring dan evaluasi pembangunan ZI"}
+
+
+def _halaman_tl(tahun: int, rek_form: RekomendasiForm | None = None, status_forms: dict | None = None,
+                status: int = 200):
+    today = local_today()
+    rows = list(db.session.scalars(select(ZiTindakLanjut).where(ZiTindakLanjut.tahun == tahun)
+                                   .options(joinedload(ZiTindakLanjut.unit), joinedload(ZiTindakLanjut.sumber_bukti))))
+    rows.sort(key=lambda r: (r.status == "selesai", r.tenggat, r.id))  # open ones first, nearest deadline first
+    rek_form = rek_form or RekomendasiForm(formdata=None, tenggat=laporan.tenggat_rekomendasi(today))
+    rek_form.unit_id.choices = _unit_choices()
+    rek_form.indikator_kode.choices = list(TL_INDIKATOR.items())
+    rek_form.sumber_id.choices = [(0, _("— tanpa laporan asal —"))] + [
+        (b.id, f"{b.nomor} · {b.judul}") for b in laporan.laporan_terbit(tahun)]
+    register = _register_choices()[1:]
+    forms = {}
+    for r in rows:
+        f = (status_forms or {}).get(r.id) or StatusTindakLanjutForm(formdata=None, status=r.status, hasil=r.hasil,
+                                                                       bukti=[b.id for b in r.bukti])
+        f.bukti.choices = register
+        forms[r.id] = f
+    return _render("admin/zi/tindak_lanjut.html", status, tahun=tahun, rows=rows, forms=forms, rek_form=rek_form,
+                   today=today, indikator=TL_INDIKATOR)
+
+
+@bp.get("/zi/tindak-lanjut")
+@role_required(*BACA)
+def zi_tindak_lanjut():
+    return _halaman_tl(_tahun())
+
+
+@bp.post("/zi/tindak-lanjut")
+@role_required(*TULIS)
+def zi_tindak_lanjut_buat():
+    tahun = _tahun()
+    form = RekomendasiForm()
+    if not form.validate_on_submit():
+        return _halaman_tl(tahun, rek_form=form, status=400)
+    try:
+        if form.indikator_kode.data not in TL_INDIKATOR:
+            raise DomainError(_("Pilih pertanyaan yang ditindaklanjuti."), "indikator_kode")
+        sumber = db.session.get(ZiBukti, form.sumber_id.data) if form.sumber_id.data else None
+        tindak_lanjut.buat(tahun=tahun, rekomendasi=form.rekomendasi.data or "", unit_id=form.unit_id.data or 0,
+                           tenggat=form.tenggat.data, indikator_kode=form.indikator_kode.data, sumber=sumber,
+                           user=current_user)
+    except DomainError as e:
+        refuse(e, form)
+        return _halaman_tl(tahun, rek_form=form, status=400)
+    flash(_("Rekomendasi dicatat sebagai tindak lanjut."), "success")
+    return redirect(url_for("admin.zi_tindak_lanjut", tahun=tahun))
+
+
+@bp.post("/zi/tindak-lanjut/<int:tl_id>")
+@role_required(*TULIS)
+def zi_tindak_lanjut_ubah(tl_id: int):
+    tahun = _tahun()
+    tl = db.session.get(ZiTindakLanjut, tl_id)
+    if tl is None:
+        abort(404)
+    form = StatusTindakLanjutForm()
+    if not form.validate_on_submit():
+        return _halaman_tl(tahun, status_forms={tl_id: form}, status=400)
+    bukti = [b for b in (db.session.get(ZiBukti, i) for i in form.bukti.data) if b is not None]
+    try:
+        tindak_lanjut.ubah_status(tl, form.status.data or "", hasil=form.hasil.data or "", bukti=bukti,
+                                  user=current_user)
+    except DomainError as e:
+        refuse(e, form)
+        return _halaman_tl(tahun, status_forms={tl_id: form}, status=400)
+    flash(_("Status tindak lanjut diperbarui."), "success")
+    return redirect(url_for("admin.zi_tindak_lanjut", tahun=tahun) + f"#tl-{tl_id}")

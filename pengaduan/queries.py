@@ -246,3 +246,139 @@ def _nearest_rank(sorted_values: list[int], pct: int) -> int | None:
         return None
     rank = max(1, -(-pct * len(sorted_values) // 100))  # ceil(pct/100 · n), nearest-rank definition
     return sorted_values[rank - 1]
+
+
+# --- for the ZI monev reports and the transparency page (appended by the ZI work; read-only, no personal data) ---
+
+# the officer's verification decision on a new complaint
+VERIFICATION = ("verifikasi", "minta_lengkapi", "tolak")
+
+
+def vocabulary() -> dict[str, dict[str, str]]:
+    """The labels the reports print: channels, types, tiers, and the officers' status words."""
+    from pengaduan.service import JENIS, KANAL, TINGKAT
+    from pengaduan.workflow import OFFICER_LABEL
+
+    return {"kanal": dict(KANAL), "jenis": dict(JENIS), "tingkat": dict(TINGKAT), "status": dict(OFFICER_LABEL)}
+
+
+def monev_figures(start: date, end: date, today: date | None = None, overdue_limit: int = 100) -> dict:
+    """Complaints registered in [start, end], for the monitoring and evaluation report: counts per channel,
+    type, category, unit (the one it was disposed to), status and tier; the verification time per channel
+    (receipt → the verification decision, in HK: median and 90th percentile, how many within the deadline);
+    the open cases past their deadline (ticket, unit, status, deadline: no content); and the ratings 1–5."""
+    from core.calendar import workdays_between
+    from core.models import Unit
+    from pengaduan.models import Riwayat
+    from pengaduan.service import settings
+
+    today = today or local_today()
+    period = and_(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end)
+
+    def grouped(column, *joins):
+        q = select(column, func.count()).select_from(Pengaduan)
+        for target, on in joins:
+            q = q.outerjoin(target, on)
+        return {(k if k is not None else ""): int(v) for k, v in db.session.execute(q.where(period).group_by(column))}
+
+    limit = int(settings()["verifikasi_hk"])
+    first = (select(Riwayat.pengaduan_id, func.min(Riwayat.at).label("at"))
+             .where(Riwayat.aksi.in_(VERIFICATION)).group_by(Riwayat.pengaduan_id).subquery())
+    # a complaint moved to WBS is handled there: it has no verification here
+    rows = db.session.execute(select(Pengaduan.kanal, Pengaduan.tanggal_diterima, first.c.at)
+                              .outerjoin(first, first.c.pengaduan_id == Pengaduan.id)
+                              .where(period, Pengaduan.dipindah_wbs.is_(False))).all()
+    spans: dict[tuple[date, date], int] = {}
+
+    def hk(a: date, b: date) -> int:
+        if (a, b) not in spans:
+            spans[(a, b)] = workdays_between(a, b)
+        return spans[(a, b)]
+
+    days: dict[str, list[int]] = {}
+    verif: dict[str, dict] = {}
+    for kanal, received, at in rows:
+        entry = verif.setdefault(kanal, {"jumlah": 0, "diverifikasi": 0, "tepat_waktu": 0, "belum_lewat": 0,
+                                         "batas_hk": limit})
+        entry["jumlah"] += 1
+        if at is None:
+            entry["belum_lewat"] += hk(received, today) > limit
+            continue
+        taken = max(0, hk(received, to_local(at).date()))
+        days.setdefault(kanal, []).append(taken)
+        entry["diverifikasi"] += 1
+        entry["tepat_waktu"] += taken <= limit
+    for kanal, entry in verif.items():
+        values = sorted(days.get(kanal, []))
+        entry["median_hk"], entry["p90_hk"] = _nearest_rank(values, 50), _nearest_rank(values, 90)
+
+    late = and_(period, Pengaduan.terbuka.is_(True), Pengaduan.batas < today,
+                Pengaduan.status.not_in(WAITING_FOR_REPORTER))
+    overdue_total = db.session.scalar(select(func.count()).select_from(Pengaduan).where(late)) or 0
+    overdue = [{"tiket": t, "unit": u or "", "status": s, "batas": b, "lewat_hk": hk(b, today)}
+               for t, u, s, b in db.session.execute(
+                   select(Pengaduan.tiket, Unit.nama, Pengaduan.status, Pengaduan.batas)
+                   .outerjoin(Unit, Unit.id == Pengaduan.unit_id).where(late)
+                   .order_by(Pengaduan.batas, Pengaduan.id).limit(overdue_limit))]
+    overdue_per_unit = {(u or ""): int(n) for u, n in db.session.execute(
+        select(Unit.nama, func.count()).select_from(Pengaduan).outerjoin(Unit, Unit.id == Pengaduan.unit_id)
+        .where(late).group_by(Unit.nama))}
+    unit_ids = {n: i for i, n in db.session.execute(select(Unit.id, Unit.nama))}
+    ratings_dist = {int(k): int(v) for k, v in db.session.execute(
+        select(Pengaduan.penilaian, func.count()).where(period, Pengaduan.penilaian.is_not(None))
+        .group_by(Pengaduan.penilaian))}
+    n_rated = sum(ratings_dist.values())
+    return {
+        "per_kanal": grouped(Pengaduan.kanal), "per_jenis": grouped(Pengaduan.jenis),
+        "per_kategori": grouped(Pengaduan.kategori), "per_status": grouped(Pengaduan.status),
+        "per_tingkat": grouped(Pengaduan.tingkat),
+        "per_unit": grouped(Unit.nama, (Unit, Unit.id == Pengaduan.unit_id)),
+        "unit_id": unit_ids,
+        "verifikasi": verif,
+        "terlambat_jumlah": int(overdue_total), "terlambat": overdue, "terlambat_per_unit": overdue_per_unit,
+        "penilaian": {"sebaran": ratings_dist, "jumlah": n_rated,
+                      "rata_rata": round(sum(k * v for k, v in ratings_dist.items()) / n_rated, 2) if n_rated else None},
+    }
+
+
+def themes_per_unit(start: date, end: date) -> list[dict]:
+    """Complaint themes for the service-standard review: per unit the complaints were disposed to, the count
+    per category in [start, end] (most frequent first). Categories only: no content."""
+    from core.models import Unit
+
+    rows = db.session.execute(
+        select(Unit.id, Unit.nama, Pengaduan.kategori, func.count()).select_from(Pengaduan)
+        .outerjoin(Unit, Unit.id == Pengaduan.unit_id)
+        .where(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end)
+        .group_by(Unit.id, Unit.nama, Pengaduan.kategori)).all()
+    out = [{"unit_id": uid, "unit": nama or "", "kategori": kat or "", "jumlah": int(n)} for uid, nama, kat, n in rows]
+    return sorted(out, key=lambda r: (r["unit"], -r["jumlah"], r["kategori"]))
+
+
+def monthly_statistics(year: int, today: date | None = None) -> list[dict]:
+    """For the public transparency page, per month of `year`: complaints received, those of them finished
+    (selesai, or a reasoned refusal), and the average working days from receipt to the answer. Counts only."""
+    from sqlalchemy import extract
+
+    from core.calendar import workdays_between
+
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    period = and_(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end,
+                  Pengaduan.dipindah_wbs.is_(False))
+    month = extract("month", Pengaduan.tanggal_diterima)
+    received = {int(m): int(n) for m, n in db.session.execute(select(month, func.count()).where(period).group_by(month))}
+    finished = {int(m): int(n) for m, n in db.session.execute(
+        select(month, func.count()).where(period, Pengaduan.status.in_(("selesai", "ditolak"))).group_by(month))}
+    spans: dict[tuple[date, date], int] = {}
+    totals: dict[int, list[int]] = {}
+    for received_on, answered_at in db.session.execute(
+            select(Pengaduan.tanggal_diterima, Pengaduan.dijawab_at).where(period, Pengaduan.dijawab_at.is_not(None))):
+        key = (received_on, to_local(answered_at).date())
+        if key not in spans:
+            spans[key] = max(0, workdays_between(*key))
+        entry = totals.setdefault(received_on.month, [0, 0])
+        entry[0] += spans[key]
+        entry[1] += 1
+    return [{"bulan": m, "diterima": received.get(m, 0), "selesai": finished.get(m, 0),
+             "dijawab": totals.get(m, [0, 0])[1],
+             "rata_rata_hk": round(totals[m][0] / totals[m][1], 1) if m in totals else None} for m in range(1, 13)]

@@ -31,14 +31,22 @@ BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
 # Defaults an administrator may change under the setting "zi" (the composition root may register them for
 # the settings page): how often "berkala" means per kind of report, and from how many channels used in the
 # period complaint handling counts as "berbagai kanal".
+# The generated reports: their number (a template with the nota dinas tokens, a register restarting each year),
+# the working days a recommendation is given, and the unit that owns the recommendations about complaint
+# handling / WBS / the UPG ("" = the unit most of that role's officers belong to).
 PENGATURAN = {"frekuensi": {"monev_pengaduan": "bulan", "evaluasi_wbs": "semester", "kampanye_gratifikasi": "triwulan"},
-              "kanal_berbagai": 3}
+              "kanal_berbagai": 3,
+              "laporan": {"template_nomor": "{seq}/{kode_jabatan}/{kka}/{mm}/{yyyy}", "kka": "PW.01",
+                          "register": "zi_laporan", "tenggat_rekomendasi_hk": 20},
+              "unit_pengelola": {"pengaduan": "", "wbs": "", "upg": ""}}
 
 
 def pengaturan() -> dict:
     stored = get_setting("zi") or {}
     return {"frekuensi": {**PENGATURAN["frekuensi"], **stored.get("frekuensi", {})},
-            "kanal_berbagai": int(stored.get("kanal_berbagai", PENGATURAN["kanal_berbagai"]))}
+            "kanal_berbagai": int(stored.get("kanal_berbagai", PENGATURAN["kanal_berbagai"])),
+            "laporan": {**PENGATURAN["laporan"], **stored.get("laporan", {})},
+            "unit_pengelola": {**PENGATURAN["unit_pengelola"], **stored.get("unit_pengelola", {})}}
 KANAL_DARING = ("web", "api", "telegram", "email", "lapor")
 
 

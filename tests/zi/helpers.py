@@ -120,3 +120,23 @@ def persepsi(jenis: str, tanggal: date, nilai: list[int]):
     db.session.add(r)
     db.session.flush()
     return r
+
+
+def wbs_laporan(tanggal: date, status: str = "diterima", *, sumber: str = "web", diakui: date | None = None,
+                diverifikasi: date | None = None, umpan_balik: date | None = None):
+    """A WBS report row with dates only: its sealed fields hold placeholder bytes (the ZI reports never read them)."""
+    import secrets
+
+    from core.calendar import add_workdays
+    from wbs.models import WbsReport
+
+    sealed = b"\x00sealed"
+    r = WbsReport(id=secrets.randbelow(2 ** 40) + 1, resi_hash=secrets.token_hex(32), resi_salt=b"s", resi_kdf="1:8:1",
+                  resi_wrap=sealed, sumber=sumber, status=status, diterima_tanggal=tanggal,
+                  batas_pengakuan=add_workdays(tanggal, 3), batas_verifikasi=add_workdays(tanggal, 7),
+                  diakui_tanggal=diakui, diverifikasi_tanggal=diverifikasi, umpan_balik_tanggal=umpan_balik,
+                  apa=sealed, dimana=sealed, kapan=sealed, siapa=sealed, bagaimana=sealed, mengapa=sealed,
+                  jenis=sealed, identitas=sealed)
+    db.session.add(r)
+    db.session.flush()
+    return r

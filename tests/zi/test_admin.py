@@ -28,13 +28,6 @@ def _text(resp) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-@pytest.fixture
-def muat(app):
-    with app.app_context():
-        catalogue.load(TAHUN)
-        db.session.commit()
-
-
 @pytest.mark.parametrize("role", BACA)
 def test_readers_see_the_dashboard(muat, login_as, role):
     c = login_as(role)
