@@ -8,10 +8,11 @@ only — the head of office is the one evaluated on the score, and the TPI only 
 """
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -24,10 +25,10 @@ from core.errors import DomainError
 from core.extensions import db
 from core.models import Attachment, Role, Unit
 from core.registry import CardValue
-from core.security import role_required
+from core.security import fresh_login_required, role_required
 from core.web import attempt, download, refuse
 from core.workdays import local_today
-from zi import answers, catalogue, evidence, laporan, lke, scoring, tindak_lanjut
+from zi import answers, catalogue, ekspor, evidence, laporan, lke, scoring, tindak_lanjut
 from zi.forms import (BuktiForm, JawabanForm, KebijakanForm, LaporanForm, RekomendasiForm, StatusTindakLanjutForm,
                       TautkanForm)
 from zi.models import (JENIS_BUKTI, JENIS_KEBIJAKAN, KOMPONEN, STATUS_TINDAK_LANJUT, ZiBukti, ZiBuktiNama, ZiIndikator,
@@ -558,3 +559,28 @@ def zi_tindak_lanjut_ubah(tl_id: int):
         return _halaman_tl(tahun, status_forms={tl_id: form}, status=400)
     flash(_("Status tindak lanjut diperbarui."), "success")
     return redirect(url_for("admin.zi_tindak_lanjut", tahun=tahun) + f"#tl-{tl_id}")
+
+
+# --- export ---------------------------------------------------------------------------------------------------
+
+@bp.get("/zi/ekspor/<int:tahun>.zip")
+@role_required(*BACA)
+@fresh_login_required
+def zi_ekspor(tahun: int):
+    """The evaluators' package; written to a temporary file first (scans add up), then streamed."""
+    if not catalogue.ada(tahun):
+        abort(404)
+    tmp = tempfile.TemporaryFile()
+    ekspor.paket(tahun, tmp, user=current_user)
+    tmp.seek(0)
+    resp = send_file(tmp, mimetype="application/zip", as_attachment=True, download_name=f"paket-lke-zi-{tahun}.zip")
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+@bp.get("/zi/lke/<int:tahun>.xlsx")
+@role_required(*BACA)
+def zi_lke_xlsx(tahun: int):
+    if not catalogue.ada(tahun):
+        abort(404)
+    return download(ekspor.lembar_xlsx(lke.lembar(tahun)), f"lembar-kerja-lke-zi-{tahun}.xlsx", ekspor.XLSX)

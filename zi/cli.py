@@ -63,3 +63,19 @@ def monev_bulanan(tanggal: str | None):
     except DomainError as e:
         raise click.ClickException(e.message) from None
     click.echo(pesan)
+
+
+@zi_cli.command("export")
+@click.option("--tahun", type=int, required=True)
+@click.argument("keluaran", type=click.Path(dir_okay=False, writable=True))
+def export(tahun: int, keluaran: str):
+    """Paket evaluasi: ZIP per area/pertanyaan berisi setiap berkas bukti, indeks (HTML, PDF), dan lembar kerja XLSX."""
+    from zi import ekspor
+
+    try:
+        with open(keluaran, "wb") as out:
+            ring = ekspor.paket(tahun, out)
+    except DomainError as e:
+        raise click.ClickException(e.message) from None
+    click.echo(f"{keluaran}: {ring.berkas} berkas bukti untuk {ring.pertanyaan} pertanyaan"
+               + (f"; {ring.hilang} berkas hilang (lihat indeks)" if ring.hilang else "") + ".")
