@@ -43,6 +43,7 @@ def packages() -> list[Package]:
     import wbs.views
     import zi.answers
     import zi.cli
+    import zi.views
     import zi.models  # noqa: F401  (the ZI tables)
 
     skm_readers = (Role.pengelola_skm, Role.pimpinan, Role.tpi)
@@ -108,6 +109,7 @@ def packages() -> list[Package]:
         # the ZI evidence register and LKE scoring; reads the domains through their queries.py only
         Package(
             "zi",
+            blueprints=(zi.views.bp,),
             nav=(NavItem(N_("Zona Integritas"), "admin.zi_index", zi_readers, 50),
                  NavItem(N_("Kesiapan ZI"), "admin.zi_kesiapan", zi_readers, 51)),
             cards=(Card(admin.zi.card, zi_readers, 50),),

@@ -96,18 +96,18 @@ def grafik_svg(g: Grafik) -> Markup:
     """Horizontal bars drawn on the server: no script and no style attribute (the CSP forbids both)."""
     if not g.data:
         return Markup("")
-    width, label_w, bar_w, row_h = 480, 170, 250, 22
+    width, label_w, bar_w, row_h = 380, 125, 205, 22
     top = 20
     height = top + row_h * len(g.data) + 6
     top_value = max((v for _, v in g.data), default=0) or 1
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'aria-label="{escape(g.judul)}" font-family="DejaVu Sans, Arial, sans-serif" font-size="11">',
+             f'aria-label="{escape(g.judul)}" font-family="DejaVu Sans, Arial, sans-serif" font-size="12">',
              f"<title>{escape(g.judul)}</title>",
              f'<text x="0" y="12" font-weight="bold">{escape(g.judul)}</text>']
     for i, (label, value) in enumerate(g.data):
         y = top + i * row_h
         w = float(value) / top_value * bar_w
-        parts.append(f'<text x="0" y="{y + 14}">{escape(label[:28])}</text>')
+        parts.append(f'<text x="0" y="{y + 14}">{escape(label[:17])}</text>')
         parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{bar_w}" height="14" fill="#eef1f6"/>')
         parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="14" fill="{WARNA}"/>')
         parts.append(f'<text x="{label_w + bar_w + 6}" y="{y + 14}">{escape(_angka_tampil(value))}</text>')

@@ -55,7 +55,8 @@ def pengaduan(tanggal: date, status: str = "diterima", *, kanal: str = "web", ba
     from pengaduan.workflow import OPEN
 
     n = next(_seq)
-    p = Pengaduan(tiket=f"PGD-{tanggal.year}-{n:06d}", kode_hash="x" * 64, jenis="pengaduan", judul=f"Uji {n}",
+    # tickets far above what the service numbers, so a test may also file complaints through the service
+    p = Pengaduan(tiket=f"PGD-{tanggal.year}-{900000 + n:06d}", kode_hash="x" * 64, jenis="pengaduan", judul=f"Uji {n}",
                   uraian="Uraian", kanal=kanal, status=status, terbuka=status in OPEN, lapor_id=lapor_id,
                   diterima_at=datetime.combine(tanggal, time(3), timezone.utc), tanggal_diterima=tanggal,
                   batas_verifikasi=batas or tanggal, batas=batas or tanggal, dipindah_wbs=dipindah_wbs)
