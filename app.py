@@ -43,6 +43,7 @@ def packages() -> list[Package]:
     import wbs.views
     import zi.answers
     import zi.cli
+    import zi.demo
     import zi.views
     import zi.models  # noqa: F401  (the ZI tables)
 
@@ -114,6 +115,7 @@ def packages() -> list[Package]:
                  NavItem(N_("Kesiapan ZI"), "admin.zi_kesiapan", zi_readers, 51)),
             cards=(Card(admin.zi.card, zi_readers, 50),),
             cli=(zi.cli.zi_cli,),
+            demo_seed=zi.demo.seed_demo,
             settings={"zi": zi.answers.PENGATURAN},
         ),
     ]
