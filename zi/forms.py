@@ -109,7 +109,7 @@ class LaporanForm(FlaskForm):
     periode = Pilihan(_l("Periode"), choices=[("bulan", _l("Bulan")), ("triwulan", _l("Triwulan")),
                                                ("semester", _l("Semester")), ("tahun", _l("Tahun"))])
     tahun = StringField(_l("Tahun"), validators=[Length(max=4)], render_kw={"inputmode": "numeric"})
-    ke = StringField(_l("Bulan/triwulan/semester ke-"), validators=[Length(max=2)],
+    ke = StringField(_l("Ke- (bulan 1–12, triwulan 1–4, semester 1–2)"), validators=[Length(max=2)],
                      render_kw={"inputmode": "numeric"})
 
 
