@@ -134,7 +134,7 @@ def susun_monev_pengaduan(p: Periode, today: date) -> Isi:
 
     f = pq.lke_figures(p.mulai, p.selesai, today)
     m = pq.monev_figures(p.mulai, p.selesai, today)
-    respon = pq.first_response_per_channel(p.mulai, p.selesai, today)
+    respon = pq.first_response_summary(p.mulai, p.selesai, today)
     voc = pq.vocabulary()
     kanal, status = voc["kanal"], voc["status"]
     diterima = f["diterima"]

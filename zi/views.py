@@ -8,6 +8,7 @@ from datetime import date
 from flask import Blueprint, abort, render_template, request
 
 from core.workdays import local_today
+from zi import cache
 from zi.dokumen import Grafik
 from zi.periode import BULAN
 
@@ -21,7 +22,7 @@ def statistik(tahun: int, today: date | None = None) -> dict:
     from wbs import queries as wq
 
     today = today or local_today()
-    bulan = pq.monthly_statistics(tahun, today)
+    bulan = pq.monthly_statistics(tahun)
     for b in bulan:
         b["nama"] = BULAN[b["bulan"] - 1]
     answered = sum(b["dijawab"] for b in bulan)
@@ -49,4 +50,5 @@ def index():
     tahun = request.args.get("tahun", today.year, type=int)
     if not 2000 <= tahun <= today.year:
         abort(404)
-    return render_template("zi/transparansi.html", s=statistik(tahun, today), tahun_ini=today.year)
+    s = cache.ingat(("transparansi", tahun, today), lambda: statistik(tahun, today))
+    return render_template("zi/transparansi.html", s=s, tahun_ini=today.year)
