@@ -25,6 +25,7 @@ def packages() -> list[Package]:
     import admin.skm
     import admin.views
     import admin.wbs
+    import admin.zi
     import gratifikasi.api
     import gratifikasi.cli
     import gratifikasi.demo
@@ -45,9 +46,13 @@ def packages() -> list[Package]:
     import wbs.service
     import wbs.views
     import zi.answers
+    import zi.cli
+    import zi.demo
+    import zi.views
     import zi.models  # noqa: F401  (the ZI tables)
 
     skm_readers = (Role.pengelola_skm, Role.pimpinan, Role.tpi)
+    zi_readers = admin.zi.BACA
     return [
         # the officers' side: login, 2FA, dashboard, users, audit log, office settings (screens of every
         # package attach to its blueprint through the admin.* modules imported above)
@@ -115,6 +120,12 @@ def packages() -> list[Package]:
         # the ZI evidence register and LKE scoring; reads the domains through their queries.py only
         Package(
             "zi",
+            blueprints=(zi.views.bp,),
+            nav=(NavItem(N_("Zona Integritas"), "admin.zi_index", zi_readers, 50),
+                 NavItem(N_("Kesiapan ZI"), "admin.zi_kesiapan", zi_readers, 51)),
+            cards=(Card(admin.zi.card, zi_readers, 50),),
+            cli=(zi.cli.zi_cli,),
+            demo_seed=zi.demo.seed_demo,
             settings={"zi": zi.answers.PENGATURAN},
         ),
     ]

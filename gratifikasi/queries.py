@@ -275,3 +275,8 @@ def laporan_milik(user_id: int) -> list[LaporanGratifikasi]:
 __all__ = ["periode", "register", "rekap", "ketepatan_waktu", "jumlah_per_status", "jumlah_per_periode",
            "kegiatan_kampanye", "ringkasan_upg", "dashboard_counts", "tandai_tenggat", "tenggat_berikut",
            "mendekati_tenggat", "laporan_milik"]
+
+
+def labels() -> dict[str, dict[str, str]]:
+    """For the ZI report (appended by the ZI work): the words printed for kinds and statuses."""
+    return {"jenis": dict(rules.JENIS), "status": dict(STATUS)}

@@ -246,3 +246,206 @@ def _nearest_rank(sorted_values: list[int], pct: int) -> int | None:
         return None
     rank = max(1, -(-pct * len(sorted_values) // 100))  # ceil(pct/100 · n), nearest-rank definition
     return sorted_values[rank - 1]
+
+
+# --- for the ZI monev reports and the transparency page (appended by the ZI work; read-only, no personal data) ---
+
+# the officer's verification decision on a new complaint
+VERIFICATION = ("verifikasi", "minta_lengkapi", "tolak")
+
+
+def vocabulary() -> dict[str, dict[str, str]]:
+    """The labels the reports print: channels, types, tiers, and the officers' status words."""
+    from pengaduan.service import JENIS, KANAL, TINGKAT
+    from pengaduan.workflow import OFFICER_LABEL
+
+    return {"kanal": dict(KANAL), "jenis": dict(JENIS), "tingkat": dict(TINGKAT), "status": dict(OFFICER_LABEL)}
+
+
+def _local_date(column):
+    """The Jakarta date of a stored UTC timestamp, computed by the database (each dialect has its own words)."""
+    from datetime import datetime
+
+    from sqlalchemy import Date, type_coerce
+
+    from core.workdays import JAKARTA
+
+    if db.session.get_bind().dialect.name == "postgresql":
+        return type_coerce(func.date(func.timezone(JAKARTA.key, column)), Date)
+    hours = int(JAKARTA.utcoffset(datetime(2000, 1, 1)).total_seconds() // 3600)  # +7: Jakarta keeps no DST
+    return type_coerce(func.date(column, f"{hours:+d} hours"), Date)
+
+
+def _first_action_spans(actions: tuple[str, ...], start: date, end: date) -> list[tuple[str, date, date | None, int]]:
+    """(channel, day received, Jakarta day of the first of `actions` or None, how many) for the complaints
+    registered in [start, end] — grouped in the database, so a busy year is a few thousand rows, not one per
+    complaint. A complaint moved to WBS is handled there and left out."""
+    from pengaduan.models import Riwayat
+
+    period = and_(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end,
+                  Pengaduan.dipindah_wbs.is_(False))
+    first = (select(Riwayat.pengaduan_id, func.min(Riwayat.at).label("at"))
+             .join(Pengaduan, Pengaduan.id == Riwayat.pengaduan_id)
+             .where(period, Riwayat.aksi.in_(actions)).group_by(Riwayat.pengaduan_id).subquery())
+    day = _local_date(first.c.at).label("hari")
+    return [(k, r, d, int(n)) for k, r, d, n in db.session.execute(
+        select(Pengaduan.kanal, Pengaduan.tanggal_diterima, day, func.count())
+        .outerjoin(first, first.c.pengaduan_id == Pengaduan.id).where(period)
+        .group_by(Pengaduan.kanal, Pengaduan.tanggal_diterima, day))]
+
+
+def _workday_counter(days: list[date]):
+    """workdays_between for dates within the span of `days`, from one pass over the office calendar: the
+    working days in (a, b] are the difference of two running counts."""
+    from datetime import timedelta
+
+    from core.calendar import office_calendar
+
+    if not days:
+        return lambda a, b: 0
+    cal, d, last, n, running = office_calendar(), min(days), max(days), 0, {}
+    while d <= last:
+        n += cal.is_workday(d)
+        running[d] = n
+        d += timedelta(days=1)
+    return lambda a, b: running[b] - running[a]
+
+
+def _rank_weighted(counts: dict[int, int], pct: int) -> int | None:
+    """The nearest-rank percentile of values given as {value: how many}."""
+    total = sum(counts.values())
+    if not total:
+        return None
+    rank, seen = max(1, -(-pct * total // 100)), 0
+    for value in sorted(counts):
+        seen += counts[value]
+        if seen >= rank:
+            return value
+    return None  # pragma: no cover - unreachable
+
+
+def _spans_per_channel(actions: tuple[str, ...], start: date, end: date, today: date, limit: int) -> dict[str, dict]:
+    """Per channel: how many, how many had the action, how many within `limit` HK, median and 90th percentile
+    (HK), and those without it once `limit` HK have passed."""
+    rows = _first_action_spans(actions, start, end)
+    workdays_between = _workday_counter([d for r in rows for d in r[1:3] if d is not None] + [today])
+    out: dict[str, dict] = {}
+    days: dict[str, dict[int, int]] = {}
+    for kanal, received, done, n in rows:
+        e = out.setdefault(kanal, {"jumlah": 0, "direspon": 0, "tepat_waktu": 0, "belum_direspon_lewat": 0,
+                                   "batas_hk": limit})
+        e["jumlah"] += n
+        if done is None:
+            e["belum_direspon_lewat"] += n if workdays_between(received, today) > limit else 0
+            continue
+        taken = max(0, workdays_between(received, done))
+        per = days.setdefault(kanal, {})
+        per[taken] = per.get(taken, 0) + n
+        e["direspon"] += n
+        e["tepat_waktu"] += n if taken <= limit else 0
+    for kanal, e in out.items():
+        e["median_hk"] = _rank_weighted(days.get(kanal, {}), 50)
+        e["p90_hk"] = _rank_weighted(days.get(kanal, {}), 90)
+    return out
+
+
+def first_response_summary(start: date, end: date, today: date | None = None) -> dict[str, dict]:
+    """The figures of first_response_per_channel (same keys, same nearest-rank percentiles), computed from rows
+    grouped in the database: a year of a busy office costs a few thousand rows instead of one per complaint.
+    Complaints moved to WBS are left out: they are answered there."""
+    from pengaduan.service import settings
+
+    return _spans_per_channel(FIRST_RESPONSE, start, end, today or local_today(), int(settings()["verifikasi_hk"]))
+
+
+def monev_figures(start: date, end: date, today: date | None = None, overdue_limit: int = 100) -> dict:
+    """Complaints registered in [start, end], for the monitoring and evaluation report: counts per channel,
+    type, category, unit (the one it was disposed to), status and tier; the verification time per channel
+    (receipt → the verification decision, in HK: median and 90th percentile, how many within the deadline);
+    the open cases past their deadline (ticket, unit, status, deadline: no content); and the ratings 1–5."""
+    from core.calendar import workdays_between
+    from core.models import Unit
+    from pengaduan.service import settings
+
+    today = today or local_today()
+    period = and_(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end)
+
+    def grouped(column, *joins):
+        q = select(column, func.count()).select_from(Pengaduan)
+        for target, on in joins:
+            q = q.outerjoin(target, on)
+        return {(k if k is not None else ""): int(v) for k, v in db.session.execute(q.where(period).group_by(column))}
+
+    verif = {k: {"jumlah": v["jumlah"], "diverifikasi": v["direspon"], "tepat_waktu": v["tepat_waktu"],
+                 "belum_lewat": v["belum_direspon_lewat"], "batas_hk": v["batas_hk"], "median_hk": v["median_hk"],
+                 "p90_hk": v["p90_hk"]}
+             for k, v in _spans_per_channel(VERIFICATION, start, end, today, int(settings()["verifikasi_hk"])).items()}
+
+    late = and_(period, Pengaduan.terbuka.is_(True), Pengaduan.batas < today,
+                Pengaduan.status.not_in(WAITING_FOR_REPORTER))
+    overdue_total = db.session.scalar(select(func.count()).select_from(Pengaduan).where(late)) or 0
+    overdue = [{"tiket": t, "unit": u or "", "status": s, "batas": b, "lewat_hk": workdays_between(b, today)}
+               for t, u, s, b in db.session.execute(
+                   select(Pengaduan.tiket, Unit.nama, Pengaduan.status, Pengaduan.batas)
+                   .outerjoin(Unit, Unit.id == Pengaduan.unit_id).where(late)
+                   .order_by(Pengaduan.batas, Pengaduan.id).limit(overdue_limit))]
+    overdue_per_unit = {(u or ""): int(n) for u, n in db.session.execute(
+        select(Unit.nama, func.count()).select_from(Pengaduan).outerjoin(Unit, Unit.id == Pengaduan.unit_id)
+        .where(late).group_by(Unit.nama))}
+    unit_ids = {n: i for i, n in db.session.execute(select(Unit.id, Unit.nama))}
+    ratings_dist = {int(k): int(v) for k, v in db.session.execute(
+        select(Pengaduan.penilaian, func.count()).where(period, Pengaduan.penilaian.is_not(None))
+        .group_by(Pengaduan.penilaian))}
+    n_rated = sum(ratings_dist.values())
+    return {
+        "per_kanal": grouped(Pengaduan.kanal), "per_jenis": grouped(Pengaduan.jenis),
+        "per_kategori": grouped(Pengaduan.kategori), "per_status": grouped(Pengaduan.status),
+        "per_tingkat": grouped(Pengaduan.tingkat),
+        "per_unit": grouped(Unit.nama, (Unit, Unit.id == Pengaduan.unit_id)),
+        "unit_id": unit_ids,
+        "verifikasi": verif,
+        "terlambat_jumlah": int(overdue_total), "terlambat": overdue, "terlambat_per_unit": overdue_per_unit,
+        "penilaian": {"sebaran": ratings_dist, "jumlah": n_rated,
+                      "rata_rata": round(sum(k * v for k, v in ratings_dist.items()) / n_rated, 2) if n_rated else None},
+    }
+
+
+def themes_per_unit(start: date, end: date) -> list[dict]:
+    """Complaint themes for the service-standard review: per unit the complaints were disposed to, the count
+    per category in [start, end] (most frequent first). Categories only: no content."""
+    from core.models import Unit
+
+    rows = db.session.execute(
+        select(Unit.id, Unit.nama, Pengaduan.kategori, func.count()).select_from(Pengaduan)
+        .outerjoin(Unit, Unit.id == Pengaduan.unit_id)
+        .where(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end)
+        .group_by(Unit.id, Unit.nama, Pengaduan.kategori)).all()
+    out = [{"unit_id": uid, "unit": nama or "", "kategori": kat or "", "jumlah": int(n)} for uid, nama, kat, n in rows]
+    return sorted(out, key=lambda r: (r["unit"], -r["jumlah"], r["kategori"]))
+
+
+def monthly_statistics(year: int) -> list[dict]:
+    """For the public transparency page, per month of `year`: complaints received, those of them finished
+    (selesai, or a reasoned refusal), and the average working days from receipt to the answer. Counts only."""
+    from sqlalchemy import extract
+
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    period = and_(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end,
+                  Pengaduan.dipindah_wbs.is_(False))
+    month = extract("month", Pengaduan.tanggal_diterima)
+    received = {int(m): int(n) for m, n in db.session.execute(select(month, func.count()).where(period).group_by(month))}
+    finished = {int(m): int(n) for m, n in db.session.execute(
+        select(month, func.count()).where(period, Pengaduan.status.in_(("selesai", "ditolak"))).group_by(month))}
+    answered_on = _local_date(Pengaduan.dijawab_at).label("dijawab")
+    rows = db.session.execute(select(Pengaduan.tanggal_diterima, answered_on, func.count())
+                              .where(period, Pengaduan.dijawab_at.is_not(None))
+                              .group_by(Pengaduan.tanggal_diterima, answered_on)).all()
+    workdays_between = _workday_counter([d for r in rows for d in r[:2]])
+    totals: dict[int, list[int]] = {}
+    for received_on, answered, n in rows:
+        entry = totals.setdefault(received_on.month, [0, 0])
+        entry[0] += max(0, workdays_between(received_on, answered)) * n
+        entry[1] += n
+    return [{"bulan": m, "diterima": received.get(m, 0), "selesai": finished.get(m, 0),
+             "dijawab": totals.get(m, [0, 0])[1],
+             "rata_rata_hk": round(totals[m][0] / totals[m][1], 1) if m in totals else None} for m in range(1, 13)]

@@ -183,3 +183,25 @@ def persepsi_tahun(tahun: int) -> dict:
         h = hasil_persepsi(jenis, rentang)
         out[jenis] = {"indeks": h.indeks, "responden": h.responden, "nilai_lke": h.nilai_lke}
     return out
+
+
+# --- for the ZI review of the service standards and the transparency page (appended by the ZI work) -------------
+
+def results_per_service(mulai: date, selesai: date) -> dict:
+    """SKM results over [mulai, selesai] (1/9 weights), for all services together and per service: respondents,
+    IKM konversi, mutu, and the three weakest unsur — the inputs the LKE names for reviewing the standards."""
+    from types import SimpleNamespace
+
+    from skm.calculator import angka
+    from skm.service import hasil, hasil_per_layanan
+
+    rentang = SimpleNamespace(mulai=mulai, selesai=selesai, metode_bobot="1/9")  # read like a period
+
+    def one(h) -> dict:
+        return {"responden": h.responden, "ikm_konversi": h.konversi_tampil if h.ada_data else None,
+                "mutu": h.mutu, "kinerja": h.kinerja,
+                "terendah": [f"{u.kode} {u.nama} ({angka(u.nrr, 2)})" for u in h.terendah(3)] if h.ada_data else []}
+
+    return {"semua": one(hasil(rentang)),
+            "layanan": [{"kode": lay.kode, "nama": lay.nama, "unit_id": lay.unit_id, "unit": lay.unit.nama, **one(h)}
+                        for lay, h in hasil_per_layanan(rentang)]}

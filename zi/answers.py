@@ -22,7 +22,7 @@ from core.extensions import db
 from core.forms import clean_text
 from core.settings import get_setting
 from core.workdays import format_tanggal, local_today
-from zi import catalogue, evidence, scoring
+from zi import cache, catalogue, evidence, scoring
 from zi.evidence import BuktiInfo
 from zi.models import ZiBukti, ZiIndikator, ZiJawaban, ZiTindakLanjut
 
@@ -31,14 +31,22 @@ BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
 # Defaults an administrator may change under the setting "zi" (the composition root may register them for
 # the settings page): how often "berkala" means per kind of report, and from how many channels used in the
 # period complaint handling counts as "berbagai kanal".
+# The generated reports: their number (a template with the nota dinas tokens, a register restarting each year),
+# the working days a recommendation is given, and the unit that owns the recommendations about complaint
+# handling / WBS / the UPG ("" = the unit most of that role's officers belong to).
 PENGATURAN = {"frekuensi": {"monev_pengaduan": "bulan", "evaluasi_wbs": "semester", "kampanye_gratifikasi": "triwulan"},
-              "kanal_berbagai": 3}
+              "kanal_berbagai": 3,
+              "laporan": {"template_nomor": "{seq}/{kode_jabatan}/{kka}/{mm}/{yyyy}", "kka": "PW.01",
+                          "register": "zi_laporan", "tenggat_rekomendasi_hk": 20},
+              "unit_pengelola": {"pengaduan": "", "wbs": "", "upg": ""}}
 
 
 def pengaturan() -> dict:
     stored = get_setting("zi") or {}
     return {"frekuensi": {**PENGATURAN["frekuensi"], **stored.get("frekuensi", {})},
-            "kanal_berbagai": int(stored.get("kanal_berbagai", PENGATURAN["kanal_berbagai"]))}
+            "kanal_berbagai": int(stored.get("kanal_berbagai", PENGATURAN["kanal_berbagai"])),
+            "laporan": {**PENGATURAN["laporan"], **stored.get("laporan", {})},
+            "unit_pengelola": {**PENGATURAN["unit_pengelola"], **stored.get("unit_pengelola", {})}}
 KANAL_DARING = ("web", "api", "telegram", "email", "lapor")
 
 
@@ -83,6 +91,11 @@ class Konteks:
             self._memo[key] = fn()
         return self._memo[key]
 
+    def catatan(self, key: str, fn: Callable):
+        """A figure read from a domain's records: memoised here, and shared between requests for a while
+        (zi.cache)."""
+        return self.memo(key, lambda: cache.ingat(("usulan", key, self.tahun, self.mulai, self.selesai, self.today), fn))
+
     def bukti(self, kunci: str) -> list[BuktiInfo]:
         return self.memo("bukti:" + kunci, lambda: evidence.bukti_berkunci(self.tahun, kunci, self.mulai,
                                                                            self.selesai, self.today))
@@ -93,7 +106,7 @@ class Konteks:
     def pengaduan(self) -> dict:
         from pengaduan import queries
 
-        return self.memo("pengaduan", lambda: queries.lke_figures(self.mulai, self.selesai, self.today))
+        return self.catatan("pengaduan", lambda: queries.lke_figures(self.mulai, self.selesai, self.today))
 
     def nama_bukti(self, kode: str, kunci: str) -> str:
         item = self.katalog.get(kode)
@@ -246,7 +259,7 @@ def wbs_diterapkan(ctx: Konteks, kode: str) -> Usulan:
 def gratifikasi_kampanye(ctx: Konteks, kode: str) -> Usulan:
     from gratifikasi import queries as g
 
-    kegiatan = ctx.memo("kampanye", lambda: g.kegiatan_kampanye(ctx.mulai, ctx.selesai))
+    kegiatan = ctx.catatan("kampanye", lambda: g.kegiatan_kampanye(ctx.mulai, ctx.selesai))
     units = _satuan(ctx.mulai, ctx.selesai, ctx.pengaturan["frekuensi"]["kampanye_gratifikasi"])
     due = _wajib(units, ctx.today)
     covered = [u for u in due if any(u[0] <= k["tanggal"] <= u[1] for k in kegiatan)]
@@ -267,7 +280,7 @@ def gratifikasi_upg(ctx: Konteks, kode: str) -> Usulan:
 
     sk, kurang = _kebijakan(ctx, kode, "sk_upg")
     sop, kurang_sop = _kebijakan(ctx, kode, "sop_gratifikasi")
-    r = ctx.memo("upg", lambda: g.ringkasan_upg(ctx.tahun, ctx.today))
+    r = ctx.catatan("upg", lambda: g.ringkasan_upg(ctx.tahun, ctx.today))
     aktif = r["jumlah_laporan"] > 0 or r["kegiatan_kampanye"] > 0
     dasar = [f"UPG menerima {r['jumlah_laporan']} laporan, meneruskan {r['diteruskan_ke_kpk']} ke KPK, dan mencatat "
              f"{r['kegiatan_kampanye']} kegiatan kampanye pada tahun {ctx.tahun}."]
@@ -340,7 +353,7 @@ def pengaduan_unit(ctx: Konteks, kode: str) -> Usulan:
 def _putaran(ctx: Konteks) -> dict:
     from skm import queries as skm_queries
 
-    return ctx.memo("skm", lambda: skm_queries.survei_berbeda_tahun(ctx.tahun))
+    return ctx.catatan("skm", lambda: skm_queries.survei_berbeda_tahun(ctx.tahun))
 
 
 def skm_frekuensi(ctx: Konteks, kode: str) -> Usulan:
@@ -378,7 +391,7 @@ def skm_tindak_lanjut(ctx: Konteks, kode: str) -> Usulan:
     from skm import queries as skm_queries
 
     r = _putaran(ctx)
-    t = ctx.memo("skm_tl", lambda: skm_queries.tindak_lanjut_unsur([p["id"] for p in r["putaran"]]))
+    t = ctx.catatan("skm_tl", lambda: skm_queries.tindak_lanjut_unsur([p["id"] for p in r["putaran"]]))
     if t["perlu"] == 0:
         return Usulan(kode, kurang=["Belum ada hasil survei dengan unsur yang perlu ditindaklanjuti."])
     dasar = [f"{t['selesai']} dari {t['perlu']} unsur yang perlu perbaikan telah selesai ditindaklanjuti "
@@ -391,7 +404,7 @@ def skm_tindak_lanjut(ctx: Konteks, kode: str) -> Usulan:
 def pengaduan_responsif(ctx: Konteks, kode: str) -> Usulan:
     from pengaduan import queries
 
-    per = ctx.memo("respon", lambda: queries.first_response_per_channel(ctx.mulai, ctx.selesai, ctx.today))
+    per = ctx.catatan("respon", lambda: queries.first_response_summary(ctx.mulai, ctx.selesai, ctx.today))
     used = {k: v for k, v in per.items() if v["jumlah"]}
     if not used:
         return Usulan(kode, kurang=["Belum ada pengaduan pada periode ini: kecepatan respons belum dapat dinilai."])
@@ -411,7 +424,7 @@ def pengaduan_responsif(ctx: Konteks, kode: str) -> Usulan:
 def _persepsi(ctx: Konteks, kode: str, jenis: str) -> Usulan:
     from skm import queries as skm_queries
 
-    p = ctx.memo("persepsi", lambda: skm_queries.persepsi_tahun(ctx.tahun))[jenis]
+    p = ctx.catatan("persepsi", lambda: skm_queries.persepsi_tahun(ctx.tahun))[jenis]
     if p["indeks"] is None:
         return Usulan(kode, kurang=[f"Belum ada responden survei {jenis.upper()} pada tahun {ctx.tahun}."])
     indeks = scoring.dua_desimal(p["indeks"])

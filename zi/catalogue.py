@@ -120,6 +120,11 @@ def ada(tahun: int) -> bool:
     return db.session.scalar(select(ZiArea.id).where(ZiArea.tahun == tahun).limit(1)) is not None
 
 
+def tahun_tersedia() -> list[int]:
+    """The years whose catalogue is loaded, latest first."""
+    return list(db.session.scalars(select(ZiArea.tahun).distinct().order_by(ZiArea.tahun.desc())))
+
+
 def areas(tahun: int) -> list[ZiArea]:
     return list(db.session.scalars(select(ZiArea).where(ZiArea.tahun == tahun).order_by(ZiArea.urutan)))
 

@@ -13,7 +13,6 @@ from typing import Iterable, Sequence
 
 from flask import current_app
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 from werkzeug.datastructures import FileStorage
 
@@ -23,11 +22,15 @@ from core.errors import DomainError
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Attachment
+from core.numbering import next_sequence
+from core.uow import on_rollback
 from core.workdays import format_tanggal, local_today
 from zi.models import (JENIS_BUKTI, JENIS_KEBIJAKAN, ZiBukti, ZiBuktiIndikator, ZiBuktiNama, ZiIndikator,
                        ZiTindakLanjut)
 
 OWNER = "zi_bukti"  # Attachment.owner_type
+OWNER_SALINAN = "zi_bukti_salinan"  # the editable DOCX a generated report keeps beside its PDF
+ANTREAN = "zi_bukti.antrean"  # a counter used only as the lock of generated reports (see antre)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # officers upload scans, photos, screenshots and spreadsheets; generated reports may also be DOCX
 BERKAS_UNGGAH = storage.ALLOWED | {storage.XLSX}
@@ -113,20 +116,17 @@ def tambah_bukti(*, judul: str, jenis: str, periode_mulai: date | None = None, p
     for ind in indikator:
         _cek_tautan(jenis, ind, None)
 
+    if kunci_sumber:
+        antre()  # one filer at a time: the check below sees a report another officer just filed
+        if (existing := bukti_sumber(kunci_sumber)) is not None:
+            return existing
     b = ZiBukti(judul=judul, jenis=jenis, periode_mulai=periode_mulai, periode_selesai=periode_selesai,
                 keterangan=keterangan, tautan=tautan, nomor=nomor, tanggal=tanggal, penandatangan=penandatangan,
                 berlaku_sampai=berlaku_sampai, kunci_sumber=kunci_sumber, added_by_id=getattr(user, "id", None))
-    try:
-        with db.session.begin_nested():  # the row first: a lost race writes no file
-            db.session.add(b)
-            db.session.flush()
-    except IntegrityError:
-        if kunci_sumber and (existing := bukti_sumber(kunci_sumber)) is not None:
-            return existing
-        raise
+    db.session.add(b)
+    db.session.flush()  # the row first, the file after: a refused row writes no file
     if clean is not None:
-        att = save_clean(clean, OWNER, b.id)
-        db.session.flush()
+        att = simpan_berkas(clean, OWNER, b.id)
         b.attachment_id, b.berkas_nama, b.berkas_sha256 = att.id, att.original_name, att.sha256
     for nama in bukti_nama:
         _tautkan(b, nama.indikator, nama)
@@ -138,6 +138,25 @@ def tambah_bukti(*, judul: str, jenis: str, periode_mulai: date | None = None, p
                   "indikator": sorted({n.indikator.kode for n in bukti_nama} | {i.kode for i in indikator}),
                   "berkas": b.berkas_sha256 or ""}, actor=user)
     return b
+
+
+def antre() -> None:
+    """Wait for (and then hold, until this unit of work ends) the register's lock: the UPDATE of a counter
+    row takes the row lock (PostgreSQL) or the write lock (SQLite). Generating or filing a report under it
+    means two officers doing the same at once are served one after the other, and the second finds the
+    first's report instead of numbering and storing another. It also opens the transaction for real before
+    anything is written (pysqlite starts none on a SELECT)."""
+    next_sequence(ANTREAN)
+
+
+def simpan_berkas(clean: storage.Clean, owner_type: str, owner_id: int) -> Attachment:
+    """Write the file and its attachment row; if the unit of work rolls back, the file goes too (the row it
+    belongs to will not exist)."""
+    att = save_clean(clean, owner_type, owner_id)
+    db.session.flush()
+    folder, name = current_app.config["UPLOAD_FOLDER"], att.stored_name
+    on_rollback(lambda: storage.delete_bytes(folder, name))
+    return att
 
 
 def bukti_sumber(kunci_sumber: str) -> ZiBukti | None:

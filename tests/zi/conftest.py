@@ -30,3 +30,12 @@ def unit(app_ctx):
     u = make_unit("SEKR", "Sekretariat")
     db.session.commit()
     return u
+
+
+@pytest.fixture
+def muat(app):
+    """The catalogue of TAHUN, for tests that drive the pages: no app context stays pushed (a pushed one would
+    share flask.g, and with it the logged-in user, between the test clients)."""
+    with app.app_context():
+        catalogue.load(TAHUN)
+        db.session.commit()

@@ -56,7 +56,8 @@ def pengaduan(tanggal: date, status: str = "diterima", *, kanal: str = "web", ba
     from pengaduan.workflow import OPEN
 
     n = next(_seq)
-    p = Pengaduan(tiket=f"PGD-{tanggal.year}-{n:06d}", kode_hash="x" * 64, jenis="pengaduan", judul=f"Uji {n}",
+    # tickets far above what the service numbers, so a test may also file complaints through the service
+    p = Pengaduan(tiket=f"PGD-{tanggal.year}-{900000 + n:06d}", kode_hash="x" * 64, jenis="pengaduan", judul=f"Uji {n}",
                   uraian="Uraian", kanal=kanal, status=status, terbuka=status in OPEN, lapor_id=lapor_id,
                   diterima_at=datetime.combine(tanggal, time(3), timezone.utc), tanggal_diterima=tanggal,
                   batas_verifikasi=batas or tanggal, batas=batas or tanggal, dipindah_wbs=dipindah_wbs)
@@ -118,6 +119,26 @@ def persepsi(jenis: str, tanggal: date, nilai: list[int]):
         items.append(item)
     r = PersepsiRespon(jenis=jenis, tanggal=tanggal)
     r.jawaban = [PersepsiJawaban(item_id=i.id, nilai=v) for i, v in zip(items, nilai)]
+    db.session.add(r)
+    db.session.flush()
+    return r
+
+
+def wbs_laporan(tanggal: date, status: str = "diterima", *, sumber: str = "web", diakui: date | None = None,
+                diverifikasi: date | None = None, umpan_balik: date | None = None):
+    """A WBS report row with dates only: its sealed fields hold placeholder bytes (the ZI reports never read them)."""
+    import secrets
+
+    from core.calendar import add_workdays
+    from wbs.models import WbsReport
+
+    sealed = b"\x00sealed"
+    r = WbsReport(id=secrets.randbelow(2 ** 40) + 1, resi_hash=secrets.token_hex(32), resi_salt=b"s", resi_kdf="1:8:1",
+                  resi_wrap=sealed, sumber=sumber, status=status, diterima_tanggal=tanggal,
+                  batas_pengakuan=add_workdays(tanggal, 3), batas_verifikasi=add_workdays(tanggal, 7),
+                  diakui_tanggal=diakui, diverifikasi_tanggal=diverifikasi, umpan_balik_tanggal=umpan_balik,
+                  apa=sealed, dimana=sealed, kapan=sealed, siapa=sealed, bagaimana=sealed, mengapa=sealed,
+                  jenis=sealed, identitas=sealed)
     db.session.add(r)
     db.session.flush()
     return r

@@ -185,3 +185,17 @@ def test_follow_up_needs_what_was_done_before_it_is_done(katalog, unit):
     assert (tl.status, tl.selesai_pada, tl.bukti) == ("selesai", date(TAHUN, 7, 1), [b])
     with pytest.raises(DomainError, match="unit penanggung jawab"):
         tindak_lanjut.buat(tahun=TAHUN, rekomendasi="x", unit_id=0, tenggat=JAN)
+
+
+def test_a_rolled_back_upload_leaves_no_file(katalog, petugas):
+    # the file is written before the commit: a unit of work that rolls back deletes it again
+    folder = Path(current_app.config["UPLOAD_FOLDER"])
+    before = set(folder.iterdir())
+    evidence.tambah_bukti(judul="Foto kotak", jenis="foto", periode_mulai=JAN, periode_selesai=JAN,
+                          berkas=h.upload(h.png(), "kotak.png"), bukti_nama=[_nama(katalog, "PW.P3.a",
+                                                                                    "capture_kotak_pengaduan")],
+                          user=petugas)
+    assert len(set(folder.iterdir()) - before) == 1
+    db.session.rollback()
+    assert set(folder.iterdir()) == before
+    assert db.session.scalar(select(func.count()).select_from(ZiBukti)) == 0

@@ -45,6 +45,7 @@ def test_surveys_score_index_over_four_times_17_5():
         scoring.skor_indeks(D("4.5"))
 
 
+@settings(deadline=None)
 @given(st.lists(jawaban, min_size=1, max_size=8), bobot)
 def test_sub_area_is_mean_of_answers_times_weight(answers, w):
     skor = [scoring.skor_opsi(j, p) for j, p in answers]
@@ -52,6 +53,7 @@ def test_sub_area_is_mean_of_answers_times_weight(answers, w):
     assert 0 <= scoring.nilai_sub_area(skor, w) <= w
 
 
+@settings(deadline=None)
 @given(st.lists(jawaban, min_size=1, max_size=8), bobot, st.integers(min_value=0, max_value=7))
 def test_an_unanswered_item_counts_as_zero(answers, w, hole):
     skor = [scoring.skor_opsi(j, p) for j, p in answers]
@@ -111,6 +113,7 @@ def test_raising_one_answer_never_lowers_a_score(scores, data):
     assert not r_before.wbbm.memenuhi or r_after.wbbm.memenuhi
 
 
+@settings(deadline=None)
 @given(st.decimals(min_value=1, max_value=4, places=3), st.decimals(min_value=1, max_value=4, places=3))
 def test_a_better_survey_never_lowers_hasil(a, b):
     lo, hi = min(a, b), max(a, b)
@@ -151,6 +154,7 @@ def test_pengungkit_40_passes_and_39_99_does_not(predikat):
     assert not _verdict(predikat, pengungkit=D("39.99")).memenuhi
 
 
+@settings(deadline=None)
 @given(st.sampled_from([("MP", "8"), ("TL", "7"), ("SDM", "10"), ("AK", "10"), ("PW", "15"), ("PP", "10")]))
 def test_every_area_needs_60_percent_for_wbk_and_75_for_wbbm(area):
     kode, w = area
