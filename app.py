@@ -24,6 +24,9 @@ def packages() -> list[Package]:
     import admin.skm
     import admin.views
     import admin.wbs
+    import bot.cli
+    import bot.common
+    import bot.models  # noqa: F401  (the bot's table known to Alembic)
     import gratifikasi.api
     import gratifikasi.cli
     import gratifikasi.demo
@@ -99,6 +102,13 @@ def packages() -> list[Package]:
             demo_seed=skm.demo.seed,
             # survey answers are anonymous: no address kept, the rate-limit key rotates daily
             anonymous_paths=("/survei", "/api/v1/skm"),
+        ),
+        # the Telegram intake: a process of its own (`flask bot run`), calling the services above; it also
+        # sends the Outbox's Telegram messages
+        Package(
+            "bot",
+            cli=(bot.cli.bot_cli,),
+            settings=bot.common.SETTINGS,
         ),
     ]
 

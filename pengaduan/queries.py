@@ -142,3 +142,13 @@ def ratings(start: date, end: date) -> dict:
     n, avg = db.session.execute(select(func.count(), func.avg(Pengaduan.penilaian)).where(period)).one()
     return {"jumlah_penilaian": int(n), "rata_rata": round(float(avg), 2) if avg is not None else None}
 
+
+
+def tiket_baru(after_id: int, limit: int = 200) -> list[tuple[int, str]]:
+    """(id, ticket) of complaints received after `after_id`, oldest first: content-free new-complaint alerts."""
+    return [tuple(r) for r in db.session.execute(select(Pengaduan.id, Pengaduan.tiket).where(Pengaduan.id > after_id)
+                                                 .order_by(Pengaduan.id).limit(limit))]
+
+
+def id_terakhir() -> int:
+    return db.session.scalar(select(func.max(Pengaduan.id))) or 0

@@ -1,0 +1,56 @@
+"""The shape every conversation shares: a 30-minute idle timeout, and polite answers to input that does not
+fit the question (text where a button is expected, a photo where text is expected, a sticker, a command)."""
+from __future__ import annotations
+
+import warnings
+from typing import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import ContextTypes, ConversationHandler
+from telegram.warnings import PTBUserWarning
+
+from bot import texts as T
+from bot.common import reply, stale_button, t
+
+
+def conversation(**kwargs) -> ConversationHandler:
+    kwargs.setdefault("allow_reentry", True)
+    with warnings.catch_warnings():
+        # per_message=False is what we want (one conversation per chat, buttons included); PTB warns about it
+        warnings.filterwarnings("ignore", message=".*per_message.*", category=PTBUserWarning)
+        return ConversationHandler(**kwargs)
+
+
+Reask = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+
+
+def wrong_input(button_expected: bool, reask: Reask):
+    """A message that does not answer the current question: say what is expected, then ask again. The state
+    does not change (the callback returns None)."""
+    async def callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        msg = update.effective_message
+        if update.callback_query is not None:
+            await stale_button(update, context)
+            return None
+        if msg is not None and msg.sticker is not None:
+            hint = t(context, T.STIKER) + " " + t(context, T.PILIH_TOMBOL if button_expected else T.HARAP_TEKS)
+        elif button_expected:
+            hint = t(context, T.PILIH_TOMBOL)
+        elif msg is not None and (msg.photo or msg.document):
+            hint = t(context, T.BERKAS_BELUM_DIMINTA)
+        else:
+            hint = t(context, T.HARAP_TEKS)
+        await reply(update, context, hint)
+        await reask(update, context)
+        return None
+    return callback
+
+
+def busy(what: str):
+    """Another command or menu button in the middle of a conversation: finish or cancel this one first."""
+    async def callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.callback_query is not None:
+            await stale_button(update, context)
+        await reply(update, context, t(context, T.DI_PERCAKAPAN, apa=t(context, what)))
+        return None
+    return callback
