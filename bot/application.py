@@ -3,6 +3,7 @@ processed concurrently (one chat's in order), the Outbox sender thread and the t
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 
 from flask import Flask
@@ -65,6 +66,8 @@ def build_application(flask_app: Flask, *, token: str | None = None, api_base: s
                       workers: int = 8, concurrent: int = 64, persistence_interval: float = 2.0,
                       drain: bool = True, alerts: bool = True, per_second: float | None = 25.0,
                       updater: bool = True, idle_seconds: float = IDLE_SECONDS) -> Application:
+    # time periods as timedelta (v23's behaviour): RetryAfter.retry_after then warns about nothing
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     token = token or flask_app.config.get("TELEGRAM_BOT_TOKEN")
     if not token:
         raise RuntimeError("TELEGRAM_BOT_TOKEN belum diatur.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import os
 
 import click
 from flask import current_app
@@ -65,6 +66,7 @@ def kirim():
     from core.delivery import Sender
 
     app = current_app._get_current_object()
+    os.environ.setdefault("PTB_TIMEDELTA", "true")  # as in build_application
     token = app.config.get("TELEGRAM_BOT_TOKEN")
     if not token:
         raise click.ClickException("TELEGRAM_BOT_TOKEN belum diatur.")

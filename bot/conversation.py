@@ -6,11 +6,15 @@ import warnings
 from typing import Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import ContextTypes, ConversationHandler
+from telegram.ext import ContextTypes, ConversationHandler, filters
 from telegram.warnings import PTBUserWarning
 
 from bot import texts as T
 from bot.common import reply, stale_button, t
+
+
+# a state's catch-all: anything but a command (commands reach the fallbacks: /batal, or "finish this first")
+NOT_COMMAND = ~filters.COMMAND
 
 
 def conversation(**kwargs) -> ConversationHandler:

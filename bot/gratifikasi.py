@@ -10,7 +10,7 @@ from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, Co
 
 from bot import texts as T
 from bot.common import keyboard, parse_date, reply, runtime, settle_button, short, site_url, stale_button, t, text_of
-from bot.conversation import busy, conversation, wrong_input
+from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
 from core.errors import DomainError
 from core.workdays import format_tanggal, local_today
 
@@ -155,7 +155,7 @@ def handler(idle: float) -> ConversationHandler:
         async def reask(update, context):
             if context.chat_data.get(KEY) is not None:
                 await ask(state, update, context)
-        return MessageHandler(filters.ALL, wrong_input(state in BUTTON_STATES, reask))
+        return MessageHandler(NOT_COMMAND, wrong_input(state in BUTTON_STATES, reask))
 
     states = {
         ACARA: [button(_button(ACARA, "acara", "g:acara:", lambda g: HUBUNGAN), pattern=r"^g:acara:"), wrong(ACARA)],

@@ -21,7 +21,7 @@ from bot import berkas
 from bot import texts as T
 from bot.common import (domain_call, idle_seconds, format_size, keyboard, parse_date, reply, runtime, send,
                         settle_button, short, site_url, stale_button, t, text_of)
-from bot.conversation import busy, conversation, wrong_input
+from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
 from core.attachments import MAX_FILES
 from core.errors import DomainError
 from core.uow import on_commit
@@ -513,7 +513,7 @@ def handler(idle: float) -> ConversationHandler:
     button = CallbackQueryHandler
 
     def wrong(state):
-        return MessageHandler(filters.ALL, wrong_input(state in BUTTON_STATES, lambda u, c: _reask(state, u, c)))
+        return MessageHandler(NOT_COMMAND, wrong_input(state in BUTTON_STATES, lambda u, c: _reask(state, u, c)))
 
     states = {
         JENIS: [button(on_jenis, pattern=r"^l:jenis:")],

@@ -16,7 +16,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes, Con
 
 from bot import texts as T
 from bot.common import domain_call, reply, runtime, settle_button, site_url, t, text_of
-from bot.conversation import busy, conversation, wrong_input
+from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
 from core.crypto import keyed_hash
 from core.workdays import format_tanggal, to_local
 
@@ -128,7 +128,7 @@ def handler(idle: float) -> ConversationHandler:
         conversation_timeout=idle,
         entry_points=[CommandHandler("status", start), CallbackQueryHandler(start, pattern=r"^menu:status$")],
         states={WAIT: [MessageHandler(filters.TEXT & ~filters.COMMAND, on_text),
-                       MessageHandler(filters.ALL, wrong_input(False, _reask))],
+                       MessageHandler(NOT_COMMAND, wrong_input(False, _reask))],
                 ConversationHandler.TIMEOUT: []},
         fallbacks=[CommandHandler("batal", cancel), MessageHandler(filters.COMMAND, busy(T.ST_NAMA_PERCAKAPAN)),
                    CallbackQueryHandler(busy(T.ST_NAMA_PERCAKAPAN))],

@@ -12,7 +12,7 @@ from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, Co
 
 from bot import texts as T
 from bot.common import keyboard, reply, runtime, settle_button, short, stale_button, t, text_of
-from bot.conversation import busy, conversation, wrong_input
+from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
 from core.errors import DomainError
 
 LAYANAN, KODE, JK, USIA, PENDIDIKAN, PEKERJAAN, SOAL, SARAN = range(8)
@@ -197,7 +197,7 @@ def handler(idle: float) -> ConversationHandler:
         async def reask(update, context):
             if _survey(context):
                 await ask(state, update, context)
-        return MessageHandler(filters.ALL, wrong_input(is_button, reask))
+        return MessageHandler(NOT_COMMAND, wrong_input(is_button, reask))
 
     states = {
         LAYANAN: [button(on_layanan, pattern=r"^s:lay:"), wrong(LAYANAN, True)],

@@ -19,7 +19,7 @@ from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, Co
 from bot import berkas
 from bot import texts as T
 from bot.common import keyboard, runtime, send, settle_button, site_url, stale_button, t, text_of
-from bot.conversation import conversation, wrong_input
+from bot.conversation import NOT_COMMAND, conversation, wrong_input
 from core.attachments import MAX_FILES
 from core.errors import DomainError
 
@@ -267,7 +267,7 @@ def handler(idle: float) -> ConversationHandler:
         async def callback(update, context):
             _remember_incoming(update, context)  # deleted at the end with the rest
             return await hint(update, context)
-        return MessageHandler(filters.ALL, callback)
+        return MessageHandler(NOT_COMMAND, callback)
 
     states = {
         PILIH: [button(on_bot, pattern=r"^w:bot$"), wrong(PILIH)],

@@ -29,6 +29,7 @@ class Call:
     method: str
     params: dict
     at: float = field(default_factory=time.monotonic)
+    ok: bool = True  # False: the fake answered with an error (429, 403, …)
 
 
 @dataclass
@@ -108,7 +109,11 @@ class FakeBotApi:
                 self.end_headers()
                 self.wfile.write(raw)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):  # a client that gave up waiting (timeouts)
+                pass
+
+        self.server = Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return self
@@ -126,14 +131,18 @@ class FakeBotApi:
 
     # --- the methods -----------------------------------------------------------------------------
 
-    def record(self, method: str, params: dict) -> None:
+    def record(self, method: str, params: dict, ok: bool = True) -> None:
         with self.cond:
-            self.calls.append(Call(method, params))
+            self.calls.append(Call(method, params, ok=ok))
             self.cond.notify_all()
 
     def handle(self, method: str, params: dict) -> tuple[int, dict]:
+        status, payload = self._answer(method, params)
         if method != "getUpdates":
-            self.record(method, params)
+            self.record(method, params, ok=status == 200)
+        return status, payload
+
+    def _answer(self, method: str, params: dict) -> tuple[int, dict]:
         fault = self._fault(method, params)
         if fault:
             if fault.delay:
@@ -242,14 +251,16 @@ class FakeBotApi:
             self.cond.notify_all()
 
     def sent(self, chat_id: int | None = None, method: str = "sendMessage") -> list[dict]:
+        """Calls of `method` that succeeded (a 429'd or refused message was not delivered)."""
         with self.cond:
-            return [c.params for c in self.calls if c.method == method
+            return [c.params for c in self.calls if c.method == method and c.ok
                     and (chat_id is None or c.params.get("chat_id") == chat_id)]
 
     def texts(self, chat_id: int) -> list[str]:
         return [p.get("text", "") for p in self.sent(chat_id)]
 
     def count(self, method: str) -> int:
+        """Every call of `method`, answered or refused."""
         with self.cond:
             return sum(1 for c in self.calls if c.method == method)
 
