@@ -105,10 +105,11 @@ def alert_new_complaints(limit: int = 200) -> int:
     mark = db.session.get(BotState, GRUP_BOOKMARK)
     state = json.loads(mark.isi) if mark is not None else {}
     if state.get("grup") != group:
+        value = json.dumps({"grup": group, "id": queries.id_terakhir()})
         if mark is None:
-            mark = BotState(kunci=GRUP_BOOKMARK, jenis="penanda")
-            db.session.add(mark)
-        mark.isi = json.dumps({"grup": group, "id": queries.id_terakhir()})
+            db.session.add(BotState(kunci=GRUP_BOOKMARK, jenis="penanda", isi=value))
+        else:
+            mark.isi = value
         return 0
     rows = queries.tiket_baru(int(state.get("id") or 0), limit=limit)
     for pengaduan_id, tiket in rows:

@@ -24,7 +24,10 @@ class BotHarness:
         self.thread = threading.Thread(target=self.loop.run_forever, name="bot-uji", daemon=True)
         self.thread.start()
         self.application = self.run(self._build(flask_app, options))
+        # the order of Application.run_polling: initialize, post_init, start … stop, post_stop, shutdown,
+        # post_shutdown
         self.run(self.application.initialize())
+        self.run(self.application.post_init(self.application))
         self.run(self.application.start())
 
     async def _build(self, flask_app, options):
@@ -55,7 +58,9 @@ class BotHarness:
             self.run(app.updater.stop())
         if app.running:
             self.run(app.stop())
+            self.run(app.post_stop(app))
         self.run(app.shutdown())
+        self.run(app.post_shutdown(app))
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(10)
         self.loop.close()
