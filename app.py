@@ -26,7 +26,7 @@ def packages() -> list[Package]:
     import admin.wbs
     import bot.cli
     import bot.common
-    import bot.models  # noqa: F401  (the bot's table known to Alembic)
+    import bot.models
     import gratifikasi.api
     import gratifikasi.cli
     import gratifikasi.demo

@@ -7,9 +7,19 @@ import os
 import time
 
 from flask import Flask
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
-from telegram.ext import (Application, ApplicationBuilder, BaseUpdateProcessor, CallbackQueryHandler, CommandHandler,
-                          ContextTypes, MessageHandler, TypeHandler, filters)
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot import gratifikasi, lapor, status, survei, umum, wbs
 from bot import texts as T
@@ -141,7 +151,7 @@ async def _post_shutdown(application: Application) -> None:
 async def _alerts(context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         await context.application.bot_data["runtime"].uow(alert_new_complaints)
-    except Exception:
+    except SQLAlchemyError:  # the database away for a moment: the next run catches up from the bookmark
         log.exception("peringatan grup petugas gagal; dicoba lagi nanti")
 
 

@@ -117,5 +117,6 @@ def terjemahan():
     cli.run(["pybabel", "extract", "-k", "N_", "--no-location", "-o", pot, str(ROOT / "bot")])
     po = DIRECTORY / "en" / "LC_MESSAGES" / f"{DOMAIN}.po"
     action = "update" if po.exists() else "init"
-    cli.run(["pybabel", action, "-D", DOMAIN, "-i", pot, "-d", str(DIRECTORY), "-l", "en"])
+    cli.run(["pybabel", action, "-D", DOMAIN, "-i", pot, "-d", str(DIRECTORY), "-l", "en",
+             *(["--ignore-obsolete"] if action == "update" else [])])
     cli.run(["pybabel", "compile", "-D", DOMAIN, "-d", str(DIRECTORY)])

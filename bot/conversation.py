@@ -3,7 +3,7 @@ fit the question (text where a button is expected, a photo where text is expecte
 from __future__ import annotations
 
 import warnings
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler, filters
@@ -11,7 +11,6 @@ from telegram.warnings import PTBUserWarning
 
 from bot import texts as T
 from bot.common import reply, stale_button, t
-
 
 # a state's catch-all: anything but a command (commands reach the fallbacks: /batal, or "finish this first")
 NOT_COMMAND = ~filters.COMMAND
@@ -35,7 +34,7 @@ def wrong_input(button_expected: bool, reask: Reask):
         msg = update.effective_message
         if update.callback_query is not None:
             await stale_button(update, context)
-            return None
+            return
         if msg is not None and msg.sticker is not None:
             hint = t(context, T.STIKER) + " " + t(context, T.PILIH_TOMBOL if button_expected else T.HARAP_TEKS)
         elif button_expected:
@@ -46,7 +45,7 @@ def wrong_input(button_expected: bool, reask: Reask):
             hint = t(context, T.HARAP_TEKS)
         await reply(update, context, hint)
         await reask(update, context)
-        return None
+        return
     return callback
 
 
@@ -56,5 +55,4 @@ def busy(what: str):
         if update.callback_query is not None:
             await stale_button(update, context)
         await reply(update, context, t(context, T.DI_PERCAKAPAN, apa=t(context, what)))
-        return None
     return callback

@@ -5,11 +5,29 @@ from __future__ import annotations
 from datetime import date
 
 from telegram import Update
-from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
-                          TypeHandler, filters)
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot import texts as T
-from bot.common import keyboard, parse_date, reply, runtime, settle_button, short, site_url, stale_button, t, text_of
+from bot.common import (
+    keyboard,
+    parse_date,
+    reply,
+    runtime,
+    settle_button,
+    short,
+    site_url,
+    stale_button,
+    t,
+    text_of,
+)
 from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
 from core.errors import DomainError
 from core.workdays import format_tanggal, local_today

@@ -6,7 +6,7 @@ A text with no English entry stays Indonesian. `flask bot terjemahan` extracts a
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from babel.support import NullTranslations, Translations
 
@@ -17,7 +17,7 @@ DOMAIN = "bot"
 LANGS = ("id", "en")
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> NullTranslations:
     if lang not in LANGS or lang == "id":
         return NullTranslations()

@@ -14,10 +14,17 @@ import threading
 import time
 
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from bot import texts as T
-from bot.common import log, retry_seconds
+from bot.common import retry_seconds
 from bot.models import BotState
 from core.delivery import Delivery, Outcome, Sender
 from core.extensions import db

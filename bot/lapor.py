@@ -14,13 +14,34 @@ from datetime import date
 from functools import wraps
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
-from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
-                          TypeHandler, filters)
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot import berkas
 from bot import texts as T
-from bot.common import (domain_call, idle_seconds, format_size, keyboard, parse_date, reply, runtime, send,
-                        settle_button, short, site_url, stale_button, t, text_of)
+from bot.common import (
+    domain_call,
+    format_size,
+    idle_seconds,
+    keyboard,
+    parse_date,
+    reply,
+    runtime,
+    send,
+    settle_button,
+    short,
+    site_url,
+    stale_button,
+    t,
+    text_of,
+)
 from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
 from core.attachments import MAX_FILES
 from core.errors import DomainError

@@ -13,7 +13,7 @@ import asyncio
 import json
 import logging
 import time
-from datetime import timezone
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -21,7 +21,7 @@ from telegram.ext import BasePersistence, PersistenceInput
 
 from bot.common import IDLE_SECONDS, Runtime
 from bot.models import BotState
-from core.crypto import keyed_hash
+from core.crypto import DecryptionError, keyed_hash
 from core.extensions import db
 from core.pii import seal, unseal
 from core.workdays import utcnow
@@ -42,7 +42,7 @@ def _row_key(kind: str, key: Any) -> str:
 def _timestamp(changed) -> float:
     # SQLite hands back naive datetimes (stored as UTC)
     if changed.tzinfo is None:
-        changed = changed.replace(tzinfo=timezone.utc)
+        changed = changed.replace(tzinfo=UTC)
     return changed.timestamp()
 
 
@@ -103,7 +103,7 @@ class DbPersistence(BasePersistence):
         for row in db.session.scalars(select(BotState).where(BotState.jenis == kind)):
             try:
                 out.append((_unseal(row.kunci_segel), _unseal(row.isi), row.diubah))
-            except Exception:  # sealed under an old DATA_KEY: forget it rather than stop the bot
+            except (DecryptionError, ValueError, TypeError):  # sealed under an old DATA_KEY: forget it, keep running
                 log.warning("status bot tidak dapat dibaca; dilewati")
                 continue
             self._known.add(row.kunci)

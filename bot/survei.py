@@ -7,11 +7,27 @@ from __future__ import annotations
 import secrets
 
 from telegram import Update
-from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
-                          TypeHandler, filters)
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot import texts as T
-from bot.common import keyboard, reply, runtime, settle_button, short, stale_button, t, text_of
+from bot.common import (
+    keyboard,
+    reply,
+    runtime,
+    settle_button,
+    short,
+    stale_button,
+    t,
+    text_of,
+)
 from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
 from core.errors import DomainError
 

@@ -13,12 +13,28 @@ import secrets
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
-                          TypeHandler, filters)
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot import berkas
 from bot import texts as T
-from bot.common import keyboard, runtime, send, settle_button, site_url, stale_button, t, text_of
+from bot.common import (
+    keyboard,
+    runtime,
+    send,
+    settle_button,
+    site_url,
+    stale_button,
+    t,
+    text_of,
+)
 from bot.conversation import NOT_COMMAND, conversation, wrong_input
 from core.attachments import MAX_FILES
 from core.errors import DomainError
@@ -77,7 +93,8 @@ async def ask(state: int, update, context) -> int:
 
 
 def _summary(context, r: dict) -> str:
-    from wbs.service import ELEMENT_LABELS, JENIS as WBS_JENIS
+    from wbs.service import ELEMENT_LABELS
+    from wbs.service import JENIS as WBS_JENIS
 
     empty = t(context, T.L_KOSONG)
     lines = [t(context, T.W_RINGKASAN), "", f"{t(context, T.L_F_JENIS)}: {t(context, WBS_JENIS[r['jenis']])}"]

@@ -18,9 +18,10 @@ import logging
 import random
 import secrets
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable, Iterable, Protocol
+from typing import Protocol
 
 from flask import Flask
 from sqlalchemy import func, or_, select, update
@@ -63,15 +64,15 @@ class Outcome:
     counts: bool = True  # retry: False gives the attempt back (a 429 is not the row's fault)
 
     @classmethod
-    def sent(cls) -> "Outcome":
+    def sent(cls) -> Outcome:
         return cls("sent")
 
     @classmethod
-    def retry(cls, error: str, *, after: float | None = None, pause: float = 0.0, counts: bool = True) -> "Outcome":
+    def retry(cls, error: str, *, after: float | None = None, pause: float = 0.0, counts: bool = True) -> Outcome:
         return cls("retry", error, after, pause, counts)
 
     @classmethod
-    def give_up(cls, error: str) -> "Outcome":
+    def give_up(cls, error: str) -> Outcome:
         return cls("give_up", error)
 
 
@@ -93,7 +94,7 @@ class Stats:
     released: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def add(self, other: "Stats") -> None:
+    def add(self, other: Stats) -> None:
         self.claimed += other.claimed
         self.sent += other.sent
         self.retried += other.retried
@@ -177,7 +178,7 @@ class Sender:
                 break
             try:
                 outcome = channel.send(row)
-            except Exception as exc:  # a plug-in failure is one failed attempt, not the end of the loop
+            except Exception as exc:  # noqa: BLE001 - a plug-in failure is one failed attempt, not the end of the loop
                 log.warning("kanal %s: pengiriman %s gagal: %s", channel.name, row.id, type(exc).__name__)
                 outcome = Outcome.retry(f"{type(exc).__name__}: {exc}")
             self._mark(row, token, outcome, stats)

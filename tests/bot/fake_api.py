@@ -60,7 +60,7 @@ class FakeBotApi:
 
     # --- server ----------------------------------------------------------------------------------
 
-    def start(self) -> "FakeBotApi":
+    def start(self) -> FakeBotApi:
         api = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -229,7 +229,7 @@ class FakeBotApi:
 
     def m_getFile(self, p):
         file_id = p["file_id"]
-        data, size = self.files[file_id]
+        _, size = self.files[file_id]
         return {"file_id": file_id, "file_unique_id": "u" + file_id, "file_size": size,
                 "file_path": f"documents/{file_id}.bin"}
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from core.extensions import db
 from pengaduan.models import Pengaduan
 from tests.bot.conftest import jpeg
-from tests.bot.test_lapor import TICKET, file_complaint
+from tests.bot.test_lapor import TICKET
 
 
 def _to_judul(bot, user):

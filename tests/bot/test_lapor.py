@@ -81,7 +81,7 @@ def test_anonymous_without_push_keeps_no_chat_id(app, bot, budi):
 
 
 def test_pressing_send_twice_files_one_complaint(app, bot, budi, api):
-    tiket, kode = file_complaint(bot, budi)
+    file_complaint(bot, budi)
     # the «Kirim» button of the summary once more (a double tap arriving late)
     bot.feed(budi.press("l:kirim"))
     with app.app_context():
