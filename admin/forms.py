@@ -24,6 +24,14 @@ class TotpForm(FlaskForm):
     submit = SubmitField("Verifikasi")
 
 
+class TotpChangeForm(TotpForm):
+    """Replacing an authenticator: the code of the old one proves it is still in the officer's hands."""
+
+    current_code = StringField(_l("Kode 6 angka dari autentikator lama"),
+                               validators=[DataRequired(REQUIRED), Length(min=6, max=7, message=_l("Kode terdiri dari 6 angka."))],
+                               render_kw={"inputmode": "numeric", "autocomplete": "one-time-code"})
+
+
 class ReauthForm(FlaskForm):
     password = PasswordField("Kata sandi", validators=[DataRequired(REQUIRED), Length(max=1024)])
     submit = SubmitField("Lanjutkan")

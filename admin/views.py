@@ -14,14 +14,17 @@ from flask import (Blueprint, Response, abort, current_app, flash, redirect, ren
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
-from admin.forms import ActionForm, LoginForm, PasswordForm, ReauthForm, TotpForm, UserEditForm, UserForm
+from admin.forms import (ActionForm, LoginForm, PasswordForm, ReauthForm, TotpChangeForm, TotpForm, UserEditForm,
+                         UserForm)
 from core import accounts, audit
-from core.errors import DomainError
 from core.extensions import db, limiter
 from core.models import AuditEvent, Role, Unit, User
 from core.nav import cards_for
-from core.security import fresh_login_required, is_safe_next, mark_fresh, role_required
+from core.security import (fresh_login_required, is_fresh, is_safe_next, mark_fresh, mark_second_factor,
+                           role_required)
 from core.sessions import regenerate_session
+from core.uow import keep_after_refusal
+from core.web import attempt
 from core.workdays import utcnow
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -60,14 +63,15 @@ def _pending_user() -> User | None:
     return user
 
 
-def _finish_login(user: User):
+def _finish_login(user: User, *, second_factor: bool):
     target = session.get("pending_login", {}).get("next")
     accounts.login_succeeded(user)
-    db.session.commit()
     session.pop("pending_login", None)
     regenerate_session()
     login_user(user)
     mark_fresh()
+    if second_factor:
+        mark_second_factor()
     flash(f"Selamat datang, {user.nama}.", "success")
     return redirect(target if is_safe_next(target) else url_for("admin.dashboard"))
 
@@ -79,11 +83,8 @@ def login():
         return redirect(url_for("admin.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
-        try:
-            user = accounts.authenticate(form.email.data, form.password.data)
-        except DomainError as e:
-            db.session.commit()  # keep the failure count and the audit row
-            flash(e.message, "danger")
+        ok, user = attempt(accounts.authenticate, form.email.data, form.password.data)
+        if not ok:
             return render_template("admin/login.html", form=form), 200
         nxt = request.args.get("next")
         session["pending_login"] = {"id": user.id, "v": user.session_version, "at": utcnow().timestamp(),
@@ -93,7 +94,7 @@ def login():
         if user.needs_2fa:
             flash("Peran Anda mewajibkan autentikasi dua faktor. Daftarkan aplikasi autentikator sekarang.", "info")
             return redirect(url_for("admin.enrol_totp"))
-        return _finish_login(user)
+        return _finish_login(user, second_factor=False)
     return render_template("admin/login.html", form=form)
 
 
@@ -106,20 +107,20 @@ def login_totp():
         return redirect(url_for("admin.login"))
     form = TotpForm()
     if form.validate_on_submit():
-        try:
-            accounts.verify_totp(user, form.code.data)
-        except DomainError as e:
-            db.session.commit()
-            flash(e.message, "danger")
+        ok, _ = attempt(accounts.verify_totp, user, form.code.data)
+        if not ok:
             return render_template("admin/totp.html", form=form)
-        return _finish_login(user)
+        return _finish_login(user, second_factor=True)
     return render_template("admin/totp.html", form=form)
 
 
 def _enrolling_user() -> User | None:
+    """Who may see an enrolment secret: a fully logged-in officer, or one half-way through the login who
+    has no second factor yet. The password alone never replaces an existing authenticator."""
     if current_user.is_authenticated:
         return current_user
-    return _pending_user()
+    user = _pending_user()
+    return user if user is not None and accounts.may_enrol(user, logged_in=False) else None
 
 
 @bp.route("/2fa", methods=["GET", "POST"])
@@ -128,23 +129,24 @@ def enrol_totp():
     user = _enrolling_user()
     if user is None:
         return redirect(url_for("admin.login"))
+    replacing = bool(user.totp_secret)
+    if replacing and not is_fresh():
+        flash("Untuk mengganti autentikator, masukkan kata sandi Anda sekali lagi.", "warning")
+        return redirect(url_for("admin.reauth", next=request.full_path))
     secret = session.get("totp_enrol") or accounts.new_totp_secret()
     session["totp_enrol"] = secret
-    form = TotpForm()
+    form = TotpChangeForm() if replacing else TotpForm()
     if form.validate_on_submit():
-        try:
-            accounts.enable_totp(user, secret, form.code.data)
-        except DomainError as e:
-            db.session.rollback()
-            flash(e.message, "danger")
-        else:
+        current_code = form.current_code.data if replacing else None
+        ok, _ = attempt(accounts.enable_totp, user, secret, form.code.data, current_code=current_code)
+        if ok:
             session.pop("totp_enrol", None)
-            db.session.commit()
             flash("Autentikasi dua faktor aktif.", "success")
             if not current_user.is_authenticated:
-                return _finish_login(user)
+                return _finish_login(user, second_factor=True)
+            mark_second_factor()
             return redirect(url_for("admin.dashboard"))
-    return render_template("admin/enrol_totp.html", form=form, secret=secret,
+    return render_template("admin/enrol_totp.html", form=form, secret=secret, replacing=replacing,
                            uri=accounts.totp_uri(user, secret))
 
 
@@ -165,7 +167,6 @@ def logout():
     form = ActionForm()
     if form.validate_on_submit() and current_user.is_authenticated:
         audit.record("logout", "user", current_user.id)
-        db.session.commit()
         logout_user()
     session.clear()
     regenerate_session()
@@ -183,10 +184,8 @@ def reauth():
         if accounts.verify_password(current_user, form.password.data):
             mark_fresh()
             audit.record("login.reauth", "user", current_user.id)
-            db.session.commit()
             return redirect(nxt if is_safe_next(nxt) else url_for("admin.dashboard"))
-        audit.record("login.failure", "user", current_user.id, {"reason": "reauth"})
-        db.session.commit()
+        keep_after_refusal(audit.record, "login.failure", "user", current_user.id, {"reason": "reauth"})
         flash("Kata sandi salah.", "danger")
     return render_template("admin/reauth.html", form=form)
 
@@ -199,12 +198,9 @@ def password():
         if form.password.data != form.confirm.data:
             form.confirm.errors.append("Ulangan kata sandi tidak sama.")
         else:
-            try:
-                accounts.change_password(current_user, form.old_password.data, form.password.data)
-            except DomainError as e:
-                getattr(form, e.field or "password").errors.append(e.message)
-            else:
-                db.session.commit()
+            ok, _ = attempt(accounts.change_password, current_user, form.old_password.data, form.password.data,
+                            form=form)
+            if ok:
                 login_user(current_user._get_current_object())  # the session version changed: keep this session only
                 flash("Kata sandi diganti. Sesi lain atas akun ini telah diakhiri.", "success")
                 return redirect(url_for("admin.dashboard"))
@@ -236,14 +232,10 @@ def user_new():
     form.unit_id.choices = _unit_choices()
     if form.validate_on_submit():
         unit = db.session.get(Unit, form.unit_id.data) if form.unit_id.data else None
-        try:
-            user, one_time = accounts.create_user(form.email.data, form.nama.data, form.roles.data, unit=unit,
-                                                  jabatan=form.jabatan.data or "", nip=form.nip.data or "")
-        except DomainError as e:
-            db.session.rollback()
-            getattr(form, e.field or "email").errors.append(e.message)
-        else:
-            db.session.commit()
+        ok, made = attempt(accounts.create_user, form.email.data, form.nama.data, form.roles.data, unit=unit,
+                           jabatan=form.jabatan.data or "", nip=form.nip.data or "", form=form)
+        if ok:
+            user, one_time = made
             return render_template("admin/one_time_password.html", user=user, password=one_time)
     return render_template("admin/user_form.html", form=form, title="Akun baru")
 
@@ -259,20 +251,14 @@ def user_edit(user_id: int):
         form.roles.data = [r.value for r in user.roles]
         form.unit_id.data = user.unit_id or 0
     if form.validate_on_submit():
-        if user.id == current_user.id and (not form.aktif.data or Role.admin.value not in form.roles.data):
-            flash("Anda tidak dapat menonaktifkan atau mencabut peran admin akun Anda sendiri.", "danger")
-        else:
-            before = sorted(r.value for r in user.roles)
-            user.nama, user.jabatan, user.nip = form.nama.data, form.jabatan.data or "", form.nip.data or ""
-            user.unit_id = form.unit_id.data or None
-            user.set_roles(form.roles.data)
-            if form.aktif.data != user.aktif:
-                accounts.set_active(user, form.aktif.data)
-            audit.record("user.update", "user", user.id, {"roles_before": before, "roles": sorted(form.roles.data)})
-            db.session.commit()
+        ok, _ = attempt(accounts.update_user, user, current_user, nama=form.nama.data, jabatan=form.jabatan.data or "",
+                        nip=form.nip.data or "", unit_id=form.unit_id.data or None, roles=form.roles.data,
+                        aktif=form.aktif.data)
+        if ok:
             flash("Akun disimpan.", "success")
             return redirect(url_for("admin.users"))
-    return render_template("admin/user_form.html", form=form, title=f"Ubah akun {user.email}", user=user)
+    return render_template("admin/user_form.html", form=form, title=f"Ubah akun {user.email}", user=user,
+                           action_form=ActionForm())
 
 
 @bp.post("/pengguna/<int:user_id>/reset")
@@ -283,8 +269,20 @@ def user_reset(user_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     one_time = accounts.reset_password(user)
-    db.session.commit()
     return render_template("admin/one_time_password.html", user=user, password=one_time)
+
+
+@bp.post("/pengguna/<int:user_id>/reset-2fa")
+@role_required(Role.admin)
+@fresh_login_required
+def user_reset_totp(user_id: int):
+    user = db.get_or_404(User, user_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    accounts.reset_totp(user, current_user)
+    flash(f"Autentikasi dua faktor {user.email} dihapus; ia wajib mendaftarkan autentikator baru saat masuk.",
+          "success")
+    return redirect(url_for("admin.user_edit", user_id=user.id)), 303
 
 
 @bp.get("/audit")

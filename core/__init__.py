@@ -76,6 +76,7 @@ def _init_extensions(app: Flask) -> None:
 
     login_manager.init_app(app)
     login_manager.login_view = "admin.login"
+    login_manager.enrol_view = "admin.enrol_totp"  # where the role guard sends an officer who owes 2FA
     login_manager.login_message = "Silakan masuk terlebih dahulu."
     login_manager.login_message_category = "info"
     login_manager.session_protection = None  # server-side sessions, regenerated at login

@@ -1,20 +1,24 @@
-"""Officers' accounts: passwords (Argon2id), TOTP two-factor, throttling and lockout."""
+"""Officers' accounts: passwords (Argon2id), TOTP two-factor, roles, and login throttling.
+
+A failed login or a wrong code is refused, but its audit line must outlive the refusal: it is written in
+its own short transaction (core.uow.keep_after_refusal). Throttling is a backoff per account and
+address network (core.throttle), never a lock an outsider can set off from elsewhere."""
 from __future__ import annotations
 
 import secrets
 import time
-from datetime import timedelta
 
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
 from sqlalchemy import select
 
 from core import audit
 from core.errors import DomainError
 from core.extensions import db
 from core.models import Role, Unit, User, user_by_email
+from core.throttle import login_backoff
+from core.uow import keep_after_refusal
 from core.workdays import utcnow
 
 _hasher = PasswordHasher()  # argon2-cffi defaults: Argon2id, RFC 9106 low-memory profile
@@ -102,61 +106,73 @@ def verify_password(user: User, password: str) -> bool:
     return True
 
 
+def _wait_message(seconds: int) -> str:
+    when = f"{seconds} detik" if seconds < 120 else f"{(seconds + 59) // 60} menit"
+    return (f"Terlalu banyak percobaan gagal untuk akun ini dari jaringan Anda. Coba lagi dalam {when}, "
+            "atau hubungi administrator.")
+
+
+def _refuse(error: LoginError, user: User | None, detail: dict, backoff=None):
+    """Record the failure in its own transaction (it must survive the refusal), then refuse."""
+    def write():
+        if user is not None:
+            user.failed_logins += 1
+        audit.record("login.failure", "user", user.id if user else "", detail, actor=user)
+    keep_after_refusal(write)
+    if backoff is not None:
+        backoff.failed()
+    raise error
+
+
 def authenticate(email: str, password: str) -> User:
     """First factor. Raises LoginError with one message for unknown e-mail and wrong password."""
-    user = user_by_email(email or "")
-    cfg = current_app.config
+    email = (email or "")[:254]
+    backoff = login_backoff(email)
+    wait = backoff.seconds_left()
+    if wait:
+        keep_after_refusal(audit.record, "login.throttled", "user", "", {"email": email})
+        raise LoginError(_wait_message(wait))
+    user = user_by_email(email)
     wrong = LoginError("E-mail atau kata sandi salah.")
     if user is None:
         try:
             _hasher.verify(_DUMMY_HASH, password or "x")
         except VerificationError:
             pass
-        audit.record("login.failure", "user", "", {"email": (email or "")[:254], "reason": "unknown"})
-        raise wrong
-    now = utcnow()
-    locked_until = _aware(user.locked_until)
-    if locked_until and locked_until > now:
-        minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
-        audit.record("login.locked", "user", user.id, {"email": user.email})
-        raise LoginError(f"Akun terkunci sementara karena terlalu banyak percobaan gagal. "
-                         f"Coba lagi dalam {minutes} menit atau hubungi administrator.")
+        _refuse(wrong, None, {"email": email, "reason": "unknown"}, backoff)
     if not verify_password(user, password or ""):
-        user.failed_logins += 1
-        detail = {"email": user.email, "reason": "password", "failures": user.failed_logins}
-        if user.failed_logins >= cfg["LOGIN_MAX_FAILURES"]:
-            user.locked_until = now + timedelta(minutes=cfg["LOGIN_LOCK_MINUTES"])
-            user.failed_logins = 0
-            detail["locked"] = True
-        audit.record("login.failure", "user", user.id, detail, actor=user)
-        raise wrong
+        _refuse(wrong, user, {"email": user.email, "reason": "password", "failures": user.failed_logins + 1}, backoff)
     if not user.aktif:
-        audit.record("login.failure", "user", user.id, {"email": user.email, "reason": "disabled"}, actor=user)
-        raise LoginError("Akun ini dinonaktifkan. Hubungi administrator.")
+        _refuse(LoginError("Akun ini dinonaktifkan. Hubungi administrator."), user,
+                {"email": user.email, "reason": "disabled"})
     return user
+
+
+def _code_step(secret: str, code: str, last_step: int | None) -> int | None:
+    """The time step `code` belongs to, if it is current (one step of drift each way) and not replayed."""
+    code = "".join(ch for ch in (code or "") if ch.isdigit())
+    if len(code) != 6 or not secret:
+        return None
+    totp = pyotp.TOTP(secret)
+    now = int(time.time() // 30)
+    for step in (now, now - 1, now + 1):
+        if secrets.compare_digest(totp.at(step * 30), code):
+            return None if last_step is not None and step <= last_step else step
+    return None
 
 
 def verify_totp(user: User, code: str) -> None:
     """Second factor; a code is accepted once (its time step is remembered)."""
-    code = "".join(ch for ch in (code or "") if ch.isdigit())
-    totp = pyotp.TOTP(user.totp_secret or "")
-    now = time.time()
-    for offset in (0, -1, 1):  # one step of clock drift each way
-        step = int(now // 30) + offset
-        if len(code) == 6 and secrets.compare_digest(totp.at(step * 30), code):
-            if user.totp_last_step is not None and step <= user.totp_last_step:
-                break
-            user.totp_last_step = step
-            return
-    user.failed_logins += 1
-    if user.failed_logins >= current_app.config["LOGIN_MAX_FAILURES"]:
-        user.locked_until = utcnow() + timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
-        user.failed_logins = 0
-    audit.record("login.failure", "user", user.id, {"email": user.email, "reason": "totp"}, actor=user)
-    raise LoginError("Kode autentikasi salah atau sudah dipakai. Tunggu kode berikutnya di aplikasi Anda.")
+    step = _code_step(user.totp_secret or "", code, user.totp_last_step)
+    if step is not None:
+        user.totp_last_step = step
+        return
+    _refuse(LoginError("Kode autentikasi salah atau sudah dipakai. Tunggu kode berikutnya di aplikasi Anda."),
+            user, {"email": user.email, "reason": "totp"}, login_backoff(user.email))
 
 
 def login_succeeded(user: User) -> None:
+    login_backoff(user.email).succeeded()
     user.failed_logins, user.locked_until = 0, None
     user.last_login_at = utcnow()
     audit.record("login.success", "user", user.id, {"email": user.email}, actor=user)
@@ -172,23 +188,47 @@ def totp_uri(user: User, secret: str) -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=office()["nama_singkat"])
 
 
-def enable_totp(user: User, secret: str, code: str) -> None:
-    user.totp_secret = secret
-    try:
-        verify_totp(user, code)
-    except LoginError:
-        user.totp_secret = None
+def may_enrol(user: User, *, logged_in: bool) -> bool:
+    """Enrolment is open to a user with no second factor yet; replacing one needs the full login (and, in
+    `enable_totp`, a current code from the old authenticator). A password alone never replaces it."""
+    return not user.totp_secret or logged_in
+
+
+def enable_totp(user: User, secret: str, code: str, *, current_code: str | None = None) -> None:
+    if user.totp_secret:
+        verify_totp(user, current_code or "")  # the old authenticator is still in the officer's hands
+    step = _code_step(secret, code, None)
+    if step is None:
         raise DomainError("Kode tidak cocok. Pastikan jam ponsel tepat, lalu masukkan kode yang tampil sekarang.", "code")
-    audit.record("user.totp_enabled", "user", user.id, actor=user)
+    replaced = bool(user.totp_secret)
+    user.totp_secret, user.totp_last_step = secret, step
+    audit.record("user.totp_changed" if replaced else "user.totp_enabled", "user", user.id, actor=user)
+
+
+def reset_totp(user: User, actor) -> None:
+    """An administrator's act: the officer's second factor is removed and must be enrolled again at the
+    next login; the officer's open sessions end."""
+    user.totp_secret, user.totp_last_step = None, None
+    user.session_version += 1
+    audit.record("user.totp_reset", "user", user.id, {"email": user.email}, actor=actor)
+
+
+def update_user(user: User, actor: User, *, nama: str, jabatan: str, nip: str, unit_id: int | None,
+                roles, aktif: bool) -> None:
+    """An administrator edits an account. A change of roles ends the user's open sessions, so a session
+    never carries rights (or a 2FA duty) it was not opened with."""
+    if user.id == actor.id and (not aktif or Role.admin.value not in roles):
+        raise DomainError("Anda tidak dapat menonaktifkan atau mencabut peran admin akun Anda sendiri.", "roles")
+    before = sorted(r.value for r in user.roles)
+    user.nama, user.jabatan, user.nip, user.unit_id = nama, jabatan, nip, unit_id
+    user.set_roles(roles)
+    if sorted(r.value for r in user.roles) != before:
+        user.session_version += 1
+    if aktif != user.aktif:
+        set_active(user, aktif, actor=actor)
+    audit.record("user.update", "user", user.id, {"roles_before": before, "roles": sorted(roles)}, actor=actor)
 
 
 def users_list() -> list[User]:
     return list(db.session.scalars(select(User).order_by(User.email)))
 
-
-def _aware(dt):
-    from datetime import timezone
-
-    if dt is not None and dt.tzinfo is None:
-        return dt.replace(tzinfo=timezone.utc)
-    return dt

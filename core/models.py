@@ -51,7 +51,7 @@ ROLE_LABELS = {
     Role.tpi: "Tim Penilai Internal (baca saja)",
 }
 # roles whose holders must use two-factor authentication
-ROLES_REQUIRING_2FA = {Role.tim_wbs, Role.upg}
+ROLES_REQUIRING_2FA = {Role.admin, Role.tim_wbs, Role.upg}  # admin can grant every role
 
 
 class Unit(db.Model):

@@ -55,14 +55,37 @@ def is_safe_next(target: str | None) -> bool:
             and target.startswith("/") and not target.startswith("//"))
 
 
+def mark_second_factor() -> None:
+    """This session proved the second factor (a TOTP code at login or at enrolment)."""
+    session["mfa"] = True
+
+
+def second_factor_missing():
+    """The 2FA duty, checked on every request by the role guard: a session whose user must use 2FA
+    (their roles, or the office's setting) and has not proved it goes to enrolment or back to login."""
+    if not current_user.needs_2fa or session.get("mfa"):
+        return None
+    if not current_user.totp_secret:
+        flash("Peran Anda mewajibkan autentikasi dua faktor. Daftarkan aplikasi autentikator sekarang.", "info")
+        return redirect(url_for(current_app.login_manager.enrol_view))
+    from flask_login import logout_user
+
+    logout_user()
+    session.clear()
+    flash("Masuk lagi dengan kode dari aplikasi autentikator Anda.", "warning")
+    return current_app.login_manager.unauthorized()
+
+
 def role_required(*roles):
-    """Deny by default: the user must be logged in, fully (2FA done) and hold one of the roles."""
+    """Deny by default: the user must be logged in, fully (2FA done where required) and hold one of the roles."""
     def decorator(view):
         view._roles = roles  # read by the access tests
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
                 return current_app.login_manager.unauthorized()
+            if (refused := second_factor_missing()) is not None:
+                return refused
             if not current_user.has_role(*roles):
                 abort(403)
             return view(*args, **kwargs)
@@ -70,13 +93,17 @@ def role_required(*roles):
     return decorator
 
 
+def is_fresh() -> bool:
+    fresh_at = session.get("fresh_at")
+    limit = timedelta(minutes=current_app.config["FRESH_LOGIN_MINUTES"])
+    return bool(fresh_at) and utcnow().timestamp() - fresh_at <= limit.total_seconds()
+
+
 def fresh_login_required(view):
     """Decrypting, exporting and managing accounts need a password typed in the last few minutes."""
     @wraps(view)
     def wrapped(*args, **kwargs):
-        fresh_at = session.get("fresh_at")
-        limit = timedelta(minutes=current_app.config["FRESH_LOGIN_MINUTES"])
-        if not fresh_at or utcnow().timestamp() - fresh_at > limit.total_seconds():
+        if not is_fresh():
             flash("Untuk tindakan ini, masukkan kata sandi Anda sekali lagi.", "warning")
             return redirect(url_for("admin.reauth", next=request.full_path))
         return view(*args, **kwargs)

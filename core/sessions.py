@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from flask import Flask
+from flask import Flask, has_app_context
 from flask_session.base import ServerSideSessionInterface
 from sqlalchemy import delete, insert, select, update
 
 from core.extensions import db
 from core.models import ServerSession
+from core.uow import after_transaction
 
 
 class DatabaseSessionInterface(ServerSideSessionInterface):
@@ -40,8 +41,15 @@ class DatabaseSessionInterface(ServerSideSessionInterface):
         return self.serializer.decode(row.data)
 
     def _delete_session(self, store_id: str) -> None:
-        with db.engine.begin() as conn:
-            conn.execute(delete(ServerSession).where(ServerSession.id == store_id))
+        def delete_row():
+            with db.engine.begin() as conn:
+                conn.execute(delete(ServerSession).where(ServerSession.id == store_id))
+        if has_app_context() and db.session().in_transaction():
+            # the request's own transaction may hold SQLite's write lock (a login writes its audit line
+            # before the session id changes): delete the old row once that transaction has ended
+            after_transaction(delete_row)
+        else:
+            delete_row()
 
     def _upsert_session(self, session_lifetime: timedelta, session, store_id: str) -> None:
         data = self.serializer.encode(session)

@@ -67,6 +67,12 @@ def on_rollback(fn: Callable[[], None]) -> None:
     db.session.info.setdefault(_ON_ROLLBACK, []).append(fn)
 
 
+def after_transaction(fn: Callable[[], None]) -> None:
+    """Run `fn` once the unit of work has ended, committed or not."""
+    on_commit(fn)
+    on_rollback(fn)
+
+
 def _run(hooks: list) -> None:
     for fn in hooks:
         fn()

@@ -11,13 +11,13 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from core.attachments import inspect_files
-from core.errors import DomainError, N_
+from core.errors import DomainError
 from core.extensions import db, limiter
-from core.models import Role, Unit
+from core.models import Unit
 from core.storage import UploadError
 from core.workdays import local_today, utcnow
 from core.web import PDF, download
-from gratifikasi import documents, queries, rules, service
+from gratifikasi import documents, rules, service
 from gratifikasi.forms import LacakForm, LaporanForm, LengkapiForm, WajibLaporForm
 from gratifikasi.models import LaporanGratifikasi
 

@@ -6,7 +6,7 @@ from datetime import date
 import click
 
 from core.cli import CommandGroup
-from core.models import Role, Unit
+from core.models import Unit
 
 pengaduan_cli = CommandGroup("pengaduan", help="Pengaduan Masyarakat.")
 

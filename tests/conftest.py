@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+import time
+from datetime import timedelta
 from pathlib import Path
 
 import pyotp
@@ -11,6 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from app import create_app
+from core import workdays
 from core.crypto import KdfParams
 from core.extensions import db, limiter
 from tests.factories import PASSWORD, make_user
@@ -140,3 +144,41 @@ def login_as(app):
         c.user_email = email
         return c
     return _login
+
+
+class Clock:
+    """The application's clock, moved forward by a test instead of sleeping."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:
+    """Moves core.workdays.utcnow/local_today (in every module that imported them), the database session
+    store's clock and the timestamps of signed tokens (Flask-WTF's CSRF, through itsdangerous).
+    TOTP codes stay on the real clock on both sides, and column defaults (created_at) keep real time."""
+    from itsdangerous.timed import TimestampSigner
+
+    from core.sessions import DatabaseSessionInterface
+
+    clock = Clock()
+    real_utcnow, real_local_today = workdays.utcnow, workdays.local_today
+
+    def utcnow():
+        return real_utcnow() + timedelta(seconds=clock.offset)
+
+    def local_today():
+        return workdays.to_local(utcnow()).date()
+
+    for module in list(sys.modules.values()):
+        names = vars(module) if module is not None else {}
+        for name, real, fake in (("utcnow", real_utcnow, utcnow), ("local_today", real_local_today, local_today)):
+            if names.get(name) is real:
+                monkeypatch.setattr(module, name, fake)
+    monkeypatch.setattr(DatabaseSessionInterface, "_now", staticmethod(utcnow))
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time() + clock.offset))
+    return clock

@@ -1,8 +1,27 @@
-"""The migrations build the schema the models describe."""
+"""The migrations build the schema the models describe, and going down and up again keeps the data of the
+tables that the revisions taken down do not own."""
+import os
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from flask import current_app
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import MetaData, create_engine, inspect, select, text
+from sqlalchemy.engine import make_url
 
+from app import create_app
+from core.config import normalize_database_url
 from core.extensions import db
+from tests.conftest import base_config, dispose_app
+from tests.wbs.helpers import make_officer
+from tests.wbs.helpers import submit as submit_wbs
+
+# tables every domain's data must reach, so the round trip below is not checked on empty tables
+FILLED = ("unit", "user", "user_role", "setting", "audit_event", "pengaduan", "skm_respon", "laporan_gratifikasi",
+          "wbs_laporan", "wbs_kunci", "wbs_bungkus_kunci")
+SCHEMA = "uji_migrasi"
 
 
 def test_migrations_match_models(app_ctx):
@@ -16,3 +35,82 @@ def test_migrations_match_models(app_ctx):
 def test_flask_db_check_is_clean(runner):
     result = runner.invoke(args=["db", "check"])
     assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def empty_app(tmp_path):
+    """An app on a database of its own (a fresh SQLite file, or a fresh schema on the PostgreSQL server), so
+    taking the schema down does not disturb the one the other tests share."""
+    url = normalize_database_url(os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'migrasi.db'}")
+    server = None
+    if url.startswith("postgresql"):
+        server = create_engine(url)
+        with server.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE; CREATE SCHEMA {SCHEMA}"))
+        url = make_url(url).update_query_dict({"options": f"-csearch_path={SCHEMA}"}).render_as_string(False)
+    app = create_app(base_config(tmp_path, url))
+    with app.app_context():
+        yield app
+    dispose_app(app)
+    if server is not None:
+        with server.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {SCHEMA} CASCADE"))
+        server.dispose()
+
+
+def _tables() -> set[str]:
+    return set(inspect(db.engine).get_table_names()) - {"alembic_version"}
+
+
+def _rows() -> dict[str, list[tuple]]:
+    """Every row of every table, in primary-key order."""
+    meta = MetaData()
+    with db.engine.connect() as conn:
+        meta.reflect(conn)
+        return {name: [tuple(r) for r in conn.execute(select(t).order_by(*(t.primary_key.columns or t.columns)))]
+                for name, t in meta.tables.items() if name != "alembic_version"}
+
+
+def _fill() -> None:
+    """Data in every domain's tables, through the application's own seeder and services."""
+    result = current_app.test_cli_runner().invoke(args=["demo", "seed"])
+    assert result.exit_code == 0, result.output
+    make_officer()
+    submit_wbs()
+    db.session.commit()
+    db.session.remove()
+
+
+def _assert_kept(before: dict[str, list[tuple]], tables: set[str], when: str) -> None:
+    now = _rows()
+    for name in sorted(tables):
+        missing = [row for row in before[name] if row not in now[name]]
+        assert not missing, f"{when}: {len(missing)} of {len(before[name])} rows of {name} lost, e.g. {missing[0]}"
+
+
+def test_downgrade_and_upgrade_keep_the_rows_of_earlier_tables(empty_app):
+    script = ScriptDirectory.from_config(empty_app.extensions["migrate"].migrate.get_config())
+    assert len(script.get_heads()) == 1, "more than one head: merge them"
+    chain = list(reversed(list(script.walk_revisions())))  # base → head
+
+    tables_at = {"base": set()}  # the tables each revision leaves
+    for rev in chain:
+        upgrade(revision=rev.revision)
+        tables_at[rev.revision] = _tables()
+    assert tables_at[chain[-1].revision] == set(db.metadata.tables)
+
+    _fill()
+    before = _rows()
+    empty = [name for name in FILLED if not before.get(name)]
+    assert not empty, f"no test data in {empty}"
+
+    # take down the newest revision, then the two newest, … then all of them; each time back to head
+    for rev in reversed(chain):
+        for target in rev.down_revision if isinstance(rev.down_revision, tuple) else (rev.down_revision,):
+            target = target or "base"
+            downgrade(revision=target)
+            assert _tables() == tables_at[target], f"downgrade to {target} leaves other tables"
+            _assert_kept(before, tables_at[target], f"after downgrade to {target}")
+            upgrade(revision="head")
+            assert _tables() == tables_at[chain[-1].revision]
+            _assert_kept(before, tables_at[target], f"after {target} → head")

@@ -1,7 +1,6 @@
 """The officers' side: queue, case page, actions, nota dinas documents, intake, unit access."""
 import io
 import re
-from datetime import date
 
 from docx import Document
 from pypdf import PdfReader
@@ -9,6 +8,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import AuditEvent, Unit
+from core.workdays import local_today
 from pengaduan import service
 from pengaduan.models import NotaDinasPengaduan, Pengaduan
 from tests.conftest import csrf_from
@@ -52,7 +52,7 @@ def test_officer_handles_a_complaint_to_the_end(app, login_as):
     html = _act(officer, pid, "verifikasi", tingkat="normatif", teks="")
     assert "Pengaduan diverifikasi" in html and "Diverifikasi" in html
     html = _act(officer, pid, "disposisi", unit_id=str(kb), sifat="Segera", teks="")
-    year = date.today().year
+    year = local_today().year
     nomor = re.search(r"nomor (1/KPW/PP\.01/\d\d/%d)" % year, html).group(1)
     with app.app_context():
         nd = db.session.scalar(select(NotaDinasPengaduan))

@@ -1,7 +1,7 @@
 """The rules of Pengaduan Masyarakat, through the service functions on a real database."""
 import re
 import threading
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 from sqlalchemy import func, select, text
@@ -9,6 +9,7 @@ from sqlalchemy import func, select, text
 from core.errors import DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.models import AuditEvent, Counter, Outbox
+from core.workdays import local_today, utcnow
 from pengaduan import queries, service
 from pengaduan.models import Pengaduan, Riwayat
 from pengaduan.workflow import TRANSITIONS, check
@@ -20,7 +21,7 @@ CODE_RE = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}")
 def test_submit_numbers_tickets_and_hides_the_code(app_ctx):
     p1, code1 = submit()
     p2, code2 = submit()
-    year = date.today().year
+    year = local_today().year
     assert p1.tiket == f"PGD-{year}-000001" and p2.tiket == f"PGD-{year}-000002"
     assert CODE_RE.fullmatch(code1) and code1 != code2  # 16 base32 characters = 80 bits
     assert p1.status == "diterima" and p1.batas == p1.batas_verifikasi
@@ -31,6 +32,17 @@ def test_submit_numbers_tickets_and_hides_the_code(app_ctx):
         assert plain not in stored  # identity encrypted at rest
     assert p1.nama == "Budi Santoso"  # and readable through the model
     assert db.session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "pengaduan.terima")) == 2
+
+
+def test_ticket_year_is_the_jakarta_year(app_ctx, clock):
+    # 18:00 UTC on 31 December is already 1 January in Jakarta: the ticket carries the new year
+    now = utcnow()
+    eve = datetime(now.year, 12, 31, 18, tzinfo=timezone.utc)
+    if eve < now:
+        eve = eve.replace(year=now.year + 1)
+    clock.advance((eve - now).total_seconds())
+    p, _ = submit()
+    assert p.tiket == f"PGD-{eve.year + 1}-000001" and p.tanggal_diterima == date(eve.year + 1, 1, 1)
 
 
 def test_tracking_code_checks_and_one_message_for_every_failure(app_ctx):
@@ -128,7 +140,7 @@ def test_concurrent_submits_get_distinct_consecutive_tickets(app):
     for t in threads:
         t.join()
     assert errors == []
-    year = date.today().year
+    year = local_today().year
     assert sorted(tickets) == [f"PGD-{year}-{n:06d}" for n in range(1, 9)]
 
 

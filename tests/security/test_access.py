@@ -52,12 +52,12 @@ def test_a_view_without_roles_is_closed(tmp_path, database_url):
     with app.app_context():
         from tests.factories import make_user
 
-        user, _ = make_user(["admin"])
+        user, secret = make_user(["admin"])
         email = user.email
     from tests.conftest import login
 
     client = app.test_client()
-    login(client, email)
+    login(client, email, totp_secret=secret)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/lupa-peran").status_code == 403
     from tests.conftest import dispose_app
