@@ -62,12 +62,12 @@ def _tables() -> set[str]:
     return set(inspect(db.engine).get_table_names()) - {"alembic_version"}
 
 
-def _rows() -> dict[str, list[tuple]]:
+def _rows() -> dict[str, list[dict]]:
     """Every row of every table, in primary-key order."""
     meta = MetaData()
     with db.engine.connect() as conn:
         meta.reflect(conn)
-        return {name: [tuple(r) for r in conn.execute(select(t).order_by(*(t.primary_key.columns or t.columns)))]
+        return {name: [dict(r._mapping) for r in conn.execute(select(t).order_by(*(t.primary_key.columns or t.columns)))]
                 for name, t in meta.tables.items() if name != "alembic_version"}
 
 
@@ -81,10 +81,13 @@ def _fill() -> None:
     db.session.remove()
 
 
-def _assert_kept(before: dict[str, list[tuple]], tables: set[str], when: str) -> None:
+def _assert_kept(before: dict[str, list[dict]], tables: set[str], when: str) -> None:
     now = _rows()
     for name in sorted(tables):
-        missing = [row for row in before[name] if row not in now[name]]
+        # a later revision may add columns to an earlier table (the outbox's claims): compare the columns both have
+        common = sorted(set(before[name][0]) & set(now[name][0])) if before[name] and now[name] else []
+        kept = [tuple(row[c] for c in common) for row in now[name]]  # a list: JSON values do not hash
+        missing = [row for row in before[name] if tuple(row[c] for c in common) not in kept]
         assert not missing, f"{when}: {len(missing)} of {len(before[name])} rows of {name} lost, e.g. {missing[0]}"
 
 
