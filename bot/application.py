@@ -73,7 +73,7 @@ class PerChatProcessor(BaseUpdateProcessor):
 
 
 def build_application(flask_app: Flask, *, token: str | None = None, api_base: str | None = None,
-                      workers: int = 8, concurrent: int = 64, persistence_interval: float = 2.0,
+                      workers: int = 8, concurrent: int = 64, pool: int = 16, persistence_interval: float = 2.0,
                       drain: bool = True, alerts: bool = True, per_second: float | None = 25.0,
                       updater: bool = True, idle_seconds: float = IDLE_SECONDS) -> Application:
     # time periods as timedelta (v23's behaviour): RetryAfter.retry_after then warns about nothing
@@ -86,7 +86,7 @@ def build_application(flask_app: Flask, *, token: str | None = None, api_base: s
     persistence = DbPersistence(rt, update_interval=persistence_interval, idle_seconds=idle_seconds)
     builder = (ApplicationBuilder().token(token).base_url(base_url).base_file_url(file_url)
                .persistence(persistence).concurrent_updates(PerChatProcessor(concurrent))
-               .connection_pool_size(max(8, concurrent)).pool_timeout(10).connect_timeout(10)
+               .connection_pool_size(pool).pool_timeout(10).connect_timeout(10)
                .read_timeout(30).write_timeout(30).get_updates_read_timeout(40)
                .post_init(_post_init).post_stop(_post_stop).post_shutdown(_post_shutdown))
     if not updater:

@@ -44,7 +44,7 @@ class Runtime:
     def __init__(self, flask_app: Flask, workers: int = 8):
         self.app = flask_app
         self.pool = ThreadPoolExecutor(workers, thread_name_prefix="bot-uow")
-        self._settings: tuple[float, dict] | None = None
+        self._cache: dict[str, tuple[float, Any]] = {}
 
     async def uow(self, fn: Callable, *args, **kwargs) -> Any:
         """`fn(*args)` in one unit of work (one transaction) in a worker thread: committed when it returns,
@@ -56,19 +56,27 @@ class Runtime:
         with self.app.app_context(), unit_of_work():
             return fn(*args, **kwargs)
 
-    def settings(self) -> dict:
-        """The bot's and the office's settings, read at most once a minute (called inside a unit of work)."""
-        from core.settings import get_setting, office
-
-        cached = self._settings
-        if cached and time.monotonic() - cached[0] < 60:
-            return cached[1]
-        value = {**get_setting("bot"), "kantor": office()}
-        self._settings = (time.monotonic(), value)
+    async def cached(self, name: str, read: Callable[[], Any], seconds: float = 60) -> Any:
+        """`read()` in a unit of work, at most once every `seconds` (office settings change rarely)."""
+        hit = self._cache.get(name)
+        if hit and time.monotonic() - hit[0] < seconds:
+            return hit[1]
+        value = await self.uow(read)
+        self._cache[name] = (time.monotonic(), value)
         return value
+
+    async def settings(self) -> dict:
+        """The bot's and the office's settings, read from the database at most once a minute."""
+        return await self.cached("settings", _read_settings)
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _read_settings() -> dict:
+    from core.settings import get_setting, office
+
+    return {**get_setting("bot"), "kantor": office()}
 
 
 def runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
@@ -148,13 +156,16 @@ async def settle_button(update: Update, context: ContextTypes.DEFAULT_TYPE, chos
     query = update.callback_query
     if query is None:
         return
-    try:
-        await query.answer()
-        if query.message is not None and getattr(query.message, "text", None):
-            text = query.message.text + (f"\n\n→ {chosen}" if chosen else "")
-            await query.edit_message_text(text[:MAX_TEXT], reply_markup=None)
-    except TelegramError as exc:
-        log.info("tombol tidak dirapikan: %s", type(exc).__name__)
+    calls = [query.answer()]
+    if query.message is not None and getattr(query.message, "text", None):
+        text = query.message.text + (f"\n\n→ {chosen}" if chosen else "")
+        calls.append(query.edit_message_text(text[:MAX_TEXT], reply_markup=None))
+    # both at once: the person waits for one round trip, not two
+    for result in await asyncio.gather(*calls, return_exceptions=True):
+        if isinstance(result, TelegramError):
+            log.info("tombol tidak dirapikan: %s", type(result).__name__)
+        elif isinstance(result, BaseException):
+            raise result
 
 
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

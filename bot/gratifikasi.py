@@ -124,7 +124,7 @@ async def decide(update, context, day: date) -> int:
         await reply(update, context, t(context, e.message))
         context.chat_data.pop(KEY, None)
         return END
-    settings = await rt.uow(rt.settings)
+    settings = await rt.settings()
     locale = "en" if context.user_data.get("bahasa") == "en" else "id"
     url = site_url(settings, "/gratifikasi/lapor")
     lines = [t(context, v["judul"]), "", t(context, v["alasan"]), "", t(context, T.G_DASAR, dasar=v["dasar"])]

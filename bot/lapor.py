@@ -150,10 +150,10 @@ def _skip(context, *extra: tuple[str, str]) -> list[list[tuple[str, str]]]:
     return [[*extra, (t(context, T.LEWATI), "l:lewati")]]
 
 
-async def ask_jenis(update, context, draft):
+async def ask_jenis(update, context, draft, intro: str = ""):
     from pengaduan.service import JENIS as JENIS_LAPORAN
 
-    await reply(update, context, t(context, T.L_JENIS),
+    await reply(update, context, intro + t(context, T.L_JENIS),
                 keyboard([[(t(context, label), f"l:jenis:{key}")] for key, label in JENIS_LAPORAN.items()]))
 
 
@@ -274,13 +274,13 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     old = context.user_data.get(KEY)
     if old and old.get("lampiran"):
         await runtime(context).uow(_drop, old["lampiran"])
-    kategori = await runtime(context).uow(_categories)
+    kategori = await runtime(context).cached("pengaduan.kategori", _categories)
     user = update.effective_user
     context.user_data[KEY] = {"token": secrets.token_urlsafe(24), "chat": update.effective_chat.id,
                               "seen": time.time(), "kategori_list": kategori, "lampiran": [],
                               "tg_nama": (user.full_name if user else "")[:200]}
-    await reply(update, context, t(context, T.L_MULAI))
-    return await goto(JENIS, update, context, context.user_data[KEY])
+    await ask_jenis(update, context, context.user_data[KEY], intro=t(context, T.L_MULAI) + "\n\n")
+    return JENIS
 
 
 @step
@@ -495,7 +495,7 @@ async def on_kirim(update, context, draft):
             draft["lampiran"] = []
         await reply(update, context, "\n".join(lines))
         return await goto(RINGKASAN, update, context, draft)
-    settings = await rt.uow(rt.settings)
+    settings = await rt.settings()
     text = t(context, T.L_TERKIRIM, tiket=done["tiket"], kode=done["kode"],
              lacak=site_url(settings, "/pengaduan/lacak"),
              batas=format_tanggal(date.fromisoformat(done["batas"]), _locale(context)))

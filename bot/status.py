@@ -107,7 +107,7 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE, words: list[s
     view = await domain_call(update, context, _lookup, tiket, kode)
     if view is None:  # the service's one message for a wrong ticket or code was shown
         return END
-    settings = await rt.uow(rt.settings)
+    settings = await rt.settings()
     await reply(update, context, render(context, view, site_url(settings, "/pengaduan/lacak")))
     return END
 

@@ -32,7 +32,7 @@ def menu(context) -> object:
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await settle_button(update, context)
     rt = runtime(context)
-    settings = await rt.uow(rt.settings)
+    settings = await rt.settings()
     await reply(update, context, t(context, T.START, kantor=office_name(settings), wbs=site_url(settings, "/wbs")),
                 menu(context))
 

@@ -112,7 +112,7 @@ def _next(state: int, r: dict) -> int:
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     await settle_button(update, context)
     rt = runtime(context)
-    settings = await rt.uow(rt.settings)
+    settings = await rt.settings()
     context.chat_data[KEY] = {"token": secrets.token_urlsafe(24), "pesan": [], "bukti": [], "jenis": "lainnya"}
     _remember_incoming(update, context)
     url = site_url(settings, "/wbs/lapor")
@@ -220,7 +220,7 @@ async def on_kirim(update, context) -> int:
     except DomainError as e:
         await say(update, context, t(context, e.message))
         return await ask(RINGKASAN, update, context)
-    settings = await rt.uow(rt.settings)
+    settings = await rt.settings()
     # from here on the bot holds only the ids of the messages to delete
     for k in ("bukti", *TEXT_STATES.values()):
         r.pop(k, None)
