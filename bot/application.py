@@ -3,6 +3,7 @@ processed concurrently (one chat's in order), the Outbox sender thread and the t
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import time
 
@@ -78,6 +79,8 @@ def build_application(flask_app: Flask, *, token: str | None = None, api_base: s
                       updater: bool = True, idle_seconds: float = IDLE_SECONDS) -> Application:
     # time periods as timedelta (v23's behaviour): RetryAfter.retry_after then warns about nothing
     os.environ.setdefault("PTB_TIMEDELTA", "true")
+    # httpx logs every request URL at INFO, and the bot token is part of every Bot API URL
+    logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.getLogger("httpx").level))
     token = token or flask_app.config.get("TELEGRAM_BOT_TOKEN")
     if not token:
         raise RuntimeError("TELEGRAM_BOT_TOKEN belum diatur.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
 import os
 
 import click
@@ -25,6 +26,9 @@ def webhook_secret(app) -> str:
 
 def _application(**kwargs):
     from bot.application import build_application
+
+    # what the process does, for the operator: kinds of errors and counts, never the content of an update
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     try:
         return build_application(current_app._get_current_object(), **kwargs)
