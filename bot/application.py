@@ -10,17 +10,8 @@ import time
 from flask import Flask
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
-from telegram.ext import (
-    Application,
-    ApplicationBuilder,
-    BaseUpdateProcessor,
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    MessageHandler,
-    TypeHandler,
-    filters,
-)
+from telegram.ext import (Application, ApplicationBuilder, BaseUpdateProcessor, CallbackQueryHandler, CommandHandler,
+                          ContextTypes, MessageHandler, TypeHandler, filters)
 
 from bot import gratifikasi, lapor, status, survei, umum, wbs
 from bot import texts as T

@@ -13,14 +13,7 @@ from typing import Any
 
 from flask import Flask
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import (
-    BadRequest,
-    Forbidden,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-    TimedOut,
-)
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ContextTypes
 
 from bot import texts as T
@@ -166,6 +159,17 @@ async def settle_button(update: Update, context: ContextTypes.DEFAULT_TYPE, chos
             log.info("tombol tidak dirapikan: %s", type(result).__name__)
         elif isinstance(result, BaseException):
             raise result
+
+
+async def pick(update: Update, context: ContextTypes.DEFAULT_TYPE, options: dict[str, str]) -> str | None:
+    """The value of the pressed button `…:value` when it is one of `options` (the press settled, showing its
+    label); None, the press answered as stale, for a button of another question."""
+    value = update.callback_query.data.rsplit(":", 1)[-1]
+    if value not in options:
+        await stale_button(update, context)
+        return None
+    await settle_button(update, context, t(context, options[value]))
+    return value
 
 
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

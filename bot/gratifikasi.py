@@ -5,29 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from telegram import Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    ConversationHandler,
-    MessageHandler,
-    TypeHandler,
-    filters,
-)
+from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
+                          TypeHandler, filters)
 
 from bot import texts as T
-from bot.common import (
-    keyboard,
-    parse_date,
-    reply,
-    runtime,
-    settle_button,
-    short,
-    site_url,
-    stale_button,
-    t,
-    text_of,
-)
+from bot.common import (keyboard, parse_date, pick, reply, runtime, settle_button, short, site_url, stale_button, t,
+                        text_of)
 from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
 from core.errors import DomainError
 from core.workdays import format_tanggal, local_today
@@ -70,17 +53,14 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return await ask(ACARA, update, context)
 
 
-def _button(state: int, field: str, prefix: str, next_state):
+def _button(state: int, field: str, next_state):
     async def on_button(update, context) -> int:
         from gratifikasi import rules
 
-        options = {ACARA: rules.ACARA, HUBUNGAN: rules.HUBUNGAN, BENTUK: rules.BENTUK}[state]
-        key = update.callback_query.data.removeprefix(prefix)
         g = context.chat_data.get(KEY)
-        if key not in options or g is None:
-            await stale_button(update, context)
+        key = await pick(update, context, {ACARA: rules.ACARA, HUBUNGAN: rules.HUBUNGAN, BENTUK: rules.BENTUK}[state])
+        if key is None or g is None:
             return state
-        await settle_button(update, context, t(context, options[key]))
         g[field] = key
         return await ask(next_state(g), update, context)
     return on_button
@@ -176,11 +156,11 @@ def handler(idle: float) -> ConversationHandler:
         return MessageHandler(NOT_COMMAND, wrong_input(state in BUTTON_STATES, reask))
 
     states = {
-        ACARA: [button(_button(ACARA, "acara", "g:acara:", lambda g: HUBUNGAN), pattern=r"^g:acara:"), wrong(ACARA)],
-        HUBUNGAN: [button(_button(HUBUNGAN, "hubungan", "g:hub:",
+        ACARA: [button(_button(ACARA, "acara", lambda g: HUBUNGAN), pattern=r"^g:acara:"), wrong(ACARA)],
+        HUBUNGAN: [button(_button(HUBUNGAN, "hubungan",
                                   lambda g: BENTUK if g.get("hubungan") == "rekan_kerja" else NILAI),
                           pattern=r"^g:hub:"), wrong(HUBUNGAN)],
-        BENTUK: [button(_button(BENTUK, "bentuk", "g:bentuk:", lambda g: NILAI), pattern=r"^g:bentuk:"),
+        BENTUK: [button(_button(BENTUK, "bentuk", lambda g: NILAI), pattern=r"^g:bentuk:"),
                  wrong(BENTUK)],
         NILAI: [MessageHandler(text, on_nilai), wrong(NILAI)],
         TANGGAL: [MessageHandler(text, on_tanggal), button(on_hari_ini, pattern=r"^g:hari_ini$"), wrong(TANGGAL)],

@@ -14,34 +14,13 @@ from datetime import date
 from functools import wraps
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    ConversationHandler,
-    MessageHandler,
-    TypeHandler,
-    filters,
-)
+from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
+                          TypeHandler, filters)
 
 from bot import berkas
 from bot import texts as T
-from bot.common import (
-    domain_call,
-    format_size,
-    idle_seconds,
-    keyboard,
-    parse_date,
-    reply,
-    runtime,
-    send,
-    settle_button,
-    short,
-    site_url,
-    stale_button,
-    t,
-    text_of,
-)
+from bot.common import (domain_call, format_size, idle_seconds, keyboard, parse_date, pick, reply, runtime, send,
+                        settle_button, short, site_url, stale_button, t, text_of)
 from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
 from core.attachments import MAX_FILES
 from core.errors import DomainError
@@ -287,11 +266,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 async def on_jenis(update, context, draft):
     from pengaduan.service import JENIS as JENIS_LAPORAN
 
-    key = update.callback_query.data.split(":", 2)[2]
-    if key not in JENIS_LAPORAN:
-        await stale_button(update, context)
+    key = await pick(update, context, JENIS_LAPORAN)
+    if key is None:
         return JENIS
-    await settle_button(update, context, t(context, JENIS_LAPORAN[key]))
     draft["jenis"] = key
     return await advance(JENIS, update, context, draft)
 
@@ -399,12 +376,9 @@ async def on_lampiran_done(update, context, draft):
 
 @step
 async def on_identitas(update, context, draft):
-    mode = update.callback_query.data.rsplit(":", 1)[1]
-    labels = {"tg": T.L_ID_TELEGRAM, "ketik": T.L_ID_KETIK, "anon": T.L_ID_ANONIM}
-    if mode not in labels:
-        await stale_button(update, context)
+    mode = await pick(update, context, {"tg": T.L_ID_TELEGRAM, "ketik": T.L_ID_KETIK, "anon": T.L_ID_ANONIM})
+    if mode is None:
         return IDENTITAS
-    await settle_button(update, context, t(context, labels[mode]))
     draft["identitas"] = mode
     if mode == "tg":
         draft["nama"] = draft.get("tg_nama") or None
@@ -462,14 +436,11 @@ async def on_ubah_menu(update, context, draft):
 
 @step
 async def on_ubah_field(update, context, draft):
-    name = update.callback_query.data.split(":", 2)[2]
-    if name not in FIELDS:
-        await stale_button(update, context)
+    name = await pick(update, context, {field: label for field, (label, _) in FIELDS.items()})
+    if name is None:
         return UBAH
-    label, state = FIELDS[name]
-    await settle_button(update, context, t(context, label))
     draft["ubah"] = True
-    return await goto(state, update, context, draft)
+    return await goto(FIELDS[name][1], update, context, draft)
 
 
 def _submit(data: dict, staged: list[dict], token: str) -> dict:

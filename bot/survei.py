@@ -7,27 +7,11 @@ from __future__ import annotations
 import secrets
 
 from telegram import Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    ConversationHandler,
-    MessageHandler,
-    TypeHandler,
-    filters,
-)
+from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
+                          TypeHandler, filters)
 
 from bot import texts as T
-from bot.common import (
-    keyboard,
-    reply,
-    runtime,
-    settle_button,
-    short,
-    stale_button,
-    t,
-    text_of,
-)
+from bot.common import keyboard, pick, reply, runtime, settle_button, short, stale_button, t, text_of
 from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
 from core.errors import DomainError
 
@@ -122,13 +106,11 @@ async def on_kode(update, context) -> int:
     return await ask(JK, update, context)
 
 
-def _profile(state: int, next_state: int, field: str, values: dict, prefix: str):
+def _profile(state: int, next_state: int, field: str, values: dict):
     async def on_button(update, context) -> int:
-        value = update.callback_query.data.removeprefix(prefix)
-        if value not in values:
-            await stale_button(update, context)
+        value = await pick(update, context, values)
+        if value is None:
             return state
-        await settle_button(update, context, t(context, values[value]))
         _survey(context)[field] = value
         return await ask(next_state, update, context)
     return on_button
@@ -218,11 +200,11 @@ def handler(idle: float) -> ConversationHandler:
     states = {
         LAYANAN: [button(on_layanan, pattern=r"^s:lay:"), wrong(LAYANAN, True)],
         KODE: [MessageHandler(text, on_kode), wrong(KODE, False)],
-        JK: [button(_profile(JK, USIA, "jk", vocab.JENIS_KELAMIN, "s:jk:"), pattern=r"^s:jk:"), wrong(JK, True)],
+        JK: [button(_profile(JK, USIA, "jk", vocab.JENIS_KELAMIN), pattern=r"^s:jk:"), wrong(JK, True)],
         USIA: [MessageHandler(text, on_usia), wrong(USIA, False)],
-        PENDIDIKAN: [button(_profile(PENDIDIKAN, PEKERJAAN, "pendidikan", vocab.PENDIDIKAN, "s:pend:"),
+        PENDIDIKAN: [button(_profile(PENDIDIKAN, PEKERJAAN, "pendidikan", vocab.PENDIDIKAN),
                             pattern=r"^s:pend:"), wrong(PENDIDIKAN, True)],
-        PEKERJAAN: [button(_profile(PEKERJAAN, SOAL, "pekerjaan", vocab.PEKERJAAN, "s:pek:"), pattern=r"^s:pek:"),
+        PEKERJAAN: [button(_profile(PEKERJAAN, SOAL, "pekerjaan", vocab.PEKERJAAN), pattern=r"^s:pek:"),
                     wrong(PEKERJAAN, True)],
         SOAL: [button(on_soal, pattern=r"^s:q:"), wrong(SOAL, True)],
         SARAN: [MessageHandler(text, on_saran), button(on_saran_skip, pattern=r"^s:lewati$"), wrong(SARAN, False)],

@@ -7,17 +7,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import texts as T
-from bot.common import (
-    keyboard,
-    log,
-    office_name,
-    reply,
-    runtime,
-    settle_button,
-    site_url,
-    stale_button,
-    t,
-)
+from bot.common import keyboard, log, office_name, reply, runtime, settle_button, site_url, stale_button, t
 
 
 def menu(context) -> object:

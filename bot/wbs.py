@@ -13,28 +13,12 @@ import secrets
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    ConversationHandler,
-    MessageHandler,
-    TypeHandler,
-    filters,
-)
+from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
+                          TypeHandler, filters)
 
 from bot import berkas
 from bot import texts as T
-from bot.common import (
-    keyboard,
-    runtime,
-    send,
-    settle_button,
-    site_url,
-    stale_button,
-    t,
-    text_of,
-)
+from bot.common import keyboard, pick, runtime, send, settle_button, site_url, stale_button, t, text_of
 from bot.conversation import NOT_COMMAND, conversation, wrong_input
 from core.attachments import MAX_FILES
 from core.errors import DomainError
@@ -132,11 +116,9 @@ async def on_bot(update, context) -> int:
 async def on_jenis(update, context) -> int:
     from wbs.service import JENIS as WBS_JENIS
 
-    key = update.callback_query.data.split(":", 2)[2]
-    if key not in WBS_JENIS:
-        await stale_button(update, context)
+    key = await pick(update, context, WBS_JENIS)
+    if key is None:
         return JENIS
-    await settle_button(update, context, t(context, WBS_JENIS[key]))
     r = _report(context)
     r["jenis"] = key
     return await ask(_next(JENIS, r), update, context)
@@ -193,14 +175,13 @@ async def on_ubah(update, context) -> int:
 
 
 async def on_ubah_field(update, context) -> int:
-    field = update.callback_query.data.split(":", 2)[2]
-    states = {v: k for k, v in TEXT_STATES.items()}
-    if field not in states:
-        await stale_button(update, context)
+    from wbs.service import ELEMENT_LABELS
+
+    field = await pick(update, context, {f: ELEMENT_LABELS[f] for f in TEXT_STATES.values()})
+    if field is None:
         return UBAH
-    await settle_button(update, context)
     _report(context)["ubah"] = True
-    return await ask(states[field], update, context)
+    return await ask(next(s for s, f in TEXT_STATES.items() if f == field), update, context)
 
 
 def _seal(fields: dict, files: list, token: str) -> str:
