@@ -6,7 +6,7 @@ import warnings
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import ContextTypes, ConversationHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
 from bot import texts as T
@@ -16,12 +16,28 @@ from bot.common import reply, stale_button, t
 NOT_COMMAND = ~filters.COMMAND
 
 
-def conversation(**kwargs) -> ConversationHandler:
-    kwargs.setdefault("allow_reentry", True)
+def conversation(command: str, start, cancel, what: str, states: dict, idle: float, *, cancel_button: str = "",
+                 on_busy=None, name: str | None = None, persistent: bool = False) -> ConversationHandler:
+    """A conversation started by /`command` or the menu button `menu:<command>`; /batal (or `cancel_button`)
+    leaves it; another command or menu button meanwhile is told to finish `what` first; a button of a finished
+    question is answered as stale; 30 minutes without an answer end it (its TIMEOUT state)."""
+    busy_now = on_busy or busy(what)
+    fallbacks = [CommandHandler("batal", cancel),
+                 *([CallbackQueryHandler(cancel, pattern=cancel_button)] if cancel_button else []),
+                 MessageHandler(filters.COMMAND, busy_now), CallbackQueryHandler(busy_now, pattern=r"^menu:"),
+                 CallbackQueryHandler(stale_button)]
     with warnings.catch_warnings():
         # per_message=False is what we want (one conversation per chat, buttons included); PTB warns about it
         warnings.filterwarnings("ignore", message=".*per_message.*", category=PTBUserWarning)
-        return ConversationHandler(**kwargs)
+        return ConversationHandler(
+            entry_points=[CommandHandler(command, start), CallbackQueryHandler(start, pattern=rf"^menu:{command}$")],
+            states=states, fallbacks=fallbacks, conversation_timeout=idle, allow_reentry=True, name=name,
+            persistent=persistent)
+
+
+def catch_all(button_expected: bool, reask: "Reask") -> MessageHandler:
+    """The last handler of a state: anything but a command that does not answer the question."""
+    return MessageHandler(NOT_COMMAND, wrong_input(button_expected, reask))
 
 
 Reask = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]

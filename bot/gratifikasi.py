@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from telegram import Update
-from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
+from telegram.ext import (CallbackQueryHandler, ContextTypes, ConversationHandler, MessageHandler,
                           TypeHandler, filters)
 
 from bot import texts as T
-from bot.common import (keyboard, parse_date, pick, reply, runtime, settle_button, short, site_url, stale_button, t,
+from bot.common import (keyboard, parse_date, pick, reply, runtime, settle_button, short, site_url, t,
                         text_of)
-from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
+from bot.conversation import catch_all, conversation
 from core.errors import DomainError
 from core.workdays import format_tanggal, local_today
 
@@ -153,7 +153,7 @@ def handler(idle: float) -> ConversationHandler:
         async def reask(update, context):
             if context.chat_data.get(KEY) is not None:
                 await ask(state, update, context)
-        return MessageHandler(NOT_COMMAND, wrong_input(state in BUTTON_STATES, reask))
+        return catch_all(state in BUTTON_STATES, reask)
 
     states = {
         ACARA: [button(_button(ACARA, "acara", lambda g: HUBUNGAN), pattern=r"^g:acara:"), wrong(ACARA)],
@@ -166,11 +166,4 @@ def handler(idle: float) -> ConversationHandler:
         TANGGAL: [MessageHandler(text, on_tanggal), button(on_hari_ini, pattern=r"^g:hari_ini$"), wrong(TANGGAL)],
         ConversationHandler.TIMEOUT: [TypeHandler(Update, expire)],
     }
-    return conversation(
-        conversation_timeout=idle,
-        entry_points=[CommandHandler("gratifikasi", start), CallbackQueryHandler(start, pattern=r"^menu:gratifikasi$")],
-        states=states,
-        fallbacks=[CommandHandler("batal", cancel), MessageHandler(filters.COMMAND, busy(T.G_NAMA_PERCAKAPAN)),
-                   CallbackQueryHandler(busy(T.G_NAMA_PERCAKAPAN), pattern=r"^menu:"),
-                   CallbackQueryHandler(stale_button)],
-    )
+    return conversation("gratifikasi", start, cancel, T.G_NAMA_PERCAKAPAN, states, idle)

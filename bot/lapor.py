@@ -14,14 +14,14 @@ from datetime import date
 from functools import wraps
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
-from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
+from telegram.ext import (CallbackQueryHandler, ContextTypes, ConversationHandler, MessageHandler,
                           TypeHandler, filters)
 
 from bot import berkas
 from bot import texts as T
 from bot.common import (domain_call, format_size, idle_seconds, keyboard, parse_date, pick, reply, runtime, send,
                         settle_button, short, site_url, stale_button, t, text_of)
-from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
+from bot.conversation import catch_all, conversation
 from core.attachments import MAX_FILES
 from core.errors import DomainError
 from core.uow import on_commit
@@ -505,7 +505,7 @@ def handler(idle: float) -> ConversationHandler:
     button = CallbackQueryHandler
 
     def wrong(state):
-        return MessageHandler(NOT_COMMAND, wrong_input(state in BUTTON_STATES, lambda u, c: _reask(state, u, c)))
+        return catch_all(state in BUTTON_STATES, lambda u, c: _reask(state, u, c))
 
     states = {
         JENIS: [button(on_jenis, pattern=r"^l:jenis:")],
@@ -528,16 +528,8 @@ def handler(idle: float) -> ConversationHandler:
     for state, handlers in states.items():
         handlers.append(wrong(state))
     states[ConversationHandler.TIMEOUT] = [TypeHandler(Update, expire)]
-    return conversation(
-        conversation_timeout=idle,
-        name=KEY, persistent=True,
-        entry_points=[CommandHandler("lapor", start), CallbackQueryHandler(start, pattern=r"^menu:lapor$")],
-        states=states,
-        fallbacks=[CommandHandler("batal", cancel), CallbackQueryHandler(cancel, pattern=r"^l:batal$"),
-                   MessageHandler(filters.COMMAND, busy(T.L_NAMA_PERCAKAPAN)),
-                   CallbackQueryHandler(busy(T.L_NAMA_PERCAKAPAN), pattern=r"^menu:"),
-                   CallbackQueryHandler(stale_button)],
-    )
+    return conversation("lapor", start, cancel, T.L_NAMA_PERCAKAPAN, states, idle, cancel_button=r"^l:batal$",
+                        name=KEY, persistent=True)
 
 
 async def _reask(state: int, update, context) -> None:

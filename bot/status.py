@@ -12,12 +12,12 @@ from limits import parse as parse_limit
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from telegram import Update
-from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
+from telegram.ext import (ContextTypes, ConversationHandler, MessageHandler,
                           filters)
 
 from bot import texts as T
 from bot.common import domain_call, reply, runtime, settle_button, site_url, t, text_of
-from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
+from bot.conversation import catch_all, conversation
 from core.crypto import keyed_hash
 from core.workdays import format_tanggal, to_local
 
@@ -125,12 +125,6 @@ async def _reask(update, context) -> None:
 
 
 def handler(idle: float) -> ConversationHandler:
-    return conversation(
-        conversation_timeout=idle,
-        entry_points=[CommandHandler("status", start), CallbackQueryHandler(start, pattern=r"^menu:status$")],
-        states={WAIT: [MessageHandler(filters.TEXT & ~filters.COMMAND, on_text),
-                       MessageHandler(NOT_COMMAND, wrong_input(False, _reask))],
-                ConversationHandler.TIMEOUT: []},
-        fallbacks=[CommandHandler("batal", cancel), MessageHandler(filters.COMMAND, busy(T.ST_NAMA_PERCAKAPAN)),
-                   CallbackQueryHandler(busy(T.ST_NAMA_PERCAKAPAN))],
-    )
+    states = {WAIT: [MessageHandler(filters.TEXT & ~filters.COMMAND, on_text), catch_all(False, _reask)],
+              ConversationHandler.TIMEOUT: []}
+    return conversation("status", start, cancel, T.ST_NAMA_PERCAKAPAN, states, idle)

@@ -7,12 +7,12 @@ from __future__ import annotations
 import secrets
 
 from telegram import Update
-from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
+from telegram.ext import (CallbackQueryHandler, ContextTypes, ConversationHandler, MessageHandler,
                           TypeHandler, filters)
 
 from bot import texts as T
 from bot.common import keyboard, pick, reply, runtime, settle_button, short, stale_button, t, text_of
-from bot.conversation import NOT_COMMAND, busy, conversation, wrong_input
+from bot.conversation import catch_all, conversation
 from core.errors import DomainError
 
 LAYANAN, KODE, JK, USIA, PENDIDIKAN, PEKERJAAN, SOAL, SARAN = range(8)
@@ -195,7 +195,7 @@ def handler(idle: float) -> ConversationHandler:
         async def reask(update, context):
             if _survey(context):
                 await ask(state, update, context)
-        return MessageHandler(NOT_COMMAND, wrong_input(is_button, reask))
+        return catch_all(is_button, reask)
 
     states = {
         LAYANAN: [button(on_layanan, pattern=r"^s:lay:"), wrong(LAYANAN, True)],
@@ -210,11 +210,4 @@ def handler(idle: float) -> ConversationHandler:
         SARAN: [MessageHandler(text, on_saran), button(on_saran_skip, pattern=r"^s:lewati$"), wrong(SARAN, False)],
         ConversationHandler.TIMEOUT: [TypeHandler(Update, expire)],
     }
-    return conversation(
-        conversation_timeout=idle,
-        entry_points=[CommandHandler("survei", start), CallbackQueryHandler(start, pattern=r"^menu:survei$")],
-        states=states,
-        fallbacks=[CommandHandler("batal", cancel), MessageHandler(filters.COMMAND, busy(T.SV_NAMA_PERCAKAPAN)),
-                   CallbackQueryHandler(busy(T.SV_NAMA_PERCAKAPAN), pattern=r"^menu:"),
-                   CallbackQueryHandler(stale_button)],
-    )
+    return conversation("survei", start, cancel, T.SV_NAMA_PERCAKAPAN, states, idle)

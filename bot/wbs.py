@@ -13,7 +13,7 @@ import secrets
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler,
+from telegram.ext import (CallbackQueryHandler, ContextTypes, ConversationHandler, MessageHandler,
                           TypeHandler, filters)
 
 from bot import berkas
@@ -279,21 +279,12 @@ def handler(idle: float) -> ConversationHandler:
         SELESAI: [button(on_hapus, pattern=r"^w:hapus$"), TypeHandler(Update, on_done_other)],
         ConversationHandler.TIMEOUT: [TypeHandler(Update, expire)],
     }
-    return conversation(
-        conversation_timeout=idle,
-        entry_points=[CommandHandler("wbs", start), CallbackQueryHandler(start, pattern=r"^menu:wbs$")],
-        states=states,
-        fallbacks=[CommandHandler("batal", cancel), CallbackQueryHandler(cancel, pattern=r"^w:batal$"),
-                   MessageHandler(filters.COMMAND, _busy), CallbackQueryHandler(_busy_button, pattern=r"^menu:"),
-                   CallbackQueryHandler(stale_button)],
-    )
+    return conversation("wbs", start, cancel, T.W_NAMA_PERCAKAPAN, states, idle, cancel_button=r"^w:batal$",
+                        on_busy=_busy)
 
 
 async def _busy(update, context) -> None:
-    _remember_incoming(update, context)
-    await say(update, context, t(context, T.DI_PERCAKAPAN, apa=t(context, T.W_NAMA_PERCAKAPAN)))
-
-
-async def _busy_button(update, context) -> None:
-    await stale_button(update, context)
+    _remember_incoming(update, context)  # the command too is deleted with the rest
+    if update.callback_query is not None:
+        await stale_button(update, context)
     await say(update, context, t(context, T.DI_PERCAKAPAN, apa=t(context, T.W_NAMA_PERCAKAPAN)))
