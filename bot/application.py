@@ -34,7 +34,8 @@ def api_urls(base: str | None) -> tuple[str, str]:
 
 class PerChatProcessor(BaseUpdateProcessor):
     """Updates of different chats run concurrently; the updates of one chat run one at a time, in order, so a
-    quick double tap cannot interleave two steps of the same conversation."""
+    quick double tap cannot interleave two steps of the same conversation. (ConversationHandler needs the
+    updates of one conversation key one by one; the bot serves private chats only, where the key is the chat.)"""
 
     def __init__(self, max_concurrent_updates: int = 64):
         super().__init__(max_concurrent_updates)
