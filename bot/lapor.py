@@ -43,7 +43,7 @@ FIELDS = {  # the «Ubah» menu: field -> (label, state)
 
 # --- the draft ------------------------------------------------------------------------------------------
 
-def data_of(draft: dict, chat_id: int | None = None) -> dict:
+def data_of(draft: dict) -> dict:
     """The draft as the fields pengaduan.service.validate/submit read."""
     anonim = draft.get("identitas") == "anon"
     return {
@@ -205,7 +205,7 @@ def summary(context, draft: dict) -> str:
         f"{t(context, T.L_F_JENIS)}: {t(context, JENIS_LAPORAN.get(draft.get('jenis') or '', '')) or empty}",
         f"{t(context, T.L_F_KATEGORI)}: {t(context, draft.get('kategori') or '') or empty}",
         f"{t(context, T.L_F_JUDUL)}: {draft.get('judul') or empty}",
-        f"{t(context, T.L_F_URAIAN)}: {draft.get('uraian') or empty}",
+        f"{t(context, T.L_F_URAIAN)}: {short(draft.get('uraian') or empty, 1500)}",  # the message stays < 4096
         f"{t(context, T.L_F_LOKASI)}: {draft.get('lokasi') or empty}",
         f"{t(context, T.L_F_TANGGAL)}: {format_tanggal(tanggal, _locale(context)) if tanggal else empty}",
         f"{t(context, T.L_F_LAMPIRAN)}: {t(context, T.L_N_BERKAS, n=len(draft.get('lampiran') or []))}",

@@ -18,7 +18,7 @@ from telegram.ext import (CallbackQueryHandler, ContextTypes, ConversationHandle
 
 from bot import berkas
 from bot import texts as T
-from bot.common import keyboard, pick, runtime, send, settle_button, site_url, stale_button, t, text_of
+from bot.common import keyboard, pick, runtime, send, settle_button, short, site_url, stale_button, t, text_of
 from bot.conversation import NOT_COMMAND, conversation, wrong_input
 from core.attachments import MAX_FILES
 from core.errors import DomainError
@@ -82,7 +82,7 @@ def _summary(context, r: dict) -> str:
 
     empty = t(context, T.L_KOSONG)
     lines = [t(context, T.W_RINGKASAN), "", f"{t(context, T.L_F_JENIS)}: {t(context, WBS_JENIS[r['jenis']])}"]
-    lines += [f"{t(context, ELEMENT_LABELS[f])}: {r.get(f) or empty}" for f in TEXT_STATES.values()]
+    lines += [f"{t(context, ELEMENT_LABELS[f])}: {short(r.get(f) or empty, 600)}" for f in TEXT_STATES.values()]
     lines.append(f"{t(context, T.L_F_LAMPIRAN)}: {t(context, T.L_N_BERKAS, n=len(r['bukti']))}")
     return "\n".join(lines)
 

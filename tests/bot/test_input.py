@@ -178,3 +178,14 @@ def test_service_rules_checked_at_each_step(bot, budi):
     assert "nomor telepon Anda sendiri" in budi.last_text()
     bot.feed(budi.contact("628111222333"))
     assert "Kontak dicatat" in bot.api.texts(budi.id)[-2]
+
+
+def test_a_long_description_keeps_the_summary_whole(bot, budi):
+    _to_judul(bot, budi)
+    bot.feed(budi.text("Judul"))
+    bot.feed(budi.text("Kronologi panjang. " * 210))  # about 4 000 characters, Telegram's limit is 4 096
+    for label in ("Lewati", "Lewati", "Lewati", "Anonim", "Tidak", "Tidak"):
+        bot.feed(budi.tap(label))
+    summary = budi.last_text()
+    assert summary.endswith("diteruskan ke unit hanya bila perlu untuk menindaklanjuti.") and len(summary) < 4000
+    assert "Kirim" in budi.buttons()
