@@ -64,6 +64,7 @@ class TelegramChannel:
                 return Outcome.give_up(f"400: {exc.message}"[:200])
             return Outcome.retry(f"400: {exc.message}"[:200])
         except (TimedOut, NetworkError) as exc:
+            # Telegram may have delivered it before the line dropped: retried, like a crash before the mark
             return Outcome.retry(f"jaringan: {type(exc).__name__}")
         except TelegramError as exc:
             return Outcome.retry(f"telegram: {exc.message}"[:200])
