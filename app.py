@@ -32,6 +32,7 @@ def packages() -> list[Package]:
     import gratifikasi.demo
     import gratifikasi.rules
     import gratifikasi.views
+    import lintas.views
     import pengaduan.api
     import pengaduan.cli
     import pengaduan.service
@@ -42,7 +43,10 @@ def packages() -> list[Package]:
     import skm.views
     import wbs.api
     import wbs.cli
+    import wbs.service
     import wbs.views
+    import zi.answers
+    import zi.models  # noqa: F401  (the ZI tables)
 
     skm_readers = (Role.pengelola_skm, Role.pimpinan, Role.tpi)
     return [
@@ -77,9 +81,11 @@ def packages() -> list[Package]:
                  NavItem(N_("Kunci WBS"), "admin.wbs_keys", (Role.tim_wbs, Role.admin), 21)),
             cards=(Card(admin.wbs.card, (Role.tim_wbs, Role.admin, Role.pimpinan), 20),),
             cli=(wbs.cli.wbs_cli,),
+            settings=wbs.service.SETTINGS,
             # whistleblowers: no address, agent or exact time kept (DESIGN.md, security model)
             anonymous_paths=("/wbs", "/api/v1/wbs"),
         ),
+        Package("lintas", blueprints=(lintas.views.bp,)),  # operations over two domains (complaint → WBS)
         Package(
             "gratifikasi",
             blueprints=(gratifikasi.views.bp, gratifikasi.api.bp),
@@ -102,6 +108,11 @@ def packages() -> list[Package]:
             demo_seed=skm.demo.seed,
             # survey answers are anonymous: no address kept, the rate-limit key rotates daily
             anonymous_paths=("/survei", "/api/v1/skm"),
+        ),
+        # the ZI evidence register and LKE scoring; reads the domains through their queries.py only
+        Package(
+            "zi",
+            settings={"zi": zi.answers.PENGATURAN},
         ),
         # the Telegram intake: a process of its own (`flask bot run`), calling the services above; it also
         # sends the Outbox's Telegram messages

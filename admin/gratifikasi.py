@@ -1,26 +1,28 @@
 """Officers' pages for Pelaporan Gratifikasi (the UPG's register, transitions, letters, recaps, campaign log);
-rules live in gratifikasi/."""
+rules live in gratifikasi/ (who may open a report: service.get_visible; which actions to offer:
+gratifikasi.workflow), the transaction is the request's (core.uow), refusals reach the page through core.web."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from admin.views import bp
 from core import audit
-from core.attachments import attachments_of, inspect_files, read_attachment
+from core.attachments import attachments_of, read_attachment
 from core.calendar import workdays_between
 from core.errors import DomainError, N_
 from core.extensions import db
-from core.models import Attachment, Role, Unit
+from core.models import Role, Unit
 from core.registry import CardValue
 from core.security import fresh_login_required, role_required
-from core.storage import ALLOWED, UploadError
+from core.storage import ALLOWED
+from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today
-from core.web import download
-from gratifikasi import documents, queries, rules, service
-from gratifikasi.forms import BatasForm, CatatanForm, KampanyeForm, PenetapanForm, PengaturanForm, TeruskanForm
+from gratifikasi import documents, queries, rules, service, workflow
+from gratifikasi.forms import (BatasForm, CatatanForm, KampanyeForm, PenetapanForm, PengaturanForm, TeruskanForm,
+                               files_of)
 from gratifikasi.models import CARA_TERUSKAN, STATUS, LaporanGratifikasi
 
 
@@ -30,18 +32,25 @@ def card() -> CardValue:
     return CardValue(_("Gratifikasi belum diteruskan"), counts["terbuka"], note, "admin.gratifikasi_register",
                      warning=bool(counts["lewat"]))
 
+
 UPG = Role.upg
 READERS = (Role.upg, Role.pimpinan, Role.tpi)
 PAGE = 50
-ACTION_FORMS = {"verifikasi": CatatanForm, "minta_lengkapi": CatatanForm, "selesaikan": CatatanForm,
-                "teruskan_kpk": TeruskanForm, "tetapkan": PenetapanForm}
+# each action the case page offers: its form, and the service call with what the form carries
+ACTIONS = {
+    "verifikasi": (CatatanForm, lambda lap, f: service.verifikasi(lap, current_user, f.catatan.data)),
+    "minta_lengkapi": (CatatanForm, lambda lap, f: service.minta_lengkapi(lap, current_user, f.catatan.data)),
+    "selesaikan": (CatatanForm, lambda lap, f: service.selesaikan(lap, current_user, f.catatan.data)),
+    "teruskan_kpk": (TeruskanForm, lambda lap, f: service.teruskan_kpk(
+        lap, current_user, tanggal=f.tanggal.data, cara=f.cara.data, nomor_registrasi=f.nomor_registrasi.data or "",
+        catatan=f.catatan.data)),
+    "tetapkan": (PenetapanForm, lambda lap, f: service.tetapkan(
+        lap, current_user, penetapan=f.penetapan.data, nomor_sk=f.nomor_sk.data, tanggal_sk=f.tanggal_sk.data,
+        tindak_lanjut=f.tindak_lanjut.data)),
+}
 TOMBOL = {"verifikasi": N_("Nyatakan lengkap"), "minta_lengkapi": N_("Minta pelapor melengkapi"),
           "teruskan_kpk": N_("Teruskan ke KPK"), "tetapkan": N_("Catat penetapan"),
           "selesaikan": N_("Tutup laporan (selesai)")}
-
-
-def _download(data: bytes, filename: str, mimetype: str, inline: bool = False) -> Response:
-    return download(data, filename, mimetype, inline=inline)
 
 
 def _filters() -> dict:
@@ -61,21 +70,21 @@ def gratifikasi_register():
     today = local_today()
     tanda = {r.id: queries.tandai_tenggat(r, today) for r in rows}
     return render_template("admin/gratifikasi/register.html", rows=rows, total=total, page=page, pages=-(-total // PAGE),
-                           f=f, units=units, statuses=STATUS, jenis=rules.JENIS, today=today,
+                           f=f, units=units, statuses=STATUS, jenis=rules.JENIS, today=today, hk=rules.hari_kerja(),
                            tanda=tanda, sisa={r.id: workdays_between(today, r.tenggat_teruskan) for r in rows
                                              if tanda[r.id] == "dekat"})
 
 
 def _laporan(lap_id: int) -> LaporanGratifikasi:
-    return db.get_or_404(LaporanGratifikasi, lap_id)
+    return service.get_visible(lap_id, current_user)  # NotFoundError: a 404 page
 
 
 def _detail(lap: LaporanGratifikasi, forms: dict | None = None, status: int = 200):
-    allowed = service.allowed_actions(lap, current_user)
+    allowed = workflow.actions_for(lap, current_user)
     forms = forms or {}
     for aksi in allowed:
         if aksi not in forms:
-            form = ACTION_FORMS[aksi](formdata=None)
+            form = ACTIONS[aksi][0](formdata=None)
             if aksi == "teruskan_kpk":
                 form.tanggal.data = local_today()
                 form.cara.data = "gol"
@@ -84,7 +93,7 @@ def _detail(lap: LaporanGratifikasi, forms: dict | None = None, status: int = 20
     return render_template("admin/gratifikasi/detail.html", lap=lap, allowed=allowed, forms=forms, t=t,
                            tanda=queries.tandai_tenggat(lap), sisa=service.sisa_hari_kerja(lap),
                            lampiran=attachments_of(service.OWNER, lap.id), gol=documents.gol_fields(lap),
-                           aksi_label=service.AKSI_LABEL, akibat=rules.akibat_terlambat(t) if t else "",
+                           aksi_label=workflow.AKSI_LABEL, akibat=rules.akibat_terlambat(t, _), hk=rules.hari_kerja(),
                            cara=CARA_TERUSKAN, tombol=TOMBOL), status
 
 
@@ -98,34 +107,18 @@ def gratifikasi_detail(lap_id: int):
 @role_required(UPG)
 def gratifikasi_aksi(lap_id: int, aksi: str):
     lap = _laporan(lap_id)
-    if aksi not in ACTION_FORMS:
+    if aksi not in ACTIONS:
         abort(404)
-    form = ACTION_FORMS[aksi]()
+    form_class, act = ACTIONS[aksi]
+    form = form_class()
     if not form.validate_on_submit():
         return _detail(lap, {aksi: form}, 400)
     try:
-        if aksi == "verifikasi":
-            service.verifikasi(lap, current_user, form.catatan.data)
-        elif aksi == "minta_lengkapi":
-            service.minta_lengkapi(lap, current_user, form.catatan.data)
-        elif aksi == "selesaikan":
-            service.selesaikan(lap, current_user, form.catatan.data)
-        elif aksi == "teruskan_kpk":
-            service.teruskan_kpk(lap, current_user, tanggal=form.tanggal.data, cara=form.cara.data,
-                                 nomor_registrasi=form.nomor_registrasi.data or "", catatan=form.catatan.data)
-        else:
-            service.tetapkan(lap, current_user, penetapan=form.penetapan.data, nomor_sk=form.nomor_sk.data,
-                             tanggal_sk=form.tanggal_sk.data, tindak_lanjut=form.tindak_lanjut.data)
+        act(lap, form)
     except DomainError as e:
-        db.session.rollback()
-        lap = _laporan(lap_id)
-        field = getattr(form, e.field or "", None)
-        if field is not None:
-            field.errors = [e.message]
-        flash(e.message, "danger")
+        refuse(e, form)
         return _detail(lap, {aksi: form}, e.status)
-    db.session.commit()
-    flash(_("%(aksi)s: %(nomor)s kini berstatus «%(status)s».", aksi=_(service.AKSI_LABEL[aksi]), nomor=lap.nomor,
+    flash(_("%(aksi)s: %(nomor)s kini berstatus «%(status)s».", aksi=_(workflow.AKSI_LABEL[aksi]), nomor=lap.nomor,
             status=_(lap.status_label)), "success")
     return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
 
@@ -137,16 +130,12 @@ def gratifikasi_surat(lap_id: int, fmt: str):
     if not lap.nomor_surat:
         flash(_("Surat pengantar dibuat saat laporan diteruskan ke KPK."), "warning")
         return redirect(url_for("admin.gratifikasi_detail", lap_id=lap.id))
+    render = {"docx": (documents.surat_kpk_docx, documents.DOCX_MIME), "pdf": (documents.surat_kpk_pdf, PDF)}
+    if fmt not in render:
+        abort(404)
     audit.record("gratifikasi.unduh_surat", "laporan_gratifikasi", lap.id, {"format": fmt})
-    if fmt == "docx":
-        data = documents.surat_kpk_docx(lap)
-        db.session.commit()
-        return _download(data, f"surat-kpk-{lap.nomor}.docx", documents.DOCX_MIME)
-    if fmt == "pdf":
-        data = documents.surat_kpk_pdf(lap)
-        db.session.commit()
-        return _download(data, f"surat-kpk-{lap.nomor}.pdf", "application/pdf")
-    abort(404)
+    make, mimetype = render[fmt]
+    return download(make(lap), f"surat-kpk-{lap.nomor}.{fmt}", mimetype)
 
 
 @bp.get("/gratifikasi/<int:lap_id>/gol.<fmt>")
@@ -157,19 +146,16 @@ def gratifikasi_gol(lap_id: int, fmt: str):
     if fmt not in ("xlsx", "csv"):
         abort(404)
     audit.record("gratifikasi.ekspor_gol", "laporan_gratifikasi", lap.id, {"format": fmt})
-    db.session.commit()
     if fmt == "xlsx":
-        return _download(documents.gol_xlsx([lap]), f"gol-{lap.nomor}.xlsx", documents.XLSX_MIME)
-    return _download(documents.gol_csv([lap]), f"gol-{lap.nomor}.csv", "text/csv; charset=utf-8")
+        return download(documents.gol_xlsx([lap]), f"gol-{lap.nomor}.xlsx", documents.XLSX_MIME)
+    return download(documents.gol_csv([lap]), f"gol-{lap.nomor}.csv", "text/csv; charset=utf-8")
 
 
 @bp.get("/gratifikasi/<int:lap_id>/lampiran/<int:att_id>")
 @role_required(UPG)
 def gratifikasi_lampiran(lap_id: int, att_id: int):
-    att = db.session.get(Attachment, att_id)
-    if att is None or att.owner_type != service.OWNER or att.owner_id != lap_id:
-        abort(404)
-    return _download(read_attachment(att), att.original_name.replace('"', ""), att.content_type)
+    att = service.lampiran(lap_id, att_id, current_user)
+    return download(read_attachment(att), att.original_name.replace('"', ""), att.content_type)
 
 
 @bp.get("/gratifikasi/ekspor.<fmt>")
@@ -180,10 +166,9 @@ def gratifikasi_ekspor(fmt: str):
         abort(404)
     rows, _total = queries.register(**_filters(), limit=100_000, with_pii=True)
     audit.record("gratifikasi.ekspor_register", "laporan_gratifikasi", "", {"format": fmt, "baris": len(rows)})
-    db.session.commit()
     if fmt == "xlsx":
-        return _download(documents.register_xlsx(rows), "register-gratifikasi.xlsx", documents.XLSX_MIME)
-    return _download(documents.gol_csv(rows), "register-gratifikasi-gol.csv", "text/csv; charset=utf-8")
+        return download(documents.register_xlsx(rows), "register-gratifikasi.xlsx", documents.XLSX_MIME)
+    return download(documents.gol_csv(rows), "register-gratifikasi-gol.csv", "text/csv; charset=utf-8")
 
 
 def _periode():
@@ -202,7 +187,7 @@ def gratifikasi_rekap():
     jenis, tahun, ke, p = _periode()
     r = queries.rekap(p.awal, p.akhir)
     return render_template("admin/gratifikasi/rekap.html", r=r, p=p, jenis=jenis, tahun=tahun, ke=ke,
-                           jenis_labels=rules.JENIS, statuses=STATUS,
+                           jenis_labels=rules.JENIS, statuses=STATUS, hk=rules.hari_kerja(),
                            kampanye=queries.kegiatan_kampanye(p.awal, p.akhir), years=range(local_today().year, 2019, -1))
 
 
@@ -214,11 +199,11 @@ def gratifikasi_rekap_unduh(fmt: str):
     kampanye = queries.kegiatan_kampanye(p.awal, p.akhir)
     name = f"laporan-periodik-gratifikasi-{p.awal:%Y%m%d}-{p.akhir:%Y%m%d}"
     if fmt == "docx":
-        return _download(documents.laporan_periodik_docx(r, p.label, kampanye), name + ".docx", documents.DOCX_MIME)
+        return download(documents.laporan_periodik_docx(r, p.label, kampanye), name + ".docx", documents.DOCX_MIME)
     if fmt == "pdf":
-        return _download(documents.laporan_periodik_pdf(r, p.label, kampanye), name + ".pdf", "application/pdf")
+        return download(documents.laporan_periodik_pdf(r, p.label, kampanye), name + ".pdf", PDF)
     if fmt == "xlsx":
-        return _download(documents.rekap_xlsx(r, p.label), f"rekap-gratifikasi-{p.awal:%Y%m%d}-{p.akhir:%Y%m%d}.xlsx",
+        return download(documents.rekap_xlsx(r, p.label), f"rekap-gratifikasi-{p.awal:%Y%m%d}-{p.akhir:%Y%m%d}.xlsx",
                          documents.XLSX_MIME)
     abort(404)
 
@@ -235,20 +220,11 @@ def gratifikasi_kampanye():
 @role_required(UPG)
 def gratifikasi_kampanye_baru():
     form = KampanyeForm()
-    if form.validate_on_submit():
-        try:
-            clean = inspect_files(request.files.getlist("foto"), allowed=ALLOWED)
-            service.catat_kampanye(service.KampanyeInput(
-                tanggal=form.tanggal.data, media=form.media.data, judul=form.judul.data, uraian=form.uraian.data or "",
-                tautan=form.tautan.data or "", peserta=form.peserta.data), clean, current_user)
-        except UploadError as e:
-            db.session.rollback()
-            form.foto.errors = [e.message]
-        except DomainError as e:
-            db.session.rollback()
-            getattr(form, e.field or "judul").errors = [e.message]
-        else:
-            db.session.commit()
+    if form.validate_on_submit() and (clean := files_of(form, "foto", allowed=ALLOWED)) is not None:
+        saved, _row = attempt(service.catat_kampanye, service.KampanyeInput(
+            tanggal=form.tanggal.data, media=form.media.data, judul=form.judul.data, uraian=form.uraian.data or "",
+            tautan=form.tautan.data or "", peserta=form.peserta.data), clean, current_user, form=form)
+        if saved:
             flash(_("Kegiatan kampanye dicatat."), "success")
             return redirect(url_for("admin.gratifikasi_kampanye"))
     return render_template("admin/gratifikasi/kampanye.html", form=form, rows=queries.kegiatan_kampanye(),
@@ -258,16 +234,14 @@ def gratifikasi_kampanye_baru():
 @bp.get("/gratifikasi/kampanye/<int:kegiatan_id>/bukti/<int:att_id>")
 @role_required(*READERS)
 def gratifikasi_kampanye_bukti(kegiatan_id: int, att_id: int):
-    att = db.session.get(Attachment, att_id)
-    if att is None or att.owner_type != service.OWNER_KAMPANYE or att.owner_id != kegiatan_id:
-        abort(404)
-    return _download(read_attachment(att), att.original_name.replace('"', ""), att.content_type, inline=True)
+    att = service.bukti_kampanye(kegiatan_id, att_id)
+    return download(read_attachment(att), att.original_name.replace('"', ""), att.content_type, inline=True)
 
 
 @bp.get("/gratifikasi/saya")
 @role_required(*tuple(Role))
 def gratifikasi_saya():
-    return render_template("admin/gratifikasi/saya.html", rows=queries.laporan_milik(current_user.id))
+    return render_template("admin/gratifikasi/saya.html", rows=service.laporan_saya(current_user))
 
 
 
@@ -291,16 +265,9 @@ def gratifikasi_pengaturan():
 @role_required(*SETTINGS_ROLES)
 def gratifikasi_pengaturan_simpan():
     form = PengaturanForm()
-    if form.validate_on_submit():
-        try:
-            service.simpan_pengaturan(form.data, current_user)
-        except DomainError as e:
-            db.session.rollback()
-            getattr(form, e.field or "upg_nama").errors = [e.message]
-        else:
-            db.session.commit()
-            flash(_("Pengaturan UPG disimpan."), "success")
-            return redirect(url_for("admin.gratifikasi_pengaturan"))
+    if form.validate_on_submit() and attempt(service.simpan_pengaturan, form.data, current_user, form=form)[0]:
+        flash(_("Pengaturan UPG disimpan."), "success")
+        return redirect(url_for("admin.gratifikasi_pengaturan"))
     return _pengaturan_page(form=form, status=400)
 
 
@@ -308,19 +275,11 @@ def gratifikasi_pengaturan_simpan():
 @role_required(*SETTINGS_ROLES)
 def gratifikasi_batas_tambah():
     form = BatasForm()
-    if form.validate_on_submit():
-        try:
-            service.tambah_batas(berlaku_mulai=form.berlaku_mulai.data, dasar=form.dasar.data,
-                                 nilai={k: getattr(form, k).data for k in ("pernikahan_adat", "musibah", "rekan_kerja",
-                                                                          "rekan_kerja_setahun", "pisah_sambut")},
-                                 actor=current_user)
-        except DomainError as e:
-            db.session.rollback()
-            getattr(form, e.field or "dasar").errors = [e.message]
-        else:
-            db.session.commit()
-            flash(_("Batas nilai ditambahkan."), "success")
-            return redirect(url_for("admin.gratifikasi_pengaturan"))
+    if form.validate_on_submit() and attempt(
+            service.tambah_batas, berlaku_mulai=form.berlaku_mulai.data, dasar=form.dasar.data,
+            nilai={k: getattr(form, k).data for k in service.BATAS_KOLOM}, actor=current_user, form=form)[0]:
+        flash(_("Batas nilai ditambahkan."), "success")
+        return redirect(url_for("admin.gratifikasi_pengaturan"))
     return _pengaturan_page(batas_form=form, status=400)
 
 
@@ -329,12 +288,6 @@ def gratifikasi_batas_tambah():
 def gratifikasi_batas_hapus():
     if not CatatanForm().validate_on_submit():
         abort(400)
-    try:
-        service.hapus_batas(request.form.get("berlaku_mulai", "")[:10], current_user)
-    except DomainError as e:
-        db.session.rollback()
-        flash(e.message, "danger")
-    else:
-        db.session.commit()
+    if attempt(service.hapus_batas, request.form.get("berlaku_mulai", "")[:10], current_user)[0]:
         flash(_("Baris batas nilai dihapus."), "success")
     return redirect(url_for("admin.gratifikasi_pengaturan"))

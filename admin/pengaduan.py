@@ -1,10 +1,14 @@
-"""Officers' pages for Pengaduan Masyarakat; rules live in pengaduan/."""
+"""Officers' pages for Pengaduan Masyarakat; rules — including who may see which complaint — live in
+pengaduan.service, and the actions offered come from pengaduan.workflow. A refusal goes through core.web."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -17,23 +21,20 @@ from admin.views import bp
 from core import audit
 from core.attachments import attachments_of, inspect_files, read_attachment
 from core.documents import nota_dinas_docx, nota_dinas_pdf
-from core.errors import DomainError
+from core.errors import NotAllowed, NotFoundError
 from core.extensions import db
-from core.models import Attachment, Role, Unit
+from core.models import Role, Unit, User
 from core.registry import CardValue
 from core.security import role_required
-from core.storage import UploadError
 from core.workdays import local_today
-from core.web import DOCX, PDF, download
+from core.web import DOCX, PDF, attempt, download
 from pengaduan import queries, service
 from pengaduan.forms import AksiForm, PetugasPengaduanForm
 from pengaduan.models import NotaDinasPengaduan, Pengaduan, Riwayat
-from pengaduan.workflow import ACTION_LABEL, OFFICER_LABEL, PETUGAS, STATUSES, UNIT, actions_for
+from pengaduan.workflow import (ACTION_LABEL, ACTOR_LABEL, MACHINE, OFFICER_ACTIONS, OFFICER_LABEL, PETUGAS,
+                                STATUSES, UNIT)
 
 READERS = (Role.petugas_pengaduan, Role.unit, Role.pimpinan, Role.tpi)
-# officer actions offered on the case page, in this order
-OFFICER_ACTIONS = ("verifikasi", "minta_lengkapi", "disposisi", "tindak_lanjut", "jawab", "tutup", "tawarkan_wbs",
-                   "tolak", "arsipkan", "buka_kembali", "catatan")
 
 
 def _card(title: str, only_unit: int | None) -> CardValue:
@@ -50,21 +51,14 @@ def card_unit() -> CardValue:
     return _card(_("Pengaduan untuk unit Anda"), current_user.unit_id or -1)
 
 
-def _only_unit() -> int | None:
-    """A unit's person in charge sees only the complaints disposed to the unit."""
-    if current_user.has_role(Role.petugas_pengaduan, Role.pimpinan, Role.tpi):
-        return None
-    return current_user.unit_id or -1
-
-
-def _visible(pengaduan_id: int) -> Pengaduan:
-    p = db.session.get(Pengaduan, pengaduan_id)
-    if p is None:
+def _visible(read: Callable, *args):
+    """A service read that decides access (`get_visible` and its kin), as an HTTP answer when it says no."""
+    try:
+        return read(*args, current_user)
+    except NotFoundError:
         abort(404)
-    only = _only_unit()
-    if only is not None and p.unit_id != only:
+    except NotAllowed:
         abort(403)
-    return p
 
 
 def _unit_choices() -> list[tuple[str, str]]:
@@ -88,7 +82,7 @@ def pengaduan_queue():
             after = (date.fromisoformat(d), int(i))
         except ValueError:
             after = None
-    only = _only_unit()
+    only = service.only_unit(current_user)
     page = queries.queue(f, after=after, only_unit=only)
     today = local_today()
     return render_template("admin/pengaduan/queue.html", page=page, f=f, today=today,
@@ -100,114 +94,109 @@ def pengaduan_queue():
 @bp.get("/pengaduan/<int:pengaduan_id>")
 @role_required(*READERS)
 def pengaduan_case(pengaduan_id: int):
-    p = _visible(pengaduan_id)
+    p = _visible(service.get_visible, pengaduan_id)
     role = service.role_of(current_user, p)
     riwayat = db.session.scalars(select(Riwayat).where(Riwayat.pengaduan_id == p.id).order_by(Riwayat.id)).all()
     notas = db.session.scalars(select(NotaDinasPengaduan).where(NotaDinasPengaduan.pengaduan_id == p.id)
                                .order_by(NotaDinasPengaduan.id)).all()
-    actions = [a for a in OFFICER_ACTIONS if role and a in actions_for(p.status, role)]
-    if p.tawaran_wbs and "tawarkan_wbs" in actions:
-        actions.remove("tawarkan_wbs")
-    if p.dipindah_wbs and "buka_kembali" in actions:
-        actions.remove("buka_kembali")
+    actions = MACHINE.actions_for(p, role, order=OFFICER_ACTIONS) if role else []
     form = AksiForm()
     form.unit_id.choices = _unit_choices()
     can_files = role in (PETUGAS, UNIT)
     return render_template("admin/pengaduan/case.html", p=p, role=role, riwayat=riwayat, notas=notas,
-                           actions=actions, action_labels=ACTION_LABEL, form=form, labels=OFFICER_LABEL,
+                           actions=[(a, ACTIONS[a].teks) for a in actions], action_labels=ACTION_LABEL,
+                           actor_labels=ACTOR_LABEL, form=form, labels=OFFICER_LABEL,
                            identity=service.identity_for(p, role), files=attachments_of(service.OWNER, p.id),
                            can_files=can_files, jenis=service.JENIS, kanal=service.KANAL, tingkat=service.TINGKAT,
                            overdue=service.is_overdue(p), show_content=role is not None or not p.rahasia)
 
 
-def _act(p: Pengaduan, aksi: str, form: AksiForm) -> str:
-    """Call the service for one officer action; returns the success message."""
-    user = current_user._get_current_object()
-    teks = form.teks.data or ""
-    if aksi == "verifikasi":
-        service.verifikasi(p, user, form.tingkat.data, teks)
-        return _("Pengaduan diverifikasi; target selesai %(tgl)s.", tgl=p.batas_selesai.strftime("%d-%m-%Y"))
-    if aksi == "minta_lengkapi":
-        service.minta_lengkapi(p, user, teks)
-        return _("Permintaan kelengkapan dikirim kepada pelapor.")
-    if aksi == "tolak":
-        service.tolak(p, user, teks, form.rujukan.data or "")
-        return _("Pengaduan ditolak; alasan disampaikan kepada pelapor.")
-    if aksi == "disposisi":
-        try:
-            unit_id = int(form.unit_id.data or 0)
-        except ValueError:
-            unit_id = 0
-        nd = service.disposisi(p, user, unit_id, form.sifat.data or "Biasa", teks)
-        return _("Didisposisikan dengan nota dinas nomor %(nomor)s.", nomor=nd.nomor)
-    if aksi == "tindak_lanjut":
-        service.tindak_lanjut(p, user, teks)
-        return _("Tindak lanjut dicatat.")
-    if aksi == "jawab":
-        service.jawab(p, user, teks)
-        return _("Jawaban dikirim kepada pelapor.")
-    if aksi == "tutup":
-        service.tutup(p, user)
-        return _("Pengaduan ditutup (selesai).")
-    if aksi == "buka_kembali":
-        service.buka_kembali(p, user, teks)
-        return _("Pengaduan dibuka kembali.")
-    if aksi == "arsipkan":
-        service.arsipkan(p, user, teks)
-        return _("Pengaduan diarsipkan.")
-    if aksi == "tawarkan_wbs":
-        service.tawarkan_wbs(p, user, teks)
-        return _("Tawaran pindah ke WBS disampaikan kepada pelapor.")
-    if aksi == "catatan":
-        service.catatan(p, user, teks)
-        return _("Catatan internal disimpan.")
-    abort(404)
+def _unit_id(form: AksiForm) -> int:
+    try:
+        return int(form.unit_id.data or 0)
+    except ValueError:
+        return 0
+
+
+@dataclass(frozen=True)
+class Action:
+    """One officer action of the case page: the service call, its success message (a text, or made from
+    the complaint and what the call returned), and the label of its text field (None: it takes no text)."""
+
+    call: Callable[[Pengaduan, User, AksiForm], object]
+    done: Callable[[Pengaduan, object], str] | LazyString
+    teks: LazyString | None = None
+
+    def message(self, p: Pengaduan, result) -> str:
+        return self.done(p, result) if callable(self.done) else str(self.done)
+
+
+def _teks(form: AksiForm) -> str:
+    return form.teks.data or ""
+
+
+def _with_text(call: Callable[[Pengaduan, User, str], object], done: LazyString, teks: LazyString) -> Action:
+    """An action whose one input is its text."""
+    return Action(lambda p, u, f: call(p, u, _teks(f)), done, teks)
+
+
+ACTIONS: dict[str, Action] = {
+    "verifikasi": Action(lambda p, u, f: service.verifikasi(p, u, f.tingkat.data, _teks(f)),
+                         lambda p, _r: _("Pengaduan diverifikasi; target selesai %(tgl)s.",
+                                         tgl=p.batas_selesai.strftime("%d-%m-%Y")),
+                         _l("Catatan internal (opsional)")),
+    "minta_lengkapi": _with_text(service.minta_lengkapi, _l("Permintaan kelengkapan dikirim kepada pelapor."),
+                                 _l("Yang perlu dilengkapi pelapor")),
+    "disposisi": Action(lambda p, u, f: service.disposisi(p, u, _unit_id(f), f.sifat.data or "Biasa", _teks(f)),
+                        lambda p, nd: _("Didisposisikan dengan nota dinas nomor %(nomor)s.", nomor=nd.nomor),
+                        _l("Catatan internal (opsional)")),
+    "tindak_lanjut": _with_text(service.tindak_lanjut, _l("Tindak lanjut dicatat."),
+                                _l("Tindak lanjut yang telah dilakukan")),
+    "jawab": _with_text(service.jawab, _l("Jawaban dikirim kepada pelapor."), _l("Jawaban kepada pelapor")),
+    "tutup": Action(lambda p, u, f: service.tutup(p, u), _l("Pengaduan ditutup (selesai).")),
+    "tawarkan_wbs": _with_text(service.tawarkan_wbs, _l("Tawaran pindah ke WBS disampaikan kepada pelapor."),
+                               _l("Pesan kepada pelapor (opsional)")),
+    "tolak": Action(lambda p, u, f: service.tolak(p, u, _teks(f), f.rujukan.data or ""),
+                    _l("Pengaduan ditolak; alasan disampaikan kepada pelapor."), _l("Alasan")),
+    "arsipkan": _with_text(service.arsipkan, _l("Pengaduan diarsipkan."), _l("Alasan")),
+    "buka_kembali": _with_text(service.buka_kembali, _l("Pengaduan dibuka kembali."), _l("Alasan")),
+    "catatan": _with_text(service.catatan, _l("Catatan internal disimpan."),
+                          _l("Catatan internal (tidak terlihat pelapor)")),
+}
 
 
 @bp.post("/pengaduan/<int:pengaduan_id>/aksi/<aksi>")
 @role_required(Role.petugas_pengaduan, Role.unit)
 def pengaduan_action(pengaduan_id: int, aksi: str):
-    p = _visible(pengaduan_id)
+    p = _visible(service.get_visible, pengaduan_id)
     form = AksiForm()
     form.unit_id.choices = _unit_choices()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        message = _act(p, aksi, form)
-    except DomainError as e:
-        db.session.rollback()
-        flash(e.message, "danger")
-        return redirect(url_for("admin.pengaduan_case", pengaduan_id=pengaduan_id)), 303
-    db.session.commit()
-    flash(message, "success")
+    action = ACTIONS.get(aksi) or abort(404)
+    ok, result = attempt(action.call, p, current_user._get_current_object(), form)
+    if ok:
+        flash(action.message(p, result), "success")
     return redirect(url_for("admin.pengaduan_case", pengaduan_id=pengaduan_id)), 303
 
 
 @bp.get("/pengaduan/<int:pengaduan_id>/lampiran/<int:attachment_id>")
 @role_required(Role.petugas_pengaduan, Role.unit)
 def pengaduan_attachment(pengaduan_id: int, attachment_id: int):
-    p = _visible(pengaduan_id)
-    if service.role_of(current_user, p) is None:
-        abort(403)
-    att = db.session.get(Attachment, attachment_id)
-    if att is None or att.owner_type != service.OWNER or att.owner_id != p.id:
-        abort(404)
+    p, att = _visible(service.get_attachment, pengaduan_id, attachment_id)
     audit.record("pengaduan.lampiran.unduh", "pengaduan", p.id, {"lampiran": att.id})
-    db.session.commit()
     return download(read_attachment(att), f'lampiran-{att.id}.{att.content_type.split("/")[-1]}', att.content_type)
 
 
 @bp.get("/pengaduan/nota-dinas/<int:nota_id>/<fmt>")
 @role_required(*READERS)
 def pengaduan_nota_dinas(nota_id: int, fmt: str):
-    nd = db.session.get(NotaDinasPengaduan, nota_id)
-    if nd is None or fmt not in ("docx", "pdf"):
+    if fmt not in ("docx", "pdf"):
         abort(404)
-    _visible(nd.pengaduan_id)
+    nd = _visible(service.get_nota_dinas, nota_id)
     doc = service.nota_dinas_document(nd)
     data = nota_dinas_docx(doc) if fmt == "docx" else nota_dinas_pdf(doc)
     audit.record("pengaduan.nota_dinas.unduh", "pengaduan", nd.pengaduan_id, {"nomor": nd.nomor, "format": fmt})
-    db.session.commit()
     return download(data, f'nota-dinas-{nd.nomor.replace("/", "-")}.{fmt}', DOCX if fmt == "docx" else PDF)
 
 
@@ -218,22 +207,18 @@ def pengaduan_new():
     form = PetugasPengaduanForm()
     form.kategori.choices = [("", _("— pilih kategori —"))] + [(k, k) for k in service.categories()]
     if form.validate_on_submit():
-        try:
-            files = inspect_files(request.files.getlist("lampiran"))
-            p, code = service.submit(form.data_dict(), files, kanal=form.kanal.data, petugas=current_user,
-                                     token=(request.form.get("token") or "")[:64] or None)
-        except service.InputError as e:
-            for name, message in e.errors.items():
-                if hasattr(form, name):
-                    getattr(form, name).errors = [message]
-        except UploadError as e:
-            form.lampiran.errors = [e.message]
-        except DomainError as e:
-            flash(e.message, "danger")
-        else:
+        ok, made = attempt(_record, form)
+        if ok:
+            p, code = made
             resp = render_template("admin/pengaduan/dicatat.html", p=p, code=code)
             return resp, 201, {"Cache-Control": "no-store"}
     return render_template("admin/pengaduan/new.html", form=form, token=service.new_token())
+
+
+def _record(form: PetugasPengaduanForm):
+    files = inspect_files(request.files.getlist("lampiran"))
+    return service.submit(form.data_dict(), files, kanal=form.kanal.data, petugas=current_user,
+                          token=(request.form.get("token") or "")[:64] or None)
 
 
 @bp.get("/pengaduan/buku-agenda")
@@ -270,13 +255,9 @@ def pengaduan_settings():
         **{f"tingkat_{t}": cfg["tingkat_hk"][t] for t in service.TINGKAT}})
     if form.validate_on_submit():
         hk = {name: getattr(form, name).data for name in form.data if name.endswith("_hk") or name.startswith("tingkat_")}
-        try:
-            service.save_settings(form.kategori.data, hk, form.register.data, current_user)
-        except DomainError as e:
-            db.session.rollback()
-            getattr(form, e.field if e.field in form else "kategori").errors.append(e.message)
-        else:
-            db.session.commit()
+        ok, _saved = attempt(service.save_settings, form.kategori.data, hk, form.register.data, current_user,
+                             form=form)
+        if ok:
             flash(_("Pengaturan pengaduan disimpan. Tenggat baru berlaku untuk langkah berikutnya."), "success")
             return redirect(url_for("admin.pengaduan_settings"))
     return render_template("admin/pengaduan/pengaturan.html", form=form)

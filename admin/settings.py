@@ -72,7 +72,6 @@ def settings_office():
         set_setting("kantor", {k: getattr(form, k).data or "" for k in kantor if hasattr(form, k)})
         set_setting("nota_dinas", {k: getattr(form, k).data for k in ("template_nomor", "kode_jabatan", "kka")})
         audit.record("settings.update", "setting", "kantor")
-        db.session.commit()
         flash("Pengaturan kantor disimpan.", "success")
         return redirect(url_for("admin.settings_office"))
     units = db.session.scalars(select(Unit).order_by(Unit.nama)).all()
@@ -100,7 +99,6 @@ def settings_unit(unit_id: int | None):
             unit.kepala_nip = unit.kepala_nip or ""
             db.session.flush()
             audit.record("unit.save", "unit", unit.id, {"kode": kode, "nama": unit.nama, "aktif": unit.aktif})
-            db.session.commit()
             flash("Unit disimpan.", "success")
             return redirect(url_for("admin.settings_office"))
     return render_template("admin/unit_form.html", form=form, unit=unit)
@@ -116,7 +114,6 @@ def settings_calendar():
         db.session.add(day)
         audit.record("calendar.save", "calendar_day", form.tanggal.data.isoformat(),
                      {"libur": day.libur, "keterangan": day.keterangan})
-        db.session.commit()
         flash("Kalender diperbarui; tenggat baru dihitung dengan kalender ini.", "success")
         return redirect(url_for("admin.settings_calendar"))
     year = request.args.get("tahun", type=int) or date.today().year
@@ -138,6 +135,5 @@ def settings_calendar_delete(tanggal: str):
     if day is not None and ActionForm().validate_on_submit():
         db.session.delete(day)
         audit.record("calendar.delete", "calendar_day", tanggal)
-        db.session.commit()
         flash("Koreksi kalender dihapus.", "info")
     return redirect(url_for("admin.settings_calendar"))

@@ -7,26 +7,25 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from admin.views import bp
 from core.errors import N_, DomainError
-from core.extensions import db, limiter
+from core.extensions import limiter
 from core.models import Role
 from core.registry import CardValue
 from core.security import fresh_login_required, is_safe_next, role_required
 from core.storage import sanitize_filename
+from core.uow import keep_after_refusal
+from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today
-from core.web import PDF, download
 from wbs import keys, queries, service
 from wbs.forms import EmptyForm, EnrolForm, PassphraseForm, StatusForm, TeamMessageForm, new_token
 from wbs.models import WbsKey
 
 TEAM = (Role.tim_wbs,)
-
 
 
 def card() -> CardValue:
@@ -35,13 +34,12 @@ def card() -> CardValue:
     endpoint = "admin.wbs_queue" if current_user.has_role(Role.tim_wbs) else None
     return CardValue(_("Laporan WBS terbuka"), s["terbuka"], note, endpoint, warning=bool(s["lewat"]))
 
+
 # the queue's short count labels (the status key, capitalised), translated in the template
 COUNT_LABELS = {**service.STATUS, "tidak_dapat": N_("Tidak dapat")}
 
 
 def _login_limit() -> str:
-    from flask import current_app
-
     return current_app.config["RATELIMIT_LOGIN"]
 
 
@@ -60,11 +58,22 @@ def unlocked_required(view):
 @bp.get("/wbs/")
 @role_required(*TEAM)
 def wbs_queue():
-    key = keys.officer_key(current_user)
     unlocked = keys.unlocked_private(current_user) is not None
-    return render_template("admin/wbs/queue.html", rows=service.queue(key), has_key=key is not None,
-                           unlocked=unlocked, action_form=EmptyForm(), today=local_today(),
-                           counts=queries.counts_by_status(), count_labels=COUNT_LABELS)
+    return render_template("admin/wbs/queue.html", rows=service.queue(current_user),
+                           has_key=keys.officer_key(current_user) is not None, unlocked=unlocked,
+                           action_form=EmptyForm(), today=local_today(), counts=queries.counts_by_status(),
+                           count_labels=COUNT_LABELS, hari=service.deadline_days())
+
+
+def _unlock(passphrase: str, form) -> bool:
+    try:
+        keys.remember_unlocked(*keys.unlock(current_user, passphrase))
+    except DomainError as e:
+        if isinstance(e, keys.UnlockRefused):
+            keep_after_refusal(e.keep)  # the failed attempt stays in the audit log
+        refuse(e, form)
+        return False
+    return True
 
 
 @bp.route("/wbs/buka-kunci", methods=["GET", "POST"])
@@ -77,17 +86,9 @@ def wbs_unlock():
         return redirect(url_for("admin.wbs_enrol"))
     form = PassphraseForm()
     nxt = request.args.get("next")
-    if form.validate_on_submit():
-        try:
-            key, private = keys.unlock(current_user, form.passphrase.data)
-        except DomainError as e:
-            db.session.commit()  # keep the audit line of the failure
-            form.passphrase.errors = [e.message]
-        else:
-            keys.remember_unlocked(key, private)
-            db.session.commit()
-            flash(_("Kunci WBS terbuka untuk sesi ini."), "success")
-            return redirect(nxt if is_safe_next(nxt) else url_for("admin.wbs_queue"))
+    if form.validate_on_submit() and _unlock(form.passphrase.data, form):
+        flash(_("Kunci WBS terbuka untuk sesi ini."), "success")
+        return redirect(nxt if is_safe_next(nxt) else url_for("admin.wbs_queue"))
     return render_template("admin/wbs/unlock.html", form=form)
 
 
@@ -107,13 +108,11 @@ def wbs_keys():
     for key in keys.recipient_keys():
         if key.jenis == "petugas":
             rows.append({"key": key, "kurang": keys.missing_access(key)})
-    stale = [k for k in db.session.scalars(select(WbsKey).where(WbsKey.aktif.is_(True), WbsKey.jenis == "petugas"))
-             if not keys.eligible(k)]
     with_key = {r["key"].user_id for r in rows}
     without = [u for u in keys.team_members() if u.id not in with_key]
     mine = keys.officer_key(current_user) if current_user.has_role(Role.tim_wbs) else None
     unlocked = mine is not None and keys.unlocked_private(current_user) is not None
-    return render_template("admin/wbs/keys.html", rows=rows, stale=stale, without=without, mine=mine,
+    return render_template("admin/wbs/keys.html", rows=rows, stale=keys.stale_keys(), without=without, mine=mine,
                            unlocked=unlocked, escrow=keys.escrow_key(), action_form=EmptyForm(),
                            is_team=current_user.has_role(Role.tim_wbs))
 
@@ -130,18 +129,9 @@ def wbs_enrol():
         if form.passphrase.data != form.confirm.data:
             form.confirm.errors = [_("Ulangan frasa sandi tidak sama.")]
         else:
-            try:
-                key = keys.enrol_officer(current_user, form.passphrase.data)
-            except DomainError as e:
-                db.session.rollback()
-                form.passphrase.errors = [e.message]
-            else:
-                # the new key can open what is wrapped to it at once: keep it unlocked for this session
-                from core import crypto
-
-                private = crypto.open_with_passphrase(key.sealed_private, form.passphrase.data)
-                keys.remember_unlocked(key, private)
-                db.session.commit()
+            # the new key can open what is wrapped to it at once: it stays unlocked for this session
+            ok, _key = attempt(keys.enrol_and_unlock, current_user, form.passphrase.data, form=form)
+            if ok:
                 flash(_("Kunci WBS dibuat. Laporan baru langsung dapat Anda buka; untuk laporan yang sudah ada, "
                         "minta anggota Tim WBS yang sudah memiliki akses menekan «Berikan akses» di menu Kunci WBS."),
                       "success")
@@ -155,13 +145,8 @@ def wbs_enrol():
 def wbs_grant(key_id: int, key: WbsKey, private: bytes):
     if not EmptyForm().validate_on_submit():
         abort(400)
-    try:
-        count = keys.grant_access(key_id, current_user, key, private)
-    except DomainError as e:
-        db.session.rollback()
-        flash(e.message, "danger")
-    else:
-        db.session.commit()
+    ok, count = attempt(keys.grant_access, key_id, current_user, key, private)
+    if ok:
         flash(_("Akses diberikan ke %(n)s laporan terbuka.", n=count), "success")
     return redirect(url_for("admin.wbs_keys"))
 
@@ -172,26 +157,25 @@ def wbs_grant(key_id: int, key: WbsKey, private: bytes):
 def wbs_revoke(key_id: int):
     if not EmptyForm().validate_on_submit():
         abort(400)
-    try:
-        removed = keys.revoke_key(key_id, current_user)
-    except DomainError as e:
-        db.session.rollback()
-        flash(e.message, "danger")
-    else:
-        db.session.commit()
+    ok, removed = attempt(keys.revoke_key, key_id, current_user)
+    if ok:
         flash(_("Kunci dicabut; %(n)s akses laporan dihapus.", n=removed), "success")
     return redirect(url_for("admin.wbs_keys"))
 
 
 def _case_page(report_id: int, key: WbsKey, private: bytes, *, msg_form=None, note_form=None, status_form=None,
                code: int = 200):
-    try:
-        case = service.open_case(report_id, current_user, key, private)
-    except DomainError as e:
-        db.session.rollback()
-        flash(e.message, "warning")
+    if code < 400:
+        ok, case = attempt(service.open_case, report_id, current_user, key, private)
+    else:
+        # a refused form's page shows the case again: its opening is audited although the form was refused
+        try:
+            ok, case = True, keep_after_refusal(service.open_case, report_id, current_user, key, private)
+        except DomainError as e:
+            refuse(e)
+            ok = False
+    if not ok:
         return redirect(url_for("admin.wbs_queue"))
-    db.session.commit()  # the audit line of the opening
     msg_form = msg_form or TeamMessageForm(prefix="tim", formdata=None)
     note_form = note_form or TeamMessageForm(prefix="catatan", formdata=None)
     status_form = status_form or StatusForm(formdata=None)
@@ -213,14 +197,9 @@ def wbs_case(report_id: int, key: WbsKey, private: bytes):
 def _message(report_id: int, key: WbsKey, private: bytes, internal: bool):
     form = TeamMessageForm(prefix="catatan" if internal else "tim")
     if form.validate_on_submit():
-        try:
-            service.add_team_message(report_id, current_user, key, private, form.teks.data, internal=internal,
-                                     idempotency_key=form.token.data or None)
-        except DomainError as e:
-            db.session.rollback()
-            form.teks.errors = [e.message]
-        else:
-            db.session.commit()
+        ok, _none = attempt(service.add_team_message, report_id, current_user, key, private, form.teks.data,
+                            internal=internal, idempotency_key=form.token.data or None, form=form)
+        if ok:
             done = _("Catatan internal disimpan.") if internal else _("Pesan terkirim ke kotak pesan pelapor.")
             flash(done, "success")
             return redirect(url_for("admin.wbs_case", report_id=report_id))
@@ -249,15 +228,9 @@ def wbs_status(report_id: int, key: WbsKey, private: bytes):
     form = StatusForm()
     form.set_choices(list(service.STATUS))
     if form.validate_on_submit():
-        try:
-            service.change_status(report_id, current_user, key, private, form.status.data, form.alasan.data,
-                                  form.tujuan.data or None)
-        except DomainError as e:
-            db.session.rollback()
-            target = getattr(form, e.field or "", None) or form.status
-            target.errors = [e.message]
-        else:
-            db.session.commit()
+        ok, _none = attempt(service.change_status, report_id, current_user, key, private, form.status.data,
+                            form.alasan.data, form.tujuan.data or None, form=form)
+        if ok:
             flash(_("Status diubah menjadi «%(status)s».", status=_(service.STATUS[form.status.data])), "success")
             return redirect(url_for("admin.wbs_case", report_id=report_id))
     return _case_page(report_id, key, private, status_form=form, code=400)
@@ -268,7 +241,6 @@ def wbs_status(report_id: int, key: WbsKey, private: bytes):
 @unlocked_required
 def wbs_attachment(report_id: int, att_id: str, key: WbsKey, private: bytes):
     meta, data = service.read_attachment(report_id, att_id, current_user, key, private)
-    db.session.commit()
     return download(data, sanitize_filename(meta["nama"]), meta["tipe"])
 
 
@@ -278,5 +250,4 @@ def wbs_attachment(report_id: int, att_id: str, key: WbsKey, private: bytes):
 @unlocked_required
 def wbs_export(report_id: int, key: WbsKey, private: bytes):
     pdf = service.export_pdf(report_id, current_user, key, private)
-    db.session.commit()
     return download(pdf, f"wbs-{report_id}.pdf", PDF)

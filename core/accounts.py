@@ -16,6 +16,7 @@ from sqlalchemy import select
 from core import audit
 from core.errors import DomainError
 from core.extensions import db
+from core.heavy import heavy_work
 from core.models import Role, Unit, User, user_by_email
 from core.throttle import login_backoff
 from core.uow import keep_after_refusal
@@ -32,7 +33,13 @@ class LoginError(DomainError):
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    with heavy_work():  # Argon2id, 64 MiB: shares the bound with the WBS key derivations
+        return _hasher.hash(password)
+
+
+def _argon2_verify(stored: str, password: str) -> None:
+    with heavy_work():
+        _hasher.verify(stored, password)
 
 
 def check_password_strength(password: str) -> None:
@@ -98,7 +105,7 @@ def change_password(user: User, old: str, new: str) -> None:
 
 def verify_password(user: User, password: str) -> bool:
     try:
-        _hasher.verify(user.password_hash, password)
+        _argon2_verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
     if _hasher.check_needs_rehash(user.password_hash):
@@ -136,7 +143,7 @@ def authenticate(email: str, password: str) -> User:
     wrong = LoginError("E-mail atau kata sandi salah.")
     if user is None:
         try:
-            _hasher.verify(_DUMMY_HASH, password or "x")
+            _argon2_verify(_DUMMY_HASH, password or "x")
         except VerificationError:
             pass
         _refuse(wrong, None, {"email": email, "reason": "unknown"}, backoff)

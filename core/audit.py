@@ -1,15 +1,19 @@
 """Append-only, hash-chained audit log.
 
 Each row carries the hash of the previous one; `flask audit verify` walks the chain and names the first
-row that was altered, removed or inserted out of order.
+row that was altered, removed or inserted out of order. The hash is an HMAC under AUDIT_KEY, which lives in
+the instance secrets, not in the database: a copy of the database alone cannot be re-chained after a row is
+removed. Removing the last rows leaves a whole chain, so the head that `verify` prints is to be written
+somewhere the database admin cannot rewrite, and checked later with `--jangkar`.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from datetime import datetime, timezone
 
-from flask import has_request_context, request
+from flask import current_app, has_request_context, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -27,12 +31,15 @@ def _canonical_time(at: datetime) -> str:
     return at.strftime("%Y-%m-%dT%H:%M:%S.%f")
 
 
-def event_hash(ev: AuditEvent) -> str:
-    payload = json.dumps(
+def event_payload(ev: AuditEvent) -> bytes:
+    return json.dumps(
         [ev.id, _canonical_time(ev.at), ev.actor_id, ev.actor, ev.action, ev.object_type,
          ev.object_id, ev.detail or {}, ev.ip, ev.prev_hash],
-        sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(payload.encode()).hexdigest()
+        sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+
+
+def event_hash(ev: AuditEvent) -> str:
+    return hmac.new(current_app.config["AUDIT_KEY"], event_payload(ev), hashlib.sha256).hexdigest()
 
 
 def record(action: str, object_type: str = "", object_id: object = "", detail: dict | None = None,
@@ -53,18 +60,42 @@ def record(action: str, object_type: str = "", object_id: object = "", detail: d
     return ev
 
 
+def parse_anchor(text: str) -> tuple[int, str]:
+    """ "120:3f9a…" (as `verify` prints it, with or without '#') → (120, "3f9a…")."""
+    number, _, digest = text.strip().lstrip("#").replace(" ", ":", 1).partition(":")
+    if not number.isdigit() or len(digest) != 64:
+        raise ValueError("tulis jangkar sebagai NOMOR:HASH, mis. 120:3f9a…")
+    return int(number), digest.lower()
+
+
 def verify() -> tuple[int, str | None]:
     """Return (rows checked, description of the first problem or None)."""
+    checked, problem, _ = verify_chain()
+    return checked, problem
+
+
+def verify_chain(anchor: tuple[int, str] | None = None) -> tuple[int, str | None, tuple[int, str] | None]:
+    """(rows checked, first problem or None, head (id, hash) of the whole chain or None).
+
+    `anchor` is a head printed earlier: that row must still carry that hash.
+    """
     prev_hash, expected_id, checked = GENESIS, 1, 0
+    anchored = anchor is None
     for ev in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)).yield_per(1000):
         if ev.id != expected_id:
-            return checked, f"baris #{expected_id} hilang (berikutnya #{ev.id})"
+            return checked, f"baris #{expected_id} hilang (berikutnya #{ev.id})", None
         if ev.prev_hash != prev_hash:
-            return checked, f"baris #{ev.id}: rantai terputus (hash sebelumnya tidak cocok)"
-        if event_hash(ev) != ev.hash:
-            return checked, f"baris #{ev.id}: isi diubah (hash tidak cocok)"
+            return checked, f"baris #{ev.id}: rantai terputus (hash sebelumnya tidak cocok)", None
+        if not hmac.compare_digest(event_hash(ev), ev.hash):
+            return checked, f"baris #{ev.id}: isi diubah (hash tidak cocok)", None
+        if anchor is not None and ev.id == anchor[0]:
+            if ev.hash != anchor[1]:
+                return checked, f"baris #{ev.id} tidak sama dengan jangkar yang dicatat", None
+            anchored = True
         prev_hash, expected_id, checked = ev.hash, ev.id + 1, checked + 1
     issued = db.session.scalar(select(Counter.value).where(Counter.name == "audit", Counter.year == 0)) or 0
     if issued >= expected_id:
-        return checked, f"baris #{expected_id} sampai #{issued} (terakhir) hilang"
-    return checked, None
+        return checked, f"baris #{expected_id} sampai #{issued} (terakhir) hilang", None
+    if not anchored:
+        return checked, f"baris #{anchor[0]} dari jangkar yang dicatat tidak ada lagi", None
+    return checked, None, ((expected_id - 1, prev_hash) if checked else None)

@@ -112,15 +112,25 @@ def users_disable(email):
 
 
 @audit_cli.command("verify")
-def audit_verify():
-    """Periksa rantai hash log audit; keluar dengan kode bukan nol bila ada baris yang diubah/hilang."""
-    from core.audit import verify
+@click.option("--jangkar", default=None, metavar="NOMOR:HASH",
+              help="Kepala rantai yang dicatat sebelumnya; baris itu harus masih sama.")
+def audit_verify(jangkar):
+    """Periksa rantai HMAC log audit dan cetak kepalanya; kode keluar bukan nol bila ada baris diubah/hilang.
 
-    checked, problem = verify()
+    Catat baris "Kepala" di tempat yang tidak dapat diubah pengelola basis data (mis. log harian)."""
+    from core.audit import parse_anchor, verify_chain
+
+    try:
+        anchor = parse_anchor(jangkar) if jangkar else None
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--jangkar")
+    checked, problem, head = verify_chain(anchor)
     if problem:
         click.echo(f"GAGAL setelah {checked} baris utuh: {problem}", err=True)
         sys.exit(1)
     click.echo(f"OK: {checked} baris, rantai utuh.")
+    if head:
+        click.echo(f"Kepala: #{head[0]} {head[1]}")
 
 
 @demo_cli.command("seed")

@@ -19,6 +19,7 @@ SERVER_SECRETS = {
     "DATA_KEY": 32,        # personal data of complainants, encrypted at rest
     "RECEIPT_PEPPER": 32,  # HMAC of WBS receipts and tracking codes
     "RATE_KEY_SECRET": 32, # base for the daily-rotating HMAC of addresses on anonymous routes
+    "AUDIT_KEY": 32,       # HMAC of the audit chain: whoever can write the database cannot re-chain it
 }
 
 
@@ -86,6 +87,9 @@ def build_config(instance: Path) -> dict:
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(25 * 1024 * 1024))),
         "MAX_FILE_BYTES": int(os.environ.get("MAX_FILE_BYTES", str(10 * 1024 * 1024))),
         "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
+        # static URLs carry a hash of the file (?v=…, core.templating), so a year is safe: the CSS of WBS
+        # pages is not fetched again on every page
+        "SEND_FILE_MAX_AGE_DEFAULT": timedelta(days=365),
         # sessions: server side; the cookie carries only a random id
         "SESSION_COOKIE_NAME": "zi_sesi",
         "SESSION_COOKIE_HTTPONLY": True,

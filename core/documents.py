@@ -27,6 +27,9 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 DEFAULT_NOMOR = "{seq}/{kode_jabatan}/{kka}/{mm}/{yyyy}"
 _NOMOR_TOKENS = ("seq", "kode_jabatan", "kka", "mm", "yyyy")
+# The only format spec a template may carry: zero-padding of {seq}, e.g. {seq:03d}. Any other spec
+# (widths like {seq:>2000000000} build a string that large) is refused.
+_SEQ_PADDING = re.compile(r"0[1-9]d")
 
 _html_env = Environment(
     loader=FileSystemLoader(TEMPLATE_DIR),
@@ -116,9 +119,14 @@ def format_nomor(template: str, *, seq: int, kode_jabatan: str, kka: str, when: 
         parsed = list(string.Formatter().parse(template))
     except ValueError as exc:
         raise ValueError(f"Templat nomor «{template}» tidak sah (kurung kurawal tidak seimbang).") from exc
-    for _, name, _, conversion in parsed:
-        if name is not None and (name not in values or conversion):
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in values or conversion:
             raise ValueError(f"Token «{{{name}}}» tidak dikenal dalam templat nomor; gunakan {allowed}.")
+        if spec and not (name == "seq" and _SEQ_PADDING.fullmatch(spec)):
+            raise ValueError(f"Format «{{{name}:{spec}}}» tidak boleh dalam templat nomor; gunakan {allowed} "
+                             "tanpa tambahan (nomor urut berawalan nol boleh, mis. {seq:03d}).")
     try:
         return template.format_map(values)
     except ValueError as exc:  # e.g. a format spec that does not fit, like {kka:d}

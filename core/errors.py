@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
+from core.heavy import Busy
+
 
 class DomainError(Exception):
     """A rule said no. `message` is shown to the user as is; `field` points at the form field."""
@@ -47,6 +49,7 @@ PAGES = {
     405: (N_("Metode tidak diizinkan"), N_("Halaman ini tidak menerima cara pengiriman tersebut.")),
     413: (N_("Berkas terlalu besar"), N_("Ukuran kiriman melebihi batas. Perkecil atau kurangi lampiran, lalu kirim ulang.")),
     429: (N_("Terlalu banyak percobaan"), N_("Anda mencoba terlalu sering. Tunggu beberapa menit, lalu coba lagi.")),
+    503: (N_("Layanan sedang sibuk"), N_("Server sedang sibuk memproses permintaan lain. Tunggu sebentar, lalu coba lagi.")),
     500: (N_("Terjadi kesalahan pada sistem"), N_("Maaf, terjadi kesalahan di pihak kami. Data Anda yang sudah terkirim tetap aman; silakan coba lagi nanti.")),
 }
 
@@ -80,6 +83,12 @@ def register_error_pages(app: Flask) -> None:
         if _wants_json():
             return jsonify({"kode": 400, "pesan": msg}), 400
         return render_template("errors/csrf.html", text=msg, kept=kept, back=request.path), 400
+
+    @app.errorhandler(Busy)
+    def busy(e: Busy):
+        # the bound on heavy work (core.heavy) is full: queueing longer would only pile up threads
+        body, code = error_response(503)
+        return body, code, {"Retry-After": "10"}
 
     @app.errorhandler(DomainError)
     def domain_error(e: DomainError):

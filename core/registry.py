@@ -95,8 +95,11 @@ KEY = "zi_lapor.registry"
 
 
 def wire(app: Flask, packages: Iterable[Package]) -> Registry:
+    from core.security import ANONYMOUS_PREFIXES
+
     registry = Registry(list(packages))
     app.extensions[KEY] = registry
+    ANONYMOUS_PREFIXES.update(registry.anonymous_paths)
     for package in registry.packages:
         for bp in package.blueprints:
             app.register_blueprint(bp)

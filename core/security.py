@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import posixpath
+import re
 from datetime import timedelta
 from functools import wraps
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 from flask import abort, current_app, flash, redirect, request, session, url_for
 from flask_login import current_user
@@ -16,19 +19,63 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
        "base-uri 'none'; object-src 'none'")
 
-def is_anonymous_path(path: str) -> bool:
-    """Paths on which no address, user agent or exact time is kept: the packages' `anonymous_paths`
-    as wired in app.py (WBS, the surveys)."""
-    from core.registry import registry
+# Paths on which no address, user agent or exact time is kept: the packages' `anonymous_paths`, put here
+# by core.registry.wire from app.py (a plain set, since gunicorn's access-log filter has no app context).
+ANONYMOUS_PREFIXES: set[str] = set()
+# Never in the access log either: WBS pages load these too (wbs.css only they do), so a line for them
+# would tell when someone read a WBS page.
+UNLOGGED_PREFIXES = ("/static", "/bootstrap/static")
 
-    return any(path == p or path.startswith(p + "/") for p in registry().anonymous_paths)
+
+def normal_path(path: str) -> str:
+    """The path as some hop might end up routing it: percent-decoded (twice-encoded too), backslashes and
+    repeated slashes folded, dot segments resolved, lower case. Only for deciding, never for routing."""
+    for _ in range(3):
+        decoded = unquote(path)
+        if decoded == path:
+            break
+        path = decoded
+    path = re.sub(r"[/\\]+", "/", "/" + path)
+    return posixpath.normpath(path).lower()
+
+
+def _under(path: str, prefixes) -> bool:
+    path = normal_path(path)
+    return any(path == p or path.startswith(p + "/") for p in prefixes)
+
+
+def is_anonymous_path(path: str) -> bool:
+    return _under(path, ANONYMOUS_PREFIXES)
+
+
+class SkipAnonymous(logging.Filter):
+    """For gunicorn's access log: no line for an anonymous path however it is spelled, for a link that
+    leads to one (/bahasa/en?next=/wbs/lapor), for a request a WBS page made (Referer) or for a static file;
+    and no query string in any line (it can carry a tracking code or a WBS path)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        atoms = record.args if isinstance(record.args, dict) else None
+        if atoms is None:
+            return True
+        path, query = str(atoms.get("U") or ""), str(atoms.get("q") or "")
+        referer = urlsplit(str(atoms.get("f") or "")).path
+        if (is_anonymous_path(path) or _under(path, UNLOGGED_PREFIXES) or is_anonymous_path(referer)
+                or any(is_anonymous_path(value) for _, value in parse_qsl(query))):
+            return False
+        atoms["r"] = f"{atoms.get('m', '-')} {path} {atoms.get('H', '-')}"
+        for key in ("q", "{raw_uri}e", "{query_string}e"):
+            atoms[key] = "-"
+        return True
 
 
 def anonymous_rate_key() -> str:
     """HMAC of the address under a secret that changes every day: limits work, nothing is traceable."""
     day = local_today().isoformat().encode()
     daily = hmac.new(current_app.config["RATE_KEY_SECRET"], day, hashlib.sha256).digest()
-    return "anon:" + hmac.new(daily, (request.remote_addr or "").encode(), hashlib.sha256).hexdigest()[:32]
+    from core.throttle import address_network
+
+    network = address_network(request.remote_addr).encode()  # an IPv6 subscriber counts as its /64
+    return "anon:" + hmac.new(daily, network, hashlib.sha256).hexdigest()[:32]
 
 
 def set_security_headers(response):
@@ -41,6 +88,8 @@ def set_security_headers(response):
     h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
     if request.is_secure:
         h["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    if (request.endpoint or "").rpartition(".")[2] == "static":
+        return response  # fingerprinted URLs, cached for long (core.templating); the same for everyone
     if current_user and getattr(current_user, "is_authenticated", False) or is_anonymous_path(request.path):
         h["Cache-Control"] = "no-store"
     return response

@@ -78,7 +78,14 @@ def init_sessions(app: Flask) -> None:
 
 
 def regenerate_session() -> None:
-    """A new session id at login and logout (session fixation)."""
+    """A new session id at login and logout (session fixation), even for an empty session.
+
+    Flask-Session's own regenerate() skips an empty session; logout clears the session first and then
+    flashes, so that skip kept the old id alive under the new data.
+    """
     from flask import current_app, session
 
-    current_app.session_interface.regenerate(session)
+    iface = current_app.session_interface
+    iface._delete_session(iface._get_store_id(session.sid))
+    session.sid = iface._generate_sid(iface.sid_length)
+    session.modified = True

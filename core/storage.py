@@ -1,8 +1,8 @@
 """Upload checking and storage on disk.
 
 No Flask here: callers pass the upload folder and limits from their config. The type of a file is decided
-by its content, never by its name, and images are re-encoded so their metadata (EXIF/GPS, XMP, comments,
-ICC profiles) never reaches the disk.
+by its content, never by its name; images are re-encoded so their metadata (EXIF/GPS, XMP, comments,
+ICC profiles) never reaches the disk, and PDFs lose theirs (core.pdfs) or are refused for active content.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import filetype
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from core.errors import DomainError
+from core.heavy import heavy_work
 
 JPEG, PNG, WEBP, PDF = "image/jpeg", "image/png", "image/webp", "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,6 +35,11 @@ _LABELS = {JPEG: "JPEG", PNG: "PNG", WEBP: "WebP", PDF: "PDF", XLSX: "XLSX", CSV
 _EXTENSIONS = {JPEG: "jpg", PNG: "png", WEBP: "webp", PDF: "pdf", XLSX: "xlsx", CSV: "csv"}
 _PIL_FORMATS = {JPEG: "JPEG", PNG: "PNG", WEBP: "WEBP"}
 _STORED_NAME = re.compile(r"[0-9a-f]{32}")
+# Decoded size cap, checked from the header before decoding: 25 MP is more than any phone photo
+# (a 9 400 × 9 400 PNG of 1 MB decodes to 88 MP and hundreds of MiB). Pillow's own guard, everywhere in the
+# process, uses the same number (it warns above it and refuses above twice it).
+MAX_PIXELS = 25_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 _MAX_NAME = 120
 # At DEBUG level Pillow logs EXIF values (author, description) while reading an upload: keep it quieter.
 logging.getLogger("PIL").setLevel(max(logging.getLogger("PIL").level, logging.INFO))
@@ -74,8 +80,8 @@ def inspect_upload(data: bytes, filename: str, *, max_bytes: int,
 
     if content_type in _PIL_FORMATS:
         data = _reencode_image(data, content_type, name)
-    # PDFs are kept as they are: their metadata (author, producer, dates) is NOT stripped. The WBS form
-    # warns reporters about this and suggests a photo or screenshot instead.
+    elif content_type == PDF:
+        data = _clean_pdf(data, name)
     return Clean(
         data=data,
         content_type=content_type,
@@ -117,36 +123,67 @@ def _detect(data: bytes) -> str | None:
     return None
 
 
+def _too_large(name: str) -> UploadError:
+    return UploadError(f"Gambar «{name}» terlalu besar dimensinya: paling besar {MAX_PIXELS // 1_000_000} "
+                       "megapiksel (mis. 5000 × 5000 piksel). Perkecil gambar, lalu unggah lagi.")
+
+
 def _reencode_image(data: bytes, content_type: str, name: str) -> bytes:
     invalid = UploadError(f"Berkas «{name}» rusak atau bukan gambar yang sah.")
+    fmt = _PIL_FORMATS[content_type]
     try:
         # Pillow only warns between MAX_IMAGE_PIXELS and twice that; make it an error here so a
         # decompression bomb is refused instead of decoded (and no warning escapes to the caller).
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as img:
-                if img.format != _PIL_FORMATS[content_type]:
+            with Image.open(io.BytesIO(data)) as img:  # reads the header only
+                if img.format != fmt:
                     raise invalid
-                img.load()
-                upright = ImageOps.exif_transpose(img)  # keep the orientation the EXIF tag asked for
+                if img.width * img.height > MAX_PIXELS:
+                    raise _too_large(name)
+                with heavy_work():
+                    return _strip_and_encode(img, fmt)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-        raise UploadError(f"Berkas «{name}» terlalu besar dimensinya untuk diproses.") from exc
+        raise _too_large(name) from exc
     except UploadError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise invalid from exc
 
+
+def _strip_and_encode(img: Image.Image, fmt: str) -> bytes:
+    img.load()
+    upright = ImageOps.exif_transpose(img)  # keep the orientation the EXIF tag asked for
     # Drop every ancillary field Pillow would otherwise carry over on save (comment, ICC, XMP, EXIF);
     # only transparency is kept, since it is part of the picture.
     kept = {"transparency": upright.info["transparency"]} if "transparency" in upright.info else {}
     upright.info = kept
-    fmt = _PIL_FORMATS[content_type]
     if fmt == "JPEG" and upright.mode not in ("RGB", "L", "CMYK"):
         upright = upright.convert("RGB")
     out = io.BytesIO()
     options: dict[str, object] = {"quality": 90} if fmt in ("JPEG", "WEBP") else {}
     upright.save(out, format=fmt, **options)
     return out.getvalue()
+
+
+_PDF_REFUSALS = {
+    "skrip": "PDF «{name}» berisi skrip (JavaScript) atau tindakan otomatis dan tidak diterima. Cetak ulang "
+             "sebagai PDF biasa (mis. «Cetak ke PDF»), atau kirim foto/tangkapan layar dokumennya.",
+    "sisipan": "PDF «{name}» berisi berkas sisipan (lampiran di dalam PDF) dan tidak diterima. Kirim berkas "
+               "itu tersendiri, atau cetak ulang PDF-nya tanpa lampiran.",
+    "sandi": "PDF «{name}» dikunci dengan kata sandi. Buka kuncinya dulu, lalu unggah lagi.",
+    "rusak": "Berkas «{name}» rusak atau bukan PDF yang sah.",
+}
+
+
+def _clean_pdf(data: bytes, name: str) -> bytes:
+    from core.pdfs import PdfRefused, clean_pdf
+
+    try:
+        with heavy_work():
+            return clean_pdf(data)
+    except PdfRefused as exc:
+        raise UploadError(_PDF_REFUSALS[exc.kind].format(name=name)) from exc
 
 
 def _format_size(n: int) -> str:

@@ -1,9 +1,12 @@
 """Helpers every template can use."""
 from __future__ import annotations
 
+import hashlib
+import os
 from datetime import date, datetime
 
 from flask import Flask, request
+from werkzeug.security import safe_join
 
 
 def rupiah(value) -> str:
@@ -47,3 +50,30 @@ def register_template_helpers(app: Flask) -> None:
         return workdays.format_waktu(value, _lang()) if value else "-"
 
     app.add_template_filter(rupiah, "rupiah")
+    app.url_defaults(_static_fingerprint(app))
+
+
+def _static_fingerprint(app: Flask):
+    """url_for(static, …) gets ?v=<content hash>, so static files can be cached for a year and a changed
+    file is fetched anew (SEND_FILE_MAX_AGE_DEFAULT)."""
+    hashes: dict[tuple, str] = {}
+
+    def add_version(endpoint: str | None, values: dict) -> None:
+        blueprint, _, name = (endpoint or "").rpartition(".")
+        if name != "static" or "filename" not in values or "v" in values:
+            return
+        folder = app.blueprints[blueprint].static_folder if blueprint else app.static_folder
+        path = safe_join(folder, values["filename"]) if folder else None
+        try:
+            stat = os.stat(path) if path else None
+        except OSError:
+            return
+        if stat is None:
+            return
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        if key not in hashes:
+            with open(path, "rb") as fh:
+                hashes[key] = hashlib.sha256(fh.read()).hexdigest()[:12]
+        values["v"] = hashes[key]
+
+    return add_version

@@ -74,3 +74,19 @@ def login_backoff(email: str) -> Backoff:
     addr = address_network(request.remote_addr) if has_request_context() else "-"
     return Backoff("login", (email or "").strip().lower(), addr, free=cfg["LOGIN_MAX_FAILURES"],
                    base=cfg.get("LOGIN_BACKOFF_SECONDS", 30), cap=cfg["LOGIN_LOCK_MINUTES"] * 60)
+
+
+def _guessing_limit() -> str:
+    return current_app.config["RATELIMIT_TRACKING"]
+
+
+def _guess_key() -> str:
+    from core.security import anonymous_rate_key
+
+    return anonymous_rate_key()  # the same key on WBS and other routes, so they share one budget
+
+
+# One guessing budget per address network for every way a ticket code, tracking code or receipt is
+# tried (complaint tracking and receipt, status API, WBS mailbox web and API, gratifikasi tracking):
+# trying codes on one route uses up the others too. Held in Redis when configured, shared by workers.
+guessing_budget = limiter.shared_limit(_guessing_limit, scope="tebak-kode", key_func=_guess_key, methods=["POST"])

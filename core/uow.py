@@ -80,6 +80,8 @@ def _run(hooks: list) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _after_commit(session) -> None:
+    if session.in_nested_transaction():  # a savepoint released: the unit of work goes on
+        return
     session.info.pop(_ON_ROLLBACK, None)
     _run(session.info.pop(_ON_COMMIT, []))
 

@@ -8,10 +8,8 @@ from flask import Blueprint, current_app
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.api import API_PREFIX, operation
-from core.errors import DomainError
-from core.extensions import db, limiter
-from core.workdays import local_today
-from gratifikasi import rules, service
+from core.extensions import limiter
+from gratifikasi import rules, service, workflow
 
 bp = Blueprint("gratifikasi_api", __name__, url_prefix=API_PREFIX + "/gratifikasi")
 TAG = "Gratifikasi"
@@ -75,7 +73,7 @@ class LaporanGratifikasiCreated(BaseModel):
     tanggal_lapor: date
     tenggat_upg: date | None
     tenggat_kpk: date | None
-    sisa_hari_kerja: int | None = Field(description="Hari kerja tersisa sampai batas 30 HK ke KPK")
+    sisa_hari_kerja: int | None = Field(description="Hari kerja tersisa sampai batas ke KPK (dihitung sejak gratifikasi diterima)")
     terlambat: bool
     akibat_terlambat: str
     wajib_lapor: bool | None
@@ -140,17 +138,13 @@ def create(body: LaporanGratifikasiIn) -> LaporanGratifikasiCreated:
     inp = service.LaporanInput(**{k: ("" if v is None and k not in ("unit_id", "tanggal_terima", "nilai",
                                                                     "periode_awal", "periode_akhir") else v)
                                   for k, v in data.items()})
-    try:
-        lap, kode = service.submit(inp, kanal="api", idem_token=body.kunci_idempoten)
-    except DomainError:
-        db.session.rollback()
-        raise
-    db.session.commit()
+    # a refusal (DomainError) becomes a JSON problem and a rolled-back request in core
+    lap, kode = service.submit(inp, kanal="api", idem_token=body.kunci_idempoten)
     t = service.tenggat_of(lap)
     return LaporanGratifikasiCreated(
         nomor=lap.nomor, kode_rahasia=kode, status=lap.status, tanggal_lapor=lap.tanggal_lapor,
         tenggat_upg=lap.tenggat_upg, tenggat_kpk=lap.tenggat_kpk, sisa_hari_kerja=service.sisa_hari_kerja(lap),
-        terlambat=bool(lap.terlambat_upg or lap.terlambat_kpk), akibat_terlambat=rules.akibat_terlambat(t) if t else "",
+        terlambat=bool(lap.terlambat_upg or lap.terlambat_kpk), akibat_terlambat=rules.akibat_terlambat(t),
         wajib_lapor=lap.wajib_lapor, alasan_wajib=lap.alasan_wajib)
 
 
@@ -166,7 +160,7 @@ def status(body: StatusIn) -> StatusOut:
         nomor=lap.nomor, jenis=lap.jenis, status=lap.status, status_label=lap.status_label,
         tanggal_lapor=lap.tanggal_lapor, tenggat_kpk=lap.tenggat_kpk, sisa_hari_kerja=service.sisa_hari_kerja(lap),
         tanggal_teruskan=lap.tanggal_teruskan, penetapan=lap.penetapan, nomor_sk=lap.nomor_sk, tanggal_sk=lap.tanggal_sk,
-        riwayat=[RiwayatOut(tanggal=to_local(r.at).date(), langkah=service.AKSI_LABEL.get(r.aksi, r.aksi),
+        riwayat=[RiwayatOut(tanggal=to_local(r.at).date(), langkah=workflow.AKSI_LABEL.get(r.aksi, r.aksi),
                             status=r.status, catatan=r.catatan) for r in lap.riwayat])
 
 
@@ -174,11 +168,7 @@ def status(body: StatusIn) -> StatusOut:
            summary="Apakah pemberian ini wajib dilaporkan? (menurut batas nilai yang berlaku pada tanggal diterima)",
            body=WajibLaporIn, response=VerdictOut)
 def cek_wajib_lapor(body: WajibLaporIn) -> VerdictOut:
-    nilai = rules.parse_rupiah(body.nilai)
-    total = rules.parse_rupiah(body.total_setahun, "total_setahun") if body.total_setahun not in (None, "") else None
-    if body.tanggal_terima > local_today():
-        raise DomainError("Tanggal penerimaan tidak boleh setelah hari ini.", "tanggal_terima")
-    v = rules.wajib_lapor(body.acara, body.pemberi_hubungan, nilai, body.tanggal_terima, bentuk=body.bentuk,
-                          total_setahun=total)
+    v = rules.periksa_wajib_lapor(body.acara, body.pemberi_hubungan, body.nilai, body.tanggal_terima,
+                                  bentuk=body.bentuk, total_setahun=body.total_setahun)
     return VerdictOut(wajib=v.wajib, judul=v.judul, alasan=v.alasan, batas=v.batas, batas_setahun=v.batas_setahun,
                       dasar=v.dasar, berlaku_mulai=v.berlaku_mulai, catatan=v.catatan)

@@ -142,7 +142,7 @@ def tanda_terima_pdf(lap: LaporanGratifikasi, *, kode: str | None, alamat_lacak:
            "sisa": (f"{sisa} hari kerja lagi" if sisa is not None and sisa >= 0
                     else f"lewat {-sisa} hari kerja" if sisa is not None else "-"),
            "periode": f"{_tgl(lap.periode_awal)} s.d. {_tgl(lap.periode_akhir)}", "status": lap.status_label,
-           "akibat": rules.akibat_terlambat(t) if t else "", "kode": kode, "alamat_lacak": alamat_lacak,
+           "akibat": rules.akibat_terlambat(t), "kode": kode, "alamat_lacak": alamat_lacak,
            "dicetak": format_waktu(utcnow()), "kontak_upg": kontak_upg()}
     return render_pdf(render_html("gratifikasi_tanda_terima.html", ctx))
 

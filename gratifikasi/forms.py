@@ -3,6 +3,7 @@ gratifikasi.rules/service: the forms only carry the fields; the service's check_
 under each field."""
 from __future__ import annotations
 
+from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
@@ -10,7 +11,10 @@ from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectF
                      TextAreaField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from core.attachments import inspect_files
 from core.forms import PublicForm
+from core.storage import Clean, UploadError
+from core.web import refuse
 from gratifikasi import rules
 from gratifikasi.models import CARA_TERUSKAN, MEDIA_KAMPANYE, PENETAPAN
 
@@ -23,6 +27,15 @@ def _int_or_zero(value) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def files_of(form, name: str, **limits) -> list[Clean] | None:
+    """The checked files of the upload field `name`, or None once a bad file is refused on that field."""
+    try:
+        return inspect_files(request.files.getlist(name), **limits)
+    except UploadError as e:
+        refuse(UploadError(e.message, name), form)
+        return None
 
 
 class Pilihan(SelectField):

@@ -61,7 +61,7 @@ def tandai_tenggat(lap: LaporanGratifikasi, today: date | None = None) -> str:
     today = today or local_today()
     if today > lap.tenggat_teruskan:
         return "lewat"
-    if workdays_between(today, lap.tenggat_teruskan) <= int(rules.pengaturan()["hk_hampir"]):
+    if workdays_between(today, lap.tenggat_teruskan) <= rules.hari_kerja().hampir:
         return "dekat"
     return ""
 
@@ -98,7 +98,7 @@ def register(*, status: str = "", jenis: str = "", tahun: int | None = None, uni
         if tenggat == "lewat":
             q = q.where(LaporanGratifikasi.tenggat_teruskan < today)
         else:
-            soon = add_workdays(today, int(rules.pengaturan()["hk_hampir"]))
+            soon = add_workdays(today, rules.hari_kerja().hampir)
             q = q.where(LaporanGratifikasi.tenggat_teruskan >= today, LaporanGratifikasi.tenggat_teruskan <= soon)
     total = db.session.scalar(select(func.count()).select_from(q.subquery())) or 0
     order = [LaporanGratifikasi.id.desc()]

@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Callable
 
 from core.calendar import add_workdays, workdays_between
 from core.errors import DomainError, N_
 from core.settings import get_setting
 from core.templating import rupiah
+from core.workdays import local_today
 
 # --- vocabularies (value -> label shown to people) ------------------------------------------------
 
@@ -343,6 +345,17 @@ def wajib_lapor(acara: str, hubungan: str, nilai: int, tanggal_terima: date, *, 
                             "dengan jabatan Anda wajib dilaporkan."))
 
 
+def periksa_wajib_lapor(acara: str, hubungan: str, nilai: str | int, tanggal_terima: date, *,
+                        bentuk: str | None = None, total_setahun: str | int | None = None,
+                        today: date | None = None) -> Verdict:
+    """The "wajib lapor?" helper (web page and API): the amounts as typed, a date not in the future."""
+    amount = parse_rupiah(nilai)
+    total = parse_rupiah(total_setahun, "total_setahun") if total_setahun not in (None, "") else None
+    if tanggal_terima > (today or local_today()):
+        raise DomainError("Tanggal penerimaan tidak boleh setelah hari ini.", "tanggal_terima")
+    return wajib_lapor(acara, hubungan, amount, tanggal_terima, bentuk=bentuk, total_setahun=total)
+
+
 def _by_limit(verdict, nilai: int, limit: int, what: str) -> Verdict:
     if nilai > limit:
         return verdict(True, f"Nilainya melebihi batas {rupiah(limit)} per pemberi untuk {what}.", limit)
@@ -352,35 +365,59 @@ def _by_limit(verdict, nilai: int, limit: int, what: str) -> Verdict:
 # --- deadlines (working days on the office calendar) ----------------------------------------------
 
 @dataclass(frozen=True)
+class HariKerja:
+    """The deadlines in working days as the office set them: pages show these, never numbers of their own."""
+
+    upg: int       # employee -> UPG, from the day received
+    kpk: int       # to KPK, from the day received (Pasal 12C ayat (2) UU 20/2001)
+    upg_kpk: int   # UPG -> KPK, from the day the UPG received it (never past `kpk`)
+    hampir: int    # "near the deadline" highlight in the register
+
+
+def hari_kerja() -> HariKerja:
+    s = pengaturan()
+    return HariKerja(upg=int(s["hk_upg"]), kpk=int(s["hk_kpk"]), upg_kpk=int(s["hk_upg_kpk"]),
+                     hampir=int(s["hk_hampir"]))
+
+
+@dataclass(frozen=True)
 class Tenggat:
     upg: date        # employee -> UPG
-    kpk: date        # to KPK (30 HK of the date received)
+    kpk: date        # to KPK (hk_kpk working days from the date received)
     terlambat_upg: bool
     terlambat_kpk: bool
     sisa_hk: int     # working days from `today` to the KPK deadline (negative when past)
 
 
 def tenggat_pelaporan(tanggal_terima: date, today: date) -> Tenggat:
-    s = pengaturan()
-    upg, kpk = add_workdays(tanggal_terima, int(s["hk_upg"])), add_workdays(tanggal_terima, int(s["hk_kpk"]))
+    hk = hari_kerja()
+    upg, kpk = add_workdays(tanggal_terima, hk.upg), add_workdays(tanggal_terima, hk.kpk)
     return Tenggat(upg=upg, kpk=kpk, terlambat_upg=today > upg, terlambat_kpk=today > kpk,
                    sisa_hk=workdays_between(today, kpk))
 
 
 def tenggat_teruskan(tanggal_terima: date, diterima_upg: date) -> date:
     """UPG -> KPK: hk_upg_kpk after the UPG received it, never past the hk_kpk of the date received."""
-    s = pengaturan()
-    return min(add_workdays(diterima_upg, int(s["hk_upg_kpk"])), add_workdays(tanggal_terima, int(s["hk_kpk"])))
+    hk = hari_kerja()
+    return min(add_workdays(diterima_upg, hk.upg_kpk), add_workdays(tanggal_terima, hk.kpk))
 
 
-def akibat_terlambat(t: Tenggat) -> str:
-    """What a late report means, said plainly to the reporter."""
-    if t.terlambat_kpk:
-        return N_("Laporan ini melewati batas 30 hari kerja sejak gratifikasi diterima. Laporan tetap diterima dan "
-                  "diteruskan ke KPK, tetapi perlindungan Pasal 12C UU 20/2001 (gratifikasi yang dilaporkan tepat "
-                  "waktu tidak dianggap suap) tidak lagi berlaku otomatis, dan KPK dapat menetapkan gratifikasi ini "
-                  "menjadi milik negara (Peraturan KPK Nomor 1 Tahun 2026).")
-    if t.terlambat_upg:
-        return N_("Laporan ini melewati batas 10 hari kerja untuk melapor kepada UPG, tetapi masih dalam batas "
-                  "30 hari kerja ke KPK. UPG akan memprioritaskan penerusannya ke KPK.")
-    return ""
+AKIBAT_TERLAMBAT_KPK = N_(
+    "Laporan ini melewati batas %(kpk)s hari kerja sejak gratifikasi diterima. Laporan tetap diterima dan "
+    "diteruskan ke KPK, tetapi perlindungan Pasal 12C UU 20/2001 (gratifikasi yang dilaporkan tepat "
+    "waktu tidak dianggap suap) tidak lagi berlaku otomatis, dan KPK dapat menetapkan gratifikasi ini "
+    "menjadi milik negara (Peraturan KPK Nomor 1 Tahun 2026).")
+AKIBAT_TERLAMBAT_UPG = N_(
+    "Laporan ini melewati batas %(upg)s hari kerja untuk melapor kepada UPG, tetapi masih dalam batas "
+    "%(kpk)s hari kerja ke KPK. UPG akan memprioritaskan penerusannya ke KPK.")
+
+
+def akibat_terlambat(t: Tenggat | None, gettext: Callable[..., str] | None = None) -> str:
+    """What a late report means, said plainly to the reporter ("" when on time), with the office's deadlines:
+    in Indonesian (history, API, documents), or through `gettext` for a page in the reader's language."""
+    if t is None or not (t.terlambat_kpk or t.terlambat_upg):
+        return ""
+    text = AKIBAT_TERLAMBAT_KPK if t.terlambat_kpk else AKIBAT_TERLAMBAT_UPG
+    hk = hari_kerja()
+    values = {"upg": hk.upg, "kpk": hk.kpk}
+    return gettext(text, **values) if gettext else text % values

@@ -1,8 +1,9 @@
-"""Every rule of Pelaporan Gratifikasi: intake, tracking, the UPG's state machine, the campaign log.
+"""Every rule of Pelaporan Gratifikasi: intake, tracking, who may see which report, the UPG's handling
+(checked against gratifikasi/workflow.py), the campaign log and the UPG's settings.
 
-Plain functions with explicit arguments; they raise DomainError and never commit (the caller commits, so
-a web view, the JSON API and a future bot share one transaction shape). Validation happens before the
-first write, so bad input leaves nothing behind.
+Plain functions with explicit arguments; they raise DomainError and never commit or roll back: the unit of
+work of the caller (a request, a command, a bot update) does, in one place in core. Validation happens
+before the first write, so bad input leaves nothing behind.
 """
 from __future__ import annotations
 
@@ -16,19 +17,20 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from core import audit, outbox
+from core import audit, outbox, storage
 from core.attachments import save_clean
 from core.crypto import keyed_hash, new_code, normalize_code
 from core.documents import format_nomor
-from core.errors import DomainError, N_, NotAllowed, NotFoundError
+from core.errors import DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
-from core.models import Setting, Unit, User
+from core.models import Attachment, Setting, Unit, User
 from core.numbering import next_sequence
 from core.settings import get_setting, set_setting
 from core.storage import Clean
+from core.uow import on_rollback
 from core.workdays import local_today
-from gratifikasi import rules
+from gratifikasi import queries, rules, workflow
 from gratifikasi.models import (CARA_TERUSKAN, MEDIA_KAMPANYE, PENETAPAN, KegiatanKampanye, LaporanGratifikasi,
                                 RiwayatGratifikasi)
 
@@ -202,11 +204,11 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
     if errors:
         raise _first_error(errors)
     idem_token = (idem_token or "").strip()[:64] or None
-    if idem_token:
-        existing = db.session.scalar(select(LaporanGratifikasi).where(LaporanGratifikasi.idem_token == idem_token))
-        if existing is not None:
-            raise DuplicateSubmission(existing)
+    if idem_token and (existing := _by_token(idem_token)) is not None:
+        raise DuplicateSubmission(existing)
 
+    # the number first: its UPDATE opens the write transaction (and takes the lock), so the savepoint
+    # below nests inside it — pysqlite begins lazily, and a SAVEPOINT outside a transaction would commit
     seq = next_sequence("gratifikasi", today.year)
     kode = new_code(80)
     late_note = ""
@@ -233,17 +235,15 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
         if lap.jenis == "penerimaan":
             v = rules.wajib_lapor(lap.acara, lap.pemberi_hubungan, lap.nilai, lap.tanggal_terima, bentuk=lap.bentuk)
             lap.wajib_lapor, lap.alasan_wajib = v.wajib, f"{v.judul}: {v.alasan} ({v.dasar})"
-    db.session.add(lap)
     try:
-        with db.session.begin_nested():
+        with db.session.begin_nested():  # added inside: a lost race takes the row out of the session again
+            db.session.add(lap)
             db.session.flush()
     except IntegrityError:  # a concurrent double submit won the race for the token
-        existing = db.session.scalar(select(LaporanGratifikasi).where(LaporanGratifikasi.idem_token == idem_token))
+        existing = _by_token(idem_token) if idem_token else None
         if existing is None:
             raise
         raise DuplicateSubmission(existing) from None
-    for clean in files:
-        save_clean(clean, OWNER, lap.id)
     _history(lap, "lapor", "Laporan diterima UPG." + (f" {late_note}" if late_note else ""), actor=user)
     audit.record("gratifikasi.lapor", "laporan_gratifikasi", lap.id,
                  {"nomor": lap.nomor, "jenis": lap.jenis, "kanal": kanal, "lampiran": len(files),
@@ -253,7 +253,23 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
         outbox.enqueue("email", s["upg_email"], f"Laporan gratifikasi baru {lap.nomor} ({rules.JENIS[lap.jenis]}).",
                        f"gratifikasi:{lap.nomor}:upg")
     _notify(lap, "Laporan Anda diterima UPG.")
+    _save_files(files, OWNER, lap.id)
     return lap, kode
+
+
+def _by_token(idem_token: str) -> LaporanGratifikasi | None:
+    return db.session.scalar(select(LaporanGratifikasi).where(LaporanGratifikasi.idem_token == idem_token))
+
+
+def _save_files(files: list[Clean], owner_type: str, owner_id: int) -> None:
+    """Store the files; if the unit of work then rolls back, their rows never exist, so the files go too.
+
+    Called last in a service: core.uow drops the rollback hooks when any savepoint is released after them
+    (the first audit row of a database, a new year's counter), so nothing that may open one comes after."""
+    folder = current_app.config["UPLOAD_FOLDER"]
+    for clean in files:
+        att = save_clean(clean, owner_type, owner_id)
+        on_rollback(lambda name=att.stored_name: storage.delete_bytes(folder, name))
 
 
 def lacak(nomor: str, kode: str) -> LaporanGratifikasi:
@@ -283,68 +299,52 @@ def tenggat_of(lap: LaporanGratifikasi, today: date | None = None) -> rules.Teng
                          terlambat_kpk=lap.terlambat_kpk, sisa_hk=sisa_hari_kerja(lap, today) or 0)
 
 
-# --- the UPG's state machine ----------------------------------------------------------------------
+# --- who may see which report ---------------------------------------------------------------------
 
-PELAPORAN = frozenset({"penerimaan", "penolakan"})
-SEMUA = frozenset(rules.JENIS)
-
-
-@dataclass(frozen=True)
-class Transition:
-    aksi: str
-    dari: frozenset[str]
-    ke: str
-    peran: str  # "upg" or "pelapor"
-    jenis: frozenset[str]
+NOT_FOUND = "Laporan gratifikasi tidak ditemukan."
 
 
-TRANSITIONS: tuple[Transition, ...] = (
-    Transition("verifikasi", frozenset({"diterima", "perlu_dilengkapi"}), "diverifikasi", "upg", PELAPORAN),
-    Transition("minta_lengkapi", frozenset({"diterima"}), "perlu_dilengkapi", "upg", SEMUA),
-    Transition("dilengkapi", frozenset({"perlu_dilengkapi"}), "diterima", "pelapor", SEMUA),
-    Transition("teruskan_kpk", frozenset({"diverifikasi"}), "diteruskan", "upg", PELAPORAN),
-    Transition("tetapkan", frozenset({"diteruskan"}), "ditetapkan", "upg", frozenset({"penerimaan"})),
-    Transition("selesaikan", frozenset({"ditetapkan"}), "selesai", "upg", frozenset({"penerimaan"})),
-    # a refusal has nothing for KPK to decide on; a nil report stays with the UPG
-    Transition("selesaikan", frozenset({"diteruskan"}), "selesai", "upg", frozenset({"penolakan"})),
-    Transition("selesaikan", frozenset({"diterima"}), "selesai", "upg", frozenset({"nihil"})),
-)
-AKSI_LABEL = {
-    "lapor": N_("Laporan diterima"), "verifikasi": N_("Diverifikasi lengkap"), "minta_lengkapi": N_("Diminta melengkapi"),
-    "dilengkapi": N_("Dilengkapi pelapor"), "teruskan_kpk": N_("Diteruskan ke KPK"), "tetapkan": N_("Ditetapkan KPK"),
-    "selesaikan": N_("Selesai"),
-}
+def get_visible(laporan_id: int, user: User) -> LaporanGratifikasi:
+    """The report, if `user` may open it: the UPG sees every report, anyone else only the reports they filed
+    while logged in ("Laporan gratifikasi saya"); pimpinan and TPI read the recap, not the reports. Any other
+    report does not exist for them (the same answer as an unknown id)."""
+    lap = db.session.get(LaporanGratifikasi, laporan_id)
+    if lap is None or not (user.has_role(workflow.UPG) or lap.pelapor_user_id == user.id):
+        raise NotFoundError(NOT_FOUND)
+    return lap
 
 
-def _role_of(actor: User | None) -> str | None:
-    if actor is None:
-        return "pelapor"
-    return "upg" if actor.has_role("upg") else None
+def laporan_saya(user: User) -> list[LaporanGratifikasi]:
+    """The reports `user` filed while logged in, newest first."""
+    return queries.laporan_milik(user.id)
 
 
-def allowed_actions(lap: LaporanGratifikasi, actor: User | None) -> list[str]:
-    role = _role_of(actor)
-    return [t.aksi for t in TRANSITIONS if lap.status in t.dari and lap.jenis in t.jenis and t.peran == role]
+def lampiran(laporan_id: int, att_id: int, user: User) -> Attachment:
+    """An attachment of a report `user` may open; an attachment of another report is not found."""
+    lap = get_visible(laporan_id, user)
+    att = db.session.get(Attachment, att_id)
+    if att is None or att.owner_type != OWNER or att.owner_id != lap.id:
+        raise NotFoundError("Lampiran tidak ditemukan.")
+    return att
 
 
-def _check(lap: LaporanGratifikasi, aksi: str, actor: User | None) -> Transition:
-    """The one place that decides whether `aksi` may happen now, by whom."""
-    role = _role_of(actor)
-    for t in TRANSITIONS:
-        if t.aksi == aksi and lap.status in t.dari and lap.jenis in t.jenis:
-            if t.peran != role:
-                raise NotAllowed("Anda tidak berwenang melakukan tindakan ini pada laporan gratifikasi.")
-            return t
-    raise NotAllowed(f"Tindakan «{AKSI_LABEL.get(aksi, aksi)}» tidak dapat dilakukan pada laporan berstatus "
-                     f"«{lap.status_label}» ({rules.JENIS[lap.jenis].lower()}).")
+def bukti_kampanye(kegiatan_id: int, att_id: int) -> Attachment:
+    """A photo of a campaign activity (evidence for the ZI, shown to the UPG and the recap readers)."""
+    att = db.session.get(Attachment, att_id)
+    if att is None or att.owner_type != OWNER_KAMPANYE or att.owner_id != kegiatan_id:
+        raise NotFoundError("Bukti kegiatan tidak ditemukan.")
+    return att
 
 
-def _apply(lap: LaporanGratifikasi, t: Transition, actor: User | None, catatan: str, detail: dict | None = None):
+# --- the UPG's handling (the state machine itself is gratifikasi/workflow.py) ----------------------
+
+def _apply(lap: LaporanGratifikasi, aksi: str, target: str, actor: User | None, catatan: str,
+           detail: dict | None = None):
     before = lap.status
-    lap.status = t.ke
-    _history(lap, t.aksi, catatan, actor=actor)
-    audit.record(f"gratifikasi.{t.aksi}", "laporan_gratifikasi", lap.id,
-                 {"nomor": lap.nomor, "dari": before, "ke": t.ke, **(detail or {})}, actor=actor)
+    lap.status = target
+    _history(lap, aksi, catatan, actor=actor)
+    audit.record(f"gratifikasi.{aksi}", "laporan_gratifikasi", lap.id,
+                 {"nomor": lap.nomor, "dari": before, "ke": target, **(detail or {})}, actor=actor)
     _notify(lap, f"Status laporan Anda: {lap.status_label}.")
 
 
@@ -361,12 +361,12 @@ def _notify(lap: LaporanGratifikasi, text: str) -> None:
                        f"gratifikasi:{lap.nomor}:riwayat:{n}")
 
 
-def _note(text: str | None, label: str, required: bool = False, limit: int = 5000) -> str:
+def _note(text: str | None, label: str, required: bool = False, limit: int = 5000, field: str = "catatan") -> str:
     text = clean_text(text)
     if required and not text:
-        raise DomainError(f"{label} wajib diisi.", "catatan")
+        raise DomainError(f"{label} wajib diisi.", field)
     if len(text) > limit:
-        raise DomainError(f"{label} terlalu panjang (maksimal {limit} karakter).", "catatan")
+        raise DomainError(f"{label} terlalu panjang (maksimal {limit} karakter).", field)
     return text
 
 
@@ -383,36 +383,35 @@ def _date(value: date | None, label: str, fieldname: str, *, not_before: date | 
 
 
 def verifikasi(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:
-    t = _check(lap, "verifikasi", actor)
+    target = workflow.check(lap, "verifikasi", actor)
     note = _note(catatan, "Catatan verifikasi")
     lap.catatan_verifikasi, lap.diverifikasi_pada = note, local_today()
-    _apply(lap, t, actor, "Laporan lengkap dan sedang disiapkan untuk diteruskan ke KPK.")
+    _apply(lap, "verifikasi", target, actor, "Laporan lengkap dan sedang disiapkan untuk diteruskan ke KPK.")
 
 
 def minta_lengkapi(lap: LaporanGratifikasi, actor: User, catatan: str) -> None:
-    t = _check(lap, "minta_lengkapi", actor)
+    target = workflow.check(lap, "minta_lengkapi", actor)
     note = _note(catatan, "Hal yang perlu dilengkapi", required=True)
     lap.catatan_verifikasi = note
     deadline = f" Lengkapi sebelum {_fmt(lap.tenggat_teruskan)}." if lap.tenggat_teruskan else ""
-    _apply(lap, t, actor, f"Mohon lengkapi: {note}.{deadline}")
+    _apply(lap, "minta_lengkapi", target, actor, f"Mohon lengkapi: {note}.{deadline}")
 
 
 def lengkapi(lap: LaporanGratifikasi, tambahan: str, files: list[Clean] = ()) -> None:
     """The reporter adds what the UPG asked for (text and/or files) through the tracking page."""
-    t = _check(lap, "dilengkapi", None)
-    text = _note(tambahan, "Keterangan tambahan", limit=10000)
+    target = workflow.check(lap, "dilengkapi", None)
+    text = _note(tambahan, "Keterangan tambahan", limit=10000, field="tambahan")
     if not text and not files:
         raise DomainError("Isi keterangan tambahan atau lampirkan berkas.", "tambahan")
-    for clean in files:
-        save_clean(clean, OWNER, lap.id)
-    _apply(lap, t, None, f"Pelapor melengkapi laporan: {text}" if text else "Pelapor menambahkan lampiran.",
-           {"lampiran": len(files)})
+    _apply(lap, "dilengkapi", target, None,
+           f"Pelapor melengkapi laporan: {text}" if text else "Pelapor menambahkan lampiran.", {"lampiran": len(files)})
+    _save_files(files, OWNER, lap.id)
 
 
 def teruskan_kpk(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, cara: str,
                  nomor_registrasi: str = "", catatan: str = "") -> None:
     """Record the forwarding and give the cover letter its number (the letter itself is rendered on demand)."""
-    t = _check(lap, "teruskan_kpk", actor)
+    target = workflow.check(lap, "teruskan_kpk", actor)
     tanggal = _date(tanggal, "Tanggal penerusan", "tanggal", not_before=lap.tanggal_lapor,
                     before_label="tanggal laporan diterima UPG")
     if cara not in CARA_TERUSKAN:
@@ -428,14 +427,15 @@ def teruskan_kpk(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, 
         raise DomainError(f"Pengaturan nomor surat UPG tidak sah: {exc}", "tanggal") from exc
     lap.tanggal_teruskan, lap.cara_teruskan, lap.nomor_registrasi_kpk = tanggal, cara, registrasi
     late = " (melewati tenggat UPG ke KPK)" if lap.tenggat_teruskan and tanggal > lap.tenggat_teruskan else ""
-    _apply(lap, t, actor, f"Diteruskan ke KPK pada {_fmt(tanggal)} dengan surat nomor {lap.nomor_surat}{late}."
+    _apply(lap, "teruskan_kpk", target, actor,
+           f"Diteruskan ke KPK pada {_fmt(tanggal)} dengan surat nomor {lap.nomor_surat}{late}."
            + (f" {note}" if note else ""), {"nomor_surat": lap.nomor_surat, "cara": cara, "terlambat": bool(late)})
 
 
 def tetapkan(lap: LaporanGratifikasi, actor: User, *, penetapan: str, nomor_sk: str, tanggal_sk: date | None,
              tindak_lanjut: str) -> None:
     """KPK's decision (SK): milik negara / milik penerima / tidak dapat ditindaklanjuti."""
-    t = _check(lap, "tetapkan", actor)
+    target = workflow.check(lap, "tetapkan", actor)
     if penetapan not in PENETAPAN:
         raise DomainError("Pilih status penetapan KPK.", "penetapan")
     nomor_sk = clean_text(nomor_sk)
@@ -445,19 +445,20 @@ def tetapkan(lap: LaporanGratifikasi, actor: User, *, penetapan: str, nomor_sk: 
         raise DomainError("Nomor SK terlalu panjang (maksimal 120 karakter).", "nomor_sk")
     tanggal_sk = _date(tanggal_sk, "Tanggal SK", "tanggal_sk", not_before=lap.tanggal_teruskan,
                        before_label="tanggal penerusan ke KPK")
-    tindak = _note(tindak_lanjut, "Tindak lanjut atas objek gratifikasi", required=True)
+    tindak = _note(tindak_lanjut, "Tindak lanjut atas objek gratifikasi", required=True, field="tindak_lanjut")
     lap.penetapan, lap.nomor_sk, lap.tanggal_sk, lap.tindak_lanjut_objek = penetapan, nomor_sk, tanggal_sk, tindak
-    _apply(lap, t, actor, f"KPK menetapkan: {PENETAPAN[penetapan].lower()} (SK {nomor_sk}, {_fmt(tanggal_sk)}). "
-                          f"Tindak lanjut: {tindak}", {"penetapan": penetapan, "nomor_sk": nomor_sk})
+    _apply(lap, "tetapkan", target, actor,
+           f"KPK menetapkan: {PENETAPAN[penetapan].lower()} (SK {nomor_sk}, {_fmt(tanggal_sk)}). "
+           f"Tindak lanjut: {tindak}", {"penetapan": penetapan, "nomor_sk": nomor_sk})
 
 
 def selesaikan(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:
-    t = _check(lap, "selesaikan", actor)
+    target = workflow.check(lap, "selesaikan", actor)
     note = _note(catatan, "Catatan penutup")
     lap.selesai_pada = local_today()
     text = {"nihil": "Laporan nihil dicatat UPG.", "penolakan": "Laporan penolakan selesai diproses."}.get(
         lap.jenis, "Penanganan laporan selesai.")
-    _apply(lap, t, actor, text + (f" {note}" if note else ""))
+    _apply(lap, "selesaikan", target, actor, text + (f" {note}" if note else ""))
 
 
 def _fmt(d: date | None) -> str:
@@ -487,7 +488,7 @@ def catat_kampanye(inp: KampanyeInput, files: list[Clean], actor: User) -> Kegia
         raise DomainError("Wajib diisi.", "judul")
     if len(judul) > 200:
         raise DomainError("Judul terlalu panjang (maksimal 200 karakter).", "judul")
-    uraian = _note(inp.uraian, "Uraian", limit=5000)
+    uraian = _note(inp.uraian, "Uraian", limit=5000, field="uraian")
     tautan = clean_text(inp.tautan)
     if tautan and (len(tautan) > 500 or not re.fullmatch(r"https?://\S+", tautan)):
         raise DomainError("Tautan harus alamat web lengkap, diawali https://.", "tautan")
@@ -497,10 +498,9 @@ def catat_kampanye(inp: KampanyeInput, files: list[Clean], actor: User) -> Kegia
                            peserta=inp.peserta, created_by=actor.id)
     db.session.add(row)
     db.session.flush()
-    for clean in files:
-        save_clean(clean, OWNER_KAMPANYE, row.id)
     audit.record("gratifikasi.kampanye", "kegiatan_kampanye_gratifikasi", row.id,
                  {"media": row.media, "tanggal": tanggal.isoformat(), "foto": len(files)}, actor=actor)
+    _save_files(files, OWNER_KAMPANYE, row.id)
     return row
 
 
@@ -537,6 +537,9 @@ def simpan_pengaturan(values: dict, actor: User) -> None:
     audit.record("gratifikasi.pengaturan", "setting", "gratifikasi", {"diubah": sorted(changed)}, actor=actor)
 
 
+BATAS_KOLOM = ("pernikahan_adat", "musibah", "rekan_kerja", "rekan_kerja_setahun", "pisah_sambut")
+
+
 def tambah_batas(*, berlaku_mulai: date | None, dasar: str, nilai: dict[str, str | int | None], actor: User) -> None:
     """Add a row to the threshold table: the values in force from `berlaku_mulai` (e.g. a new PerKPK)."""
     if berlaku_mulai is None:
@@ -546,7 +549,7 @@ def tambah_batas(*, berlaku_mulai: date | None, dasar: str, nilai: dict[str, str
         raise DomainError("Sebutkan dasar hukumnya (maksimal 200 karakter), mis. Peraturan KPK Nomor 1 Tahun 2026.",
                           "dasar")
     row: dict = {"berlaku_mulai": berlaku_mulai.isoformat(), "dasar": dasar}
-    for name in ("pernikahan_adat", "musibah", "rekan_kerja", "rekan_kerja_setahun", "pisah_sambut"):
+    for name in BATAS_KOLOM:
         raw = nilai.get(name)
         if name == "pisah_sambut" and raw in (None, ""):
             row[name] = None  # no separate farewell limit: the colleague limit applies

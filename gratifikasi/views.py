@@ -1,5 +1,6 @@
 """Public pages of Pelaporan Gratifikasi: the campaign page, the "wajib lapor?" helper, the report form,
-the receipt, tracking by number + secret code, and the poster. Thin: the rules live in the service."""
+the receipt, tracking by number + secret code, and the poster. Thin: the rules live in the service, the
+transaction is the request's (core.uow), and a refusal reaches the page through core.web."""
 from __future__ import annotations
 
 import secrets
@@ -10,20 +11,25 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from core.attachments import inspect_files
 from core.errors import DomainError
 from core.extensions import db, limiter
 from core.models import Unit
-from core.storage import UploadError
+from core.uow import doom
+from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today, utcnow
-from core.web import PDF, download
-from gratifikasi import documents, rules, service
-from gratifikasi.forms import LacakForm, LaporanForm, LengkapiForm, WajibLaporForm
+from gratifikasi import documents, rules, service, workflow
+from gratifikasi.forms import LacakForm, LaporanForm, LengkapiForm, WajibLaporForm, files_of
 from gratifikasi.models import LaporanGratifikasi
 
 bp = Blueprint("gratifikasi", __name__, url_prefix="/gratifikasi")
 RECEIPT_KEY = "gratifikasi_tanda_terima"
 RECEIPT_SECONDS = 3600  # the code stays on the receipt page/PDF for an hour, in the server-side session
+
+
+@bp.context_processor
+def _deadlines() -> dict:
+    # the deadlines the pages state, in working days, as the office set them
+    return {"hk": rules.hari_kerja()}
 
 
 def _submit_limit() -> str:
@@ -47,15 +53,9 @@ def wajib_lapor():
     form = WajibLaporForm(request.args)
     verdict = None
     if request.args and form.validate():
-        try:
-            nilai = rules.parse_rupiah(form.nilai.data)
-            total = rules.parse_rupiah(form.total_setahun.data, "total_setahun") if form.total_setahun.data else None
-            if form.tanggal_terima.data > local_today():
-                raise DomainError("Tanggal penerimaan tidak boleh setelah hari ini.", "tanggal_terima")
-            verdict = rules.wajib_lapor(form.acara.data, form.pemberi_hubungan.data, nilai, form.tanggal_terima.data,
-                                        bentuk=form.bentuk.data or None, total_setahun=total)
-        except DomainError as e:
-            getattr(form, e.field or "nilai").errors = [e.message]
+        _ok, verdict = attempt(rules.periksa_wajib_lapor, form.acara.data, form.pemberi_hubungan.data,
+                               form.nilai.data, form.tanggal_terima.data, bentuk=form.bentuk.data or None,
+                               total_setahun=form.total_setahun.data, form=form)
     prefill = {k: v for k, v in request.args.items() if k in ("acara", "pemberi_hubungan", "bentuk", "nilai",
                                                               "tanggal_terima")}
     return render_template("gratifikasi/wajib_lapor.html", form=form, verdict=verdict, prefill=prefill)
@@ -93,27 +93,21 @@ def lapor():
         valid = form.validate_on_submit()
         inp = _input_from(form)
         errors, _warnings = service.check_laporan(inp)
-        clean = []
-        try:
-            clean = inspect_files(request.files.getlist("lampiran"))
-        except UploadError as e:
-            errors["lampiran"] = e.message
-        if valid and not errors:
+        clean = files_of(form, "lampiran")
+        if valid and not errors and clean is not None:
             try:
                 lap, kode = service.submit(inp, clean, kanal="web", idem_token=form.idem.data,
                                            user=current_user if current_user.is_authenticated else None)
             except service.DuplicateSubmission as e:
-                db.session.rollback()
+                doom()  # a lost race gives its number back
                 receipt = session.get(RECEIPT_KEY)
                 if receipt and receipt.get("nomor") == e.laporan.nomor:
                     return redirect(url_for(".tanda_terima"))
                 flash(_("%(pesan)s Pantau dengan kode rahasia yang sudah Anda terima.", pesan=e.message), "info")
                 return redirect(url_for(".lacak"))
             except DomainError as e:
-                db.session.rollback()
-                errors[e.field or "pelapor_nama"] = e.message
+                refuse(e, form)
             else:
-                db.session.commit()
                 session[RECEIPT_KEY] = {"nomor": lap.nomor, "kode": kode, "at": utcnow().timestamp()}
                 return redirect(url_for(".tanda_terima"))
         for name, message in errors.items():
@@ -149,14 +143,14 @@ def tanda_terima():
     lap, kode = _receipt_laporan()
     t = service.tenggat_of(lap)
     return render_template("gratifikasi/tanda_terima.html", lap=lap, kode=kode, t=t,
-                           akibat=rules.akibat_terlambat(t) if t else "")
+                           akibat=rules.akibat_terlambat(t, _))
 
 
 @bp.get("/tanda-terima.pdf")
 def tanda_terima_pdf():
     lap, kode = _receipt_laporan()
     pdf = documents.tanda_terima_pdf(lap, kode=kode, alamat_lacak=url_for(".lacak", _external=True))
-    return _download(pdf, f"tanda-terima-{lap.nomor}.pdf", "application/pdf")
+    return download(pdf, f"tanda-terima-{lap.nomor}.pdf", PDF)
 
 
 # pages that show the secret code or personal data are never kept by a browser or proxy cache
@@ -171,20 +165,13 @@ def _no_store(response):
     return response
 
 
-def _download(data: bytes, filename: str, mimetype: str) -> Response:
-    return download(data, filename, mimetype)
-
-
 @bp.route("/lacak", methods=["GET", "POST"])
 @limiter.limit(_tracking_limit, methods=["POST"])
 def lacak():
     form = LacakForm()
     if form.validate_on_submit():
-        try:
-            lap = service.lacak(form.nomor.data, form.kode.data)
-        except DomainError as e:
-            flash(e.message, "danger")
-        else:
+        found, lap = attempt(service.lacak, form.nomor.data, form.kode.data)
+        if found:
             return _status_page(lap, form.kode.data)
     return render_template("gratifikasi/lacak.html", form=form)
 
@@ -195,9 +182,9 @@ def _status_page(lap: LaporanGratifikasi, kode: str, lengkapi_form: LengkapiForm
     t = service.tenggat_of(lap)
     form = lengkapi_form or LengkapiForm(formdata=None, nomor=lap.nomor, kode=kode)
     form.nomor.data, form.kode.data = lap.nomor, kode
-    return render_template("gratifikasi/status.html", lap=lap, t=t, akibat=rules.akibat_terlambat(t) if t else "",
-                           lengkapi_form=form, can_complete="dilengkapi" in service.allowed_actions(lap, None),
-                           lampiran=attachments_of(service.OWNER, lap.id), aksi_label=service.AKSI_LABEL,
+    return render_template("gratifikasi/status.html", lap=lap, t=t, akibat=rules.akibat_terlambat(t, _),
+                           lengkapi_form=form, can_complete="dilengkapi" in workflow.actions_for(lap, None),
+                           lampiran=attachments_of(service.OWNER, lap.id), aksi_label=workflow.AKSI_LABEL,
                            kode=kode)
 
 
@@ -206,11 +193,8 @@ def _tracked(form):
     message for a wrong code and an unknown number)."""
     if not form.validate_on_submit():
         abort(400)
-    try:
-        return service.lacak(form.nomor.data, form.kode.data)
-    except DomainError as e:
-        flash(e.message, "danger")
-        return redirect(url_for(".lacak"))
+    found, lap = attempt(service.lacak, form.nomor.data, form.kode.data)
+    return lap if found else redirect(url_for(".lacak"))
 
 
 @bp.post("/lacak/lengkapi")
@@ -220,19 +204,9 @@ def lengkapi():
     lap = _tracked(form)
     if isinstance(lap, Response):
         return lap
-    try:
-        clean = inspect_files(request.files.getlist("lampiran"))
-        service.lengkapi(lap, form.tambahan.data, clean)
-    except UploadError as e:
-        db.session.rollback()
-        form.lampiran.errors = [e.message]
+    clean = files_of(form, "lampiran")
+    if clean is None or not attempt(service.lengkapi, lap, form.tambahan.data, clean, form=form)[0]:
         return _status_page(lap, form.kode.data, form)
-    except DomainError as e:
-        db.session.rollback()
-        lap = service.lacak(form.nomor.data, form.kode.data)
-        form.tambahan.errors = [e.message]
-        return _status_page(lap, form.kode.data, form)
-    db.session.commit()
     flash(_("Kelengkapan terkirim. UPG akan memeriksanya kembali."), "success")
     return _status_page(lap, form.kode.data)
 
@@ -244,7 +218,7 @@ def lacak_pdf():
     if isinstance(lap, Response):
         return lap
     pdf = documents.tanda_terima_pdf(lap, kode=None, alamat_lacak=url_for(".lacak", _external=True))
-    return _download(pdf, f"tanda-terima-{lap.nomor}.pdf", "application/pdf")
+    return download(pdf, f"tanda-terima-{lap.nomor}.pdf", PDF)
 
 
 @bp.get("/poster.pdf")

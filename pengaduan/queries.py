@@ -144,6 +144,110 @@ def ratings(start: date, end: date) -> dict:
 
 
 
+# --- for the ZI answers (DOMAIN.md §6) ----------------------------------------------------------------------
+
+# not this office's to settle: forwarded elsewhere (the status the corrections work adds), so not owed here
+NOT_OWED = ("dialihkan",)
+# the officer's first word to the reporter after receipt
+FIRST_RESPONSE = ("verifikasi", "minta_lengkapi", "tolak", "jawab")
+OFFLINE_CHANNELS = ("langsung", "kotak", "surat", "telepon")
+
+
+def lke_figures(start: date, end: date, today: date | None = None) -> dict:
+    """The LKE's complaint figures for complaints registered in [start, end]: *harus ditindaklanjuti* = all,
+    less those dialihkan and those moved to WBS (handled there); *selesai* = closed after the answer, and a
+    reasoned ditolak told to the reporter; *sedang diproses* = still open (an answered case waiting for the
+    reporter included); a case archived because the reporter never completed it stays owed and is counted
+    apart. There is no duplicate marker yet: no case is left out as a duplicate."""
+    from pengaduan.models import NotaDinasPengaduan, Riwayat
+
+    today = today or local_today()
+    period = and_(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end)
+    rows = db.session.execute(select(Pengaduan.status, Pengaduan.dipindah_wbs, func.count())
+                              .where(period).group_by(Pengaduan.status, Pengaduan.dipindah_wbs)).all()
+    per_status: dict[str, int] = {}
+    ke_wbs = 0
+    for status, moved, n in rows:
+        if moved:
+            ke_wbs += int(n)
+        else:
+            per_status[status] = per_status.get(status, 0) + int(n)
+    auto_archived = db.session.scalar(
+        select(func.count(func.distinct(Riwayat.pengaduan_id))).join(Pengaduan, Pengaduan.id == Riwayat.pengaduan_id)
+        .where(period, Pengaduan.status == "diarsipkan", Pengaduan.dipindah_wbs.is_(False),
+               Riwayat.aksi == "tutup_otomatis", Riwayat.status_ke == "diarsipkan")) or 0
+    dialihkan = sum(per_status.get(s, 0) for s in NOT_OWED)
+    selesai = per_status.get("selesai", 0) + per_status.get("ditolak", 0)
+    proses = sum(per_status.get(s, 0) for s in OPEN)
+    diarsipkan = per_status.get("diarsipkan", 0)
+    owed = sum(per_status.values()) - dialihkan
+    late = db.session.scalar(select(func.count()).select_from(Pengaduan).where(
+        period, Pengaduan.terbuka.is_(True), Pengaduan.batas < today,
+        Pengaduan.status.not_in(WAITING_FOR_REPORTER))) or 0
+    per_kanal = {k: int(v) for k, v in db.session.execute(
+        select(Pengaduan.kanal, func.count()).where(period).group_by(Pengaduan.kanal)).all()}
+    with_lapor_id = db.session.scalar(select(func.count()).select_from(Pengaduan)
+                                      .where(period, Pengaduan.lapor_id != "")) or 0
+    nota_dinas = db.session.scalar(select(func.count()).select_from(NotaDinasPengaduan).where(
+        NotaDinasPengaduan.tanggal >= start, NotaDinasPengaduan.tanggal <= end)) or 0
+    return {"mulai": start, "sampai": end, "diterima": sum(per_status.values()) + ke_wbs,
+            "harus_ditindaklanjuti": owed, "selesai": selesai, "sedang_diproses": proses,
+            "dialihkan": dialihkan, "dipindah_wbs": ke_wbs, "diarsipkan_tidak_dilengkapi": int(auto_archived),
+            "diarsipkan_lainnya": diarsipkan - int(auto_archived), "terlambat": int(late),
+            "per_kanal": per_kanal, "dengan_nomor_lapor": int(with_lapor_id), "nota_dinas": int(nota_dinas),
+            "persen": round(100 * selesai / owed, 2) if owed else None}
+
+
+def first_response_per_channel(start: date, end: date, today: date | None = None) -> dict[str, dict]:
+    """Per channel, for complaints registered in [start, end]: how many, how many had a first response, how
+    many within the verification deadline (HK), the median and 90th percentile of the first response in HK,
+    and those still without one past the deadline."""
+    from core.calendar import workdays_between
+    from pengaduan.models import Riwayat
+    from pengaduan.service import settings
+
+    today = today or local_today()
+    limit = int(settings()["verifikasi_hk"])
+    first = (select(Riwayat.pengaduan_id, func.min(Riwayat.at).label("at"))
+             .where(Riwayat.aksi.in_(FIRST_RESPONSE)).group_by(Riwayat.pengaduan_id).subquery())
+    rows = db.session.execute(
+        select(Pengaduan.kanal, Pengaduan.tanggal_diterima, first.c.at)
+        .outerjoin(first, first.c.pengaduan_id == Pengaduan.id)
+        .where(Pengaduan.tanggal_diterima >= start, Pengaduan.tanggal_diterima <= end)).all()
+    days: dict[str, list[int]] = {}
+    out: dict[str, dict] = {}
+    counted: dict[tuple[date, date], int] = {}  # many complaints share a day: count each span of days once
+
+    def hk(a: date, b: date) -> int:
+        if (a, b) not in counted:
+            counted[(a, b)] = workdays_between(a, b)
+        return counted[(a, b)]
+
+    for kanal, received, at in rows:
+        entry = out.setdefault(kanal, {"jumlah": 0, "direspon": 0, "tepat_waktu": 0, "belum_direspon_lewat": 0,
+                                       "batas_hk": limit})
+        entry["jumlah"] += 1
+        if at is None:
+            entry["belum_direspon_lewat"] += hk(received, today) > limit
+            continue
+        taken = max(0, hk(received, to_local(at).date()))
+        days.setdefault(kanal, []).append(taken)
+        entry["direspon"] += 1
+        entry["tepat_waktu"] += taken <= limit
+    for kanal, entry in out.items():
+        values = sorted(days.get(kanal, []))
+        entry["median_hk"] = _nearest_rank(values, 50)
+        entry["p90_hk"] = _nearest_rank(values, 90)
+    return out
+
+
+def _nearest_rank(sorted_values: list[int], pct: int) -> int | None:
+    if not sorted_values:
+        return None
+    rank = max(1, -(-pct * len(sorted_values) // 100))  # ceil(pct/100 · n), nearest-rank definition
+    return sorted_values[rank - 1]
+
+
 def tiket_baru(after_id: int, limit: int = 200) -> list[tuple[int, str]]:
     """(id, ticket) of complaints received after `after_id`, oldest first: content-free new-complaint alerts."""
     return [tuple(r) for r in db.session.execute(select(Pengaduan.id, Pengaduan.tiket).where(Pengaduan.id > after_id)

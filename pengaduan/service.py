@@ -1,8 +1,9 @@
 """Every rule of Pengaduan Masyarakat: intake, tracking, triage, disposition, answer, closing.
 
 Plain functions with explicit arguments; they raise DomainError / NotAllowed, never return HTTP. The web
-form, the JSON API, the officers' pages and a future Telegram bot all call these. Functions that change a
-complaint leave the commit to the caller, except `submit` (it must settle double submits and files).
+form, the JSON API, the officers' pages and a future Telegram bot all call these. None of them commits: the
+caller's unit of work (core.uow) does; they flush where they need an id, and `submit` settles a double submit
+in a savepoint. Who may see which complaint is decided here too (`get_visible`, `only_unit`).
 """
 from __future__ import annotations
 
@@ -20,22 +21,23 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from core import audit, storage
-from core.attachments import attachments_of, read_attachment, save_clean
+from core.attachments import attachments_of, save_clean
 from core.calendar import add_workdays
 from core.crypto import CROCKFORD, keyed_hash, new_code, normalize_code
 from core.documents import NotaDinas, format_nomor
-from core.errors import N_, DomainError, NotAllowed, NotFoundError
+from core.errors import N_, DomainError, InputError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
-from core.models import Role, Unit, User
+from core.models import Attachment, Counter, Role, Unit, User
 from core.numbering import next_sequence
 from core.outbox import enqueue
 from core.pii import mask
 from core.settings import get_setting, office, set_setting
+from core.uow import on_rollback
 from core.workdays import format_tanggal, local_today, utcnow
 from pengaduan.models import JumlahStatus, NotaDinasPengaduan, Pengaduan, Riwayat
-from pengaduan.workflow import (OPEN, PELAPOR, PETUGAS, PUBLIC_LABEL, SISTEM, UNIT, WAITING_FOR_REPORTER,
-                                check)
+from pengaduan.workflow import (MACHINE, OPEN, PELAPOR, PETUGAS, PUBLIC_LABEL, REPORTER_ACTIONS, SISTEM, UNIT,
+                                WAITING_FOR_REPORTER)
 
 OWNER = "pengaduan"  # Attachment.owner_type
 
@@ -79,15 +81,6 @@ def categories() -> list[str]:
 
 def tier_days(tingkat: str) -> int:
     return int(settings()["tingkat_hk"][tingkat])
-
-
-class InputError(DomainError):
-    """Several fields wrong at once; `errors` maps field → message (the first is `field`)."""
-
-    def __init__(self, errors: dict[str, str]):
-        field, message = next(iter(errors.items()))
-        super().__init__(message, field)
-        self.errors = errors
 
 
 # --- intake ------------------------------------------------------------------------------------------
@@ -197,7 +190,7 @@ def _by_idem(idem: str) -> Pengaduan | None:
 
 def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str = "web", token: str | None = None,
            petugas: User | None = None) -> tuple[Pengaduan, str]:
-    """Validate, number, store; return (complaint, tracking code). Commits.
+    """Validate, number, store; return (complaint, tracking code), in the caller's unit of work.
 
     `files` are checked already (core.attachments.inspect_files). A `token` (one per confirm page or API
     idempotency key) makes a repeated submit return the first complaint instead of a second one.
@@ -212,9 +205,11 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
         raise DomainError(CODE_SPENT)
 
     today = local_today()
-    seq = next_sequence("pengaduan", today.year)  # serialises submits: the check below sees the winner
+    # the yearly counter first: its UPDATE serialises submits (the check below sees the winner), and it is
+    # the transaction's first write, so the savepoint below works on SQLite too
+    seq = next_sequence("pengaduan", today.year)
     if idem and (existing := _by_idem(idem)):
-        db.session.rollback()
+        _give_back_number(today.year)
         return _show_again(existing, token, kanal)
     code = _code_for_token(token) if token else new_code(80)
     cfg = settings()
@@ -224,31 +219,42 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
         p.nik = None  # an anonymous reporter's NIK is never kept
     p.batas_verifikasi = add_workdays(today, int(cfg["verifikasi_hk"]))
     _set_batas(p)
-    db.session.add(p)
-    db.session.flush()
-    _count("diterima", None, +1)
     stored: list[str] = []
+    _delete_on_rollback(stored)  # files of a complaint that will not exist
     try:
-        for f in files or []:
-            stored.append(save_clean(f, OWNER, p.id).stored_name)
-        note = f"Diterima melalui {KANAL[kanal]}." + (f" Nomor SP4N-LAPOR!: {p.lapor_id}." if p.lapor_id else "")
-        _log(p, "terima", "", "diterima", PETUGAS if petugas else PELAPOR, petugas, note)
-        audit.record("pengaduan.terima", "pengaduan", p.id, {"tiket": p.tiket, "kanal": kanal, "lampiran": len(stored)},
-                     actor=petugas)
-        _notify(p, f"Pengaduan Anda diterima dengan nomor tiket {p.tiket}. Verifikasi paling lambat "
-                   f"{format_tanggal(p.batas_verifikasi)}. Layanan ini gratis dan identitas Anda dirahasiakan.")
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        _delete_files(stored)
-        if idem and (existing := _by_idem(idem)):
+        with db.session.begin_nested():
+            db.session.add(p)
+            db.session.flush()
+            _count("diterima", None, +1)
+            for f in files or []:
+                stored.append(save_clean(f, OWNER, p.id).stored_name)
+            note = f"Diterima melalui {KANAL[kanal]}." + (f" Nomor SP4N-LAPOR!: {p.lapor_id}." if p.lapor_id else "")
+            _log(p, "terima", "", "diterima", PETUGAS if petugas else PELAPOR, petugas, note)
+            audit.record("pengaduan.terima", "pengaduan", p.id,
+                         {"tiket": p.tiket, "kanal": kanal, "lampiran": len(stored)}, actor=petugas)
+            _notify(p, f"Pengaduan Anda diterima dengan nomor tiket {p.tiket}. Verifikasi paling lambat "
+                       f"{format_tanggal(p.batas_verifikasi)}. Layanan ini gratis dan identitas Anda dirahasiakan.")
+    except BaseException as exc:
+        _delete_files(stored)  # their rows went with the savepoint, whatever the unit of work does next
+        stored.clear()
+        if isinstance(exc, IntegrityError) and idem and (existing := _by_idem(idem)):
+            _give_back_number(today.year)  # the other click of a double submit won the race
             return _show_again(existing, token, kanal)
         raise
-    except BaseException:
-        db.session.rollback()
-        _delete_files(stored)
-        raise
     return p, code
+
+
+def _delete_on_rollback(names: list[str]) -> None:
+    """`names` (filled as files are written) are files for rows of this unit of work: removed if it rolls
+    back, since those rows will not exist."""
+    on_rollback(lambda: _delete_files(names))
+
+
+def _give_back_number(year: int) -> None:
+    """A double submit that found the first complaint after taking a number returns it: the counter's row
+    is still locked by this transaction, so no one took a later one, and tickets stay gap-free."""
+    db.session.execute(update(Counter).where(Counter.name == "pengaduan", Counter.year == year)
+                       .values(value=Counter.value - 1))
 
 
 CODE_SPENT = ("Pengaduan ini sudah terkirim. Demi keamanan, kode pelacakan hanya ditampilkan saat pengaduan "
@@ -261,7 +267,7 @@ def _show_again(existing: Pengaduan, token: str, kanal: str) -> tuple[Pengaduan,
     plain idempotency for their retries."""
     if kanal == "web":
         existing.idem_hash = _idem_hash("spent/" + token)
-        db.session.commit()
+        db.session.flush()
     return existing, _code_for_token(token)
 
 
@@ -365,6 +371,7 @@ def public_view(p: Pengaduan) -> PublicView:
                 "keterangan": r.teks, "oleh": r.oleh} for r in rows]
     pesan_wbs = next((r.teks for r in reversed(rows) if r.aksi == "tawarkan_wbs"), "")
     waiting = p.status in WAITING_FOR_REPORTER
+    reporter_may = MACHINE.actions_for(p, PELAPOR, order=REPORTER_ACTIONS)
     return PublicView(
         tiket=p.tiket, jenis=JENIS[p.jenis], kategori=p.kategori, judul=p.judul, status=p.status,
         status_label=PUBLIC_LABEL[p.status], diterima=p.tanggal_diterima,
@@ -373,20 +380,54 @@ def public_view(p: Pengaduan) -> PublicView:
         alasan_tolak=p.alasan_tolak, rujukan=p.rujukan, tawaran_wbs=p.tawaran_wbs and p.terbuka,
         pesan_wbs=pesan_wbs, batas_tanggapan=p.batas_tanggapan if waiting else None,
         penilaian=p.penilaian, komentar_penilaian=p.komentar_penilaian,
-        dapat={a: _can(p, a, PELAPOR) for a in ("lengkapi", "tambah_info", "tanggapi", "nilai", "pindah_wbs")},
+        dapat={a: a in reporter_may for a in REPORTER_ACTIONS},
     )
 
 
-def _can(p: Pengaduan, action: str, role: str) -> bool:
-    try:
-        check(p.status, action, role)
-    except NotAllowed:
-        return False
-    if action == "nilai":
-        return p.penilaian is None
-    if action == "pindah_wbs":
-        return p.tawaran_wbs
-    return True
+# --- who may see what ---------------------------------------------------------------------------------------
+
+# the complaint team handles every complaint; pimpinan and TPI read them all (monitoring, ZI evidence)
+_SEE_ALL = (Role.petugas_pengaduan, Role.pimpinan, Role.tpi)
+NOTHING = -1  # no unit has this id: `only_unit` for someone who may see no complaint
+
+
+def only_unit(user: User) -> int | None:
+    """None when `user` may see every complaint, else the one unit whose complaints they see (a unit's
+    person in charge sees only what was disposed to the unit; anyone else, nothing)."""
+    if user.has_role(*_SEE_ALL):
+        return None
+    if user.has_role(Role.unit) and user.unit_id is not None:
+        return user.unit_id
+    return NOTHING
+
+
+def get_visible(pengaduan_id: int, user: User) -> Pengaduan:
+    """The complaint, if `user` may read it: NotFoundError when there is none, NotAllowed when it is not
+    theirs to see."""
+    p = get(pengaduan_id)
+    only = only_unit(user)
+    if only is not None and p.unit_id != only:
+        raise NotAllowed("Anda tidak berwenang membuka pengaduan ini.")
+    return p
+
+
+def get_attachment(pengaduan_id: int, attachment_id: int, user: User) -> tuple[Pengaduan, Attachment]:
+    """A file of a complaint, for those who handle it (the team, or its unit); readers see only its name."""
+    p = get_visible(pengaduan_id, user)
+    if role_of(user, p) is None:
+        raise NotAllowed("Anda tidak berwenang mengunduh lampiran pengaduan ini.")
+    att = db.session.get(Attachment, attachment_id)
+    if att is None or att.owner_type != OWNER or att.owner_id != p.id:
+        raise NotFoundError("Lampiran tidak ditemukan.")
+    return p, att
+
+
+def get_nota_dinas(nota_id: int, user: User) -> NotaDinasPengaduan:
+    nd = db.session.get(NotaDinasPengaduan, nota_id)
+    if nd is None:
+        raise NotFoundError("Nota dinas tidak ditemukan.")
+    get_visible(nd.pengaduan_id, user)
+    return nd
 
 
 # --- the one place a complaint changes -----------------------------------------------------------------
@@ -408,9 +449,10 @@ def _authorise(p: Pengaduan, role: str, user: User | None) -> None:
 
 
 def _may(p: Pengaduan, action: str, role: str, user: User | None = None) -> None:
-    """Refuse early, before any field of the complaint is touched."""
+    """Refuse early, before any field of the complaint is touched: the role, then the table with its guards
+    (they read flags such as `tawaran_wbs`, which the action itself then sets)."""
     _authorise(p, role, user)
-    check(p.status, action, role)
+    MACHINE.check(p, action, role)
 
 
 _UNCHANGED = object()
@@ -418,11 +460,11 @@ _UNCHANGED = object()
 
 def _transition(p: Pengaduan, action: str, role: str, user: User | None, teks: str = "", *,
                 publik: bool = True, notify: str | None = None, unit_id=_UNCHANGED) -> Riwayat:
-    """Check the table, move the status, and write timeline + audit + counts + notification in this
-    transaction."""
+    """Move the status the table says (`_may` has run its guards already), and write timeline + audit +
+    counts + notification in this transaction."""
     _authorise(p, role, user)
     before, unit_before = p.status, p.unit_id
-    p.status = check(before, action, role)
+    p.status = MACHINE.check(before, action, role)
     if unit_id is not _UNCHANGED:
         p.unit_id = unit_id
     p.terbuka = p.status in OPEN
@@ -516,7 +558,9 @@ def _required(text: str, field: str, message: str, limit: int = MAX_TEKS) -> str
 
 def verifikasi(p: Pengaduan, user: User, tingkat: str, catatan: str = "") -> None:
     if tingkat not in TINGKAT:
-        raise DomainError("Pilih tingkat penyelesaian (2, 5, 14, atau 60 hari kerja).", "tingkat")
+        days = [str(tier_days(t)) for t in TINGKAT]
+        raise DomainError(f"Pilih tingkat penyelesaian ({', '.join(days[:-1])}, atau {days[-1]} hari kerja).",
+                          "tingkat")
     catatan = clean_text(catatan or "")[:MAX_TEKS]
     _may(p, "verifikasi", PETUGAS, user)
     today, cfg = local_today(), settings()
@@ -588,9 +632,8 @@ def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", cata
 def tindak_lanjut(p: Pengaduan, user: User, teks: str) -> None:
     """The unit records what it did (internal); the reporter sees the status, then the officer's answer."""
     teks = _required(teks, "teks", "Tuliskan tindak lanjut yang telah dilakukan.")
-    role = role_of(user, p)
-    if role is None:
-        raise NotAllowed("Anda tidak berwenang menangani pengaduan ini.")
+    role = _handler(user, p)
+    _may(p, "tindak_lanjut", role, user)
     before = p.status
     _transition(p, "tindak_lanjut", role, user, teks, publik=False,
                 notify=None if before == "ditindaklanjuti" else
@@ -611,13 +654,12 @@ def jawab(p: Pengaduan, user: User, teks: str) -> None:
 
 
 def tutup(p: Pengaduan, user: User) -> None:
+    _may(p, "tutup", PETUGAS, user)
     _transition(p, "tutup", PETUGAS, user, "Pengaduan selesai.")
 
 
 def buka_kembali(p: Pengaduan, user: User, alasan: str) -> None:
     alasan = _required(alasan, "teks", "Tuliskan alasan membuka kembali.")
-    if p.dipindah_wbs:
-        raise NotAllowed("Pengaduan yang sudah dipindahkan ke WBS tidak dapat dibuka kembali.")
     _may(p, "buka_kembali", PETUGAS, user)
     today, cfg = local_today(), settings()
     if p.status == "selesai":
@@ -630,6 +672,7 @@ def buka_kembali(p: Pengaduan, user: User, alasan: str) -> None:
 
 def arsipkan(p: Pengaduan, user: User, alasan: str) -> None:
     alasan = _required(alasan, "teks", "Tuliskan alasan pengarsipan.")
+    _may(p, "arsipkan", PETUGAS, user)
     _transition(p, "arsipkan", PETUGAS, user, f"Diarsipkan: {alasan}")
 
 
@@ -638,8 +681,6 @@ def tawarkan_wbs(p: Pengaduan, user: User, pesan: str = "") -> None:
         "Pengaduan Anda menyangkut dugaan pelanggaran oleh pegawai. Kami menyarankan agar dipindahkan ke "
         "Whistleblowing System (WBS), yang isinya terenkripsi dan hanya dibaca Tim WBS. Identitas Anda tidak "
         "ikut dipindahkan kecuali Anda menyetujuinya.")
-    if p.tawaran_wbs:
-        raise NotAllowed("Tawaran pindah ke WBS sudah disampaikan.")
     _may(p, "tawarkan_wbs", PETUGAS, user)
     p.tawaran_wbs = True
     _transition(p, "tawarkan_wbs", PETUGAS, user, pesan,
@@ -648,10 +689,17 @@ def tawarkan_wbs(p: Pengaduan, user: User, pesan: str = "") -> None:
 
 def catatan(p: Pengaduan, user: User, teks: str) -> None:
     teks = _required(teks, "teks", "Catatan kosong.")
+    role = _handler(user, p)
+    _may(p, "catatan", role, user)
+    _transition(p, "catatan", role, user, teks, publik=False)
+
+
+def _handler(user: User, p: Pengaduan) -> str:
+    """The role of someone who handles `p` (the team or its unit), or NotAllowed."""
     role = role_of(user, p)
     if role is None:
         raise NotAllowed("Anda tidak berwenang menangani pengaduan ini.")
-    _transition(p, "catatan", role, user, teks, publik=False)
+    return role
 
 
 # --- the reporter ------------------------------------------------------------------------------------------
@@ -661,7 +709,7 @@ def tanggapan_pelapor(p: Pengaduan, teks: str, files: list[storage.Clean] | None
     Returns the action taken."""
     teks = _required(teks, "teks", "Tulisan Anda masih kosong.", limit=MAX_URAIAN)
     action = {"perlu_dilengkapi": "lengkapi", "dijawab": "tanggapi"}.get(p.status, "tambah_info")
-    check(p.status, action, PELAPOR)
+    _may(p, action, PELAPOR)
     today, cfg = local_today(), settings()
     if action == "lengkapi":
         p.batas_verifikasi = add_workdays(today, int(cfg["verifikasi_hk"]))
@@ -670,14 +718,11 @@ def tanggapan_pelapor(p: Pengaduan, teks: str, files: list[storage.Clean] | None
         p.batas_jawaban = add_workdays(today, int(cfg["jawaban_hk"]))
         p.batas_tanggapan = None
     stored: list[str] = []
-    try:
-        for f in files or []:
-            stored.append(save_clean(f, OWNER, p.id).stored_name)
-        suffix = f" (dengan {len(stored)} lampiran)" if stored else ""
-        _transition(p, action, PELAPOR, None, teks + suffix)
-    except BaseException:
-        _delete_files(stored)
-        raise
+    _delete_on_rollback(stored)
+    for f in files or []:
+        stored.append(save_clean(f, OWNER, p.id).stored_name)
+    suffix = f" (dengan {len(stored)} lampiran)" if stored else ""
+    _transition(p, action, PELAPOR, None, teks + suffix)
     return action
 
 
@@ -689,57 +734,34 @@ def nilai(p: Pengaduan, skor: int, komentar: str = "") -> None:
     if not 1 <= skor <= 5:
         raise DomainError("Pilih nilai 1 sampai 5.", "skor")
     _may(p, "nilai", PELAPOR)
-    if p.penilaian is not None:
-        raise NotAllowed("Penanganan pengaduan ini sudah Anda nilai. Terima kasih.")
     komentar = clean_text(komentar or "")[:MAX_TEKS]
     p.penilaian, p.komentar_penilaian, p.dinilai_at = skor, komentar, utcnow()
     _transition(p, "nilai", PELAPOR, None, f"Nilai {skor} dari 5." + (f" {komentar}" if komentar else ""))
 
 
-def pindah_wbs(p: Pengaduan, sertakan_identitas: bool = False, token: str | None = None) -> str:
-    """The reporter accepts the move: a WBS report is filed with the complaint's text and photos (identity and
-    PDFs, whose metadata may name the author, only if the reporter agrees); the complaint is archived.
-    Returns the WBS receipt, to be shown once.
+def pindah_wbs(p: Pengaduan, token: str | None = None) -> None:
+    """The complaint's half of the move to WBS, which the reporter accepted: archived and marked as moved.
+    The whole move — this and the WBS report, in one unit of work — is `lintas.pindah_wbs`.
 
-    No link to the WBS report is stored: it would tie the whistleblowing report to a named complainant. The
-    form's one-time `token` goes to WBS as its idempotency key, so a double click shows the same receipt.
+    No link to the WBS report is stored: it would tie the whistleblowing report to a named complainant. Only
+    an HMAC of the form's one-time `token` is kept, so that a double click (the same token) is recognised as
+    the same move and changes nothing here.
     """
     token_hash = keyed_hash(_pepper(), "pengaduan.wbs:" + token) if token else None
-    already = p.dipindah_wbs
-    if already and not (token_hash and p.wbs_token_hash and hmac.compare_digest(token_hash, p.wbs_token_hash)):
+    if p.dipindah_wbs:
+        if token_hash and p.wbs_token_hash and hmac.compare_digest(token_hash, p.wbs_token_hash):
+            return
         raise NotAllowed("Pengaduan ini sudah dipindahkan ke WBS.")
-    if not already:
-        if not p.tawaran_wbs:
-            raise NotAllowed("Pengaduan ini tidak ditawarkan untuk dipindahkan ke WBS.")
-        check(p.status, "pindah_wbs", PELAPOR)
-    try:  # another package, loaded only when used
-        from wbs.service import submit_report
-    except ImportError as exc:
-        raise DomainError("Layanan WBS belum tersedia. Silakan coba lagi nanti.") from exc
-    apa = f"{p.judul}\n\n{p.uraian}"
-    fields = {"apa": apa if len(apa) <= MAX_URAIAN else p.uraian, "dimana": p.lokasi or "",
-              "kapan": format_tanggal(p.tanggal_kejadian) if p.tanggal_kejadian else "",
-              "siapa": p.layanan_terkait or ""}
-    if sertakan_identitas:
-        parts = [f"{label}: {value}" for label, value in (("Nama", p.nama), ("Telepon", p.telepon),
-                                                          ("E-mail", p.email), ("NIK", p.nik)) if value]
-        fields["identitas"] = "; ".join(parts)
-    limit = current_app.config["MAX_FILE_BYTES"]
-    files = [storage.inspect_upload(read_attachment(a), a.original_name, max_bytes=limit)
-             for a in attachments_of(OWNER, p.id) if sertakan_identitas or a.content_type.startswith("image/")][:5]
-    if not already:
-        p.dipindah_wbs, p.wbs_token_hash = True, token_hash
-        _transition(p, "pindah_wbs", PELAPOR, None, "Dipindahkan ke WBS atas persetujuan pelapor.")
-    # commits this transaction too: the archived complaint and the new report stand or fall together
-    _, receipt = submit_report({k: v for k, v in fields.items() if v}, files, sumber="pengaduan",
-                               idempotency_key=token)
-    return receipt
+    _may(p, "pindah_wbs", PELAPOR)
+    p.dipindah_wbs, p.wbs_token_hash = True, token_hash
+    _transition(p, "pindah_wbs", PELAPOR, None, "Dipindahkan ke WBS atas persetujuan pelapor.")
 
 
 # --- timers -----------------------------------------------------------------------------------------------
 
 def tutup_otomatis(today: date | None = None) -> int:
-    """Close answered cases whose reply window has passed, archive incomplete ones. Idempotent; commits."""
+    """Close answered cases whose reply window has passed, archive incomplete ones. Idempotent; the caller's
+    unit of work (the command) commits them together."""
     today = today or local_today()
     q = (select(Pengaduan).where(Pengaduan.status.in_(WAITING_FOR_REPORTER), Pengaduan.batas_tanggapan < today)
          .order_by(Pengaduan.id).limit(200))
@@ -748,8 +770,8 @@ def tutup_otomatis(today: date | None = None) -> int:
         for p in rows:
             text = ("Ditutup otomatis: tidak ada tanggapan dalam batas waktu." if p.status == "dijawab"
                     else "Diarsipkan otomatis: kelengkapan tidak diterima dalam batas waktu.")
+            _may(p, "tutup_otomatis", SISTEM)
             _transition(p, "tutup_otomatis", SISTEM, None, text)
-            db.session.commit()  # one case per transaction: locks held briefly, same order as the web requests
             done += 1
     return done
 

@@ -1,15 +1,19 @@
-"""The complaint's state machine as data, and the vocabulary shown to reporters and officers.
+"""The complaint's state machine as data (the one shape `core.workflow` defines), and the vocabulary shown to
+reporters and officers.
 
-TRANSITIONS maps (status, action) to (new status or None for "unchanged", roles allowed). One function,
-`check`, reads it; every service function goes through it.
+`MACHINE` holds (status, action) → (next status or None for "unchanged", roles, named guards). The service
+asks `check()` before it touches a complaint; the case page and the tracking page ask `actions_for()` which
+actions to offer, so a rule — a status, a role, a flag such as "already offered to WBS" — lives here, once.
 """
 from __future__ import annotations
 
-from core.errors import N_, NotAllowed
+from core.errors import N_
+from core.workflow import StateMachine
 
 # who acts: an officer of the complaint team, the person in charge of the unit it was disposed to,
 # the reporter (who holds ticket + code), or the system (timers)
 PETUGAS, UNIT, PELAPOR, SISTEM = "petugas", "unit", "pelapor", "sistem"
+ACTOR_LABEL = {PETUGAS: N_("petugas"), UNIT: N_("unit"), PELAPOR: N_("pelapor"), SISTEM: N_("sistem")}
 
 STATUSES = ("diterima", "perlu_dilengkapi", "diverifikasi", "didisposisikan", "ditindaklanjuti", "dijawab",
             "selesai", "ditolak", "diarsipkan")
@@ -47,48 +51,45 @@ ACTION_LABEL = {
     "tambah_info": N_("Informasi tambahan dari pelapor"),
 }
 
-TRANSITIONS: dict[tuple[str, str], tuple[str | None, frozenset[str]]] = {}
+# the order in which the screens offer the actions
+OFFICER_ACTIONS = ("verifikasi", "minta_lengkapi", "disposisi", "tindak_lanjut", "jawab", "tutup", "tawarkan_wbs",
+                   "tolak", "arsipkan", "buka_kembali", "catatan")
+REPORTER_ACTIONS = ("lengkapi", "tambah_info", "tanggapi", "nilai", "pindah_wbs")
 
+# flags that close an action although the status allows it; each returns why, or None
+GUARDS = {
+    "belum_ditawarkan_wbs": lambda p: "Tawaran pindah ke WBS sudah disampaikan." if p.tawaran_wbs else None,
+    "ditawarkan_wbs": lambda p: (None if p.tawaran_wbs
+                                 else "Pengaduan ini tidak ditawarkan untuk dipindahkan ke WBS."),
+    "belum_dipindah_wbs": lambda p: ("Pengaduan yang sudah dipindahkan ke WBS tidak dapat dibuka kembali."
+                                     if p.dipindah_wbs else None),
+    "belum_dinilai": lambda p: ("Penanganan pengaduan ini sudah Anda nilai. Terima kasih."
+                                if p.penilaian is not None else None),
+}
 
-def _allow(froms, action: str, to: str | None, *roles: str) -> None:
-    for status in froms:
-        TRANSITIONS[(status, action)] = (to, frozenset(roles))
-
+MACHINE = StateMachine("pengaduan", OFFICER_LABEL, ACTION_LABEL, GUARDS)
+_allow = MACHINE.allow
 
 _HANDLING = ("diterima", "diverifikasi", "didisposisikan", "ditindaklanjuti")
-_allow(["diterima"], "verifikasi", "diverifikasi", PETUGAS)
-_allow(["diterima"], "minta_lengkapi", "perlu_dilengkapi", PETUGAS)
-_allow(["perlu_dilengkapi"], "lengkapi", "diterima", PELAPOR)
-_allow(["diterima", "perlu_dilengkapi", "diverifikasi"], "tolak", "ditolak", PETUGAS)
-_allow(["diverifikasi"], "disposisi", "didisposisikan", PETUGAS)
-_allow(["didisposisikan", "ditindaklanjuti"], "tindak_lanjut", "ditindaklanjuti", UNIT, PETUGAS)
-_allow(["diverifikasi", "ditindaklanjuti"], "jawab", "dijawab", PETUGAS)
-_allow(["dijawab"], "tanggapi", "ditindaklanjuti", PELAPOR)
-_allow(["dijawab"], "tutup", "selesai", PETUGAS)
-_allow(["dijawab"], "tutup_otomatis", "selesai", SISTEM)
-_allow(["perlu_dilengkapi"], "tutup_otomatis", "diarsipkan", SISTEM)
-_allow(["selesai"], "buka_kembali", "diverifikasi", PETUGAS)
-_allow(["ditolak", "diarsipkan"], "buka_kembali", "diterima", PETUGAS)
-_allow(OPEN, "arsipkan", "diarsipkan", PETUGAS)
-_allow(_HANDLING, "tawarkan_wbs", None, PETUGAS)
-_allow(_HANDLING + ("perlu_dilengkapi",), "pindah_wbs", "diarsipkan", PELAPOR)
-_allow(STATUSES, "catatan", None, PETUGAS, UNIT)
-_allow(["dijawab", "selesai"], "nilai", None, PELAPOR)
-_allow(_HANDLING, "tambah_info", None, PELAPOR)
+_allow(["diterima"], "verifikasi", "diverifikasi", [PETUGAS])
+_allow(["diterima"], "minta_lengkapi", "perlu_dilengkapi", [PETUGAS])
+_allow(["perlu_dilengkapi"], "lengkapi", "diterima", [PELAPOR])
+_allow(["diterima", "perlu_dilengkapi", "diverifikasi"], "tolak", "ditolak", [PETUGAS])
+_allow(["diverifikasi"], "disposisi", "didisposisikan", [PETUGAS])
+_allow(["didisposisikan", "ditindaklanjuti"], "tindak_lanjut", "ditindaklanjuti", [UNIT, PETUGAS])
+_allow(["diverifikasi", "ditindaklanjuti"], "jawab", "dijawab", [PETUGAS])
+_allow(["dijawab"], "tanggapi", "ditindaklanjuti", [PELAPOR])
+_allow(["dijawab"], "tutup", "selesai", [PETUGAS])
+_allow(["dijawab"], "tutup_otomatis", "selesai", [SISTEM])
+_allow(["perlu_dilengkapi"], "tutup_otomatis", "diarsipkan", [SISTEM])
+_allow(["selesai"], "buka_kembali", "diverifikasi", [PETUGAS], guards=["belum_dipindah_wbs"])
+_allow(["ditolak", "diarsipkan"], "buka_kembali", "diterima", [PETUGAS], guards=["belum_dipindah_wbs"])
+_allow(OPEN, "arsipkan", "diarsipkan", [PETUGAS])
+_allow(_HANDLING, "tawarkan_wbs", None, [PETUGAS], guards=["belum_ditawarkan_wbs"])
+_allow(_HANDLING + ("perlu_dilengkapi",), "pindah_wbs", "diarsipkan", [PELAPOR], guards=["ditawarkan_wbs"])
+_allow(STATUSES, "catatan", None, [PETUGAS, UNIT])
+_allow(["dijawab", "selesai"], "nilai", None, [PELAPOR], guards=["belum_dinilai"])
+_allow(_HANDLING, "tambah_info", None, [PELAPOR])
 
-
-def check(status: str, action: str, role: str) -> str:
-    """The status after `action` by `role`, or NotAllowed with the reason in plain words."""
-    rule = TRANSITIONS.get((status, action))
-    label = ACTION_LABEL.get(action, action)
-    if rule is None:
-        raise NotAllowed(f"Tindakan «{label}» tidak dapat dilakukan pada pengaduan berstatus "
-                         f"«{OFFICER_LABEL.get(status, status)}».")
-    to, roles = rule
-    if role not in roles:
-        raise NotAllowed(f"Peran Anda tidak berwenang melakukan «{label}» pada pengaduan ini.")
-    return to or status
-
-
-def actions_for(status: str, role: str) -> list[str]:
-    return [action for (st, action), (_, roles) in TRANSITIONS.items() if st == status and role in roles]
+check = MACHINE.check
+actions_for = MACHINE.actions_for

@@ -7,7 +7,7 @@ from flask import Blueprint, request
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.api import API_PREFIX, operation
-from core.extensions import db, limiter
+from core.extensions import limiter
 from skm import service
 from skm.views import submit_limit
 
@@ -72,12 +72,7 @@ def create_respon(body: ResponSkmIn):
     layanan = service.layanan_by_kode(body.layanan)
     data = service.ResponBaru(jawaban=dict(body.jawaban), jenis_kelamin=body.jenis_kelamin, usia=body.usia,
                               pendidikan=body.pendidikan, pekerjaan=body.pekerjaan, saran=body.saran)
-    try:
-        respon = service.kirim_respon(layanan, data, sumber="api", token=body.token, kode_sekali=body.kode)
-    except Exception:
-        db.session.rollback()
-        raise
-    db.session.commit()
+    respon = service.kirim_respon(layanan, data, sumber="api", token=body.token, kode_sekali=body.kode)
     return ResponSkmOut(diterima=True, layanan=layanan.kode, tanggal=respon.tanggal,
                         pesan="Terima kasih, penilaian Anda tercatat.")
 

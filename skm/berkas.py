@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import warnings
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,7 +19,12 @@ from skm import vocab
 from skm.calculator import UNSUR_KODE
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_BARIS = 200_000
+# A survey sample is hundreds of respondents (Krejcie-Morgan stops at 384): 50 000 rows is generous, and
+# bounds what a read costs. An XLSX is a zip: what it inflates to is checked before openpyxl opens it.
+MAX_BARIS = 50_000
+MAX_KOLOM = 64
+MAX_XLSX_TERBUKA = 64 * 1024 * 1024  # about 50 000 rows of 16 columns as sheet XML
+MAX_RASIO_ZIP = 200  # real sheets compress 5-30×; a zip bomb ~1000×
 MAX_SARAN = 2000
 MAX_KESALAHAN_TAMPIL = 50
 
@@ -135,7 +141,7 @@ def baca(data: bytes, nama: str = "berkas") -> Bacaan:
     if len(rows) == 1:
         raise BerkasError("Berkas hanya berisi baris judul: tidak ada data responden.")
     if len(rows) - 1 > MAX_BARIS:
-        raise BerkasError(f"Berkas berisi {len(rows) - 1} baris; paling banyak {MAX_BARIS} baris per impor.")
+        raise _terlalu_panjang()
     seen: dict[tuple, int] = {}
     for number, cells in rows[1:]:
         if len(cells) > len(keys) and any(_filled(c) for c in cells[len(keys):]):
@@ -182,31 +188,79 @@ def _csv_rows(data: bytes) -> list[tuple[int, list]]:
         raise BerkasError(f"CSV rusak di baris {reader.line_num}: {e}.") from e
 
 
+def _periksa_zip(data: bytes) -> None:
+    """Refuse an XLSX that would inflate past MAX_XLSX_TERBUKA, judged from the zip directory alone.
+
+    zipfile stops every member at its declared size, so the sum of declared sizes bounds what openpyxl reads.
+    """
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise BerkasError("Berkas XLSX rusak atau tidak dapat dibaca.") from e
+    total = sum(m.file_size for m in members)
+    suspicious = any(m.file_size > 1024 * 1024 and m.file_size > MAX_RASIO_ZIP * max(m.compress_size, 1)
+                     for m in members)
+    if total > MAX_XLSX_TERBUKA or suspicious or len(members) > 1000:
+        raise BerkasError(f"Berkas XLSX terlalu besar setelah dibuka (paling besar {MAX_XLSX_TERBUKA // 2**20} MB "
+                          "isi lembar kerja) atau dimampatkan secara tidak wajar. Simpan ulang lembar pertama saja, "
+                          "sebagai XLSX atau CSV, lalu unggah lagi.")
+
+
+def _terlalu_panjang() -> BerkasError:
+    return BerkasError(f"Berkas berisi lebih dari {MAX_BARIS} baris data; paling banyak {MAX_BARIS} baris per impor.")
+
+
 def _xlsx_rows(data: bytes) -> list[tuple[int, list]]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _periksa_zip(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and data validation it skips
-            wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-    except (InvalidFileException, KeyError, ValueError, OSError) as e:
+            # read-only: rows stream from the sheet XML instead of a whole workbook in memory
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (InvalidFileException, KeyError, ValueError, OSError, zipfile.BadZipFile) as e:
         raise BerkasError("Berkas XLSX rusak atau tidak dapat dibaca.") from e
-    ws = wb.worksheets[0]
-    merged = [str(r) for r in ws.merged_cells.ranges]
-    if merged:
-        raise BerkasError("Lembar pertama berisi sel gabungan (merge) di " + ", ".join(merged[:10])
-                          + ". Pisahkan sel (Unmerge) agar setiap responden satu baris, lalu unggah lagi.")
-    out = []
-    for row in ws.iter_rows():
-        cells = []
-        for cell in row:
-            value = cell.value
-            if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
-                value = _Formula(str(value))
-            cells.append(value)
-        out.append((row[0].row if row else len(out) + 1, cells))
-    return out
+    try:
+        ws = wb.worksheets[0]
+        merged = _sel_gabungan(ws)
+        if merged:
+            raise BerkasError("Lembar pertama berisi sel gabungan (merge) di " + ", ".join(merged[:10])
+                              + ". Pisahkan sel (Unmerge) agar setiap responden satu baris, lalu unggah lagi.")
+        ws.reset_dimensions()  # a declared A1:XFD1048576 would make the reader pad every row to it
+        out = []
+        for number, row in enumerate(ws.iter_rows(), 1):
+            if number > MAX_BARIS + 1:
+                raise _terlalu_panjang()
+            if len(row) > MAX_KOLOM:
+                raise BerkasError(f"Baris {number} berisi lebih dari {MAX_KOLOM} kolom; hapus kolom yang tidak "
+                                  "dipakai, lalu unggah lagi.")
+            cells = []
+            for cell in row:
+                value = cell.value
+                if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
+                    value = _Formula(str(value))
+                cells.append(value)
+            out.append((number, cells))
+        return out
+    finally:
+        wb.close()
+
+
+def _sel_gabungan(ws) -> list[str]:
+    """Merged ranges of a read-only sheet (which does not parse them): one more streaming pass."""
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    tag = "{%s}mergeCell" % SHEET_MAIN_NS
+    found = []
+    with ws._get_source() as src:  # read-only worksheets open their XML part on demand
+        for _, element in iterparse(src):
+            if element.tag == tag:
+                found.append(element.get("ref", ""))
+            element.clear()
+    return found
 
 
 def _parse_row(number: int, values: dict) -> tuple[BarisRespon | None, list[str]]:

@@ -2,7 +2,6 @@
 `flask skm sampel N`."""
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -15,13 +14,17 @@ from skm.calculator import METODE_BOBOT, HasilIkm, angka, hitung_ikm, jumlahkan,
 skm_cli = CommandGroup("skm", help="Survei Kepuasan Masyarakat: hitung IKM, impor survei kertas/spreadsheet.")
 
 
-def _read(path: str):
+def _berkas(path: str) -> tuple[bytes, str]:
     p = Path(path)
     if not p.is_file():
         raise click.ClickException(f"Berkas {path} tidak ada.")
-    data = p.read_bytes()
+    return p.read_bytes(), p.name
+
+
+def _read(path: str):
+    data, name = _berkas(path)
     try:
-        return baca(data, p.name), data
+        return baca(data, name)
     except BerkasError as e:
         raise click.ClickException(e.message) from e
 
@@ -60,7 +63,7 @@ def cetak_hasil(h: HasilIkm, echo=click.echo) -> None:
               help="Populasi pengguna layanan, untuk memeriksa ukuran sampel (Krejcie & Morgan).")
 def hitung(berkas, bobot, populasi):
     """Hitung NRR, IKM, mutu dan kinerja dari CSV/XLSX (satu baris per responden, kolom U1…U9)."""
-    bacaan, _ = _read(berkas)
+    bacaan = _read(berkas)
     if not bacaan.sah:
         _fail_rows(bacaan)
     h = hitung_ikm(jumlahkan(r.jawaban for r in bacaan.baris), bobot)
@@ -77,24 +80,20 @@ def hitung(berkas, bobot, populasi):
 def impor(berkas, layanan, periode):
     """Impor survei kertas/spreadsheet: semua baris atau tidak sama sekali."""
     from core.errors import DomainError
-    from core.extensions import db
     from skm import service
 
-    bacaan, data = _read(berkas)
+    data, name = _berkas(berkas)
     try:
         lay = service.layanan_by_kode(layanan, aktif_saja=False)
         per = service.cari_periode(periode)
-        batch = service.impor(lay, per, bacaan, sha256=hashlib.sha256(data).hexdigest())
+        batch = service.impor_berkas(lay, per, data, name)
     except service.ImporGagal as e:
-        db.session.rollback()
         click.echo(e.message, err=True)
         for line in e.kesalahan:
             click.echo("  " + line, err=True)
-        sys.exit(1)
+        sys.exit(1)  # the unit of work rolls back
     except DomainError as e:
-        db.session.rollback()
         raise click.ClickException(e.message) from e
-    db.session.commit()
     click.echo(f"{batch.jumlah} responden diimpor ke layanan {lay.nama}, periode {per.nama}.")
     cetak_hasil(service.hasil(per, lay))
 

@@ -67,7 +67,7 @@ def survei_form(pertanyaan, *, wajib_kode: bool, **kwargs) -> _SurveiBase:
 def persepsi_form(items, **kwargs) -> PublicForm:
     attrs = {"token": HiddenField(), "submit": SubmitField(_l("Kirim jawaban"))}
     for it in items:
-        attrs[f"item_{it.id}"] = RadioField(it.teks, choices=[(str(i), _l(lab)) for i, lab in
+        attrs[f"item_{it.kunci}"] = RadioField(it.teks, choices=[(str(i), _l(lab)) for i, lab in
                                                               enumerate(vocab.PERSEPSI_SKALA, 1)],
                                             validate_choice=False,
                                             validators=[InputRequired(PILIH), AnyOf(_SKALA, message=PILIH)])

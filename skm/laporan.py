@@ -18,6 +18,7 @@ from skm import service
 from skm.calculator import UNSUR_KODE, HasilIkm, NilaiUnsur, angka
 from skm.models import SkmLayanan, SkmPeriode
 from skm.queries import jawaban_tindak_lanjut
+from skm.workflow import STATUS_TL
 
 BAR_COLOURS = {"A": "#1b7f3b", "B": "#0b3d91", "C": "#b58100", "D": "#b02a37"}
 _FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -108,7 +109,7 @@ def _rencana_rows(periode: SkmPeriode, layanan: SkmLayanan | None) -> list[dict]
             hasil += " (bukti: " + ", ".join(a.original_name for a in bukti) + ")"
         rows.append({"no": i + 1, "unsur": f"{tl.unsur} {service.UNSUR_NAMA[tl.unsur]}", "masalah": tl.masalah or "-",
                      "rencana": tl.rencana, "unit": tl.unit.nama, "tenggat": format_tanggal(tl.tenggat),
-                     "status": service.STATUS_TL[tl.status], "hasil": hasil})
+                     "status": STATUS_TL[tl.status], "hasil": hasil})
     return rows
 
 
@@ -199,7 +200,7 @@ def poster_pdf(periode: SkmPeriode, layanan: SkmLayanan | None = None, ukuran: s
 
 def konteks_tindak_lanjut(periode: SkmPeriode) -> dict:
     rows = _rencana_rows(periode, None)
-    done = sum(1 for r in rows if r["status"] == service.STATUS_TL["selesai"])
+    done = sum(1 for r in rows if r["status"] == STATUS_TL["selesai"])
     letter, words = jawaban_tindak_lanjut(done, len(rows))
     h = service.hasil(periode)
     lowest = ", ".join(f"{u.kode} {u.nama} ({u.nrr_tampil})" for u in h.terendah(3)) or "belum ada data"

@@ -154,6 +154,11 @@ class PersepsiItem(db.Model):
     teks: Mapped[str] = mapped_column(Text)
     aktif: Mapped[bool] = mapped_column(Boolean, default=True)
 
+    @property
+    def kunci(self) -> str:
+        """The statement's key in forms and links: its id, or «b<n>» for the n-th default not stored yet."""
+        return str(self.id) if self.id is not None else f"b{self.urutan}"
+
 
 class PersepsiRespon(db.Model):
     __tablename__ = "skm_persepsi_respon"

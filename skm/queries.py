@@ -66,3 +66,59 @@ def ringkasan_periode(periode_id: int) -> dict | None:
         return None
     h = hasil(p)
     return {"periode": p.nama, "mulai": p.mulai, "selesai": p.selesai, **h.as_dict()}
+
+
+# --- for the ZI answers --------------------------------------------------------------------------------------
+
+def survei_berbeda_tahun(tahun: int) -> dict:
+    """The year's distinct survey rounds (DOMAIN.md §4): periods with respondents that do not overlap; a
+    semester containing two counted quarters is not another round. The most rounds that can be told apart
+    are kept (earliest end first)."""
+    periods = [p for p in survei_tahun(tahun)["periode"] if p["responden"] > 0]
+    rounds, last_end = [], None
+    for p in sorted(periods, key=lambda p: (p["selesai"], p["mulai"])):
+        if last_end is None or p["mulai"] > last_end:
+            rounds.append(p)
+            last_end = p["selesai"]
+    return {"tahun": tahun, "jumlah": len(rounds), "putaran": rounds,
+            "tumpang_tindih": [p for p in periods if p not in rounds]}
+
+
+def tindak_lanjut_unsur(periode_ids: list[int]) -> dict:
+    """For the LKE follow-up answer: per period, the unsur that needed action (the three lowest, and any the
+    office planned actions for) and those whose actions are all done; the answer is the share of those unsur,
+    not of the actions."""
+    from skm.service import hasil
+
+    rincian, perlu, selesai = [], 0, 0
+    for pid in periode_ids:
+        p = db.session.get(SkmPeriode, pid)
+        if p is None:
+            continue
+        h = hasil(p)
+        needed = {u.kode for u in h.terendah(3)} if h.ada_data else set()
+        per_unsur: dict[str, list[str]] = {}
+        for unsur, status in db.session.execute(select(SkmTindakLanjut.unsur, SkmTindakLanjut.status)
+                                                .where(SkmTindakLanjut.periode_id == pid)).all():
+            per_unsur.setdefault(unsur, []).append(status)
+        needed |= set(per_unsur)
+        done = {u for u in needed if per_unsur.get(u) and all(s == "selesai" for s in per_unsur[u])}
+        rincian.append({"periode_id": pid, "periode": p.nama, "perlu": sorted(needed), "selesai": sorted(done)})
+        perlu += len(needed)
+        selesai += len(done)
+    letter, words = jawaban_tindak_lanjut(selesai, perlu)
+    return {"perlu": perlu, "selesai": selesai, "jawaban": letter, "jawaban_teks": words, "rincian": rincian}
+
+
+def persepsi_tahun(tahun: int) -> dict:
+    """IPAK and IPKP of the internal perception survey over the calendar year (a prediction of the hasil)."""
+    from types import SimpleNamespace
+
+    from skm.service import hasil_persepsi
+
+    rentang = SimpleNamespace(mulai=date(tahun, 1, 1), selesai=date(tahun, 12, 31))  # read like a period
+    out = {}
+    for jenis in ("ipak", "ipkp"):
+        h = hasil_persepsi(jenis, rentang)
+        out[jenis] = {"indeks": h.indeks, "responden": h.responden, "nilai_lke": h.nilai_lke}
+    return out

@@ -5,14 +5,15 @@ JSON API, the CLI and the admin pages call these, and all results come from skm.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
-from core import audit
+from core import attachments, audit
 from core.crypto import new_code, normalize_code
 from core.errors import DomainError, NotAllowed, NotFoundError
 from core.extensions import db
@@ -20,11 +21,12 @@ from core.forms import clean_text
 from core.models import Role, Unit
 from core.workdays import local_today, utcnow
 from skm import vocab
-from skm.berkas import Bacaan
+from skm.berkas import Bacaan, BerkasError, baca
 from skm.calculator import (JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA, HasilIkm, HasilPersepsi, Prediksi, Sampel,
                             hitung_ikm, hitung_persepsi, normalisasi_metode, sampel)
 from skm.models import (PersepsiItem, PersepsiJawaban, PersepsiRespon, SkmImpor, SkmKode, SkmLayanan, SkmPeriode,
                         SkmPertanyaan, SkmRespon, SkmTindakLanjut)
+from skm.workflow import TINDAK_LANJUT, peran
 
 JENIS_PERIODE = {"triwulan": "Triwulan", "semester": "Semester", "tahunan": "Tahunan", "lainnya": "Lainnya"}
 _KODE_LAYANAN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
@@ -172,6 +174,13 @@ def buat_periode(*, nama: str, jenis: str, mulai: date, selesai: date, metode_bo
     return p
 
 
+def catat_poster_dicetak(periode: SkmPeriode, ukuran: str, actor=None) -> None:
+    """The first poster printed by the survey manager is the offline publication the LKE asks about."""
+    if periode.poster_dicetak_pada is None:
+        periode.poster_dicetak_pada = utcnow()
+        audit.record("skm.poster", "skm_periode", periode.id, {"ukuran": ukuran}, actor=actor)
+
+
 def periode_triwulan(tahun: int, ke: int) -> tuple[str, date, date]:
     start = date(tahun, 3 * ke - 2, 1)
     end = date(tahun + (ke == 4), (3 * ke) % 12 + 1, 1)
@@ -223,50 +232,75 @@ def _periksa_respon(data: ResponBaru, *, profil_wajib: bool) -> ResponBaru:
     return out
 
 
+def _token(token: str | None) -> str | None:
+    return (token or "").strip()[:64] or None
+
+
+def _bertoken(model, token: str | None):
+    return db.session.scalar(select(model).where(model.token == token)) if token else None
+
+
+_INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+def _sisip_sekali(model, values: dict) -> int | None:
+    """INSERT one answer row; with a token, ON CONFLICT DO NOTHING: a double submit, even a concurrent one,
+    is one row (None: the token's row exists). No savepoint: under pysqlite a SAVEPOINT opened before the
+    transaction has written anything begins it, and its RELEASE commits the whole unit of work."""
+    stmt = _INSERT[db.session.get_bind().dialect.name](model).values(**values)
+    if values.get("token"):
+        stmt = stmt.on_conflict_do_nothing(index_elements=["token"])
+    return db.session.execute(stmt.returning(model.id)).scalar()
+
+
 def kirim_respon(layanan: SkmLayanan, data: ResponBaru, *, sumber: str, token: str | None = None,
                  kode_sekali: str | None = None) -> SkmRespon:
     """Store one answer. The same token twice returns the first row (a double submit is one respondent)."""
     if not layanan.aktif:
         raise NotAllowed("Survei untuk layanan ini sedang ditutup.")
-    token = (token or "").strip()[:64] or None
-    if token:
-        existing = db.session.scalar(select(SkmRespon).where(SkmRespon.token == token))
-        if existing is not None:
-            return existing
+    token = _token(token)
+    existing = _bertoken(SkmRespon, token)
+    if existing is not None:
+        return existing
     data = _periksa_respon(data, profil_wajib=True)
     kode_row = None
     if layanan.wajib_kode or (kode_sekali or "").strip():
         kode_row = _ambil_kode(layanan, kode_sekali)
-    respon = SkmRespon(layanan_id=layanan.id, tanggal=local_today(), sumber=sumber, token=token,
-                       jenis_kelamin=data.jenis_kelamin, usia=data.usia, pendidikan=data.pendidikan,
-                       pekerjaan=data.pekerjaan, saran=data.saran,
-                       **{k.lower(): v for k, v in data.jawaban.items()})
-    try:
-        with db.session.begin_nested():
-            db.session.add(respon)
-            if kode_row is not None:
-                kode_row.dipakai_pada = utcnow()
-            db.session.flush()
-    except IntegrityError:  # a concurrent submit with the same token won
-        existing = db.session.scalar(select(SkmRespon).where(SkmRespon.token == token)) if token else None
-        if existing is None:
-            raise
-        return existing
-    return respon
+    respon_id = _sisip_sekali(SkmRespon, dict(
+        layanan_id=layanan.id, tanggal=local_today(), sumber=sumber, token=token,
+        jenis_kelamin=data.jenis_kelamin, usia=data.usia, pendidikan=data.pendidikan, pekerjaan=data.pekerjaan,
+        saran=data.saran, impor_id=None, **{k.lower(): v for k, v in data.jawaban.items()}))
+    if respon_id is None:  # a concurrent submit with the same token won: it is the one respondent
+        return _bertoken(SkmRespon, token)
+    if kode_row is not None:
+        _pakai_kode(kode_row)
+    return db.session.get(SkmRespon, respon_id)
 
 
 def _ambil_kode(layanan: SkmLayanan, kode: str | None) -> SkmKode:
     if not (kode or "").strip():
         raise DomainError("Masukkan kode survei yang tercetak pada bukti layanan Anda.", field="kode")
     row = db.session.scalar(select(SkmKode).where(SkmKode.kode == normalize_code(kode),
-                                                  SkmKode.layanan_id == layanan.id).with_for_update())
+                                                  SkmKode.layanan_id == layanan.id))
     if row is None:
         raise DomainError("Kode survei tidak dikenal untuk layanan ini. Periksa kembali bukti layanan Anda.",
                           field="kode")
     if row.dipakai_pada is not None:
-        raise DomainError("Kode survei ini sudah dipakai. Setiap kode hanya untuk satu kali pengisian.",
-                          field="kode")
+        raise _kode_dipakai()
     return row
+
+
+def _kode_dipakai() -> DomainError:
+    return DomainError("Kode survei ini sudah dipakai. Setiap kode hanya untuk satu kali pengisian.", field="kode")
+
+
+def _pakai_kode(row: SkmKode) -> None:
+    """Spend the code in one conditional UPDATE: of two concurrent answers with one code, the second finds
+    it spent (and its answer is rolled back with the refusal)."""
+    spent = db.session.execute(update(SkmKode).where(SkmKode.id == row.id, SkmKode.dipakai_pada.is_(None))
+                               .values(dipakai_pada=utcnow()))
+    if spent.rowcount != 1:
+        raise _kode_dipakai()
 
 
 def buat_kode(layanan: SkmLayanan, jumlah: int, actor=None) -> list[str]:
@@ -295,8 +329,17 @@ class ImporGagal(DomainError):
     """The file has bad rows: nothing was imported; `kesalahan` lists them by row number."""
 
     def __init__(self, message: str, kesalahan: list[str]):
-        super().__init__(message)
+        super().__init__(message, field="berkas")
         self.kesalahan = kesalahan
+
+
+def impor_berkas(layanan: SkmLayanan, periode: SkmPeriode, data: bytes, nama: str, *, actor=None) -> SkmImpor:
+    """Read a CSV/XLSX file and import it (the upload page and `flask skm import`)."""
+    try:
+        bacaan = baca(data, nama)
+    except BerkasError as e:
+        raise DomainError(e.message, field="berkas") from e
+    return impor(layanan, periode, bacaan, sha256=hashlib.sha256(data).hexdigest(), actor=actor)
 
 
 def impor(layanan: SkmLayanan, periode: SkmPeriode, bacaan: Bacaan, *, sha256: str, actor=None) -> SkmImpor:
@@ -316,9 +359,10 @@ def impor(layanan: SkmLayanan, periode: SkmPeriode, bacaan: Bacaan, *, sha256: s
         raise ImporGagal(f"Tidak ada yang diimpor: {len(errors)} baris bermasalah. Perbaiki lalu unggah lagi.",
                          shown)
     if not bacaan.baris:
-        raise DomainError("Berkas tidak berisi data responden.")
+        raise DomainError("Berkas tidak berisi data responden.", field="berkas")
     if db.session.scalar(select(SkmImpor.id).where(SkmImpor.layanan_id == layanan.id, SkmImpor.sha256 == sha256)):
-        raise DomainError("Berkas yang sama persis sudah pernah diimpor untuk layanan ini; tidak diimpor lagi.")
+        raise DomainError("Berkas yang sama persis sudah pernah diimpor untuk layanan ini; tidak diimpor lagi.",
+                          field="berkas")
     batch = SkmImpor(layanan_id=layanan.id, periode_id=periode.id, nama_berkas=bacaan.nama, sha256=sha256,
                      jumlah=len(bacaan.baris), oleh_id=getattr(actor, "id", None))
     db.session.add(batch)
@@ -410,27 +454,47 @@ def saran(periode: SkmPeriode, layanan: SkmLayanan | None = None, batas: int = 2
 
 # --- follow-up (tindak lanjut) ------------------------------------------------------------------------
 
-STATUS_TL = {"rencana": "Direncanakan", "proses": "Sedang dikerjakan", "selesai": "Selesai"}
-# the state machine as data: (from, to) → roles allowed; a unit officer only on their own unit's actions
-TRANSISI_TL: dict[tuple[str, str], set[str]] = {
-    ("rencana", "proses"): {Role.pengelola_skm.value, Role.unit.value},
-    ("proses", "selesai"): {Role.pengelola_skm.value, Role.unit.value},
-    ("rencana", "selesai"): {Role.pengelola_skm.value},
-    ("proses", "rencana"): {Role.pengelola_skm.value},
-    ("selesai", "proses"): {Role.pengelola_skm.value},
-}
+BUKTI_TL = "skm_tindak_lanjut"  # owner type of the evidence files
+# who sees every unit's improvement actions; a unit officer sees and moves only its own unit's
+PEMBACA_TL = (Role.pengelola_skm, Role.pimpinan, Role.tpi)
+
+
+class TidakBerwenang(DomainError):
+    """The object exists, but is not this user's to open or change."""
+
+    status = 403
+
+
+def _lihat_semua_tl(user) -> bool:
+    return user.has_role(*PEMBACA_TL)
+
+
+def boleh_ubah_tl(tl: SkmTindakLanjut, user) -> bool:
+    """The survey manager changes every action; a unit officer only its own unit's."""
+    return user.has_role(Role.pengelola_skm) or (user.has_role(Role.unit) and user.unit_id == tl.unit_id)
+
+
+def get_visible_tl(tl_id: int, user, *, ubah: bool = False) -> SkmTindakLanjut:
+    """The improvement action if this user may see it (and, with `ubah`, change it)."""
+    tl = db.session.get(SkmTindakLanjut, tl_id)
+    if tl is None:
+        raise NotFoundError("Rencana tindak lanjut tidak ditemukan.")
+    mine = user.has_role(Role.unit) and user.unit_id is not None and user.unit_id == tl.unit_id
+    if not (_lihat_semua_tl(user) or mine) or (ubah and not boleh_ubah_tl(tl, user)):
+        raise TidakBerwenang("Anda tidak memiliki hak untuk membuka halaman ini.")
+    return tl
+
+
+def tindak_lanjut_terlihat(user, periode: SkmPeriode | None = None) -> list[SkmTindakLanjut]:
+    """The actions this user may see: every unit's for the readers, else the own unit's."""
+    return tindak_lanjut(periode, None if _lihat_semua_tl(user) else user.unit_id or -1)
 
 
 def bisa_ubah_tl(tl: SkmTindakLanjut, user) -> list[str]:
     """The statuses this user may move the action to."""
-    out = []
-    for (src, dst), roles in TRANSISI_TL.items():
-        if src != tl.status or not user.has_role(*roles):
-            continue
-        if not user.has_role(Role.pengelola_skm) and user.unit_id != tl.unit_id:
-            continue
-        out.append(dst)
-    return out
+    if not boleh_ubah_tl(tl, user):
+        return []
+    return TINDAK_LANJUT.actions_for(tl, peran(user))
 
 
 def buat_tindak_lanjut(*, periode: SkmPeriode, layanan: SkmLayanan | None, unsur: str, masalah: str,
@@ -455,9 +519,9 @@ def buat_tindak_lanjut(*, periode: SkmPeriode, layanan: SkmLayanan | None, unsur
 
 
 def ubah_status_tl(tl: SkmTindakLanjut, status: str, user, *, hasil_tl: str = "") -> None:
-    if status not in bisa_ubah_tl(tl, user):
-        raise NotAllowed(f"Status «{STATUS_TL.get(tl.status, tl.status)}» tidak dapat diubah menjadi "
-                         f"«{STATUS_TL.get(status, status)}» oleh Anda.")
+    if not boleh_ubah_tl(tl, user):
+        raise TidakBerwenang("Rencana tindak lanjut ini milik unit lain.")
+    TINDAK_LANJUT.check(tl, status, peran(user))
     hasil_tl = clean_text(hasil_tl)
     if status == "selesai" and not (hasil_tl or tl.hasil):
         raise DomainError("Tuliskan hasil perbaikan yang sudah dilakukan sebelum menandai selesai.", field="hasil")
@@ -467,6 +531,15 @@ def ubah_status_tl(tl: SkmTindakLanjut, status: str, user, *, hasil_tl: str = ""
         tl.hasil = hasil_tl
     tl.selesai_pada = local_today() if status == "selesai" else None
     audit.record("skm.tl.status", "skm_tindak_lanjut", tl.id, {"dari": before, "ke": status}, actor=user)
+
+
+def tambah_bukti_tl(tl: SkmTindakLanjut, berkas: list, user) -> None:
+    """Attach checked files (core.attachments.inspect_files) as evidence of the action."""
+    if not boleh_ubah_tl(tl, user):
+        raise TidakBerwenang("Rencana tindak lanjut ini milik unit lain.")
+    for clean in berkas:
+        attachments.save_clean(clean, BUKTI_TL, tl.id)
+    audit.record("skm.tl.bukti", BUKTI_TL, tl.id, {"jumlah": len(berkas)}, actor=user)
 
 
 def tindak_lanjut(periode: SkmPeriode | None = None, unit_id: int | None = None) -> list[SkmTindakLanjut]:
@@ -480,18 +553,37 @@ def tindak_lanjut(periode: SkmPeriode | None = None, unit_id: int | None = None)
 
 # --- IPAK / IPKP --------------------------------------------------------------------------------------
 
+def _item_tersimpan(jenis: str) -> list[PersepsiItem]:
+    q = select(PersepsiItem).where(PersepsiItem.jenis == jenis).order_by(PersepsiItem.urutan, PersepsiItem.id)
+    return list(db.session.scalars(q))
+
+
 def persepsi_items(jenis: str, *, aktif_saja: bool = True) -> list[PersepsiItem]:
-    """The statements of a perception survey; the defaults are written on first use."""
+    """The statements of a perception survey. Until the first answer or edit, the defaults are shown
+    without being stored (unsaved rows, `kunci` «b1», «b2»…): showing a page writes nothing."""
     if jenis not in JENIS_PERSEPSI:
         raise NotFoundError("Jenis survei persepsi tidak dikenal.")
-    q = select(PersepsiItem).where(PersepsiItem.jenis == jenis).order_by(PersepsiItem.urutan, PersepsiItem.id)
-    items = list(db.session.scalars(q))
-    if not items:
-        for i, teks in enumerate(vocab.PERSEPSI_BAWAAN[jenis], 1):
-            db.session.add(PersepsiItem(jenis=jenis, urutan=i, teks=teks, aktif=True))
-        db.session.flush()
-        items = list(db.session.scalars(q))
+    items = _item_tersimpan(jenis) or [PersepsiItem(jenis=jenis, urutan=i, teks=teks, aktif=True)
+                                       for i, teks in enumerate(vocab.PERSEPSI_BAWAAN[jenis], 1)]
     return [it for it in items if it.aktif or not aktif_saja]
+
+
+def _simpan_bawaan(jenis: str) -> list[PersepsiItem]:
+    """The stored statements, the defaults written first if there are none yet (by a POST, never a GET)."""
+    items = _item_tersimpan(jenis)
+    if not items:
+        items = persepsi_items(jenis, aktif_saja=False)
+        db.session.add_all(items)
+        db.session.flush()
+    return items
+
+
+def item_persepsi(jenis: str, kunci: str) -> PersepsiItem:
+    """One statement by its `kunci` (an id, or «b<n>» for a default not stored yet)."""
+    found = next((it for it in persepsi_items(jenis, aktif_saja=False) if it.kunci == kunci), None)
+    if found is None:
+        raise NotFoundError("Pernyataan tidak ditemukan.")
+    return found
 
 
 def simpan_item_persepsi(item: PersepsiItem | None, *, jenis: str, teks: str, urutan: int, aktif: bool,
@@ -501,9 +593,12 @@ def simpan_item_persepsi(item: PersepsiItem | None, *, jenis: str, teks: str, ur
         raise DomainError("Jenis survei persepsi tidak dikenal.", field="jenis")
     if not teks:
         raise DomainError("Teks pernyataan wajib diisi.", field="teks")
-    item = item or PersepsiItem(jenis=jenis)
-    if item.jenis != jenis:
+    if item is not None and item.jenis != jenis:
         raise DomainError("Jenis pernyataan tidak dapat diubah.", field="jenis")
+    stored = _simpan_bawaan(jenis)  # a new or edited statement sits beside the defaults, never instead
+    if item is not None and item.id is None:
+        item = stored[item.urutan - 1]
+    item = item or PersepsiItem(jenis=jenis)
     item.teks, item.urutan, item.aktif = teks, urutan, aktif
     db.session.add(item)
     db.session.flush()
@@ -511,25 +606,36 @@ def simpan_item_persepsi(item: PersepsiItem | None, *, jenis: str, teks: str, ur
     return item
 
 
-def kirim_persepsi(jenis: str, nilai: dict[int, object], *, token: str | None = None) -> PersepsiRespon:
+def kirim_persepsi(jenis: str, nilai: dict[str, object], *, token: str | None = None) -> PersepsiRespon:
+    """Store one answer; `nilai` maps each statement's `kunci` to 1–4. The same token twice is one answer."""
     items = persepsi_items(jenis)
-    token = (token or "").strip()[:64] or None
-    if token:
-        existing = db.session.scalar(select(PersepsiRespon).where(PersepsiRespon.token == token))
-        if existing is not None:
-            return existing
-    answers = {}
+    token = _token(token)
+    existing = _bertoken(PersepsiRespon, token)
+    if existing is not None:
+        return existing
+    answers = []
     for item in items:
         try:
-            answers[item.id] = vocab.bilangan_bulat(nilai.get(item.id), f"Pernyataan {item.urutan}", 1, 4)
+            answers.append(vocab.bilangan_bulat(nilai.get(item.kunci), f"Pernyataan {item.urutan}", 1, 4))
         except vocab.NilaiSalah as e:
-            msg = f"Pernyataan {item.urutan} belum dijawab." if nilai.get(item.id) in (None, "") else str(e) + "."
-            raise DomainError(msg, field=f"item_{item.id}") from e
-    respon = PersepsiRespon(jenis=jenis, tanggal=local_today(), token=token,
-                            jawaban=[PersepsiJawaban(item_id=i, nilai=v) for i, v in answers.items()])
-    db.session.add(respon)
+            msg = f"Pernyataan {item.urutan} belum dijawab." if nilai.get(item.kunci) in (None, "") else str(e) + "."
+            raise DomainError(msg, field=f"item_{item.kunci}") from e
+    if any(item.id is None for item in items):  # the defaults, answered for the first time
+        stored = [it for it in _simpan_bawaan(jenis) if it.aktif]
+        if [it.teks for it in stored] != [it.teks for it in items]:  # changed since the page was shown
+            raise DomainError("Daftar pernyataan baru saja diubah. Muat ulang halaman, lalu jawab kembali.")
+        items = stored
+    respon_id = _sisip_sekali(PersepsiRespon, dict(jenis=jenis, tanggal=local_today(), token=token))
+    if respon_id is None:  # a concurrent submit with the same token won
+        return _bertoken(PersepsiRespon, token)
+    db.session.add_all(PersepsiJawaban(respon_id=respon_id, item_id=item.id, nilai=v) for item, v in zip(items, answers))
     db.session.flush()
-    return respon
+    return db.session.get(PersepsiRespon, respon_id)
+
+
+def persepsi_terkirim(token: str | None) -> bool:
+    """An answer with this form token is already stored."""
+    return _bertoken(PersepsiRespon, _token(token)) is not None
 
 
 def hasil_persepsi(jenis: str, periode: SkmPeriode) -> HasilPersepsi:

@@ -8,13 +8,13 @@ import secrets
 import qrcode
 import qrcode.image.svg
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
-from core.errors import DomainError, N_
-from core.extensions import db, limiter
-from core.web import PDF, download
+from core.errors import N_
+from core.extensions import limiter
+from core.web import PDF, attempt, download
 from skm import laporan, service
-from skm.calculator import JENIS_PERSEPSI, Sampel, angka
+from skm.calculator import JENIS_PERSEPSI
+from skm.format import keterangan_sampel
 from skm.forms import persepsi_form, survei_form
 from skm.vocab import PERSEPSI_SKALA
 
@@ -35,17 +35,6 @@ LABEL_HALAMAN = (
     # service.PROFIL_KOLOM titles and the age group
     N_("Jenis kelamin"), N_("Usia"), N_("Pendidikan"), N_("Pekerjaan"),
 )
-
-
-def keterangan_sampel(s: Sampel) -> str:
-    """Sampel.keterangan in the reader's language (the Indonesian is the same sentence as in skm/calculator.py)."""
-    if s.minimal is None:
-        return _("Populasi layanan belum diisi; ukuran sampel minimal tidak dapat dihitung.")
-    status = (_("tercapai") if s.tercapai
-              else _("belum tercapai (kurang %(kurang)s)", kurang=s.minimal - s.responden))
-    return _("Sampel minimal %(minimal)s responden dari populasi %(populasi)s (Krejcie & Morgan); "
-             "terkumpul %(terkumpul)s — %(status)s.", minimal=angka(s.minimal, 0), populasi=angka(s.populasi, 0),
-             terkumpul=angka(s.responden, 0), status=status)
 
 
 def submit_limit() -> str:
@@ -76,18 +65,9 @@ def survei(kode: str):
                                   jenis_kelamin=form.jenis_kelamin.data, usia=form.usia.data,
                                   pendidikan=form.pendidikan.data, pekerjaan=form.pekerjaan.data,
                                   saran=form.saran.data or "")
-        try:
-            service.kirim_respon(layanan, data, sumber="web", token=form.token.data,
-                                 kode_sekali=form.kode.data if layanan.wajib_kode else None)
-        except DomainError as e:
-            db.session.rollback()
-            target = form[e.field] if e.field and e.field in form else None
-            if target is not None:
-                target.errors = [*target.errors, e.message]
-            else:
-                form.form_errors.append(e.message)
-        else:
-            db.session.commit()
+        ok, _respon = attempt(service.kirim_respon, layanan, data, sumber="web", token=form.token.data,
+                              kode_sekali=form.kode.data if layanan.wajib_kode else None, form=form)
+        if ok:
             return redirect(url_for("skm.terima_kasih", kode=layanan.kode))
     return render_template("skm/survei.html", layanan=layanan, form=form, pertanyaan=pertanyaan)
 
@@ -171,20 +151,17 @@ def persepsi(jenis: str):
     if jenis not in JENIS_PERSEPSI:
         abort(404)
     items = service.persepsi_items(jenis)
-    db.session.commit()  # the default statements, written on first use
     form = persepsi_form(items)
     if request.method == "GET":
         form.token.data = secrets.token_urlsafe(24)
-    if request.method == "POST" and form.is_bot:
+    if request.method == "POST" and (form.is_bot or service.persepsi_terkirim(form.token.data)):
+        # say nothing to the bot; a double submit counts once (the first one may have stored the default
+        # statements, so this form's field names are no longer the statements')
         return redirect(url_for("skm.persepsi_terima_kasih", jenis=jenis))
     if form.validate_on_submit():
-        try:
-            service.kirim_persepsi(jenis, {it.id: form[f"item_{it.id}"].data for it in items}, token=form.token.data)
-        except DomainError as e:
-            db.session.rollback()
-            form.form_errors.append(e.message)
-        else:
-            db.session.commit()
+        ok, _respon = attempt(service.kirim_persepsi, jenis, {it.kunci: form[f"item_{it.kunci}"].data for it in items},
+                              token=form.token.data, form=form)
+        if ok:
             return redirect(url_for("skm.persepsi_terima_kasih", jenis=jenis))
     return render_template("skm/persepsi.html", jenis=jenis, judul=JENIS_PERSEPSI[jenis], form=form, items=items,
                            skala=PERSEPSI_SKALA)

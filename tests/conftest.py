@@ -182,3 +182,18 @@ def clock(monkeypatch) -> Clock:
     monkeypatch.setattr(DatabaseSessionInterface, "_now", staticmethod(utcnow))
     monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time() + clock.offset))
     return clock
+
+
+@pytest.fixture
+def gunicorn_conf(app, monkeypatch):
+    """gunicorn.conf.py as gunicorn loads it, in a process whose app is built (its anonymous paths wired)."""
+    import importlib.util
+    import sys
+
+    from core.config import ROOT
+
+    spec = importlib.util.spec_from_file_location("gunicorn_conf_loader", ROOT / "gunicorn.conf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setitem(sys.modules, "gunicorn_conf_loader", module)
+    yield module

@@ -13,10 +13,8 @@ from core import storage
 from core.api import API_PREFIX, operation
 from core.attachments import MAX_FILES
 from core.errors import DomainError
-from core.extensions import db
 from wbs import service
 from wbs.limits import receipt_limit, submit_limit
-from wbs.models import WbsReport
 
 bp = Blueprint("wbs_api", __name__, url_prefix=API_PREFIX + "/wbs")
 TAG = "WBS"
@@ -103,10 +101,7 @@ def _files(items: list[LampiranIn]) -> list[storage.Clean]:
             data = base64.b64decode(item.isi_base64, validate=True)
         except (binascii.Error, ValueError):
             raise DomainError(f"Isi berkas «{storage.sanitize_filename(item.nama)}» bukan base64 yang sah.", "lampiran")
-        try:
-            out.append(storage.inspect_upload(data, item.nama, max_bytes=limit))
-        except storage.UploadError as e:
-            raise DomainError(e.message, "lampiran")
+        out.append(storage.inspect_upload(data, item.nama, max_bytes=limit))  # UploadError names «lampiran»
     return out
 
 
@@ -129,8 +124,8 @@ def create(body: LaporanWbsIn) -> LaporanWbsOut:
                                       "identitas"})
     report_id, receipt = service.submit_report(fields, _files(body.lampiran), sumber="api",
                                                idempotency_key=body.kunci_idempotensi)
-    report = db.session.get(WbsReport, report_id)
-    return LaporanWbsOut(resi=receipt, status=report.status, status_label=service.STATUS[report.status],
+    report = service.submitted(report_id)
+    return LaporanWbsOut(resi=receipt, status=report.status, status_label=report.status_label,
                          diterima_tanggal=report.diterima_tanggal,
                          pesan="Laporan diterima. Simpan resi ini; resi hanya ditampilkan sekali.")
 

@@ -8,10 +8,24 @@ import click
 
 from core.cli import CommandGroup
 from core.errors import DomainError
-from core.extensions import db
 from core.models import user_by_email
+from core.uow import keep_after_refusal, on_rollback
 
+# every command is one unit of work (CommandGroup): committed when it ends, rolled back when it fails
 wbs_cli = CommandGroup("wbs", help="Whistleblowing System: retensi dan kunci.")
+
+
+def _refused(call, *args, **kwargs):
+    """Run a service call for a command: a refusal becomes the command's error (its unit of work rolls
+    back), except the audit line of a refused unlock, which is kept."""
+    from wbs.keys import UnlockRefused
+
+    try:
+        return call(*args, **kwargs)
+    except DomainError as e:
+        if isinstance(e, UnlockRefused):
+            keep_after_refusal(e.keep)
+        raise click.ClickException(e.message)
 
 
 def _officer(email: str):
@@ -44,12 +58,7 @@ def rotate_key(email, frasa, frasa_baru):
     from wbs.keys import rotate_officer_key
 
     user = _officer(email)
-    try:
-        result = rotate_officer_key(user, frasa, frasa_baru)
-    except DomainError as e:
-        db.session.rollback()  # all or nothing
-        raise click.ClickException(e.message)
-    db.session.commit()
+    result = _refused(rotate_officer_key, user, frasa, frasa_baru)  # all or nothing
     click.echo(f"Kunci {user.email} dirotasi: {result['laporan']} laporan dibungkus ulang; "
                f"{result['bungkus_lain']} akses baru untuk anggota lain; {result['dicabut']} akses dicabut.")
 
@@ -64,14 +73,13 @@ def escrow_enable(out_path: Path, frasa):
 
     if out_path.exists():
         raise click.ClickException(f"{out_path} sudah ada; pilih berkas lain.")
-    try:
-        sealed = enable_escrow(frasa)
-    except DomainError as e:
-        raise click.ClickException(e.message)
+    sealed = _refused(enable_escrow, frasa)
+    # written before the commit, so escrow is never active without its key on disk; a key file for an
+    # escrow that was not stored is removed again
     fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    on_rollback(lambda: out_path.unlink(missing_ok=True))
     with os.fdopen(fd, "wb") as fh:
         fh.write(sealed)
-    db.session.commit()
     click.echo(f"Escrow aktif. Kunci privat tersegel ditulis ke {out_path}: pindahkan ke media luring, "
                "lalu hapus dari server. Laporan baru kini juga dibungkus untuk kunci escrow.")
 
@@ -81,11 +89,7 @@ def escrow_disable():
     """Matikan escrow dan hapus semua bungkus kunci escrow."""
     from wbs.keys import disable_escrow
 
-    try:
-        removed = disable_escrow()
-    except DomainError as e:
-        raise click.ClickException(e.message)
-    db.session.commit()
+    removed = _refused(disable_escrow)
     click.echo(f"Escrow dimatikan; {removed} bungkus kunci dihapus.")
 
 
@@ -98,10 +102,5 @@ def escrow_recover(key_file: Path, email, frasa):
     from wbs.keys import escrow_recover as recover
 
     user = _officer(email)
-    try:
-        count = recover(key_file.read_bytes(), frasa, user)
-    except DomainError as e:
-        db.session.commit()  # keep the audit line of a failed attempt
-        raise click.ClickException(e.message)
-    db.session.commit()
+    count = _refused(recover, key_file.read_bytes(), frasa, user)  # a failed attempt stays in the audit log
     click.echo(f"{count} laporan kini dapat dibuka oleh {user.email}.")

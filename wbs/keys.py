@@ -7,6 +7,9 @@ from SECRET_KEY + the session id inside the server-side session (see `remember_u
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from flask import current_app, session
 from sqlalchemy import delete, func, select
 
@@ -16,10 +19,21 @@ from core.extensions import db
 from core.models import Role, User, UserRole
 from wbs import sealing
 from wbs.models import WbsKey, WbsKeyWrap, WbsReport
+from wbs.workflow import CLOSED
 
 MIN_PASSPHRASE = 12
-CLOSED = ("selesai", "tidak_dapat")
 _SESSION_SLOT = "wbs_kunci"
+NO_ACCESS = ("Kunci Anda belum diberi akses ke laporan ini. Minta anggota Tim WBS yang sudah memiliki akses "
+             "untuk memberikannya (menu Kunci WBS).")
+
+
+class UnlockRefused(DomainError):
+    """A wrong passphrase or escrow key file. The attempt must stay in the audit log although everything
+    else is refused: the caller writes `keep` through core.uow.keep_after_refusal, then refuses."""
+
+    def __init__(self, message: str, field: str | None, keep: Callable[[], object]):
+        super().__init__(message, field)
+        self.keep = keep
 
 
 def kdf_params() -> crypto.KdfParams:
@@ -40,6 +54,12 @@ def eligible(key: WbsKey) -> bool:
     if key.jenis == "escrow":
         return True
     return key.user is not None and key.user.aktif and key.user.has_role(Role.tim_wbs)
+
+
+def stale_keys() -> list[WbsKey]:
+    """Active officer keys whose holder left the team (role removed or account disabled)."""
+    q = select(WbsKey).where(WbsKey.aktif.is_(True), WbsKey.jenis == "petugas").order_by(WbsKey.id)
+    return [k for k in db.session.scalars(q) if not eligible(k)]
 
 
 def recipient_keys() -> list[WbsKey]:
@@ -86,31 +106,52 @@ def _check_passphrase(passphrase: str) -> None:
 
 # --- enrolment, unlocking -------------------------------------------------------------------------
 
-def enrol_officer(user: User, passphrase: str) -> WbsKey:
-    """Create the officer's key pair; the private key is stored only sealed under the passphrase."""
-    if not user.has_role(Role.tim_wbs):
-        raise NotAllowed("Hanya anggota Tim WBS yang dapat membuat kunci WBS.")
-    if officer_key(user) is not None:
-        raise DomainError("Anda sudah memiliki kunci WBS. Gunakan rotasi kunci untuk menggantinya.")
-    _check_passphrase(passphrase)
+def _new_officer_key(user: User, passphrase: str) -> tuple[WbsKey, bytes]:
+    """A new key pair for the officer (flushed, so it has an id); the private key is stored only sealed
+    under the passphrase and returned for this request's use."""
     private, public = crypto.generate_keypair()
     key = WbsKey(jenis="petugas", user_id=user.id, public_key=public,
                  sealed_private=crypto.seal_with_passphrase(private, passphrase, kdf_params()))
     db.session.add(key)
     db.session.flush()
+    return key, private
+
+
+def _enrol(user: User, passphrase: str) -> tuple[WbsKey, bytes]:
+    if not user.has_role(Role.tim_wbs):
+        raise NotAllowed("Hanya anggota Tim WBS yang dapat membuat kunci WBS.")
+    if officer_key(user) is not None:
+        raise DomainError("Anda sudah memiliki kunci WBS. Gunakan rotasi kunci untuk menggantinya.")
+    _check_passphrase(passphrase)
+    key, private = _new_officer_key(user, passphrase)
     audit.record("wbs.kunci.buat", "wbs_kunci", key.id, {"user_id": user.id})
+    return key, private
+
+
+def enrol_officer(user: User, passphrase: str) -> WbsKey:
+    """Create the officer's key pair; the private key is stored only sealed under the passphrase."""
+    return _enrol(user, passphrase)[0]
+
+
+def enrol_and_unlock(user: User, passphrase: str) -> WbsKey:
+    """Enrol, and keep the new key unlocked for this session: it opens what is wrapped to it at once
+    (one Argon2id derivation, not a second one to open what was just sealed)."""
+    key, private = _enrol(user, passphrase)
+    remember_unlocked(key, private)
     return key
 
 
 def unlock(user: User, passphrase: str) -> tuple[WbsKey, bytes]:
+    """The officer's key and private key; a wrong passphrase is refused with `UnlockRefused`, whose
+    audit line the caller keeps."""
     key = officer_key(user)
     if key is None or not key.sealed_private:
         raise NotFoundError("Anda belum memiliki kunci WBS. Buat kunci terlebih dahulu.")
     try:
         private = crypto.open_with_passphrase(key.sealed_private, passphrase or "")
     except crypto.DecryptionError:
-        audit.record("wbs.kunci.buka_gagal", "wbs_kunci", key.id)
-        raise DomainError("Frasa sandi WBS salah.", "passphrase")
+        raise UnlockRefused("Frasa sandi WBS salah.", "passphrase",
+                            partial(audit.record, "wbs.kunci.buka_gagal", "wbs_kunci", key.id))
     audit.record("wbs.kunci.buka", "wbs_kunci", key.id)
     return key, private
 
@@ -160,12 +201,20 @@ def _session_aad(key: WbsKey) -> bytes:
 
 # --- access to reports ----------------------------------------------------------------------------
 
-def data_key(report: WbsReport, key: WbsKey, private: bytes) -> bytes:
-    wrap = db.session.scalar(select(WbsKeyWrap).where(WbsKeyWrap.report_id == report.id,
+def _wrap_of(report_id: int, key: WbsKey) -> WbsKeyWrap | None:
+    return db.session.scalar(select(WbsKeyWrap).where(WbsKeyWrap.report_id == report_id,
                                                       WbsKeyWrap.key_id == key.id))
+
+
+def can_open(report_id: int, key: WbsKey | None) -> bool:
+    """The report's data key is wrapped to this (eligible) key."""
+    return key is not None and eligible(key) and _wrap_of(report_id, key) is not None
+
+
+def data_key(report: WbsReport, key: WbsKey, private: bytes) -> bytes:
+    wrap = _wrap_of(report.id, key)
     if wrap is None or not eligible(key):
-        raise NotAllowed("Kunci Anda belum diberi akses ke laporan ini. Minta anggota Tim WBS yang sudah "
-                         "memiliki akses untuk memberikannya (menu Kunci WBS).")
+        raise NotAllowed(NO_ACCESS)
     try:
         return crypto.hpke_unwrap(private, wrap.wrap, sealing.wrap_info(report.id, key.id))
     except crypto.DecryptionError:
@@ -218,11 +267,7 @@ def revoke_key(key_id: int, actor: User) -> int:
 
 def drop_ineligible_wraps(actor: User | None = None) -> int:
     """Revoke keys whose holder left the team (role removed or account disabled)."""
-    removed = 0
-    for key in db.session.scalars(select(WbsKey).where(WbsKey.aktif.is_(True), WbsKey.jenis == "petugas")).all():
-        if not eligible(key):
-            removed += revoke_key(key.id, actor)
-    return removed
+    return sum(revoke_key(key.id, actor) for key in stale_keys())
 
 
 def rotate_officer_key(user: User, old_passphrase: str, new_passphrase: str) -> dict[str, int]:
@@ -231,11 +276,7 @@ def rotate_officer_key(user: User, old_passphrase: str, new_passphrase: str) -> 
     that lacks them (officers added since)."""
     _check_passphrase(new_passphrase)
     old_key, private = unlock(user, old_passphrase)
-    new_private, new_public = crypto.generate_keypair()
-    new_key = WbsKey(jenis="petugas", user_id=user.id, public_key=new_public,
-                     sealed_private=crypto.seal_with_passphrase(new_private, new_passphrase, kdf_params()))
-    db.session.add(new_key)
-    db.session.flush()
+    new_key, _ = _new_officer_key(user, new_passphrase)
     reports = reports_wrapped_to(old_key, open_only=False)
     added = 0
     for report in reports:
@@ -287,8 +328,8 @@ def escrow_recover(sealed_escrow: bytes, passphrase: str, target: User, actor: U
     try:
         private = crypto.open_with_passphrase(sealed_escrow, passphrase)
     except crypto.DecryptionError:
-        audit.record("wbs.escrow.gagal", "wbs_kunci", key.id, actor=actor)
-        raise DomainError("Berkas kunci escrow atau frasa sandinya salah.")
+        raise UnlockRefused("Berkas kunci escrow atau frasa sandinya salah.", None,
+                            partial(audit.record, "wbs.escrow.gagal", "wbs_kunci", key.id, actor=actor))
     if crypto.public_from_private(private) != key.public_key:
         raise DomainError("Berkas kunci escrow ini bukan kunci escrow yang aktif.")
     target_key = officer_key(target)

@@ -1,6 +1,10 @@
-"""Every WBS rule: submission, the reporter's mailbox, the team's case handling, the state machine,
+"""Every WBS rule: submission, the reporter's mailbox, the team's case handling, who may open what,
 deadlines and retention. The web form, the JSON API, complaints ("move to WBS") and the Telegram bot all
-call these functions.
+call these functions; the state machine is the table in wbs/workflow.py.
+
+Nothing here commits or rolls back: each function runs inside its caller's unit of work (core.uow) and
+flushes where it needs ids; an idempotent submit resolves a lost race inside a savepoint. Files written
+for rows that end up rolled back are removed on rollback, files of purged reports once the purge commits.
 
 Nothing here logs, audits or notifies with content: audit rows of the reporter's actions carry no report
 id at all, and the team is told only that something new arrived.
@@ -9,8 +13,11 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 
 from flask import current_app
 from sqlalchemy import delete, select
@@ -23,9 +30,12 @@ from core.errors import N_, DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Role, User
+from core.settings import get_setting
+from core.uow import on_commit, on_rollback
 from core.workdays import local_today
-from wbs import keys, sealing
+from wbs import keys, sealing, workflow
 from wbs.models import ELEMENTS, SEALED_FIELDS, WbsAttachment, WbsEntry, WbsKey, WbsKeyWrap, WbsReport
+from wbs.workflow import CLOSED, PELAPOR, STATUS, TUJUAN
 
 JENIS = {
     "korupsi": N_("Korupsi"),
@@ -44,67 +54,27 @@ ELEMENT_LABELS = {
     "bagaimana": N_("Bagaimana caranya (modus)"),
     "mengapa": N_("Mengapa (bila diketahui)"),
 }
-STATUS = {
-    "diterima": N_("Diterima"),
-    "verifikasi": N_("Verifikasi"),
-    "ditindaklanjuti": N_("Ditindaklanjuti"),
-    "investigasi": N_("Investigasi"),
-    "selesai": N_("Selesai"),
-    "tidak_dapat": N_("Tidak Dapat Ditindaklanjuti"),
-}
-CLOSED = keys.CLOSED
-TUJUAN = {
-    "inspektorat": N_("Inspektorat Utama"),
-    "apip": N_("APIP (Aparat Pengawasan Intern Pemerintah)"),
-    "aph": N_("APH (Aparat Penegak Hukum)"),
-}
 SUMBER = ("web", "api", "telegram", "pengaduan", "petugas")
 MAX_TEXT = 10_000
 MAX_IDENTITAS = 1_000
 UNKNOWN_RECEIPT = ("Resi tidak dikenali. Periksa kembali 16 huruf dan angka resi Anda "
                    "(huruf besar/kecil dan spasi tidak berpengaruh).")
 
-# default deadlines (DOMAIN.md §2)
-ACK_HK, VERIFY_HK, FEEDBACK_DAYS = 3, 7, 30
-
-
-@dataclass(frozen=True)
-class Transition:
-    roles: tuple[str, ...] = (Role.tim_wbs.value,)
-    needs_tujuan: bool = False  # forwarding: to Inspektorat / APIP / APH
-
-
-# The state machine as data: (from, to) -> rule. Every change needs a reason (shown to the reporter).
-TRANSITIONS: dict[tuple[str, str], Transition] = {
-    ("diterima", "verifikasi"): Transition(),
-    ("diterima", "tidak_dapat"): Transition(),
-    ("verifikasi", "ditindaklanjuti"): Transition(needs_tujuan=True),
-    ("verifikasi", "tidak_dapat"): Transition(),
-    ("ditindaklanjuti", "investigasi"): Transition(),
-    ("ditindaklanjuti", "selesai"): Transition(),
-    ("ditindaklanjuti", "tidak_dapat"): Transition(),
-    ("investigasi", "selesai"): Transition(),
-    ("investigasi", "tidak_dapat"): Transition(),
+# the office's defaults (DOMAIN.md §2; an SK Kepala may change them in settings); wired by app.py
+SETTINGS = {
+    "wbs": {
+        "pengakuan_hk": 3,       # receipt → acknowledgement, working days
+        "verifikasi_hk": 7,      # receipt → verification, working days
+        "umpan_balik_hari": 30,  # news to the reporter at least this often (calendar days) until closed
+    },
 }
 
 
-def allowed_transitions(status: str, user: User) -> list[str]:
-    return [to for (frm, to), rule in TRANSITIONS.items() if frm == status and user.has_role(*rule.roles)]
-
-
-def check_transition(report: WbsReport, to: str, user: User, alasan: str, tujuan: str | None) -> Transition:
-    """The one place that decides whether a status change is legal."""
-    rule = TRANSITIONS.get((report.status, to))
-    if rule is None:
-        raise NotAllowed(f"Status «{STATUS.get(report.status, report.status)}» tidak dapat diubah menjadi "
-                         f"«{STATUS.get(to, to)}».", "status")
-    if not user.has_role(*rule.roles):
-        raise NotAllowed("Peran Anda tidak berwenang mengubah status ini.", "status")
-    if len(alasan) < 5:
-        raise DomainError("Tuliskan alasan perubahan status (minimal 5 karakter).", "alasan")
-    if rule.needs_tujuan and tujuan not in TUJUAN:
-        raise DomainError("Pilih ke mana laporan diteruskan: Inspektorat, APIP, atau APH.", "tujuan")
-    return rule
+def deadline_days() -> dict[str, int]:
+    """The deadlines in force: {"pengakuan": HK, "verifikasi": HK, "umpan_balik": days} (pages show them)."""
+    s = get_setting("wbs")
+    return {"pengakuan": int(s["pengakuan_hk"]), "verifikasi": int(s["verifikasi_hk"]),
+            "umpan_balik": int(s["umpan_balik_hari"])}
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -129,13 +99,17 @@ def _idem_hash(token: str | None) -> str | None:
     return crypto.keyed_hash(_pepper(), "zi-wbs/idem/" + token) if token else None
 
 
+def _too_long(text: str, field_name: str) -> None:
+    if len(text) > MAX_TEXT:
+        raise DomainError(f"Terlalu panjang (maksimal {MAX_TEXT:,} karakter).".replace(",", "."), field_name)
+
+
 def _clean_fields(fields: dict[str, str]) -> dict[str, str]:
     out = {name: clean_text(fields.get(name)) for name in ELEMENTS}
     if not out["apa"]:
         raise DomainError("Ceritakan apa yang terjadi.", "apa")
     for name in ELEMENTS:
-        if len(out[name]) > MAX_TEXT:
-            raise DomainError(f"Terlalu panjang (maksimal {MAX_TEXT:,} karakter).".replace(",", "."), name)
+        _too_long(out[name], name)
     jenis = clean_text(fields.get("jenis")) or "lainnya"
     if jenis not in JENIS:
         raise DomainError("Jenis pelanggaran tidak dikenal.", "jenis")
@@ -156,7 +130,8 @@ def _check_files(files) -> list[storage.Clean]:
 
 def _seal_files(report_id: int, data_key: bytes, files: list[storage.Clean], entry_id: str | None,
                 dari: str, written: list[str]) -> None:
-    """Encrypt each file to disk under a random name; its name, type and size are sealed in the row."""
+    """Encrypt each file to disk under a random name (listed in `written`); its name, type and size are
+    sealed in the row."""
     for i, clean in enumerate(files):
         att_id = secrets.token_hex(16)
         blob = crypto.aead_encrypt(data_key, clean.data, sealing.file_aad(report_id, att_id))
@@ -171,6 +146,41 @@ def _seal_files(report_id: int, data_key: bytes, files: list[storage.Clean], ent
 def _discard(written: list[str]) -> None:
     for name in written:
         storage.delete_bytes(_upload_folder(), name)
+
+
+@contextmanager
+def _savepoint() -> Iterator[None]:
+    """A savepoint inside the unit of work. pysqlite opens its transaction lazily, before the first write:
+    a SAVEPOINT sent first would open a transaction of its own, which its RELEASE commits, outside the
+    unit of work. So on SQLite the transaction is begun first when nothing has been written yet."""
+    connection = db.session.connection()
+    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN")
+    with db.session.begin_nested():
+        yield
+
+
+def _store_once(store: Callable[[list[str]], object], token_hash: str | None, stored_before: Callable) -> bool:
+    """Run `store(written)` (rows, and sealed files it names in `written`) inside a savepoint. False when
+    the unique form token shows that another request stored the same submission first: that attempt is
+    undone, its files removed, and the rest of the unit of work stands. Any other failure propagates.
+    The files stay only if the unit of work commits."""
+    written: list[str] = []
+    try:
+        with _savepoint():
+            store(written)
+            db.session.flush()  # a lost race on the unique token shows here, inside the savepoint
+    except IntegrityError:
+        _discard(written)
+        if token_hash and stored_before(token_hash) is not None:
+            return False
+        raise
+    except BaseException:
+        _discard(written)
+        raise
+    # registered once the savepoint is released: core.uow runs its commit hooks on a savepoint's release too
+    on_rollback(partial(_discard, written))
+    return True
 
 
 def _notify_team(body: str) -> None:
@@ -193,9 +203,27 @@ def _next_entry(report: WbsReport, jenis: str, data_key: bytes, payload: dict, *
     return entry
 
 
+def _entry_by_token(idem: str) -> str | None:
+    return db.session.scalar(select(WbsEntry.id).where(WbsEntry.idem_hash == idem))
+
+
+def _append_once(report: WbsReport, jenis: str, data_key: bytes, payload: dict, idem: str | None, *,
+                 files: list[storage.Clean] = (), dari: str = "pelapor", officer: User | None = None) -> bool:
+    """Add a message (and its files) to the conversation; False when a concurrent request with the same
+    form token stored it first."""
+    def store(written: list[str]) -> None:
+        entry = _next_entry(report, jenis, data_key, payload, officer=officer, idem_hash=idem)
+        db.session.flush()
+        _seal_files(report.id, data_key, files, entry.id, dari, written)
+
+    return _store_once(store, idem, _entry_by_token)
+
+
 def _locked_report(report_id: int) -> WbsReport:
-    # a row lock orders concurrent messages on one report (no-op on SQLite, which serialises writers)
-    report = db.session.scalar(select(WbsReport).where(WbsReport.id == report_id).with_for_update())
+    # a row lock orders concurrent messages on one report (no-op on SQLite, which serialises writers); the
+    # row is read again under the lock, so the entry counter is the one the previous writer left
+    report = db.session.scalar(select(WbsReport).where(WbsReport.id == report_id).with_for_update()
+                               .execution_options(populate_existing=True))
     if report is None:
         raise NotFoundError("Laporan WBS tidak ditemukan.")
     return report
@@ -207,11 +235,14 @@ RECEIPT_SPENT = ("Laporan ini sudah terkirim. Demi keamanan Anda, resi hanya dit
                  "dan tidak ditampilkan lagi. Bila resi hilang, kirim laporan baru.")
 
 
+def _report_by_token(idem: str) -> WbsReport | None:
+    return db.session.scalar(select(WbsReport).where(WbsReport.idem_hash == idem))
+
+
 def _show_again_once(report: WbsReport, token: str) -> int:
     """A double click sees its receipt once more; then the token is spent, so a later re-post from the
     same browser (someone pressing Back on a shared computer) cannot bring the receipt back."""
     report.idem_hash = _idem_hash("spent/" + token)
-    db.session.commit()
     return report.id
 
 
@@ -224,8 +255,9 @@ def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, su
     been checked by core.storage (content, size; image metadata stripped). With `idempotency_key` (the
     form's one-time token) a second submit returns the first report and the same receipt.
 
-    Commits its own transaction: the files written to disk and the receipt handed out must match what
-    is stored, and a concurrent double submit is resolved by the unique token.
+    Runs inside the caller's unit of work and does not commit: what the caller wrote (an archived
+    complaint) and the report stand or fall together, and files written for a rolled-back report are
+    removed. A concurrent double submit is resolved by the unique token inside a savepoint.
     """
     values = _clean_fields(fields)
     files = _check_files(files)
@@ -234,7 +266,7 @@ def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, su
     idem = _idem_hash(idempotency_key)
     if idem:
         receipt = crypto.normalize_code(sealing.receipt_from_token(_pepper(), idempotency_key))
-        existing = db.session.scalar(select(WbsReport).where(WbsReport.idem_hash == idem))
+        existing = _report_by_token(idem)
         if existing:
             return _show_again_once(existing, idempotency_key), receipt
         if db.session.scalar(select(WbsReport.id).where(WbsReport.resi_hash == sealing.receipt_lookup(_pepper(), receipt))):
@@ -243,6 +275,7 @@ def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, su
         receipt = crypto.normalize_code(crypto.new_code(sealing.RECEIPT_BITS))
 
     today = local_today()
+    days = deadline_days()
     report_id = _new_report_id()
     data_key = crypto.new_key()
     salt = os.urandom(crypto.SALT_BYTES)
@@ -253,32 +286,39 @@ def submit_report(fields: dict[str, str], files: list[storage.Clean] = (), *, su
         resi_wrap=crypto.hpke_wrap(sealing.receipt_public(receipt, salt, params), data_key,
                                    sealing.receipt_info(report_id)),
         idem_hash=idem, sumber=sumber, status="diterima", diterima_tanggal=today,
-        batas_pengakuan=add_workdays(today, ACK_HK), batas_verifikasi=add_workdays(today, VERIFY_HK),
+        batas_pengakuan=add_workdays(today, days["pengakuan"]),
+        batas_verifikasi=add_workdays(today, days["verifikasi"]),
         entri_terakhir=0,
         **{name: sealing.seal_text(data_key, values[name], sealing.field_aad(report_id, name))
            for name in SEALED_FIELDS})
-    written: list[str] = []
-    try:
+
+    def store(written: list[str]) -> None:
         db.session.add(report)
         db.session.flush()
         for key in keys.recipient_keys():
             keys.wrap_to(report_id, key, data_key)
         _seal_files(report_id, data_key, files, None, "pelapor", written)
-        # no audit row: the log is for officers' actions, and its timestamp would date the report
-        _notify_team("Ada laporan WBS baru.")
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        _discard(written)
-        existing = db.session.scalar(select(WbsReport).where(WbsReport.idem_hash == idem)) if idem else None
-        if existing:  # the other click of a double submit won the race
-            return _show_again_once(existing, idempotency_key), receipt
-        raise
-    except BaseException:
-        db.session.rollback()
-        _discard(written)
-        raise
+
+    if not _store_once(store, idem, _report_by_token):  # the other click of a double submit won the race
+        return _show_again_once(_report_by_token(idem), idempotency_key), receipt
+    # no audit row: the log is for officers' actions, and its timestamp would date the report
+    _notify_team("Ada laporan WBS baru.")
     return report_id, receipt
+
+
+@dataclass(frozen=True)
+class Submitted:
+    status: str
+    status_label: str
+    diterima_tanggal: date
+
+
+def submitted(report_id: int) -> Submitted:
+    """What the reporter is told with the receipt, right after `submit_report` (nothing sealed)."""
+    report = db.session.get(WbsReport, report_id)
+    if report is None:
+        raise NotFoundError("Laporan WBS tidak ditemukan.")
+    return Submitted(report.status, STATUS[report.status], report.diterima_tanggal)
 
 
 # --- the reporter's mailbox -----------------------------------------------------------------------
@@ -357,7 +397,8 @@ def _mailbox(report: WbsReport, data_key: bytes) -> Mailbox:
         jenis_label=JENIS.get(values["jenis"], values["jenis"]),
         isian=[(ELEMENT_LABELS[n], values[n]) for n in ELEMENTS if values[n]],
         kurang=[ELEMENT_LABELS[n] for n in ELEMENTS if not values[n] and n != "mengapa"],
-        entri=entries, lampiran_awal=names_by_entry.get(None, []), terbuka=report.status not in CLOSED)
+        entri=entries, lampiran_awal=names_by_entry.get(None, []),
+        terbuka=workflow.may(report, "pesan_pelapor", PELAPOR))
 
 
 def open_mailbox(receipt: str) -> Mailbox:
@@ -365,8 +406,7 @@ def open_mailbox(receipt: str) -> Mailbox:
     same answer (NotFoundError) after the same work."""
     report, data_key = _unlock_by_receipt(receipt)
     # the reporter holds the data key now: officers enrolled since the report came get it too
-    if keys.sync_wraps(report, data_key):
-        db.session.commit()
+    keys.sync_wraps(report, data_key)
     return _mailbox(report, data_key)
 
 
@@ -381,29 +421,14 @@ def add_reporter_message(receipt: str, text: str, files: list[storage.Clean] = (
         raise DomainError(f"Pesan terlalu panjang (maksimal {MAX_TEXT:,} karakter).".replace(",", "."), "pesan")
     found, data_key = _unlock_by_receipt(receipt)
     idem = _idem_hash(idempotency_key)
-    if idem and db.session.scalar(select(WbsEntry.id).where(WbsEntry.idem_hash == idem)):
+    if idem and _entry_by_token(idem):
         return _mailbox(found, data_key)  # the same form sent twice
-    written: list[str] = []
-    try:
-        report = _locked_report(found.id)
-        if report.status in CLOSED:
-            raise DomainError("Laporan ini sudah ditutup; pesan baru tidak dapat dikirim.", "pesan")
-        entry = _next_entry(report, "pelapor", data_key, {"teks": text}, idem_hash=idem)
-        db.session.flush()
-        _seal_files(report.id, data_key, files, entry.id, "pelapor", written)
+    report = _locked_report(found.id)
+    if not workflow.may(report, "pesan_pelapor", PELAPOR):
+        raise DomainError("Laporan ini sudah ditutup; pesan baru tidak dapat dikirim.", "pesan")
+    if _append_once(report, "pelapor", data_key, {"teks": text}, idem, files=files):
         keys.sync_wraps(report, data_key)
         _notify_team("Ada pesan baru di WBS.")
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        _discard(written)
-        if idem and db.session.scalar(select(WbsEntry.id).where(WbsEntry.idem_hash == idem)):
-            return _mailbox(db.session.get(WbsReport, found.id), data_key)
-        raise
-    except BaseException:
-        db.session.rollback()
-        _discard(written)
-        raise
     return _mailbox(report, data_key)
 
 
@@ -437,16 +462,20 @@ class Case:
     kurang: list[str]
     entri: list[CaseEntry]
     lampiran_awal: list[tuple[str, dict]]
-    transisi: list[str]
+    transisi: list[str]  # the statuses the officer may move it to now
+    aksi: list[str]  # every action the officer may take now (workflow.MACHINE): "pesan_tim", "catatan", …
+    tenggat_hari: dict[str, int]  # the deadlines in force (deadline_days)
 
 
 def deadlines(report: WbsReport, today: date | None = None) -> dict:
-    """Acknowledgement (3 HK), verification (7 HK) and feedback every 30 days; `lewat` = overdue."""
+    """Acknowledgement and verification (working days, fixed at receipt) and feedback every so many days
+    (settings: deadline_days); `lewat` = overdue."""
     today = today or local_today()
     is_open = report.status not in CLOSED
     ack_done = report.diakui_tanggal
     ver_done = report.diverifikasi_tanggal
-    feedback_due = (report.umpan_balik_tanggal or report.diterima_tanggal) + timedelta(days=FEEDBACK_DAYS)
+    feedback_due = ((report.umpan_balik_tanggal or report.diterima_tanggal)
+                    + timedelta(days=deadline_days()["umpan_balik"]))
     return {
         "pengakuan": {"batas": report.batas_pengakuan, "selesai": ack_done,
                       "lewat": _late(ack_done, report.batas_pengakuan, today, is_open)},
@@ -475,9 +504,40 @@ def next_deadline(report: WbsReport, today: date | None = None) -> tuple[str, da
     return min(pending, key=lambda p: p[1])
 
 
-def queue(key: WbsKey | None) -> list[dict]:
-    """All reports (open first, most urgent first), without content; `akses` = the key can read it."""
+# --- who may see what -----------------------------------------------------------------------------
+
+def _team_only(user: User) -> None:
+    if not (user.aktif and user.has_role(Role.tim_wbs)):
+        raise NotAllowed("Hanya anggota Tim WBS yang dapat membuka laporan WBS; pimpinan dan admin melihat "
+                         "jumlahnya saja.")
+
+
+def get_visible(report_id: int, user: User, *, lock: bool = False) -> WbsReport:
+    """The report (still sealed) if `user` may open it: an active Tim WBS member whose own active key has
+    the report's data key wrapped to it. Admin and pimpinan see counts only (`summary`, wbs.queries)."""
+    _team_only(user)
+    report = _locked_report(report_id) if lock else db.session.get(WbsReport, report_id)
+    if report is None:
+        raise NotFoundError("Laporan WBS tidak ditemukan.")
+    if not keys.can_open(report.id, keys.officer_key(user)):
+        raise NotAllowed(keys.NO_ACCESS)
+    return report
+
+
+def _officer_data_key(report_id: int, user: User, key: WbsKey, private: bytes, *,
+                      lock: bool = False) -> tuple[WbsReport, bytes]:
+    report = get_visible(report_id, user, lock=lock)
+    if key.user_id != user.id:
+        raise NotAllowed(keys.NO_ACCESS)
+    return report, keys.data_key(report, key, private)
+
+
+def queue(user: User) -> list[dict]:
+    """All reports (open first, most urgent first), without content, for the team; `akses` = the
+    officer's key can read it."""
+    _team_only(user)
     today = local_today()
+    key = keys.officer_key(user)
     readable = set()
     if key is not None:
         readable = set(db.session.scalars(select(WbsKeyWrap.report_id).where(WbsKeyWrap.key_id == key.id)))
@@ -493,16 +553,11 @@ def queue(key: WbsKey | None) -> list[dict]:
     return rows
 
 
-def _officer_data_key(report_id: int, key: WbsKey, private: bytes, *, lock: bool = False) -> tuple[WbsReport, bytes]:
-    report = _locked_report(report_id) if lock else db.session.get(WbsReport, report_id)
-    if report is None:
-        raise NotFoundError("Laporan WBS tidak ditemukan.")
-    return report, keys.data_key(report, key, private)
-
+# --- the team's side ------------------------------------------------------------------------------
 
 def open_case(report_id: int, user: User, key: WbsKey, private: bytes, *, purpose: str = "buka") -> Case:
     """Decrypt a case in memory for an officer of the team (audited, without content)."""
-    report, data_key = _officer_data_key(report_id, key, private)
+    report, data_key = _officer_data_key(report_id, user, key, private)
     values = {name: sealing.open_text(data_key, getattr(report, name), sealing.field_aad(report.id, name))
               for name in SEALED_FIELDS}
     files = _attachments(report.id, data_key)
@@ -518,17 +573,19 @@ def open_case(report_id: int, user: User, key: WbsKey, private: bytes, *, purpos
                                  tujuan=TUJUAN.get(payload.get("tujuan") or ""),
                                  lampiran=by_entry.get(e.id, [])))
     audit.record(f"wbs.kasus.{purpose}", "wbs_laporan", report.id, actor=user)
+    role = workflow.role_of(user)
     return Case(id=report.id, status=report.status, status_label=STATUS[report.status], sumber=report.sumber,
                 diterima_tanggal=report.diterima_tanggal, tenggat=deadlines(report),
                 jenis=values["jenis"], jenis_label=JENIS.get(values["jenis"], values["jenis"]),
                 isian={n: values[n] for n in ELEMENTS}, identitas=values["identitas"],
                 kurang=[ELEMENT_LABELS[n] for n in ELEMENTS if not values[n] and n != "mengapa"],
                 entri=entries, lampiran_awal=by_entry.get(None, []),
-                transisi=allowed_transitions(report.status, user))
+                transisi=workflow.status_changes(report.status, role),
+                aksi=workflow.MACHINE.actions_for(report.status, role), tenggat_hari=deadline_days())
 
 
 def read_attachment(report_id: int, attachment_id: str, user: User, key: WbsKey, private: bytes) -> tuple[dict, bytes]:
-    report, data_key = _officer_data_key(report_id, key, private)
+    report, data_key = _officer_data_key(report_id, user, key, private)
     att = db.session.get(WbsAttachment, attachment_id)
     if att is None or att.report_id != report.id:
         raise NotFoundError("Lampiran tidak ditemukan.")
@@ -545,15 +602,16 @@ def add_team_message(report_id: int, user: User, key: WbsKey, private: bytes, te
     text = clean_text(text)
     if not text:
         raise DomainError("Pesan tidak boleh kosong.", "teks")
-    if len(text) > MAX_TEXT:
-        raise DomainError(f"Terlalu panjang (maksimal {MAX_TEXT:,} karakter).".replace(",", "."), "teks")
+    _too_long(text, "teks")
     idem = _idem_hash(idempotency_key)
-    if idem and db.session.scalar(select(WbsEntry.id).where(WbsEntry.idem_hash == idem)):
-        return
-    report, data_key = _officer_data_key(report_id, key, private, lock=True)
-    if report.status in CLOSED and not internal:
+    if idem and _entry_by_token(idem):
+        return  # the same form sent twice
+    report, data_key = _officer_data_key(report_id, user, key, private, lock=True)
+    if not workflow.may(report, "catatan" if internal else "pesan_tim", workflow.role_of(user)):
         raise DomainError("Laporan sudah ditutup; pesan kepada pelapor tidak dapat dikirim lagi.", "teks")
-    _next_entry(report, "catatan" if internal else "tim", data_key, {"teks": text}, officer=user, idem_hash=idem)
+    jenis = "catatan" if internal else "tim"  # an entry's kind: the reporter never sees a "catatan"
+    if not _append_once(report, jenis, data_key, {"teks": text}, idem, officer=user):
+        return
     if not internal:
         today = local_today()
         report.diakui_tanggal = report.diakui_tanggal or today
@@ -565,11 +623,10 @@ def change_status(report_id: int, user: User, key: WbsKey, private: bytes, to: s
                   tujuan: str | None = None) -> None:
     """A status change with its reason (sealed, shown to the reporter); forwarding records where to."""
     alasan = clean_text(alasan)
-    if len(alasan) > MAX_TEXT:
-        raise DomainError(f"Terlalu panjang (maksimal {MAX_TEXT:,} karakter).".replace(",", "."), "alasan")
-    report, data_key = _officer_data_key(report_id, key, private, lock=True)
-    rule = check_transition(report, to, user, alasan, tujuan)
-    payload = {"teks": alasan, "tujuan": tujuan if rule.needs_tujuan else None}
+    _too_long(alasan, "alasan")
+    report, data_key = _officer_data_key(report_id, user, key, private, lock=True)
+    workflow.check_status_change(report.status, to, workflow.role_of(user), alasan, tujuan)
+    payload = {"teks": alasan, "tujuan": tujuan if workflow.forwards(report.status, to) else None}
     _next_entry(report, "status", data_key, payload, officer=user, status_dari=report.status, status_ke=to)
     today = local_today()
     report.diakui_tanggal = report.diakui_tanggal or today
@@ -614,8 +671,8 @@ def purge(today: date | None = None, retention_days: int | None = None) -> int:
     db.session.execute(delete(WbsEntry).where(WbsEntry.report_id.in_(ids)))
     db.session.execute(delete(WbsReport).where(WbsReport.id.in_(ids)))
     audit.record("wbs.purge", "wbs", "", {"jumlah": len(ids), "retensi_hari": days})
-    db.session.commit()
-    _discard(names)  # after the commit: a failed transaction must not lose files of kept reports
+    # the files go once the purge is committed: a purge rolled back must not lose files of kept reports
+    on_commit(partial(_discard, names))
     return len(ids)
 
 

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from core.attachments import inspect_files
 from core.errors import DomainError
 from core.storage import UploadError
+from core.web import refuse
 from wbs import service
 from wbs.forms import ReceiptForm, ReportForm, ReporterMessageForm, new_token
 from wbs.limits import receipt_limit, submit_limit
@@ -28,6 +29,21 @@ def _token(form) -> str:
     return token if 20 <= len(token) <= 64 else new_token()
 
 
+def _refuse_on_form(error: DomainError, form, fallback: str) -> None:
+    """`refuse`, always onto a field of the form: these pages never flash, since a flash message would
+    open a server session for an anonymous reporter."""
+    if error.field not in form:
+        error.field = fallback
+    refuse(error, form)
+
+
+def _submit(form: ReportForm) -> tuple[int, str]:
+    files = inspect_files(request.files.getlist(form.lampiran.name))
+    fields = {name: getattr(form, name).data or "" for name in
+              ("apa", "dimana", "kapan", "siapa", "bagaimana", "mengapa", "jenis", "identitas")}
+    return service.submit_report(fields, files, sumber="web", idempotency_key=form.token.data)
+
+
 @bp.route("/lapor", methods=["GET", "POST"])
 @submit_limit
 def lapor():
@@ -37,17 +53,14 @@ def lapor():
     elif form.validate_on_submit():
         form.token.data = _token(form)
         try:
-            files = inspect_files(request.files.getlist(form.lampiran.name))
-            fields = {name: getattr(form, name).data or "" for name in
-                      ("apa", "dimana", "kapan", "siapa", "bagaimana", "mengapa", "jenis", "identitas")}
-            _report_id, receipt = service.submit_report(fields, files, sumber="web", idempotency_key=form.token.data)
-        except UploadError as e:
-            form.lampiran.errors = [e.message, _("Isian Anda tetap tersimpan di formulir; pilih ulang berkasnya.")]
+            _report_id, receipt = _submit(form)
         except DomainError as e:
-            target = getattr(form, e.field or "", None) or form.apa
-            target.errors = list(target.errors) + [e.message]
+            _refuse_on_form(e, form, "apa")
+            if isinstance(e, UploadError):
+                form.lampiran.errors.append(_("Isian Anda tetap tersimpan di formulir; pilih ulang berkasnya."))
         else:
-            return render_template("wbs/resi.html", receipt=receipt, status=service.STATUS["diterima"])
+            return render_template("wbs/resi.html", receipt=receipt, status=service.STATUS["diterima"],
+                                   hari=service.deadline_days())
     else:
         form.token.data = _token(form)
     return render_template("wbs/lapor.html", form=form), 200 if request.method == "GET" or not form.errors else 400
@@ -61,6 +74,16 @@ def _mailbox_page(mailbox, receipt: str, *, sent: bool = False, form: ReporterMe
     return render_template("wbs/kotak.html", mailbox=mailbox, form=form, sent=sent), status
 
 
+def _receipt_page(message: str | DomainError):
+    """The receipt entry again, with why (a refusal of the service, or a plain message)."""
+    entry = ReceiptForm(formdata=None)
+    if isinstance(message, DomainError):
+        _refuse_on_form(message, entry, "resi")
+    else:
+        entry.resi.errors = [message]
+    return render_template("wbs/kotak_masuk.html", form=entry), 400
+
+
 @bp.route("/kotak", methods=["GET", "POST"])
 @receipt_limit
 def kotak():
@@ -69,7 +92,7 @@ def kotak():
         try:
             mailbox = service.open_mailbox(form.resi.data)
         except DomainError as e:
-            form.resi.errors = [e.message]
+            _refuse_on_form(e, form, "resi")
         else:
             return _mailbox_page(mailbox, form.resi.data)
     return render_template("wbs/kotak_masuk.html", form=form), 200 if request.method == "GET" else 400
@@ -81,26 +104,18 @@ def kirim():
     form = ReporterMessageForm()
     if not form.validate_on_submit():
         # without a valid receipt there is no mailbox to show
-        entry = ReceiptForm(formdata=None)
-        entry.resi.errors = [_("Sesi formulir tidak sah. Masukkan resi Anda lagi.")]
-        return render_template("wbs/kotak_masuk.html", form=entry), 400
+        return _receipt_page(_("Sesi formulir tidak sah. Masukkan resi Anda lagi."))
     try:
         files = inspect_files(request.files.getlist(form.lampiran.name))
         mailbox = service.add_reporter_message(form.resi.data, form.pesan.data or "", files,
                                                idempotency_key=_token(form))
-    except (UploadError, DomainError) as e:
-        field = getattr(e, "field", None)
-        if field == "resi":
-            entry = ReceiptForm(formdata=None)
-            entry.resi.errors = [e.message]
-            return render_template("wbs/kotak_masuk.html", form=entry), 400
+    except DomainError as e:
+        if e.field == "resi":
+            return _receipt_page(e)
+        _refuse_on_form(e, form, "pesan")
         try:
             mailbox = service.open_mailbox(form.resi.data)
         except DomainError:
-            entry = ReceiptForm(formdata=None)
-            entry.resi.errors = [service.UNKNOWN_RECEIPT]
-            return render_template("wbs/kotak_masuk.html", form=entry), 400
-        target = form.lampiran if isinstance(e, UploadError) or field == "lampiran" else form.pesan
-        target.errors = [e.message]
+            return _receipt_page(service.UNKNOWN_RECEIPT)
         return _mailbox_page(mailbox, form.resi.data, form=form, status=400)
     return _mailbox_page(mailbox, form.resi.data, sent=True)

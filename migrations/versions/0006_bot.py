@@ -1,7 +1,7 @@
 """bot: conversation state table; outbox claims (claimed_until, claim_token, failed_at)
 
 Revision ID: 0006_bot
-Revises: 0002_pengaduan
+Revises: 0005_zi
 Create Date: 2026-12-01 21:40:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0006_bot'
-down_revision = '0002_pengaduan'
+down_revision = '0005_zi'
 branch_labels = None
 depends_on = None
 

@@ -82,7 +82,7 @@ def test_secrets_generated_in_instance_with_mode_0600(app):
 
     folder = Path(app.instance_path) / "secrets"
     files = sorted(p.name for p in folder.iterdir())
-    assert files == ["data_key", "rate_key_secret", "receipt_pepper", "secret_key"]
+    assert files == ["audit_key", "data_key", "rate_key_secret", "receipt_pepper", "secret_key"]
     for p in folder.iterdir():
         assert p.stat().st_mode & 0o777 == 0o600
     assert len(app.config["SECRET_KEY"]) == 32

@@ -1,7 +1,6 @@
 import logging
 import os
 
-import pytest
 
 from core.extensions import db
 
@@ -37,22 +36,8 @@ def test_sessions_live_server_side(app, login_as):
             assert db.session.get(ServerSession, "s:" + sid) is not None
 
 
-@pytest.fixture
-def _gunicorn_conf(monkeypatch):
-    import importlib.util
-    import sys
-
-    from core.config import ROOT
-
-    spec = importlib.util.spec_from_file_location("gunicorn_conf_loader", ROOT / "gunicorn.conf.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    monkeypatch.setitem(sys.modules, "gunicorn_conf_loader", module)
-    yield module
-
-
-def test_skip_filter_drops_wbs_and_keeps_others(_gunicorn_conf):
-    f = _gunicorn_conf.SkipAnonymous()
+def test_skip_filter_drops_wbs_and_keeps_others(gunicorn_conf):
+    f = gunicorn_conf.SkipAnonymous()
 
     def rec(path):
         return logging.LogRecord("gunicorn.access", logging.INFO, "", 0, "%(U)s", ({"U": path},), None)

@@ -62,13 +62,24 @@ def _tables() -> set[str]:
     return set(inspect(db.engine).get_table_names()) - {"alembic_version"}
 
 
+# columns a revision rewrites on purpose (it says so in its module as REWRITES = {table: [columns]}):
+# e.g. the audit chain is re-keyed, so its hashes change while every row stays
+REWRITTEN: dict[str, set[str]] = {}
+
+
 def _rows() -> dict[str, list[dict]]:
-    """Every row of every table, in primary-key order."""
+    """Every row of every table, in primary-key order, without the columns a revision rewrites."""
     meta = MetaData()
     with db.engine.connect() as conn:
         meta.reflect(conn)
-        return {name: [dict(r._mapping) for r in conn.execute(select(t).order_by(*(t.primary_key.columns or t.columns)))]
-                for name, t in meta.tables.items() if name != "alembic_version"}
+        out = {}
+        for name, t in meta.tables.items():
+            if name == "alembic_version":
+                continue
+            cols = [c for c in t.columns if c.name not in REWRITTEN.get(name, ())]
+            rows = conn.execute(select(*cols).order_by(*(t.primary_key.columns or t.columns)))
+            out[name] = [dict(r._mapping) for r in rows]
+        return out
 
 
 def _fill() -> None:
@@ -95,6 +106,9 @@ def test_downgrade_and_upgrade_keep_the_rows_of_earlier_tables(empty_app):
     script = ScriptDirectory.from_config(empty_app.extensions["migrate"].migrate.get_config())
     assert len(script.get_heads()) == 1, "more than one head: merge them"
     chain = list(reversed(list(script.walk_revisions())))  # base → head
+    for rev in chain:
+        for table, columns in getattr(rev.module, "REWRITES", {}).items():
+            REWRITTEN.setdefault(table, set()).update(columns)
 
     tables_at = {"base": set()}  # the tables each revision leaves
     for rev in chain:

@@ -63,13 +63,14 @@ def test_png_and_webp_ok():
     assert inspect_upload(out.getvalue(), "x.webp", max_bytes=MB).content_type == "image/webp"
 
 
-def test_pdf_kept_as_is():
+def test_pdf_loses_its_metadata():
     raw = _pdf()
+    assert b"Bukti" in raw
     clean = inspect_upload(raw, "surat.pdf", max_bytes=MB)
     assert clean.content_type == "application/pdf" and clean.extension == "pdf"
-    assert clean.data == raw
+    assert b"Bukti" not in clean.data and clean.data.startswith(b"%PDF")
     import hashlib
-    assert clean.sha256 == hashlib.sha256(raw).hexdigest()
+    assert clean.sha256 == hashlib.sha256(clean.data).hexdigest()
 
 
 def test_type_is_decided_by_content_not_name():

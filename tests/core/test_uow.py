@@ -132,3 +132,17 @@ def test_state_machine_table_roles_and_guards():
     assert m.actions_for(_Case("tutup", moved=True), "petugas") == []
     with pytest.raises(KeyError):
         m.allow(["baru"], "x", None, ["petugas"], guards=["tidak_ada"])
+
+
+def test_a_released_savepoint_does_not_end_the_unit_of_work(app):
+    seen = []
+    with app.app_context():
+        with pytest.raises(RuntimeError), unit_of_work():
+            db.session.add(Setting(key="c", value=1))
+            db.session.flush()
+            on_rollback(lambda: seen.append("rollback"))
+            with db.session.begin_nested():
+                db.session.add(Setting(key="d", value=1))
+            raise RuntimeError("gagal setelah savepoint")
+    assert seen == ["rollback"]
+    assert _count(app, "c") == 0 and _count(app, "d") == 0

@@ -9,7 +9,7 @@ from core.errors import DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.models import AuditEvent, Counter, Outbox
 from core.workdays import local_today
-from gratifikasi import service
+from gratifikasi import service, workflow
 from gratifikasi.models import LaporanGratifikasi, RiwayatGratifikasi
 from tests.factories import make_unit, make_user
 from tests.gratifikasi.helpers import laporan_input
@@ -140,10 +140,10 @@ def test_full_workflow_penerimaan(app_ctx):
     upg = _upg()
     today = local_today()
     lap, kode = service.submit(laporan_input(tanggal_terima=today - timedelta(days=3)), today=today)
-    assert service.allowed_actions(lap, upg) == ["verifikasi", "minta_lengkapi"]
-    assert service.allowed_actions(lap, None) == []
+    assert workflow.actions_for(lap, upg) == ["verifikasi", "minta_lengkapi"]
+    assert workflow.actions_for(lap, None) == []
     service.minta_lengkapi(lap, upg, "Foto parsel belum dilampirkan")
-    assert lap.status == "perlu_dilengkapi" and service.allowed_actions(lap, None) == ["dilengkapi"]
+    assert lap.status == "perlu_dilengkapi" and workflow.actions_for(lap, None) == ["dilengkapi"]
     with pytest.raises(DomainError) as err:
         service.lengkapi(lap, "  ")
     assert "Isi keterangan tambahan" in err.value.message
@@ -208,12 +208,12 @@ def test_refusal_and_nihil_paths(app_ctx):
     assert refusal.posisi_objek == "tidak_ada" and refusal.wajib_lapor is None
     service.verifikasi(refusal, upg)
     service.teruskan_kpk(refusal, upg, tanggal=today, cara="surel")
-    assert "tetapkan" not in service.allowed_actions(refusal, upg)
+    assert "tetapkan" not in workflow.actions_for(refusal, upg)
     service.selesaikan(refusal, upg)
     assert refusal.status == "selesai"
     nihil, _ = service.submit(laporan_input(jenis="nihil", periode_awal=today.replace(day=1), periode_akhir=today),
                               today=today)
-    assert service.allowed_actions(nihil, upg) == ["minta_lengkapi", "selesaikan"]
+    assert workflow.actions_for(nihil, upg) == ["minta_lengkapi", "selesaikan"]
     with pytest.raises(NotAllowed):
         service.teruskan_kpk(nihil, upg, tanggal=today, cara="gol")
     service.selesaikan(nihil, upg)

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import AuditEvent, Unit
+from core.uow import unit_of_work
 from core.workdays import local_today
 from pengaduan import service
 from pengaduan.models import NotaDinasPengaduan, Pengaduan
@@ -26,7 +27,7 @@ def _unit(app, kode="KB"):
 
 
 def _complaint(app, **over):
-    with app.app_context():
+    with app.app_context(), unit_of_work():
         p, code = service.submit(data(**over), kanal="web")
         return p.id, p.tiket, code
 
@@ -116,7 +117,8 @@ def test_attachment_download_is_audited_and_limited(app, login_as):
         from core.storage import inspect_upload
 
         clean = inspect_upload(jpeg_with_exif(), "bukti.jpg", max_bytes=10 * 1024 * 1024)
-        p, _ = service.submit(data(), [clean], kanal="web")
+        with unit_of_work():
+            p, _ = service.submit(data(), [clean], kanal="web")
         pid = p.id
         from core.attachments import attachments_of
 
@@ -177,3 +179,19 @@ def test_admin_sets_categories_and_deadlines(app, login_as, client):
     form = client.get("/pengaduan/").get_data(as_text=True)
     assert "Data kependudukan" in form and form.count(">Layanan KB<") == 1
     assert "Perilaku petugas" not in form
+
+
+def test_case_page_offers_what_the_table_allows(app, login_as):
+    pid, _, _ = _complaint(app)
+    officer = login_as("petugas_pengaduan")
+    html = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
+    offered = re.findall(r"/aksi/(\w+)", html)
+    assert offered == ["verifikasi", "minta_lengkapi", "tawarkan_wbs", "tolak", "arsipkan", "catatan"]
+    html = _act(officer, pid, "tawarkan_wbs", teks="")
+    assert "Tawaran pindah ke WBS disampaikan" in html and "aksi/tawarkan_wbs" not in html  # offered once
+    resp = officer.post(f"/admin/pengaduan/{pid}/aksi/tawarkan_wbs", data={"csrf_token": csrf_from(html)})
+    assert resp.status_code == 303
+    assert "Tawaran pindah ke WBS sudah disampaikan." in officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
+    assert officer.post(f"/admin/pengaduan/{pid}/aksi/hapus", data={"csrf_token": csrf_from(html)}).status_code == 404
+    assert login_as("pimpinan").get(f"/admin/pengaduan/{pid}").status_code == 200  # reads, acts on nothing
+    assert login_as("pimpinan").get("/admin/pengaduan/999999").status_code == 404

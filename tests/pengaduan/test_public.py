@@ -10,6 +10,7 @@ from werkzeug.test import stream_encode_multipart
 
 from core.attachments import attachments_of, read_attachment
 from core.extensions import db
+from core.uow import unit_of_work
 from pengaduan import service
 from pengaduan.models import Pengaduan
 from tests.conftest import csrf_from
@@ -154,7 +155,7 @@ def test_tracking_shows_status_answer_and_accepts_a_rating(app, client):
 
 
 def test_receipt_download(app, client):
-    with app.app_context():
+    with app.app_context(), unit_of_work():
         p, code = service.submit({"jenis": "aspirasi", "kategori": "Lainnya", "judul": "Usul",
                                   "uraian": "Mohon tambah kursi tunggu.", "anonim": True, "setuju": True}, kanal="web")
         tiket = p.tiket

@@ -9,10 +9,11 @@ from sqlalchemy import func, select, text
 from core.errors import DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.models import AuditEvent, Counter, Outbox
+from core.uow import unit_of_work
 from core.workdays import local_today, utcnow
 from pengaduan import queries, service
 from pengaduan.models import Pengaduan, Riwayat
-from pengaduan.workflow import TRANSITIONS, check
+from pengaduan.workflow import MACHINE, check
 from tests.pengaduan.helpers import data, submit
 
 CODE_RE = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}")
@@ -127,7 +128,8 @@ def test_concurrent_submits_get_distinct_consecutive_tickets(app):
     def one(i):
         with app.app_context():
             try:
-                p, _ = service.submit(data(judul=f"Serentak {i}"), kanal="web")
+                with unit_of_work():
+                    p, _ = service.submit(data(judul=f"Serentak {i}"), kanal="web")
                 tickets.append(p.tiket)
             except Exception as exc:  # pragma: no cover - reported below
                 errors.append(repr(exc))
@@ -150,7 +152,8 @@ def test_concurrent_double_submit_with_one_token(app):
 
     def one():
         with app.app_context():
-            p, code = service.submit(data(), kanal="web", token=token)
+            with unit_of_work():
+                p, code = service.submit(data(), kanal="web", token=token)
             results.append((p.tiket, code))
             db.session.remove()
 
@@ -162,6 +165,9 @@ def test_concurrent_double_submit_with_one_token(app):
     assert len(set(results)) == 1 and len(results) == 2
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Pengaduan)) == 1
+        with unit_of_work():
+            later, _ = service.submit(data(), kanal="web")
+        assert later.tiket == results[0][0][:-6] + "000002"  # the losing click took no number for good
 
 
 def _at(monkeypatch, day: date):
@@ -242,7 +248,7 @@ def test_transition_table_refuses_illegal_moves(app_ctx, petugas, pj_kb, unit_kb
         service.verifikasi(p, petugas, "ringan")
     with pytest.raises(DomainError, match="Pilih unit"):
         service.disposisi(p, petugas, 0)
-    assert all(isinstance(roles, frozenset) and roles for _, roles in TRANSITIONS.values())
+    assert all(isinstance(rule.roles, frozenset) and rule.roles for rule in MACHINE.table.values())
 
 
 def test_two_people_acting_at_once_cannot_both_move_it(app_ctx, petugas):
@@ -325,28 +331,6 @@ def test_cli_tutup_otomatis(app, runner):
     assert result.exit_code == 0 and "0 pengaduan ditutup" in result.output
 
 
-def test_offer_and_move_to_wbs(app_ctx, petugas):
-    wbs_service = pytest.importorskip("wbs.service", reason="wbs.service belum ada di cabang ini")
-    if not hasattr(wbs_service, "submit_report"):
-        pytest.skip("wbs.service.submit_report belum ada (modul WBS dikerjakan paralel); dijalankan setelah merge")
-    p, _ = submit(judul="Petugas meminta uang", uraian="Petugas meminta uang pelicin untuk layanan KB.")
-    with pytest.raises(NotAllowed):
-        service.pindah_wbs(p)
-    service.tawarkan_wbs(p, petugas)
-    db.session.commit()
-    token = service.new_token()
-    receipt = service.pindah_wbs(p, sertakan_identitas=False, token=token)
-    db.session.commit()
-    assert receipt and p.status == "diarsipkan" and p.dipindah_wbs
-    assert service.pindah_wbs(p, token=token) == receipt  # a double click shows the same receipt
-    with pytest.raises(NotAllowed, match="sudah dipindahkan"):
-        service.pindah_wbs(p, token=service.new_token())  # but never files a second report
-    with pytest.raises(NotAllowed):
-        service.buka_kembali(p, petugas, "coba")
-    columns = " ".join(str(v) for v in db.session.execute(text("SELECT * FROM pengaduan")).one())
-    assert str(receipt) not in columns
-
-
 def test_move_to_wbs_needs_an_offer(app_ctx):
     p, _ = submit()
     with pytest.raises(NotAllowed, match="tidak ditawarkan"):
@@ -410,3 +394,174 @@ def test_evidence_queries(app_ctx, petugas, monkeypatch):
                                                 "persen": 50.0}
     assert queries.timeliness(*period)["dijawab"] == 1
     assert queries.ratings(*period) == {"jumlah_penilaian": 1, "rata_rata": 5.0}
+
+
+# --- one unit of work ------------------------------------------------------------------------------------
+
+def _upload_files(app) -> set:
+    from pathlib import Path
+
+    return {f for f in Path(app.config["UPLOAD_FOLDER"]).rglob("*") if f.is_file()}
+
+
+def _photo():
+    from core.storage import inspect_upload
+    from tests.pengaduan.helpers import jpeg_with_exif
+
+    return inspect_upload(jpeg_with_exif(), "bukti.jpg", max_bytes=10 * 1024 * 1024)
+
+
+def test_submit_leaves_the_commit_to_its_unit_of_work_and_files_go_with_a_rollback(app_ctx):
+    with pytest.raises(RuntimeError), unit_of_work():
+        p, _ = submit(files=[_photo()])
+        assert len(_upload_files(app_ctx)) == 1
+        raise RuntimeError("the request failed after the submit")
+    assert db.session.scalar(select(func.count()).select_from(Pengaduan)) == 0
+    assert _upload_files(app_ctx) == set()  # the stored photo was removed with the rows
+    with unit_of_work():
+        p, _ = submit(files=[_photo()])
+    assert p.tiket.endswith("-000001")  # the rolled-back number was never used
+    assert len(_upload_files(app_ctx)) == 1
+
+
+def test_a_lost_race_on_the_token_is_settled_in_a_savepoint(app_ctx, monkeypatch):
+    # the other click committed between this one's checks: the unique token refuses this insert, the savepoint
+    # keeps the transaction usable, and this click answers with the first complaint
+    token = service.new_token()
+    with unit_of_work():
+        first, code = submit(token=token)
+    real, calls = service._by_idem, []
+
+    def blind_once(idem):
+        calls.append(idem)
+        return None if len(calls) <= 2 else real(idem)  # both checks before the insert miss the winner
+
+    monkeypatch.setattr(service, "_by_idem", blind_once)
+    with unit_of_work():
+        again, again_code = submit(token=token, files=[_photo()])
+    assert (again.id, again_code) == (first.id, code)
+    assert db.session.scalar(select(func.count()).select_from(Pengaduan)) == 1
+    assert len(_upload_files(app_ctx)) == 0  # the photo written inside the savepoint is gone
+    assert db.session.scalar(select(Counter.value).where(Counter.name == "pengaduan")) == 1  # number given back
+    assert db.session.scalar(select(func.count()).select_from(AuditEvent)
+                             .where(AuditEvent.action == "pengaduan.terima")) == 1
+
+
+def test_automatic_close_is_one_unit_of_work(app, runner, monkeypatch):
+    with app.app_context():
+        from tests.factories import make_user
+
+        officer, _ = make_user(["petugas_pengaduan"])
+        _at(monkeypatch, date(2026, 11, 2))
+        with unit_of_work():
+            for _ in range(2):
+                p, _ = submit()
+                service.minta_lengkapi(p, officer, "Lengkapi lokasi.")
+    real, seen = service._transition, []
+
+    def fails_on_the_second(p, action, *args, **kwargs):
+        seen.append(p.id)
+        if len(seen) == 2:
+            raise RuntimeError("disk full")
+        return real(p, action, *args, **kwargs)
+
+    monkeypatch.setattr(service, "_transition", fails_on_the_second)
+    result = runner.invoke(args=["pengaduan", "tutup-otomatis", "--tanggal", "2026-12-31"])
+    assert result.exit_code != 0
+    with app.app_context():
+        assert set(db.session.scalars(select(Pengaduan.status))) == {"perlu_dilengkapi"}  # neither was closed
+    monkeypatch.setattr(service, "_transition", real)
+    result = runner.invoke(args=["pengaduan", "tutup-otomatis", "--tanggal", "2026-12-31"])
+    assert result.exit_code == 0 and "2 pengaduan ditutup" in result.output
+
+
+# --- who may see what -----------------------------------------------------------------------------------
+
+def test_visibility_is_decided_in_the_service(app_ctx, petugas, unit_kb, unit_ks, pj_kb):
+    from tests.factories import make_user
+
+    mine, _ = submit()
+    other, _ = submit()
+    fresh, _ = submit()
+    for p, unit in ((mine, unit_kb), (other, unit_ks)):
+        service.verifikasi(p, petugas, "ringan")
+        service.disposisi(p, petugas, unit.id)
+    pimpinan, _ = make_user(["pimpinan"])
+    admin, _ = make_user(["admin"])
+    no_unit, _ = make_user(["unit"])
+    no_unit.unit = None
+    assert service.only_unit(petugas) is None and service.only_unit(pimpinan) is None
+    assert service.only_unit(pj_kb) == unit_kb.id
+    assert service.only_unit(admin) == service.only_unit(no_unit) == service.NOTHING
+    assert service.get_visible(mine.id, pj_kb) is mine
+    for p in (other, fresh):
+        with pytest.raises(NotAllowed):
+            service.get_visible(p.id, pj_kb)
+    assert service.get_visible(other.id, pimpinan) is other and service.get_visible(fresh.id, petugas) is fresh
+    for user in (admin, no_unit):
+        with pytest.raises(NotAllowed):
+            service.get_visible(mine.id, user)
+    with pytest.raises(NotFoundError):
+        service.get_visible(999_999, petugas)
+    page = queries.queue(queries.QueueFilter(), only_unit=service.only_unit(pj_kb))
+    assert [p.id for p in page.rows] == [mine.id]
+
+
+def test_guards_live_in_the_table(app_ctx, petugas):
+    p, _ = submit()
+    assert "tawarkan_wbs" in MACHINE.actions_for(p, "petugas")
+    assert not service.public_view(p).dapat["pindah_wbs"]
+    service.tawarkan_wbs(p, petugas)
+    assert "tawarkan_wbs" not in MACHINE.actions_for(p, "petugas")  # offered once
+    assert service.public_view(p).dapat["pindah_wbs"]
+    with pytest.raises(NotAllowed, match="sudah disampaikan"):
+        service.tawarkan_wbs(p, petugas)
+    service.verifikasi(p, petugas, "ringan")
+    service.jawab(p, petugas, "Sudah.")
+    assert service.public_view(p).dapat["nilai"]
+    service.nilai(p, 4)
+    assert not service.public_view(p).dapat["nilai"]  # rated once
+    p.dipindah_wbs = True
+    service.tutup(p, petugas)
+    assert "buka_kembali" not in MACHINE.actions_for(p, "petugas")  # moved: never reopened
+    with pytest.raises(NotAllowed, match="tidak dapat dibuka kembali"):
+        service.buka_kembali(p, petugas, "coba")
+
+
+def test_the_tier_message_follows_the_settings(app_ctx, petugas):
+    from core.settings import set_setting
+
+    p, _ = submit()
+    with pytest.raises(DomainError, match=r"\(2, 5, 14, atau 60 hari kerja\)"):
+        service.verifikasi(p, petugas, "sedang")
+    set_setting("pengaduan", {"tingkat_hk": {"ringan": 1, "normatif": 4, "tidak_berkadar": 10, "berkadar": 30}})
+    with pytest.raises(DomainError, match=r"\(1, 4, 10, atau 30 hari kerja\)"):
+        service.verifikasi(p, petugas, "sedang")
+
+
+def test_files_of_a_rolled_back_reply_are_removed(app_ctx, petugas):
+    with unit_of_work():
+        p, _ = submit()
+        service.minta_lengkapi(p, petugas, "Mohon foto lokasinya.")
+    with pytest.raises(RuntimeError), unit_of_work():
+        service.tanggapan_pelapor(p, "Ini fotonya.", [_photo()])
+        assert len(_upload_files(app_ctx)) == 1
+        raise RuntimeError("the request failed after the reply")
+    db.session.expire_all()
+    assert p.status == "perlu_dilengkapi" and _upload_files(app_ctx) == set()
+
+
+def test_files_of_a_refused_reply_are_removed(app_ctx, petugas, monkeypatch):
+    with unit_of_work():
+        p, _ = submit()
+        service.minta_lengkapi(p, petugas, "Mohon foto lokasinya.")
+    real = service._transition
+
+    def stale(*args, **kwargs):  # someone changed the complaint meanwhile
+        raise NotAllowed("Pengaduan ini baru saja diubah oleh orang lain.")
+
+    monkeypatch.setattr(service, "_transition", stale)
+    with pytest.raises(NotAllowed), unit_of_work():
+        service.tanggapan_pelapor(p, "Ini fotonya.", [_photo()])
+    monkeypatch.setattr(service, "_transition", real)
+    assert _upload_files(app_ctx) == set()

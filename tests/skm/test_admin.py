@@ -15,7 +15,7 @@ from skm import queries, service
 from skm.models import SkmLayanan, SkmPeriode, SkmRespon, SkmTindakLanjut
 from tests.conftest import csrf_from
 from tests.factories import make_unit
-from tests.skm.conftest import HEADER, contoh_rows, xlsx_bytes
+from tests.skm.conftest import HEADER, contoh_rows, isi_basis_data, xlsx_bytes
 
 U = [f"U{i}" for i in range(1, 10)]
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -174,15 +174,34 @@ def test_poster_a4_a3_marks_offline_publication(app, login_as, ids):
     with app.app_context():
         assert queries.survei_tahun(ids.tahun)["offline"] is False
     officer = login_as("pengelola_skm")
-    for size, width in (("A4", 595), ("A3", 842)):
-        resp = officer.get(f"/admin/skm/hasil/{ids.periode}/poster.pdf?ukuran={size}")
+    page = officer.get(f"/admin/skm/hasil/{ids.periode}").get_data(as_text=True)
+    url = f"/admin/skm/hasil/{ids.periode}/poster.pdf"
+    assert f'action="{url}"' in page and f'action="{url}?ukuran=A3"' in page
+
+    def read_back(resp, width):
         reader = PdfReader(io.BytesIO(resp.data))
         assert round(float(reader.pages[0].mediabox.width)) == width
         text = reader.pages[0].extract_text()
         assert "91,48" in text and "Mutu A" in text and "Sangat Baik" in text
+
+    # a GET (a link opened, a prefetch) only downloads: it writes nothing
+    with app.app_context():
+        before = isi_basis_data()
+    for size, width in (("A4", 595), ("A3", 842)):
+        read_back(officer.get(f"{url}?ukuran={size}"), width)
+    with app.app_context():
+        assert isi_basis_data() == before
+    # printing it from the results page (a POST) records the offline publication, once
+    for size, width in (("A4", 595), ("A3", 842)):
+        read_back(officer.post(f"{url}?ukuran={size}", data={"csrf_token": csrf_from(page)}), width)
     with app.app_context():
         info = queries.survei_tahun(ids.tahun)
         assert info["offline"] is True and info["online"] is True and info["jumlah_survei"] == 1
+        assert db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "skm.poster")) == 1
+    reader = login_as("pimpinan")  # reads results, prints nothing
+    page = reader.get(f"/admin/skm/hasil/{ids.periode}").get_data(as_text=True)
+    assert f'href="{url}?ukuran=A3"' in page and f'action="{url}' not in page
+    assert reader.post(url, data={"csrf_token": csrf_from(page)}).status_code == 403
 
 
 def test_empty_period_report_says_no_data(app, login_as, ids):
@@ -274,17 +293,28 @@ def test_sql_sums_per_service_and_period_boundaries(app_ctx, survei):
 
 def test_ipak_ipkp_admin_items_and_prediction(app, login_as, ids):
     officer = login_as("pengelola_skm")
-    assert "pungutan liar" in officer.get("/admin/skm/kuesioner").get_data(as_text=True)
+    with app.app_context():
+        before = isi_basis_data()
+    page = officer.get("/admin/skm/kuesioner").get_data(as_text=True)
+    assert "pungutan liar" in page and 'href="/admin/skm/persepsi/ipkp/b2"' in page
+    with app.app_context():
+        assert isi_basis_data() == before  # the default statements are shown, not written
+    # editing a default stores the defaults, that one changed
+    resp = _post(officer, "/admin/skm/persepsi/ipkp/b2", {"teks": "Persyaratan pelayanan jelas.", "urutan": "2",
+                                                          "aktif": "y"})
+    assert resp.status_code == 302
+    assert officer.get("/admin/skm/persepsi/ipkp/b2").status_code == 404  # now stored under its id
+    with app.app_context():
+        ipkp = service.persepsi_items("ipkp")
+        assert len(ipkp) == 10 and ipkp[1].teks == "Persyaratan pelayanan jelas." and ipkp[1].id is not None
     resp = _post(officer, "/admin/skm/persepsi/ipak/baru", {"teks": "Tidak ada konflik kepentingan.", "urutan": "6",
                                                            "aktif": "y"})
     assert resp.status_code == 302
     with app.app_context():
-        ipak = service.persepsi_items("ipak")
-        ipkp = service.persepsi_items("ipkp")
-        assert len(ipak) == 6 and len(ipkp) == 10
+        assert len(service.persepsi_items("ipak")) == 6 and len(service.persepsi_items("ipkp")) == 10
         for _ in range(2):
-            service.kirim_persepsi("ipak", {it.id: 4 for it in ipak})
-            service.kirim_persepsi("ipkp", {it.id: 3 for it in ipkp})
+            service.kirim_persepsi("ipak", {it.kunci: 4 for it in service.persepsi_items("ipak")})
+            service.kirim_persepsi("ipkp", {it.kunci: 3 for it in service.persepsi_items("ipkp")})
         db.session.commit()
         p = service.prediksi(db.session.get(SkmPeriode, ids.periode))
         assert p.ipak.indeks_tampil == "4,00" and p.ipak.nilai_lke_tampil == "17,50"

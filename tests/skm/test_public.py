@@ -9,6 +9,7 @@ from core.extensions import db
 from skm import service
 from skm.models import PersepsiRespon, SkmKode, SkmRespon
 from tests.conftest import csrf_from
+from tests.skm.conftest import isi_basis_data
 
 U = [f"U{i}" for i in range(1, 10)]
 
@@ -162,16 +163,25 @@ def test_no_address_is_kept_for_survey_paths(client, survei):
 
 
 def test_perception_survey(client, app_ctx):
+    before = isi_basis_data()
     html = client.get("/survei/persepsi/ipak").get_data(as_text=True)
     assert "pungutan liar" in html and "Sangat setuju" in html
-    items = service.persepsi_items("ipak")
+    assert isi_basis_data() == before  # the default statements are shown, not written, by a page view
+    names = list(dict.fromkeys(re.findall(r'name="(item_[^"]+)"', html)))
+    assert len(names) == 5
     token = re.search(r'name="token" type="hidden" value="([^"]+)"', html).group(1)
-    data = {"csrf_token": csrf_from(html), "token": token, **{f"item_{it.id}": "4" for it in items}}
-    data.pop(f"item_{items[0].id}")
+    data = {"csrf_token": csrf_from(html), "token": token, **{name: "4" for name in names}}
+    data.pop(names[0])
     assert "Ada pernyataan yang belum dijawab" in client.post("/survei/persepsi/ipak", data=data).get_data(as_text=True)
-    data[f"item_{items[0].id}"] = "3"
+    assert isi_basis_data() == before
+    data[names[0]] = "3"
     assert client.post("/survei/persepsi/ipak", data=data).status_code == 302
+    assert client.post("/survei/persepsi/ipak", data=data).status_code == 302  # a double submit: one answer
+    db.session.expire_all()
     assert db.session.scalar(select(func.count(PersepsiRespon.id))) == 1
+    items = service.persepsi_items("ipak")  # the first answer stored the defaults it answered
+    assert [it.id is not None for it in items] == [True] * 5
+    assert [j.nilai for j in db.session.scalar(select(PersepsiRespon)).jawaban] == [3, 4, 4, 4, 4]
     assert client.get("/survei/persepsi/lain").status_code == 404
 
 

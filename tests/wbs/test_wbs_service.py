@@ -10,7 +10,7 @@ from core.extensions import db
 from core.models import AuditEvent, Outbox
 from core.workdays import local_today
 from tests.wbs.helpers import FULL, clean_pdf, make_officer, submit, unlocked
-from wbs import queries, sealing, service
+from wbs import queries, sealing, service, workflow
 from wbs.models import WbsAttachment, WbsEntry, WbsKeyWrap, WbsReport
 
 
@@ -168,10 +168,16 @@ def test_state_machine_with_reasons_and_forwarding(app_ctx):
 
 
 def test_every_transition_in_the_table_is_checked_in_one_place(app_ctx):
-    assert ("diterima", "selesai") not in service.TRANSITIONS
-    targets = {to for (_, to) in service.TRANSITIONS}
-    assert targets <= set(service.STATUS)
-    assert all(frm not in service.CLOSED for (frm, _) in service.TRANSITIONS)
+    table = workflow.MACHINE.table
+    assert ("diterima", "selesai") not in table
+    changes = {key: rule for key, rule in table.items() if rule.target is not None}
+    assert {rule.target for rule in changes.values()} <= set(service.STATUS)
+    assert all(frm not in service.CLOSED for (frm, _) in changes)
+    # what the case page and the mailbox offer comes from the same table
+    assert workflow.status_changes("diterima", workflow.TIM) == ["verifikasi", "tidak_dapat"]
+    assert workflow.status_changes("diterima", None) == []
+    assert workflow.may("selesai", "catatan", workflow.TIM) and not workflow.may("selesai", "pesan_tim", workflow.TIM)
+    assert not workflow.may("tidak_dapat", "pesan_pelapor", workflow.PELAPOR)
 
 
 def test_deadlines_on_the_office_calendar(app_ctx):
