@@ -39,7 +39,7 @@ def _script():
 
     return [
         (text("/start"), "Selamat datang"),
-        (press("menu:lapor"), "Apa jenis laporan"),
+        (press("menu:lapor"), "Pengaduan baru"),  # the intro and the first question, one message
         (press("l:jenis:pengaduan"), "Pilih kategori"),
         (press("l:kat:0"), "Tuliskan judul"),
         (text("Antrean loket sangat lama"), "Ceritakan apa"),
@@ -140,13 +140,14 @@ class _Crowd:
         with self.lock:
             for uid in self.people:
                 self.push(uid)
-            while self.left and time.monotonic() - start < 600:
+            while self.left and time.monotonic() - start < 300:
                 now = time.monotonic()
                 while self.timers and self.timers[0][0] <= now:
                     self.push(heapq.heappop(self.timers)[1])
                 self.lock.wait(max(0.001, self.timers[0][0] - now) if self.timers else 1.0)
+            stuck = sorted({st["step"] for st in self.state.values() if st["round"] < self.rounds})
         return {"updates": len(self.latencies), "seconds": time.monotonic() - start, "latencies": self.latencies,
-                "complete": not self.left}
+                "complete": not self.left, "stuck": stuck}
 
 
 def _pct(samples: list[float], q: float) -> float:
@@ -173,9 +174,9 @@ async def _crowd(conn, label: str, think: float, id_base: int) -> None:
     r = await asyncio.to_thread(conn.recv)
     cpu = time.process_time() - cpu0
     lat = r["latencies"]
+    note = "" if r["complete"] else f", TIDAK SELESAI di langkah {r['stuck']}"
     print(f"   {label:<36}{r['updates'] / r['seconds']:8.1f}/s  p50 {1000 * statistics.median(lat):7.1f} ms  "
-          f"p99 {_pct(lat, 0.99):7.1f} ms  (n={r['updates']}, {r['seconds']:.1f} s"
-          f"{'' if r['complete'] else ', TIDAK SELESAI'})", flush=True)
+          f"p99 {_pct(lat, 0.99):7.1f} ms  (n={r['updates']}, {r['seconds']:.1f} s{note})", flush=True)
     # the figure that travels between machines: the bot process's CPU per update (the fake API runs apart)
     print(f"   {'':<36}CPU proses bot {1000 * cpu / max(1, r['updates']):.2f} ms/pembaruan, "
           f"{cpu / r['seconds']:.2f} inti; beban mesin {os.getloadavg()[0]:.1f}", flush=True)
