@@ -26,6 +26,9 @@ def packages() -> list[Package]:
     import admin.views
     import admin.wbs
     import admin.zi
+    import bot.cli
+    import bot.common
+    import bot.models
     import gratifikasi.api
     import gratifikasi.cli
     import gratifikasi.demo
@@ -127,6 +130,13 @@ def packages() -> list[Package]:
             cli=(zi.cli.zi_cli,),
             demo_seed=zi.demo.seed_demo,
             settings={"zi": zi.answers.PENGATURAN},
+        ),
+        # the Telegram intake: a process of its own (`flask bot run`), calling the services above; it also
+        # sends the Outbox's Telegram messages
+        Package(
+            "bot",
+            cli=(bot.cli.bot_cli,),
+            settings=bot.common.SETTINGS,
         ),
     ]
 

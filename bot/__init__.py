@@ -1,1 +1,2 @@
-"""Telegram intake: a separate process calling the same services."""
+"""The Telegram intake: python-telegram-bot (v22) in a process of its own (`flask bot run` / `flask bot webhook`),
+calling the same domain services as the website; each update is one unit of work (core.uow)."""

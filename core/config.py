@@ -79,6 +79,8 @@ def build_config(instance: Path) -> dict:
         "PORT": int(os.environ.get("PORT", "5000")),
         "TELEGRAM_BOT_TOKEN": os.environ.get("TELEGRAM_BOT_TOKEN") or None,
         "TELEGRAM_API_BASE_URL": os.environ.get("TELEGRAM_API_BASE_URL") or None,
+        # webhook mode: Telegram sends it back in a header; derived from SECRET_KEY when not given
+        "TELEGRAM_WEBHOOK_SECRET": os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None,
         "TRUSTED_PROXY_HOPS": int(os.environ.get("TRUSTED_PROXY_HOPS", "0")),
         "UPLOAD_FOLDER": os.environ.get("UPLOAD_FOLDER") or str(instance / "uploads"),
         # 25 MB per request (several attachments); each file is limited again by MAX_FILE_BYTES

@@ -1,10 +1,11 @@
 """Notifications are written to the Outbox in the same transaction as the change they announce;
-a sender (the bot process, a mailer) drains it with retries, so a crash loses none and sends none twice."""
+a sender (core.delivery: the bot process, a mailer) drains it with retries, so a crash loses none and sends
+none twice."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from core.extensions import db
 from core.models import Outbox
@@ -41,8 +42,11 @@ def recipient_of(row: Outbox) -> str:
 
 
 def due(channel: str, limit: int = 50) -> list[Outbox]:
-    q = (select(Outbox).where(Outbox.channel == channel, Outbox.sent_at.is_(None),
-                              Outbox.next_attempt_at <= utcnow(), Outbox.attempts < 10)
+    """Rows a sender may take now (core.delivery claims them; this is the read-only view)."""
+    now = utcnow()
+    q = (select(Outbox).where(Outbox.channel == channel, Outbox.sent_at.is_(None), Outbox.failed_at.is_(None),
+                              Outbox.next_attempt_at <= now, Outbox.attempts < 10,
+                              or_(Outbox.claimed_until.is_(None), Outbox.claimed_until < now))
          .order_by(Outbox.id).limit(limit))
     return list(db.session.scalars(q))
 

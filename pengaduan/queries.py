@@ -449,3 +449,13 @@ def monthly_statistics(year: int) -> list[dict]:
     return [{"bulan": m, "diterima": received.get(m, 0), "selesai": finished.get(m, 0),
              "dijawab": totals.get(m, [0, 0])[1],
              "rata_rata_hk": round(totals[m][0] / totals[m][1], 1) if m in totals else None} for m in range(1, 13)]
+
+
+def tiket_baru(after_id: int, limit: int = 200) -> list[tuple[int, str]]:
+    """(id, ticket) of complaints received after `after_id`, oldest first: content-free new-complaint alerts."""
+    return [tuple(r) for r in db.session.execute(select(Pengaduan.id, Pengaduan.tiket).where(Pengaduan.id > after_id)
+                                                 .order_by(Pengaduan.id).limit(limit))]
+
+
+def id_terakhir() -> int:
+    return db.session.scalar(select(func.max(Pengaduan.id))) or 0
