@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.api import API_PREFIX, operation
 from core.extensions import limiter
+from core.throttle import guessing_budget
 from gratifikasi import rules, service, workflow
 
 bp = Blueprint("gratifikasi_api", __name__, url_prefix=API_PREFIX + "/gratifikasi")
@@ -157,7 +158,7 @@ def create(body: LaporanGratifikasiIn) -> LaporanGratifikasiCreated:
 @operation(bp, "/status", method="POST", operation_id="getLaporanGratifikasiStatus", tag=TAG,
            summary="Status laporan gratifikasi dengan nomor dan kode rahasia (di badan permintaan, bukan di URL)",
            body=StatusIn, response=StatusOut, errors={404: "Nomor atau kode tidak cocok"})
-@limiter.limit(_tracking_limit)
+@guessing_budget
 def status(body: StatusIn) -> StatusOut:
     from core.workdays import to_local
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from core.errors import DomainError
 from core.extensions import db, limiter
+from core.throttle import guessing_budget
 from core.uow import doom
 from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today, utcnow
@@ -143,7 +144,7 @@ def tanda_terima_pdf():
 
 
 @bp.post("/tanda-terima.pdf")
-@limiter.limit(_tracking_limit)
+@guessing_budget
 def tanda_terima_kode_pdf():
     """The receipt with the code on it: the receipt page posts back the code it shows, checked like tracking."""
     form = LacakForm()
@@ -167,7 +168,7 @@ def _no_store(response):
 
 
 @bp.route("/lacak", methods=["GET", "POST"])
-@limiter.limit(_tracking_limit, methods=["POST"])
+@guessing_budget
 def lacak():
     form = LacakForm()
     if form.validate_on_submit():

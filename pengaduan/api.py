@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.api import API_PREFIX, operation
 from core.extensions import limiter
+from core.throttle import guessing_budget
 from pengaduan import service
 
 bp = Blueprint("pengaduan_api", __name__, url_prefix=API_PREFIX + "/pengaduan")
@@ -109,7 +110,7 @@ def create(body: PengaduanIn) -> PengaduanCreated:
 @operation(bp, "/status", method="POST", operation_id="getPengaduanStatus", summary="Status pengaduan",
            body=StatusIn, response=StatusOut, tag="Pengaduan", errors={404: "Tiket atau kode tidak cocok"},
            description="Nomor tiket dan kode pelacakan dikirim dalam isi permintaan, tidak pernah di alamat.")
-@limiter.limit(_tracking_limit)
+@guessing_budget
 def status(body: StatusIn) -> StatusOut:
     v = service.public_view(service.find_for_reporter(body.tiket, body.kode))
     return StatusOut(tiket=v.tiket, status=v.status, status_label=v.status_label, jenis=v.jenis, kategori=v.kategori,

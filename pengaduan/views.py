@@ -14,6 +14,7 @@ from core.attachments import inspect_files
 from core.errors import InputError
 from core.extensions import limiter
 from core.storage import UploadError
+from core.throttle import guessing_budget
 from core.web import attempt, download, refuse
 from pengaduan import service
 from pengaduan.forms import LacakForm, NilaiForm, PengaduanForm, PindahWbsForm, TanggapanForm
@@ -86,6 +87,7 @@ def kirim():
 
 
 @bp.post("/bukti")
+@guessing_budget  # it needs ticket + code: another way to try codes
 def bukti():
     """The receipt as a text file (the page also prints cleanly)."""
     form = LacakForm()
@@ -98,7 +100,7 @@ def bukti():
 
 
 @bp.route("/lacak", methods=["GET", "POST"])
-@limiter.limit(_tracking_limit, methods=["POST"])
+@guessing_budget
 def lacak():
     form = LacakForm()
     if form.validate_on_submit():

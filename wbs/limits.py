@@ -8,6 +8,7 @@ import threading
 from flask import current_app
 
 from core.extensions import limiter
+from core.throttle import guessing_budget
 from core.workdays import utcnow
 
 
@@ -20,7 +21,7 @@ def _submit() -> str:
 
 
 # every use of a receipt (web mailbox, message, JSON API) counts against one shared budget
-receipt_limit = limiter.shared_limit(_tracking, scope="wbs-resi", methods=["POST"])
+receipt_limit = guessing_budget  # one budget with every other way of trying a code (core.throttle)
 submit_limit = limiter.shared_limit(_submit, scope="wbs-lapor", methods=["POST"])
 
 
