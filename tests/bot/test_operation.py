@@ -133,6 +133,9 @@ def test_webhook_mode_checks_the_secret_token(app, api, budi, make_bot):
 def test_officers_group_gets_content_free_alerts(app, bot, api):
     group = -1001234567
     with app.app_context():
+        from tests.wbs.helpers import make_officer
+
+        make_officer()  # the WBS channel is open only once the team has a key
         submit_complaint(judul="Keluhan sebelum grup diatur")  # before the group: not announced
         set_setting("bot", {"grup_petugas": str(group), "alamat_situs": ""})
         db.session.commit()
