@@ -203,3 +203,12 @@ def gunicorn_conf(app, monkeypatch):
     spec.loader.exec_module(module)
     monkeypatch.setitem(sys.modules, "gunicorn_conf_loader", module)
     yield module
+
+
+@pytest.fixture
+def team(app):
+    """The install's first Tim WBS key (active at once): the WBS channel accepts reports. Its e-mail."""
+    from tests.wbs.helpers import make_officer
+
+    with app.app_context():
+        return make_officer().email

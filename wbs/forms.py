@@ -50,7 +50,8 @@ class SignedCSRF(CSRF):
         try:
             self._serializer().loads(field.data or "", max_age=current_app.config["WTF_CSRF_TIME_LIMIT"])
         except BadData:
-            raise ValidationError(_l("Formulir kedaluwarsa atau tidak sah. Muat ulang halaman, lalu kirim lagi."))
+            raise ValidationError(_l("Formulir kedaluwarsa atau tidak sah (token keamanan tidak cocok). "
+                                     "Muat ulang halaman, lalu kirim lagi."))
 
 
 class WbsPublicForm(PublicForm):

@@ -111,8 +111,9 @@ def kotak():
 def kirim():
     form = ReporterMessageForm()
     if not form.validate_on_submit():
-        # without a valid receipt there is no mailbox to show
-        return _receipt_page(_("Sesi formulir tidak sah. Masukkan resi Anda lagi."))
+        # without a valid receipt there is no mailbox to show; an expired form says so
+        expired = form.csrf_token.errors if form.meta.csrf and form.csrf_token.errors else None
+        return _receipt_page(expired[0] if expired else _("Sesi formulir tidak sah. Masukkan resi Anda lagi."))
     try:
         files = inspect_files(request.files.getlist(form.lampiran.name))
         mailbox = service.add_reporter_message(form.resi.data, form.pesan.data or "", files,

@@ -31,6 +31,6 @@ def test_officer_logs_in_with_totp(app, page, live_server):
     page.get_by_label("Kode 6 angka").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Verifikasi").click()
     expect(page.get_by_role("heading", name="Beranda petugas")).to_be_visible()
-    expect(page.get_by_text("Tim WBS", exact=True)).to_be_visible()
+    expect(page.get_by_text("Peran Anda: Tim WBS.")).to_be_visible()
     page.get_by_role("button", name="Keluar").click()
     expect(page.get_by_text("Anda telah keluar.")).to_be_visible()

@@ -33,7 +33,7 @@ def test_answer_survey_on_phone_and_results_update(app, page, live_server):
     page.get_by_label("Usia (tahun)").fill("29")
     page.get_by_label("Pendidikan terakhir").select_option("D4-S1")
     page.get_by_label("Pekerjaan").select_option("WIRAUSAHA")
-    page.get_by_label("Saran dan masukan").fill("Sudah baik, pertahankan.")
+    page.get_by_role("textbox", name="Saran dan masukan").fill("Sudah baik, pertahankan.")
     page.get_by_role("button", name="Kirim penilaian").click()
     expect(page.get_by_role("heading", name="Terima kasih")).to_be_visible()
 

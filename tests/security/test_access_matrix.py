@@ -21,6 +21,9 @@ from core.models import Role, user_by_email
 from tests.conftest import csrf_from, login
 from tests.factories import make_user
 
+# the WBS form is open only once the team has a key
+pytestmark = pytest.mark.usefixtures("team")
+
 PUBLIC = "public"  # anyone, without an account
 AUTH = "auth"      # the login flow itself: open to everyone, it decides on its own
 ALL = tuple(r.value for r in Role)
@@ -85,6 +88,15 @@ EXPECTED: dict[str, str | tuple[str, ...]] = {
                                                   "skm_item", "skm_tl_baru")},
     **{f"admin.{e}": (*SKM_READERS, "unit") for e in ("skm_tl", "skm_tl_detail", "skm_tl_unduh")},
     **{f"admin.{e}": ("pengelola_skm", "unit") for e in ("skm_tl_bukti", "skm_tl_status")},
+    # ZI: the public transparency page; the register is kept by the administrator, read by leaders and the TPI
+    "zi.index": PUBLIC,
+    **{f"admin.{e}": ("admin", "pimpinan", "tpi") for e in ("zi_index", "zi_area", "zi_indikator", "zi_register",
+                                                            "zi_berkas", "zi_salinan", "zi_kebijakan",
+                                                            "zi_kesiapan", "zi_laporan", "zi_tindak_lanjut",
+                                                            "zi_ekspor", "zi_lke_xlsx")},
+    **{f"admin.{e}": ("admin",) for e in ("zi_muat_katalog", "zi_jawab", "zi_jawab_hapus", "zi_bukti_unggah",
+                                          "zi_tautkan", "zi_lepas", "zi_kebijakan_tambah", "zi_laporan_buat",
+                                          "zi_tindak_lanjut_buat", "zi_tindak_lanjut_ubah")},
 }
 
 # values for the URL's variables: ids that do not exist, names that lead nowhere
@@ -286,7 +298,9 @@ def test_a_tracking_code_opens_only_its_ticket(app, client):
     from pengaduan import service
     from tests.pengaduan.helpers import data
 
-    with app.app_context():
+    from core.uow import unit_of_work
+
+    with app.app_context(), unit_of_work():
         a, code_a = service.submit(data(judul="Pengaduan A"), kanal="web")
         b, code_b = service.submit(data(judul="Pengaduan B"), kanal="web")
         tiket_a, tiket_b = a.tiket, b.tiket

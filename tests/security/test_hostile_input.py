@@ -16,6 +16,9 @@ from core.forms import clean_text
 from tests.conftest import csrf_from
 from tests.security.hostile import INVALID_UTF8, corpus, sample
 
+# the WBS form is open only once the team has a key
+pytestmark = pytest.mark.usefixtures("team")
+
 PHONE = "081234567890"
 
 

@@ -1,4 +1,5 @@
 """Issue 10 #4: a complaint moved to WBS must leave nothing readable or linkable behind."""
+import pytest
 from pathlib import Path
 
 from sqlalchemy import inspect, select, text
@@ -13,6 +14,9 @@ from pengaduan.models import Pengaduan, Riwayat
 from tests.factories import make_user
 from tests.pengaduan.helpers import data, jpeg_with_exif
 from wbs.models import WbsReport
+
+# the WBS form is open only once the team has a key
+pytestmark = pytest.mark.usefixtures("team")
 
 MARKER = "PENANDAUNIK7391"
 

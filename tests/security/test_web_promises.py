@@ -16,6 +16,9 @@ from tests.conftest import csrf_from, login
 from tests.factories import make_user
 from tests.security.test_access_matrix import _url
 
+# the WBS form is open only once the team has a key
+pytestmark = pytest.mark.usefixtures("team")
+
 SESSION_COOKIE = "zi_sesi"
 
 
