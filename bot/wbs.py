@@ -96,6 +96,13 @@ def _next(state: int, r: dict) -> int:
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     await settle_button(update, context)
     rt = runtime(context)
+    from wbs import keys
+    from wbs.service import NOT_READY
+
+    if not await rt.uow(keys.team_ready):
+        # said before any question: a report written now could be opened by no one
+        await send(context, update.effective_chat.id, t(context, NOT_READY))
+        return END
     settings = await rt.settings()
     context.chat_data[KEY] = {"token": secrets.token_urlsafe(24), "pesan": [], "bukti": [], "jenis": "lainnya"}
     _remember_incoming(update, context)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from core.errors import N_
 from core.extensions import db
 from core.models import Unit, User
-from core.pii import EncryptedText
+from core.pii import EncryptedText, seal_rows
 from core.workdays import utcnow
 
 STATUS = {
@@ -61,22 +61,22 @@ class LaporanGratifikasi(db.Model):
     pelapor_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
 
     # recipient (personal data encrypted at rest)
-    pelapor_nama: Mapped[str] = mapped_column(EncryptedText("gratifikasi.pelapor_nama"))
+    pelapor_nama: Mapped[str] = mapped_column(EncryptedText("gratifikasi.pelapor_nama", row_bound=True))
     identitas_jenis: Mapped[str] = mapped_column(String(3))  # NIP | NIK
-    identitas_nomor: Mapped[str] = mapped_column(EncryptedText("gratifikasi.identitas_nomor"))
+    identitas_nomor: Mapped[str] = mapped_column(EncryptedText("gratifikasi.identitas_nomor", row_bound=True))
     pelapor_jabatan: Mapped[str] = mapped_column(String(200), default="")
     pelapor_pangkat: Mapped[str] = mapped_column(String(100), default="")
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
     unit_nama: Mapped[str] = mapped_column(String(200), default="")  # as reported (units get renamed)
-    pelapor_telepon: Mapped[str] = mapped_column(EncryptedText("gratifikasi.pelapor_telepon"))
-    pelapor_email: Mapped[str | None] = mapped_column(EncryptedText("gratifikasi.pelapor_email"))
-    pelapor_alamat: Mapped[str] = mapped_column(EncryptedText("gratifikasi.pelapor_alamat"))
+    pelapor_telepon: Mapped[str] = mapped_column(EncryptedText("gratifikasi.pelapor_telepon", row_bound=True))
+    pelapor_email: Mapped[str | None] = mapped_column(EncryptedText("gratifikasi.pelapor_email", row_bound=True))
+    pelapor_alamat: Mapped[str] = mapped_column(EncryptedText("gratifikasi.pelapor_alamat", row_bound=True))
 
     # giver and the gift (empty for laporan nihil)
-    pemberi_nama: Mapped[str | None] = mapped_column(EncryptedText("gratifikasi.pemberi_nama"))
+    pemberi_nama: Mapped[str | None] = mapped_column(EncryptedText("gratifikasi.pemberi_nama", row_bound=True))
     pemberi_hubungan: Mapped[str] = mapped_column(String(30), default="")
     pemberi_pekerjaan: Mapped[str] = mapped_column(String(200), default="")
-    pemberi_alamat: Mapped[str | None] = mapped_column(EncryptedText("gratifikasi.pemberi_alamat"))
+    pemberi_alamat: Mapped[str | None] = mapped_column(EncryptedText("gratifikasi.pemberi_alamat", row_bound=True))
     tempat_terima: Mapped[str] = mapped_column(String(200), default="")
     tanggal_terima: Mapped[date | None] = mapped_column(Date, index=True)
     acara: Mapped[str] = mapped_column(String(30), default="")
@@ -155,6 +155,9 @@ class LaporanGratifikasi(db.Model):
             return False
         sent = self.tanggal_teruskan or (None if self.status not in OPEN_STATUSES else local_today())
         return sent is not None and sent > self.tenggat_teruskan
+
+
+seal_rows(LaporanGratifikasi, "nomor")  # the reporter and giver are bound to the report number
 
 
 class RiwayatGratifikasi(db.Model):

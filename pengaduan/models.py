@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
 from core.models import Unit
-from core.pii import EncryptedText
+from core.pii import EncryptedText, seal_rows
 from core.workdays import utcnow
 
 
@@ -38,11 +38,11 @@ class Pengaduan(db.Model):
     boleh_diteruskan: Mapped[bool] = mapped_column(Boolean, default=False)
     # the complaint officer recorded (with a reason, in the timeline and the audit) that the unit needs it
     identitas_unit: Mapped[bool] = mapped_column(Boolean, default=False)
-    nama: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.nama"))
-    telepon: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.telepon"))
-    email: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.email"))
-    nik: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.nik"))
-    telegram_chat: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.telegram_chat"))
+    nama: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.nama", row_bound=True))
+    telepon: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.telepon", row_bound=True))
+    email: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.email", row_bound=True))
+    nik: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.nik", row_bound=True))
+    telegram_chat: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.telegram_chat", row_bound=True))
 
     status: Mapped[str] = mapped_column(String(20))
     tingkat: Mapped[str | None] = mapped_column(String(20))  # ringan | normatif | tidak_berkadar | berkadar
@@ -90,6 +90,9 @@ class Pengaduan(db.Model):
         Index("ix_pengaduan_terbuka_status_batas", "terbuka", "status", "batas"),
         Index("ix_pengaduan_tanggal_diterima", "tanggal_diterima"),
     )
+
+
+seal_rows(Pengaduan, "tiket")  # the identity is bound to its ticket: swapped rows refuse to open
 
 
 class Riwayat(db.Model):

@@ -97,7 +97,16 @@ def test_sealed_report_nothing_in_clear_no_telegram_id(app, bot, api, caplog):
         assert n not in logged, n
 
 
-def test_memory_is_cleared_and_cancel_stores_nothing(app, bot, budi):
+def test_a_closed_channel_is_said_before_any_question(app, bot, budi):
+    bot.feed(budi.text("/wbs"))  # no Tim WBS key yet
+    assert "Tim WBS belum memiliki kunci" in budi.last_text()
+    bot.feed(budi.text("Sesuatu yang terjadi"))
+    assert "wbs" not in bot.application.chat_data.get(budi.id, {})
+    with app.app_context():
+        assert db.session.query(WbsReport).count() == 0
+
+
+def test_memory_is_cleared_and_cancel_stores_nothing(app, bot, budi, team):
     bot.feed(budi.text("/wbs"))
     bot.feed(budi.tap("Lapor rahasia lewat bot"))
     bot.feed(budi.tap("Korupsi"))
