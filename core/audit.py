@@ -44,7 +44,8 @@ def event_hash(ev: AuditEvent) -> str:
 
 def record(action: str, object_type: str = "", object_id: object = "", detail: dict | None = None,
            *, actor=None, anonymous: bool = False) -> AuditEvent:
-    """Add an audit row to the current transaction. `anonymous` keeps the address out (WBS routes)."""
+    """Add an audit row to the current transaction. `anonymous` (WBS activity, the move to WBS) keeps the
+    address out and the time of day too: the date alone cannot be matched to a request log or another row."""
     if actor is None and has_request_context() and current_user and current_user.is_authenticated:
         actor = current_user
     ip = ""
@@ -52,7 +53,10 @@ def record(action: str, object_type: str = "", object_id: object = "", detail: d
         ip = (request.remote_addr or "")[:64]
     seq = next_sequence("audit")  # takes the lock that orders the chain
     prev = db.session.scalar(select(AuditEvent.hash).where(AuditEvent.id == seq - 1)) or GENESIS
-    ev = AuditEvent(id=seq, at=utcnow(), actor_id=getattr(actor, "id", None),
+    at = utcnow()
+    if anonymous:
+        at = at.replace(hour=0, minute=0, second=0, microsecond=0)
+    ev = AuditEvent(id=seq, at=at, actor_id=getattr(actor, "id", None),
                     actor=getattr(actor, "email", "") or "", action=action, object_type=object_type,
                     object_id=str(object_id or ""), detail=detail or {}, ip=ip, prev_hash=prev)
     ev.hash = event_hash(ev)

@@ -508,7 +508,7 @@ def _transition(p: Pengaduan, action: str, role: str, user: User | None, teks: s
             _count(key[0], key[1], delta)
     row = _log(p, action, before, p.status, role, user, teks, publik=publik)
     audit.record(f"pengaduan.{action}", "pengaduan", p.id, {"tiket": p.tiket, "dari": before, "ke": p.status},
-                 actor=user)
+                 actor=user, anonymous=action == "pindah_wbs")  # the move's exact time would link it to WBS
     if notify is None and publik and p.status != before:
         notify = f"Status pengaduan {p.tiket} kini: {PUBLIC_LABEL[p.status]}."
     if notify:

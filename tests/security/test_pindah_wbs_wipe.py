@@ -61,6 +61,12 @@ def test_the_move_wipes_the_complaint_and_leaves_no_link(app, login_as):
         row = db.session.scalars(select(Riwayat).where(Riwayat.pengaduan_id == pid,
                                                        Riwayat.aksi == "pindah_wbs")).one()
         assert (row.at.hour, row.at.minute, row.at.second, row.at.microsecond) == (0, 0, 0, 0)
+        # the audit line of the move keeps the date only, and no address
+        from core.models import AuditEvent
+
+        line = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "pengaduan.pindah_wbs")).one()
+        assert (line.at.hour, line.at.minute, line.at.second, line.at.microsecond) == (0, 0, 0, 0)
+        assert line.ip == ""
     for role in ("petugas_pengaduan", "pimpinan", "tpi"):
         c = login_as(role)
         for url in (f"/admin/pengaduan/{pid}", "/admin/pengaduan", f"/admin/pengaduan?q={tiket}"):
