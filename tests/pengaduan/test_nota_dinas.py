@@ -1,0 +1,146 @@
+"""The complaint nota dinas as a unit receives it (DOMAIN §7): signed by the official of the settings, urgency
+and classification apart, the attachment count in words, the default tembusan, one letterhead, and the reporter
+named only when the unit may see the identity (DOMAIN §1)."""
+import io
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from core import storage
+from core.attachments import save_clean
+from core.documents import nota_dinas_docx, nota_dinas_pdf, save_logo
+from core.errors import DomainError
+from core.extensions import db
+from core.settings import set_setting
+from pengaduan import service
+from tests.pengaduan.helpers import submit
+
+INDUK = "Kementerian Kependudukan dan Pembangunan Keluarga/Badan Kependudukan dan Keluarga Berencana Nasional"
+PEJABAT = {"penandatangan_jabatan": "Sekretaris Perwakilan", "penandatangan_nama": "Dra. Siti Aminah, M.Si.",
+           "penandatangan_nip": "197001011995032001", "plh_nama": "Ahmad Fauzi, S.E.", "plh_nip": "198203152006041002"}
+
+
+@pytest.fixture
+def kantor(app_ctx):
+    set_setting("kantor", {"induk": INDUK, "nama": "Perwakilan Provinsi Sumatera Selatan",
+                           "alamat": "Jl. Jenderal Basuki Rachmat No. 1151, Palembang", "telepon": "(0711) 352503",
+                           "kepala_jabatan": "Kepala Perwakilan", "kepala_nama": "Kepala (contoh)"})
+    set_setting("nota_dinas", PEJABAT)
+    db.session.commit()
+
+
+def _disposed(petugas, unit, *, files: int = 0, berhalangan: bool = False, **over):
+    if berhalangan:
+        set_setting("nota_dinas", {**PEJABAT, "berhalangan": True})
+    p, _ = submit(**over)
+    for i in range(files):
+        save_clean(storage.inspect_upload(_png(i), f"bukti-{i}.png", max_bytes=10**6), service.OWNER, p.id)
+    service.verifikasi(p, petugas, "ringan")
+    kw = {k: over.pop(k) for k in ("klasifikasi", "plh", "sifat") if k in over}
+    nd = service.disposisi(p, petugas, unit.id, **kw)
+    db.session.commit()
+    return p, nd
+
+
+def _png(i: int = 0) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), (i * 20 % 256, 61, 145)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def _read(nd):
+    doc = Document(io.BytesIO(nota_dinas_docx(service.nota_dinas_document(nd))))
+    fields = {r.cells[0].text: r.cells[2].text for r in doc.tables[0].rows}
+    return doc, [p.text for p in doc.paragraphs], fields
+
+
+def test_signed_by_the_official_of_the_settings_never_by_the_officer(kantor, petugas, unit_kb):
+    _, nd = _disposed(petugas, unit_kb)
+    doc, paragraphs, fields = _read(nd)
+    assert fields["Dari"] == "Sekretaris Perwakilan"
+    assert paragraphs[-3:] == ["Sekretaris Perwakilan", "Dra. Siti Aminah, M.Si.", "NIP 197001011995032001"]
+    text = "\n".join(paragraphs)
+    assert petugas.nama not in text and "Ketua Tim Pengelola Pengaduan" not in text and petugas.nip not in text
+
+
+def test_the_deputy_signs_when_the_official_is_absent_or_when_chosen(kantor, petugas, unit_kb):
+    _, nd = _disposed(petugas, unit_kb, berhalangan=True)
+    _, paragraphs, fields = _read(nd)
+    assert fields["Dari"] == "Sekretaris Perwakilan"
+    assert paragraphs[-3:] == ["Plh. Sekretaris Perwakilan", "Ahmad Fauzi, S.E.", "NIP 198203152006041002"]
+    _, nd = _disposed(petugas, unit_kb, berhalangan=True, plh=False)  # chosen at disposition: the official
+    assert _read(nd)[1][-2] == "Dra. Siti Aminah, M.Si."
+    set_setting("nota_dinas", {**PEJABAT, "berhalangan": False})
+    _, nd = _disposed(petugas, unit_kb, plh=True)
+    assert _read(nd)[1][-3] == "Plh. Sekretaris Perwakilan"
+    set_setting("nota_dinas", {**PEJABAT, "plh_nama": ""})
+    p, _ = submit()
+    service.verifikasi(p, petugas, "ringan")
+    with pytest.raises(DomainError, match="Plh"):
+        service.disposisi(p, petugas, unit_kb.id, plh=True)
+
+
+def test_urgency_and_classification_are_two_fields(kantor, petugas, unit_kb):
+    _, nd = _disposed(petugas, unit_kb, sifat="Sangat Segera")
+    fields = _read(nd)[2]
+    assert fields["Sifat"] == "Sangat Segera" and fields["Klasifikasi"] == "Biasa"
+    _, nd = _disposed(petugas, unit_kb, sifat="Segera", klasifikasi="Terbatas")
+    assert _read(nd)[2]["Klasifikasi"] == "Terbatas"
+    _, nd = _disposed(petugas, unit_kb, sifat="Segera", rahasia=True)
+    fields = _read(nd)[2]
+    assert fields["Sifat"] == "Segera" and fields["Klasifikasi"] == "Rahasia"
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        nota_dinas_pdf(service.nota_dinas_document(nd)))).pages)
+    assert "Segera, Rahasia" not in text and "Klasifikasi" in text
+    p, _ = submit(rahasia=True)
+    service.verifikasi(p, petugas, "ringan")
+    with pytest.raises(DomainError, match="Rahasia"):
+        service.disposisi(p, petugas, unit_kb.id, klasifikasi="Biasa")
+
+
+def test_attachment_count_in_figures_and_words(kantor, petugas, unit_kb):
+    _, nd = _disposed(petugas, unit_kb, files=12)
+    assert _read(nd)[2]["Lampiran"] == "12 (dua belas) berkas"
+    _, nd = _disposed(petugas, unit_kb)
+    assert _read(nd)[2]["Lampiran"] == "-"
+
+
+def test_default_tembusan_is_the_head_of_office(kantor, petugas, unit_kb):
+    _, nd = _disposed(petugas, unit_kb)
+    assert _read(nd)[2]["Tembusan"] == "Kepala Perwakilan"
+    set_setting("nota_dinas", {**PEJABAT, "tembusan": ["Kepala Perwakilan", "Inspektorat Utama"]})
+    _, nd = _disposed(petugas, unit_kb)
+    assert _read(nd)[2]["Tembusan"] == "1. Kepala Perwakilan\n2. Inspektorat Utama"
+    set_setting("nota_dinas", {**PEJABAT, "tembusan": []})
+    _, nd = _disposed(petugas, unit_kb)
+    assert "Tembusan" not in _read(nd)[2]
+
+
+def test_reporter_named_only_when_the_unit_may_see_the_identity(kantor, petugas, unit_kb):
+    _, nd = _disposed(petugas, unit_kb)  # not rahasia, but the reporter did not agree to pass it on
+    text = "\n".join(_read(nd)[1])
+    assert "Pelapor: Bu** Sa***** (identitas dirahasiakan)." in text and "Budi Santoso" not in text
+    _, nd = _disposed(petugas, unit_kb, boleh_diteruskan=True)
+    assert "Pelapor: Budi Santoso." in _read(nd)[1]
+    p, nd = _disposed(petugas, unit_kb)
+    service.buka_identitas_unit(p, petugas, "Unit perlu menghubungi pelapor untuk jadwal ulang.")
+    assert "Pelapor: Budi Santoso." in _read(nd)[1]
+
+
+def test_one_letterhead_with_the_current_parent_name_and_the_logo(kantor, petugas, unit_kb):
+    _, nd = _disposed(petugas, unit_kb)
+    doc, paragraphs, _ = _read(nd)
+    assert paragraphs[:3] == [INDUK.upper(), "PERWAKILAN PROVINSI SUMATERA SELATAN",
+                              "Jl. Jenderal Basuki Rachmat No. 1151, Palembang"]
+    assert len(doc.inline_shapes) == 0
+    save_logo(_png(), "logo.png")
+    doc, paragraphs, _ = _read(nd)
+    assert len(doc.inline_shapes) == 1 and paragraphs[1] == INDUK.upper()
+    pdf = nota_dinas_pdf(service.nota_dinas_document(nd))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1 and len(reader.pages[0].images) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert text.startswith(" ".join(INDUK.upper().split()) + " PERWAKILAN PROVINSI SUMATERA SELATAN")
