@@ -127,14 +127,16 @@ def build_nota_dinas(path: Path) -> None:
     closing = _para(doc, "Demikian disampaikan, atas perhatian Bapak/Ibu diucapkan terima kasih.",
                     align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=24)
     closing.paragraph_format.first_line_indent = Cm(1.25)
+    closing.paragraph_format.keep_with_next = True  # the closing goes with the signature to its page
 
     # Signature block on the right half; no stamp on a nota dinas.
-    indent = Cm(9)
-    for text, bold, after in (("{{ penandatangan_jabatan }}", False, 60),
-                              ("{{ penandatangan_nama }}", True, 0),
-                              ("NIP {{ penandatangan_nip }}", False, 0)):
+    indent = Cm(8.5)
+    lines = (("{{ penandatangan_jabatan }}", False, 60), ("{{ penandatangan_nama }}", True, 0),
+             ("NIP {{ penandatangan_nip }}", False, 0))
+    for i, (text, bold, after) in enumerate(lines):
         p = _para(doc, text, bold=bold, after=after)
         p.paragraph_format.left_indent = indent
+        p.paragraph_format.keep_with_next = i < len(lines) - 1
 
     doc.core_properties.title = "Nota Dinas"
     doc.core_properties.author = "ZI Lapor"

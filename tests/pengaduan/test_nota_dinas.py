@@ -144,3 +144,24 @@ def test_one_letterhead_with_the_current_parent_name_and_the_logo(kantor, petuga
     assert len(reader.pages) == 1 and len(reader.pages[0].images) == 1
     text = " ".join(reader.pages[0].extract_text().split())
     assert text.startswith(" ".join(INDUK.upper().split()) + " PERWAKILAN PROVINSI SUMATERA SELATAN")
+
+
+def test_the_demo_office_nota_dinas_is_one_page_with_its_signature(app_ctx, petugas, unit_kb):
+    from core.demo import KANTOR, NOTA_DINAS
+
+    set_setting("kantor", KANTOR)
+    set_setting("nota_dinas", NOTA_DINAS)
+    save_logo(_png(), "logo.png")
+    _, nd = _disposed(petugas, unit_kb, rahasia=True)
+    pages = PdfReader(io.BytesIO(nota_dinas_pdf(service.nota_dinas_document(nd)))).pages
+    assert len(pages) == 1
+    text = " ".join(pages[0].extract_text().split())
+    assert text.startswith("KEMENTERIAN KEPENDUDUKAN DAN PEMBANGUNAN KELUARGA/BADAN")
+    assert "Demikian disampaikan" in text and text.endswith("Sekretaris Perwakilan (contoh) NIP 197203151998032002")
+    assert "Tembusan : Kepala Perwakilan Kemendukbangga/BKKBN Provinsi Sumatera Selatan" in text
+    # a long complaint runs on, the kop stays on the first page and the closing goes with the signature
+    _, nd = _disposed(petugas, unit_kb, uraian="Saya menunggu tiga jam tanpa kejelasan jadwal layanan.\n" * 12)
+    pages = [" ".join(pg.extract_text().split())
+             for pg in PdfReader(io.BytesIO(nota_dinas_pdf(service.nota_dinas_document(nd)))).pages]
+    assert len(pages) == 2 and "KEMENTERIAN" not in pages[1]
+    assert pages[1].startswith("Demikian disampaikan") and "NIP 197203151998032002" in pages[1]
