@@ -152,3 +152,25 @@ def test_admin_sets_the_signing_official_the_deputy_the_tembusan_and_the_logo(ap
                                           "csrf_token": csrf_from(page)})
     with app.app_context():
         assert documents.letterhead()["logo"] == ""
+
+
+def test_the_demo_office_shows_the_corrected_nota_dinas(app, runner):
+    from sqlalchemy import select
+
+    from pengaduan import service
+    from pengaduan.models import NotaDinasPengaduan
+
+    result = runner.invoke(args=["demo", "seed"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        nd = db.session.scalar(select(NotaDinasPengaduan))
+        doc = Document(io.BytesIO(documents.nota_dinas_docx(service.nota_dinas_document(nd))))
+        texts = [p.text for p in doc.paragraphs if p.text.strip()]
+        assert texts[:2] == [INDUK, NAMA] and not any(old in t for t in texts for old in OLD)
+        fields = {r.cells[0].text: r.cells[2].text for r in doc.tables[0].rows}
+        sekretaris = "Sekretaris Perwakilan Kemendukbangga/BKKBN Provinsi Sumatera Selatan"
+        assert fields["Dari"] == sekretaris and fields["Sifat"] == "Segera" and fields["Klasifikasi"] == "Biasa"
+        assert fields["Tembusan"] == "Kepala Perwakilan Kemendukbangga/BKKBN Provinsi Sumatera Selatan"
+        assert texts[-3:] == [sekretaris, "Sekretaris Perwakilan (contoh)", "NIP 197203151998032002"]
+        assert "Petugas Pengaduan" not in texts  # the demo officer who disposed does not sign
+        assert "Pelapor: Bu** Sa***** (identitas dirahasiakan)." in texts

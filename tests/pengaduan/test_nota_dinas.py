@@ -165,3 +165,46 @@ def test_the_demo_office_nota_dinas_is_one_page_with_its_signature(app_ctx, petu
              for pg in PdfReader(io.BytesIO(nota_dinas_pdf(service.nota_dinas_document(nd)))).pages]
     assert len(pages) == 2 and "KEMENTERIAN" not in pages[1]
     assert pages[1].startswith("Demikian disampaikan") and "NIP 197203151998032002" in pages[1]
+
+
+def test_the_officer_chooses_classification_and_deputy_on_the_case_page(app, login_as):
+    from sqlalchemy import select
+
+    from core.uow import unit_of_work
+    from pengaduan.models import NotaDinasPengaduan
+    from tests.conftest import csrf_from
+    from tests.factories import make_unit
+
+    with app.app_context():
+        set_setting("nota_dinas", PEJABAT)
+        kb = make_unit("KB", "Bidang KB").id
+        db.session.commit()
+    with app.app_context(), unit_of_work():
+        p, _ = submit(rahasia=True)
+        pid = p.id
+    officer = login_as("petugas_pengaduan", email="klik@uji.go.id")
+    with app.app_context():
+        from core.models import User
+
+        clicker = db.session.scalar(select(User).where(User.email == "klik@uji.go.id"))
+        clicker.nama, clicker.jabatan = "Petugas Klik", "Pengelola Pengaduan"
+        db.session.commit()
+    page = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
+    token = csrf_from(page)
+    officer.post(f"/admin/pengaduan/{pid}/aksi/verifikasi", data={"tingkat": "ringan", "csrf_token": token})
+    page = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
+    assert 'name="klasifikasi"' in page and 'name="penandatangan"' in page
+    officer.post(f"/admin/pengaduan/{pid}/aksi/disposisi", data={
+        "unit_id": str(kb), "sifat": "Biasa", "klasifikasi": "Terbatas", "csrf_token": token})
+    page = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
+    assert "Pengaduan ini rahasia: klasifikasi nota dinasnya Rahasia." in page
+    officer.post(f"/admin/pengaduan/{pid}/aksi/disposisi", data={
+        "unit_id": str(kb), "sifat": "Segera", "klasifikasi": "", "penandatangan": "plh", "csrf_token": token})
+    with app.app_context():
+        nd_id = db.session.scalar(select(NotaDinasPengaduan.id))
+    doc = Document(io.BytesIO(officer.get(f"/admin/pengaduan/nota-dinas/{nd_id}/docx").data))
+    fields = {r.cells[0].text: r.cells[2].text for r in doc.tables[0].rows}
+    assert (fields["Sifat"], fields["Klasifikasi"], fields["Dari"]) == ("Segera", "Rahasia", "Sekretaris Perwakilan")
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[-3:] == ["Plh. Sekretaris Perwakilan", "Ahmad Fauzi, S.E.", "NIP 198203152006041002"]
+    assert "Petugas Klik" not in "\n".join(texts) and "Pengelola Pengaduan" not in "\n".join(texts)
