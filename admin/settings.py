@@ -12,14 +12,13 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from admin.forms import ActionForm
 from admin.views import bp
-from core import audit
-from core import documents
+from core import audit, documents
 from core.calendar import office_calendar
 from core.extensions import db
 from core.models import CalendarDay, Role, Unit
 from core.security import role_required
-from core.storage import UploadError
 from core.settings import get_setting, set_setting
+from core.storage import UploadError
 
 REQUIRED = "Wajib diisi."
 NIP = "NIP terdiri dari 18 angka."

@@ -662,7 +662,7 @@ def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", cata
     try:
         ttd = penandatangan_nota_dinas(plh)
     except ValueError as exc:
-        raise DomainError(f"{exc} Atur di Pengaturan kantor.", "plh") from exc
+        raise DomainError(f"{exc} Atur di Pengaturan kantor.", "penandatangan") from exc
     catatan = clean_text(catatan or "")[:MAX_TEKS]
     _may(p, "disposisi", PETUGAS, user)  # before taking a number, so a refused action uses none
     today = local_today()
