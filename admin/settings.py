@@ -5,20 +5,25 @@ from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from sqlalchemy import select
-from wtforms import BooleanField, DateField, StringField
+from wtforms import BooleanField, DateField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from admin.forms import ActionForm
 from admin.views import bp
-from core import audit
+from core import audit, documents
 from core.calendar import office_calendar
 from core.extensions import db
 from core.models import CalendarDay, Role, Unit
 from core.security import role_required
 from core.settings import get_setting, set_setting
+from core.storage import UploadError
 
 REQUIRED = "Wajib diisi."
+NIP = "NIP terdiri dari 18 angka."
+ND_FIELDS = ("template_nomor", "kode_jabatan", "kka", "penandatangan_jabatan", "penandatangan_nama",
+             "penandatangan_nip", "plh_nama", "plh_nip", "berhalangan")
 
 
 class OfficeForm(FlaskForm):
@@ -32,10 +37,27 @@ class OfficeForm(FlaskForm):
     kota = StringField("Kota (untuk tanggal surat)", validators=[Optional(), Length(max=100)])
     kepala_nama = StringField("Nama kepala kantor", validators=[Optional(), Length(max=200)])
     kepala_jabatan = StringField("Jabatan kepala kantor", validators=[Optional(), Length(max=200)])
-    kepala_nip = StringField("NIP kepala kantor", validators=[Optional(), Regexp(r"^\d{18}$", message="NIP terdiri dari 18 angka.")])
+    kepala_nip = StringField("NIP kepala kantor", validators=[Optional(), Regexp(r"^\d{18}$", message=NIP)])
     template_nomor = StringField("Format nomor nota dinas", validators=[DataRequired(REQUIRED), Length(max=120)])
     kode_jabatan = StringField("Kode jabatan penanda tangan", validators=[DataRequired(REQUIRED), Length(max=30)])
     kka = StringField("Kode klasifikasi arsip (KKA)", validators=[DataRequired(REQUIRED), Length(max=30)])
+    # the official who signs a nota dinas (DOMAIN §7), and the deputy who signs when the official is absent
+    penandatangan_jabatan = StringField("Jabatan pejabat penanda tangan", validators=[Optional(), Length(max=200)])
+    penandatangan_nama = StringField("Nama pejabat penanda tangan", validators=[Optional(), Length(max=200)])
+    penandatangan_nip = StringField("NIP pejabat penanda tangan", validators=[Optional(), Regexp(r"^\d{18}$", message=NIP)])
+    plh_nama = StringField("Nama pelaksana harian (Plh.)", validators=[Optional(), Length(max=200)])
+    plh_nip = StringField("NIP pelaksana harian (Plh.)", validators=[Optional(), Regexp(r"^\d{18}$", message=NIP)])
+    berhalangan = BooleanField("Pejabat penanda tangan sedang berhalangan (Plh. menandatangani)")
+    tembusan = TextAreaField("Tembusan bawaan (satu per baris)", validators=[Optional(), Length(max=1000)],
+                             render_kw={"rows": 3})
+    logo = FileField("Logo kop surat (PNG atau JPEG, paling besar 512 KB)")
+    hapus_logo = BooleanField("Hapus logo")
+
+    def validate_berhalangan(self, field):
+        from wtforms.validators import ValidationError
+
+        if field.data and not (self.plh_nama.data or "").strip():
+            raise ValidationError("Isi nama pelaksana harian (Plh.) bila pejabat berhalangan.")
 
     def validate_template_nomor(self, field):
         from wtforms.validators import ValidationError
@@ -67,15 +89,29 @@ class DayForm(FlaskForm):
 @role_required(Role.admin)
 def settings_office():
     kantor, nd = get_setting("kantor"), get_setting("nota_dinas")
-    form = OfficeForm(data={**kantor, **nd})
+    bawaan = documents.tembusan_nota_dinas() if nd.get("tembusan") is None else None
+    form = OfficeForm(data={**kantor, **{k: nd.get(k) for k in ND_FIELDS},
+                            "tembusan": "\n".join(documents.tembusan_nota_dinas())})
     if form.validate_on_submit():
-        set_setting("kantor", {k: getattr(form, k).data or "" for k in kantor if hasattr(form, k)})
-        set_setting("nota_dinas", {k: getattr(form, k).data for k in ("template_nomor", "kode_jabatan", "kka")})
-        audit.record("settings.update", "setting", "kantor")
-        flash("Pengaturan kantor disimpan.", "success")
-        return redirect(url_for("admin.settings_office"))
+        upload = form.logo.data
+        try:
+            if upload is not None and getattr(upload, "filename", ""):
+                documents.save_logo(upload.read(documents.LOGO_MAX_BYTES + 1), upload.filename)
+            elif form.hapus_logo.data:
+                documents.remove_logo()
+        except UploadError as e:
+            form.logo.errors = [e.message]
+        else:
+            set_setting("kantor", {k: getattr(form, k).data or "" for k in kantor if hasattr(form, k)})
+            tembusan = [t.strip() for t in (form.tembusan.data or "").splitlines() if t.strip()]
+            # left as the head of office: keep following the head of office when that changes
+            set_setting("nota_dinas", {**{k: getattr(form, k).data for k in ND_FIELDS},
+                                       "tembusan": None if bawaan is not None and tembusan == bawaan else tembusan})
+            audit.record("settings.update", "setting", "kantor")
+            flash("Pengaturan kantor disimpan.", "success")
+            return redirect(url_for("admin.settings_office"))
     units = db.session.scalars(select(Unit).order_by(Unit.nama)).all()
-    return render_template("admin/settings.html", form=form, units=units)
+    return render_template("admin/settings.html", form=form, units=units, logo=documents.letterhead()["logo"])
 
 
 @bp.route("/pengaturan/unit/baru", methods=["GET", "POST"], defaults={"unit_id": None})

@@ -1,4 +1,7 @@
-"""The demo office: BKKBN Perwakilan Provinsi Sumatera Selatan, from the juknis in shared/seed."""
+"""The demo office: the Sumatera Selatan provincial office of Kemendukbangga/BKKBN, from the juknis in shared/seed.
+
+Since the 2024 cabinet the parent body is the Kementerian Kependudukan dan Pembangunan Keluarga/Badan Kependudukan
+dan Keluarga Berencana Nasional (DOMAIN §7): its kop names it, then "Perwakilan Provinsi Sumatera Selatan"."""
 from __future__ import annotations
 
 from core.accounts import create_user
@@ -7,17 +10,26 @@ from core.models import Role, Unit
 from core.settings import set_setting
 
 KANTOR = {
-    "nama": "Perwakilan BKKBN Provinsi Sumatera Selatan",
-    "nama_singkat": "ZI Lapor BKKBN Sumsel",
-    "induk": "Badan Kependudukan dan Keluarga Berencana Nasional",
+    "nama": "Perwakilan Provinsi Sumatera Selatan",
+    "nama_singkat": "ZI Lapor Kemendukbangga/BKKBN Sumsel",
+    "induk": "Kementerian Kependudukan dan Pembangunan Keluarga/Badan Kependudukan dan Keluarga Berencana Nasional",
     "alamat": "Jl. Jenderal Basuki Rachmat No. 1151, Palembang 30128",
     "telepon": "(0711) 352503",
     "email": "sumsel@bkkbn.go.id",
     "situs": "sumsel.bkkbn.go.id",
     "kota": "Palembang",
     "kepala_nama": "Kepala Perwakilan (contoh)",
-    "kepala_jabatan": "Kepala Perwakilan BKKBN Provinsi Sumatera Selatan",
+    "kepala_jabatan": "Kepala Perwakilan Kemendukbangga/BKKBN Provinsi Sumatera Selatan",
     "kepala_nip": "196801011990031001",
+}
+# the complaint nota dinas is signed by the Sekretaris (the complaint desk sits in the Sekretariat), with a deputy;
+# its tembusan stays the default, the head of office
+NOTA_DINAS = {
+    "penandatangan_jabatan": "Sekretaris Perwakilan Kemendukbangga/BKKBN Provinsi Sumatera Selatan",
+    "penandatangan_nama": "Sekretaris Perwakilan (contoh)",
+    "penandatangan_nip": "197203151998032002",
+    "plh_nama": "Kepala Subbagian Umum (contoh)",
+    "plh_nip": "197805202003121003",
 }
 
 UNITS = [
@@ -43,6 +55,7 @@ OFFICERS = [
 
 def seed_demo(seeders) -> list[str]:
     set_setting("kantor", KANTOR)
+    set_setting("nota_dinas", NOTA_DINAS)
     units: dict[str, Unit] = {}
     for i, (kode, nama, jabatan) in enumerate(UNITS):
         unit = Unit(kode=kode, nama=nama, kepala_jabatan=jabatan, kepala_nama=f"Kepala {kode} (contoh)",

@@ -5,6 +5,8 @@ Works outside a Flask request (reports are also built from the CLI): templates a
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import io
 import re
 import string
@@ -13,11 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from core import storage
+from core.settings import get_setting, office, set_setting
 from core.workdays import format_tanggal
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "documents"
@@ -48,11 +53,21 @@ def xml_safe(value: Any) -> Any:
     return value
 
 
-def render_docx(template_name: str, context: dict[str, Any]) -> bytes:
-    """Render templates/documents/<template_name> with docxtpl; text is always XML-escaped."""
+def render_docx(template_name: str, context: dict[str, Any], images: dict[str, tuple[bytes, float]] | None = None
+                ) -> bytes:
+    """Render templates/documents/<template_name> with docxtpl; text is always XML-escaped.
+
+    `images`: name → (PNG/JPEG bytes, width in mm), each an image run in the context ("" when no bytes). A context
+    with a `kop` (see `letterhead`) also gets `kop_logo`: the logo as an image run, or ""."""
     tpl = DocxTemplate(TEMPLATE_DIR / template_name)
     env = Environment(autoescape=True, undefined=StrictUndefined)
-    tpl.render(xml_safe(context), jinja_env=env, autoescape=True)
+    context = xml_safe(context)
+    for name, (data, width_mm) in (images or {}).items():
+        context[name] = InlineImage(tpl, io.BytesIO(data), width=Mm(width_mm)) if data else ""
+    if "kop" in context:
+        logo = logo_bytes(context["kop"].get("logo", ""))
+        context["kop_logo"] = InlineImage(tpl, io.BytesIO(logo), height=Mm(LOGO_MM)) if logo else ""
+    tpl.render(context, jinja_env=env, autoescape=True)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
@@ -70,18 +85,59 @@ def render_html(template_name: str, context: dict[str, Any]) -> str:
     return _html_env.get_template(template_name).render(context)
 
 
+# --- letterhead ----------------------------------------------------------------------------------
+
+LOGO_MM = 20  # height of the logo in the kop, in every document
+LOGO_SETTING = "kop_logo"  # {"mime": "image/png", "data": base64}, or absent
+
+
+def letterhead() -> dict[str, str]:
+    """The one kop of every document the office produces (DOMAIN §7), from the office settings: the parent
+    body, the office, its address, its contact, and the logo (a data: URI) when one was uploaded."""
+    k = office()
+    kontak = " · ".join(x for x in (f"Telepon {k['telepon']}" if k.get("telepon") else "",
+                                     f"Pos-el {k['email']}" if k.get("email") else "",
+                                     k.get("situs") or "") if x)
+    logo = get_setting(LOGO_SETTING) or {}
+    return {"induk": (k.get("induk") or "").upper(), "nama": (k.get("nama") or "").upper(),
+            "alamat": k.get("alamat") or "", "kontak": kontak,
+            "logo": f"data:{logo['mime']};base64,{logo['data']}" if logo.get("data") else ""}
+
+
+LOGO_MAX_BYTES = 512 * 1024
+
+
+def save_logo(raw: bytes, filename: str) -> None:
+    """Store the kop's logo: a PNG or JPEG checked by content and re-encoded (metadata dropped)."""
+    clean = storage.inspect_upload(raw, filename, max_bytes=LOGO_MAX_BYTES, allowed={storage.PNG, storage.JPEG})
+    set_setting(LOGO_SETTING, {"mime": clean.content_type, "data": base64.b64encode(clean.data).decode()})
+
+
+def remove_logo() -> None:
+    set_setting(LOGO_SETTING, {})
+
+
+def logo_bytes(uri: str) -> bytes:
+    """The image inside a letterhead's data: URI ("" gives b"")."""
+    if not uri.startswith("data:") or ";base64," not in uri:
+        return b""
+    try:
+        return base64.b64decode(uri.split(";base64,", 1)[1], validate=True)
+    except (binascii.Error, ValueError):
+        return b""
+
+
 # --- nota dinas ----------------------------------------------------------------------------------
 
 @dataclass
 class NotaDinas:
-    kop_nama: str
-    kop_alamat: str
-    kop_kontak: str
+    kop: dict[str, str]  # letterhead()
     nomor: str
     yth: str
     dari: str
     tanggal: date
-    sifat: str
+    sifat: str  # urgency: Biasa / Segera / Sangat Segera
+    klasifikasi: str  # Biasa / Terbatas / Rahasia: a field of its own (DOMAIN §7)
     lampiran: str
     hal: str
     paragraf: list[str]
@@ -89,6 +145,43 @@ class NotaDinas:
     penandatangan_nama: str
     penandatangan_nip: str
     tembusan: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Penandatangan:
+    jabatan: str  # as printed above the name: "Plh. Sekretaris Perwakilan" when the deputy signs
+    nama: str
+    nip: str
+    dari: str  # the "Dari" field: the official's office, whoever signs
+
+
+def penandatangan_nota_dinas(plh: bool | None = None) -> Penandatangan:
+    """Who signs a nota dinas (DOMAIN §7): the official set in the settings (the head of office when none is
+    set), or the deputy (Plh.) when `plh`, or — `plh` None — when the official is marked absent. Never the
+    officer who clicked."""
+    nd, k = get_setting("nota_dinas"), office()
+    if nd.get("penandatangan_nama") or nd.get("penandatangan_jabatan"):
+        jabatan, nama, nip = nd.get("penandatangan_jabatan") or "", nd.get("penandatangan_nama") or "", \
+            nd.get("penandatangan_nip") or ""
+    else:
+        jabatan, nama, nip = k.get("kepala_jabatan") or "", k.get("kepala_nama") or "", k.get("kepala_nip") or ""
+    jabatan = jabatan or "Kepala"
+    if plh is None:
+        plh = bool(nd.get("berhalangan"))
+    if not plh:
+        return Penandatangan(jabatan, nama, nip, jabatan)
+    if not nd.get("plh_nama"):
+        raise ValueError("Pelaksana harian (Plh.) penanda tangan nota dinas belum diatur.")
+    return Penandatangan(f"Plh. {jabatan}", nd["plh_nama"], nd.get("plh_nip") or "", jabatan)
+
+
+def tembusan_nota_dinas() -> list[str]:
+    """The default tembusan from the settings: the head of office unless the office set its own list."""
+    own = get_setting("nota_dinas").get("tembusan")
+    if own is None:
+        kepala = office().get("kepala_jabatan")
+        return [kepala] if kepala else []
+    return [t for t in own if t]
 
 
 def _nota_dinas_context(nd: NotaDinas) -> dict[str, Any]:

@@ -26,11 +26,19 @@ DEFAULTS: dict[str, object] = {
         "kepala_jabatan": "Kepala",
         "kepala_nip": "",
     },
-    # nota dinas numbering (DOMAIN.md §7)
+    # nota dinas (DOMAIN.md §7): numbering, the signing official and the deputy (Plh.) who signs when the
+    # official is marked absent, and the default tembusan (None: the head of office; [] : none)
     "nota_dinas": {
         "template_nomor": "{seq}/{kode_jabatan}/{kka}/{mm}/{yyyy}",
         "kode_jabatan": "KPW",
         "kka": "PP.01",
+        "penandatangan_jabatan": "",  # empty: the head of office (kantor.kepala_*) signs
+        "penandatangan_nama": "",
+        "penandatangan_nip": "",
+        "plh_nama": "",
+        "plh_nip": "",
+        "berhalangan": False,
+        "tembusan": None,
     },
     "security": {"require_2fa_all": False},
 }

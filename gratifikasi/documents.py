@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from core.attachments import attachments_of
-from core.documents import format_nomor, render_docx, render_html, render_pdf
+from core.documents import format_nomor, letterhead, render_docx, render_html, render_pdf
 from core.settings import office
 from core.templating import rupiah
 from core.workdays import format_tanggal, format_waktu, local_today, utcnow
@@ -28,15 +28,8 @@ def _tgl(d: date | None) -> str:
 
 
 def _kop() -> dict:
-    """The letterhead from the office settings: the parent body on top when there is one (DOMAIN §7), then the
-    office and its address, then its contact — the same fields the nota dinas uses."""
-    o = office()
-    kontak = " · ".join(x for x in (f"Telepon {o['telepon']}" if o.get("telepon") else "",
-                                     f"Pos-el {o['email']}" if o.get("email") else "",
-                                     o.get("situs") or "") if x)
-    alamat = [x for x in (o.get("nama") if o.get("induk") else "", o.get("alamat")) if x]
-    return {"kop_nama": (o.get("induk") or o.get("nama") or "").upper(), "kop_alamat": " · ".join(alamat),
-            "kop_kontak": kontak}
+    """The office's one letterhead (core.documents.letterhead), as every document of the office has it."""
+    return {"kop": letterhead()}
 
 
 def kontak_upg() -> str:
@@ -384,7 +377,7 @@ def poster_pdf(ukuran: str, alamat_lapor: str, today: date | None = None) -> byt
     if a.pisah_sambut:
         batas.append(("Pisah sambut, pensiun, ulang tahun (rekan kerja, bukan uang)", rupiah(a.pisah_sambut)))
     s = rules.pengaturan()
-    ctx = {"ukuran": ukuran, "skala": POSTER_SIZES[ukuran], "kantor": office().get("nama", ""),
+    ctx = {"ukuran": ukuran, "skala": POSTER_SIZES[ukuran], **_kop(),
            "aturan_label": a.label, "batas": batas, "alamat_lapor": alamat_lapor, "upg_nama": s["upg_nama"],
            "kontak_upg": kontak_upg(), "nt": rules.nama_tenggat()}
     return render_pdf(render_html("gratifikasi_poster.html", ctx))

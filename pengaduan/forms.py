@@ -8,7 +8,7 @@ from wtforms import (BooleanField, EmailField, HiddenField, MultipleFileField, R
                      TextAreaField)
 
 from core.forms import PublicForm
-from pengaduan.service import JENIS, KANAL, KANAL_PETUGAS, SIFAT, TINGKAT
+from pengaduan.service import JENIS, KANAL, KANAL_PETUGAS, KLASIFIKASI, SIFAT, TINGKAT
 
 
 class _ComplaintFields:
@@ -84,4 +84,12 @@ class AksiForm(FlaskForm):
                           validate_choice=False)
     unit_id = SelectField(_l("Unit tujuan"), choices=[], validate_choice=False)
     sifat = SelectField(_l("Sifat nota dinas"), choices=[(s, _l(s)) for s in SIFAT], validate_choice=False)
+    # empty: Rahasia for a confidential complaint, otherwise Biasa
+    klasifikasi = SelectField(_l("Klasifikasi nota dinas"),
+                              choices=[("", _l("Sesuai pengaduan (Rahasia bila pengaduan rahasia)")),
+                                       *[(k, _l(k)) for k in KLASIFIKASI]], validate_choice=False)
+    # empty: the official set in the settings, or the deputy when the official is marked absent
+    penandatangan = SelectField(_l("Penanda tangan nota dinas"),
+                                choices=[("", _l("Sesuai pengaturan kantor")), ("pejabat", _l("Pejabat penanda tangan")),
+                                         ("plh", _l("Pelaksana harian (Plh.)"))], validate_choice=False)
     rujukan = StringField(_l("Disarankan menyampaikan kepada (bila bukan kewenangan kami)"))

@@ -128,7 +128,9 @@ class NotaDinasPengaduan(db.Model):
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
     yth: Mapped[str] = mapped_column(String(200))
     dari: Mapped[str] = mapped_column(String(200))
-    sifat: Mapped[str] = mapped_column(String(40))
+    sifat: Mapped[str] = mapped_column(String(40))  # urgency: Biasa / Segera / Sangat Segera
+    klasifikasi: Mapped[str] = mapped_column(String(20), default="Biasa", server_default="Biasa")
+    tembusan: Mapped[str] = mapped_column(Text, default="", server_default="")  # one per line
     lampiran: Mapped[str] = mapped_column(String(60))
     hal: Mapped[str] = mapped_column(String(200))
     batas_tindak_lanjut: Mapped[date] = mapped_column(Date)

@@ -24,7 +24,7 @@ from core import audit, storage
 from core.attachments import attachments_of, save_clean
 from core.calendar import add_workdays
 from core.crypto import CROCKFORD, keyed_hash, new_code, normalize_code
-from core.documents import NotaDinas, format_nomor
+from core.documents import NotaDinas, format_nomor, letterhead, penandatangan_nota_dinas, tembusan_nota_dinas
 from core.errors import N_, DomainError, InputError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
@@ -32,7 +32,8 @@ from core.models import Attachment, Counter, Role, Unit, User
 from core.numbering import next_sequence
 from core.outbox import enqueue
 from core.pii import mask
-from core.settings import get_setting, office, set_setting
+from core.settings import get_setting, set_setting
+from core.terbilang import jumlah_berkas
 from core.uow import on_commit, on_rollback
 from core.workdays import format_tanggal, local_today, utcnow
 from pengaduan.models import JumlahStatus, NotaDinasPengaduan, Pengaduan, Riwayat
@@ -48,10 +49,10 @@ KANAL = {"web": N_("Situs web"), "api": "API", "telegram": "Telegram", "langsung
 KANAL_PETUGAS = ("langsung", "kotak", "surat", "telepon", "email", "lapor")
 TINGKAT = {"ringan": N_("Ringan"), "normatif": N_("Normatif"), "tidak_berkadar": N_("Tidak berkadar pengawasan"),
            "berkadar": N_("Berkadar pengawasan")}
-SIFAT = (N_("Biasa"), N_("Segera"), N_("Sangat Segera"))
+SIFAT = (N_("Biasa"), N_("Segera"), N_("Sangat Segera"))  # urgency
+KLASIFIKASI = (N_("Biasa"), N_("Terbatas"), N_("Rahasia"))  # security classification, a field of its own
 
 MAX_JUDUL, MAX_URAIAN, MAX_TEKS = 200, 10_000, 5_000
-_ANGKA = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"]
 _TIKET_RE = re.compile(r"PGD-\d{4}-\d{6}")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _TELEPON_RE = re.compile(r"\+?[0-9][0-9 \-]{6,19}")
@@ -644,13 +645,24 @@ def alihkan(p: Pengaduan, user: User, tujuan: str) -> None:
                 f"Bukan kewenangan kami; dialihkan kepada {tujuan} pada {format_tanggal(p.dialihkan_tanggal)}.")
 
 
-def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", catatan: str = "") -> NotaDinasPengaduan:
-    """Dispose to a unit: a numbered nota dinas in the register (buku agenda) of the year."""
+def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", catatan: str = "", *,
+              klasifikasi: str | None = None, plh: bool | None = None) -> NotaDinasPengaduan:
+    """Dispose to a unit: a numbered nota dinas in the register (buku agenda) of the year, signed by the
+    official set in the settings (or the deputy: `plh`, by default when the official is marked absent)."""
     unit = db.session.get(Unit, unit_id) if unit_id else None
     if unit is None or not unit.aktif:
         raise DomainError("Pilih unit tujuan.", "unit_id")
     if sifat not in SIFAT:
         raise DomainError("Sifat nota dinas: Biasa, Segera, atau Sangat Segera.", "sifat")
+    klasifikasi = klasifikasi or ("Rahasia" if p.rahasia else "Biasa")
+    if klasifikasi not in KLASIFIKASI:
+        raise DomainError("Klasifikasi nota dinas: Biasa, Terbatas, atau Rahasia.", "klasifikasi")
+    if p.rahasia and klasifikasi != "Rahasia":
+        raise DomainError("Pengaduan ini rahasia: klasifikasi nota dinasnya Rahasia.", "klasifikasi")
+    try:
+        ttd = penandatangan_nota_dinas(plh)
+    except ValueError as exc:
+        raise DomainError(f"{exc} Atur di Pengaturan kantor.", "penandatangan") from exc
     catatan = clean_text(catatan or "")[:MAX_TEKS]
     _may(p, "disposisi", PETUGAS, user)  # before taking a number, so a refused action uses none
     today = local_today()
@@ -662,16 +674,14 @@ def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", cata
                              kka=nd_cfg["kka"], when=today)
     except ValueError as exc:
         raise DomainError(f"Pengaturan nomor nota dinas salah: {exc}") from exc
-    n_files = len(attachments_of(OWNER, p.id))
     nd = NotaDinasPengaduan(
         pengaduan_id=p.id, register=register, tahun=today.year, urut=urut, nomor=nomor, tanggal=today,
-        unit_id=unit.id, yth=unit.kepala_jabatan or f"Kepala {unit.nama}",
-        dari=user.jabatan or "Petugas Pengaduan Masyarakat",
-        sifat=f"{sifat}, Rahasia" if p.rahasia else sifat,
-        lampiran=f"{n_files} ({_ANGKA[n_files] if n_files <= 10 else n_files}) berkas" if n_files else "-",
+        unit_id=unit.id, yth=unit.kepala_jabatan or f"Kepala {unit.nama}", dari=ttd.dari,
+        sifat=sifat, klasifikasi=klasifikasi, lampiran=jumlah_berkas(len(attachments_of(OWNER, p.id))),
+        tembusan="\n".join(t for t in tembusan_nota_dinas() if t != ttd.dari),
         hal="Penyampaian Pengaduan Masyarakat", batas_tindak_lanjut=p.batas_selesai or today,
-        penandatangan_jabatan=user.jabatan or "Petugas Pengaduan Masyarakat", penandatangan_nama=user.nama,
-        penandatangan_nip=user.nip or "", created_by_id=user.id)
+        penandatangan_jabatan=ttd.jabatan, penandatangan_nama=ttd.nama, penandatangan_nip=ttd.nip,
+        created_by_id=user.id)
     db.session.add(nd)
     _transition(p, "disposisi", PETUGAS, user, f"Diteruskan kepada {unit.nama} untuk ditindaklanjuti.",
                 unit_id=unit.id)
@@ -881,11 +891,11 @@ def buka_identitas_unit(p: Pengaduan, user: User, alasan: str) -> None:
 
 
 def nota_dinas_document(nd: NotaDinasPengaduan) -> NotaDinas:
-    """The nota dinas rebuilt from its stored record (same text every time it is downloaded)."""
-    p, kantor = nd.pengaduan, office()
-    confidential = p.rahasia or p.anonim
+    """The nota dinas rebuilt from its stored record (same text every time it is downloaded); the reporter
+    is named only when the unit may see the identity (`unit_sees_identity`, the one rule)."""
+    p = nd.pengaduan
     if p.nama:
-        pelapor = f"{mask(p.nama)} (identitas dirahasiakan)" if confidential else p.nama
+        pelapor = p.nama if unit_sees_identity(p) else f"{mask(p.nama)} (identitas dirahasiakan)"
     else:
         pelapor = "Anonim"
     kejadian = ", ".join(x for x in (p.lokasi, format_tanggal(p.tanggal_kejadian) if p.tanggal_kejadian else "") if x)
@@ -900,21 +910,14 @@ def nota_dinas_document(nd: NotaDinasPengaduan) -> NotaDinas:
     ]
     if kejadian:
         paragraf.append(f"Tempat/waktu kejadian: {kejadian}.")
-    if confidential:
+    if p.rahasia or p.anonim:
         paragraf.append("Pengaduan ini bersifat rahasia: identitas pelapor tidak disebarluaskan dan isi pengaduan "
                         "hanya digunakan untuk keperluan penanganan.")
     paragraf.append(f"Mohon tindak lanjut dicatat melalui aplikasi ZI Lapor paling lambat "
                     f"{format_tanggal(nd.batas_tindak_lanjut)}, agar jawaban dapat kami sampaikan kepada pelapor.")
-    kontak = " · ".join(x for x in (f"Telepon {kantor['telepon']}" if kantor.get("telepon") else "",
-                                    f"pos-el: {kantor['email']}" if kantor.get("email") else "",
-                                    kantor.get("situs") or "") if x)
-    # kop: the parent agency on top when the office has one, then the office and its address
-    alamat = [kantor["nama"]] if kantor.get("induk") else []
-    alamat += [kantor["alamat"]] if kantor.get("alamat") else []
-    return NotaDinas(kop_nama=(kantor.get("induk") or kantor["nama"]).upper(),
-                     kop_alamat=" · ".join(alamat) or "-",
-                     kop_kontak=kontak or "-", nomor=nd.nomor, yth=nd.yth, dari=nd.dari, tanggal=nd.tanggal,
-                     sifat=nd.sifat, lampiran=nd.lampiran, hal=nd.hal, paragraf=paragraf,
+    return NotaDinas(kop=letterhead(), nomor=nd.nomor, yth=nd.yth, dari=nd.dari, tanggal=nd.tanggal,
+                     sifat=nd.sifat, klasifikasi=nd.klasifikasi, lampiran=nd.lampiran, hal=nd.hal,
+                     paragraf=paragraf, tembusan=[t for t in nd.tembusan.splitlines() if t],
                      penandatangan_jabatan=nd.penandatangan_jabatan, penandatangan_nama=nd.penandatangan_nama,
                      penandatangan_nip=nd.penandatangan_nip or "-")
 

@@ -6,9 +6,6 @@ import io
 from html import escape
 from pathlib import Path
 
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
-from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from core import documents
@@ -133,6 +130,7 @@ def grafik_png(unsur) -> bytes:
 
 
 def _kantor() -> dict:
+    """The office for the signature and the survey address; the letterhead is documents.letterhead()."""
     k = dict(office())
     k["kontak"] = " · ".join(x for x in (f"Telp. {k['telepon']}" if k.get("telepon") else "",
                                           k.get("email", ""), k.get("situs", "")) if x)
@@ -191,7 +189,7 @@ def konteks_laporan(periode: SkmPeriode, layanan: SkmLayanan | None = None) -> d
                                 "sampel": "-" if s.minimal is None else ("tercapai" if s.tercapai else "belum")})
     rencana = _rencana_rows(periode, layanan)
     return {
-        "kantor": _kantor(),
+        "kantor": _kantor(), "kop": documents.letterhead(),
         "cakupan": layanan.nama if layanan else "Seluruh Jenis Layanan",
         "periode": _periode_ctx(periode),
         "metode_label": h.metode_label,
@@ -218,21 +216,11 @@ def konteks_laporan(periode: SkmPeriode, layanan: SkmLayanan | None = None) -> d
     }
 
 
-def _render_docx_with_chart(template: str, ctx: dict, chart_unsur) -> bytes:
-    """core.documents.render_docx, plus an InlineImage (which needs the template object)."""
-    tpl = DocxTemplate(documents.TEMPLATE_DIR / template)
-    ctx = documents.xml_safe({k: v for k, v in ctx.items() if not k.startswith("_")})
-    ctx["grafik"] = (InlineImage(tpl, io.BytesIO(grafik_png(chart_unsur)), width=Mm(GRAFIK_DOCX_LEBAR_MM))
-                     if chart_unsur else "")
-    tpl.render(ctx, jinja_env=Environment(autoescape=True, undefined=StrictUndefined), autoescape=True)
-    out = io.BytesIO()
-    tpl.save(out)
-    return out.getvalue()
-
-
 def laporan_docx(periode: SkmPeriode, layanan: SkmLayanan | None = None) -> bytes:
     ctx = konteks_laporan(periode, layanan)
-    return _render_docx_with_chart("skm_laporan.docx", ctx, ctx["_hasil"].unsur)
+    chart = grafik_png(ctx["_hasil"].unsur) if ctx["_hasil"].unsur else b""
+    return documents.render_docx("skm_laporan.docx", {k: v for k, v in ctx.items() if not k.startswith("_")},
+                                 images={"grafik": (chart, GRAFIK_DOCX_LEBAR_MM)})
 
 
 def laporan_pdf(periode: SkmPeriode, layanan: SkmLayanan | None = None) -> bytes:
@@ -243,7 +231,7 @@ def laporan_pdf(periode: SkmPeriode, layanan: SkmLayanan | None = None) -> bytes
 
 def poster_pdf(periode: SkmPeriode, layanan: SkmLayanan | None = None, ukuran: str = "A4") -> bytes:
     h = service.hasil(periode, layanan)
-    ctx = {"kantor": _kantor(), "periode": _periode_ctx(periode), "hasil": h,
+    ctx = {"kantor": _kantor(), "kop": documents.letterhead(), "periode": _periode_ctx(periode), "hasil": h,
            "cakupan": layanan.nama if layanan else "Seluruh Jenis Layanan", "ukuran": "A3" if ukuran == "A3" else "A4",
            "grafik": grafik_svg(h.unsur, cetak=True, baris=32, huruf=11), "responden": angka(h.responden, 0),
            "tautan": ("/survei/" + layanan.kode) if layanan else "/survei/"}
@@ -281,7 +269,7 @@ def konteks_tindak_lanjut(periode: SkmPeriode) -> dict:
     lowest = ", ".join(f"{u.kode} {u.nama} ({u.nrr_tampil})" for u in h.terendah(3)) or "belum ada data"
     below = ", ".join(f"{k} {UNSUR_NAMA[k]}" for k in r["di_bawah_target"])
     return {
-        "kantor": _kantor(), "periode": _periode_ctx(periode),
+        "kantor": _kantor(), "kop": documents.letterhead(), "periode": _periode_ctx(periode),
         "pengantar": (f"Berdasarkan hasil SKM periode {periode.nama} (IKM {h.konversi_tampil}, mutu {h.mutu or '-'}; "
                       f"{h.metode_label}), unsur yang perlu diperbaiki adalah tiga unsur dengan nilai terendah, yaitu "
                       f"{lowest}" + (f", dan unsur di bawah target {angka(r['target'])}: {below}" if below else "")

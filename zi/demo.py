@@ -18,7 +18,7 @@ from zi.periode import bulan_lalu
 
 def _sk_pdf(judul: str, nomor: str, tanggal: date) -> bytes:
     k = office()
-    html = documents.render_html("zi_contoh_sk.html", {"kantor": k, "judul": judul, "nomor": nomor,
+    html = documents.render_html("zi_contoh_sk.html", {"kantor": k, "kop": documents.letterhead(), "judul": judul, "nomor": nomor,
                                                        "tanggal": format_tanggal(tanggal)})
     return documents.render_pdf(html)
 

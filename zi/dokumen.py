@@ -15,7 +15,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Mm, Pt
 from markupsafe import Markup
 
 from core import documents
@@ -144,12 +144,10 @@ def grafik_png(g: Grafik, width: int = 1400) -> bytes:
 # --- letterhead and signature --------------------------------------------------------------------------------
 
 def kop() -> dict:
+    """The office's one letterhead (documents.letterhead) plus the head of office who signs ZI documents."""
     k = office()
-    kontak = " · ".join(x for x in (f"Telp. {k['telepon']}" if k.get("telepon") else "", k.get("email", ""),
-                                     k.get("situs", "")) if x)
-    return {"induk": k.get("induk", ""), "nama": k.get("nama", ""), "alamat": k.get("alamat", ""), "kontak": kontak,
-            "kota": k.get("kota", ""), "jabatan": k.get("kepala_jabatan", ""), "penandatangan": k.get("kepala_nama", ""),
-            "nip": k.get("kepala_nip", "")}
+    return {**documents.letterhead(), "kota": k.get("kota", ""), "jabatan": k.get("kepala_jabatan", ""),
+            "penandatangan": k.get("kepala_nama", ""), "nip": k.get("kepala_nip", "")}
 
 
 def _kota_tanggal(k: dict, tanggal: date) -> str:
@@ -205,9 +203,12 @@ def docx(d: Dokumen) -> bytes:
     normal.font.name = "Arial"
     normal.font.size = Pt(10)
     center = WD_ALIGN_PARAGRAPH.CENTER
+    logo = documents.logo_bytes(k["logo"])
+    if logo:
+        _p(doc, align=center, after=2).add_run().add_picture(io.BytesIO(logo), height=Mm(documents.LOGO_MM))
     if k["induk"]:
-        _p(doc, k["induk"].upper(), bold=True, size=11, align=center, after=0)
-    _p(doc, k["nama"].upper(), bold=True, size=12, align=center, after=0)
+        _p(doc, k["induk"], bold=True, size=11, align=center, after=0)
+    _p(doc, k["nama"], bold=True, size=12, align=center, after=0)
     _p(doc, k["alamat"], size=8.5, align=center, after=0)
     _garis(_p(doc, k["kontak"], size=8.5, align=center, after=10))
     _p(doc, d.judul.upper(), bold=True, size=12, align=center, after=2)

@@ -70,7 +70,7 @@ def build_surat_kpk(path: Path) -> None:
                  bold=True, after=6)
     draf.runs[0].font.color.rgb = RGBColor(0xB0, 0x2A, 0x37)
     _para(doc, "{%p endif %}")
-    kop(doc, "{{ kop_nama }}", "{{ kop_alamat }}", "{{ kop_kontak }}")
+    kop(doc)
     _fields(doc, [("Nomor", "{{ nomor_surat }}"), ("Sifat", "{{ sifat }}"), ("Lampiran", "{{ lampiran }}"),
                   ("Hal", "{{ hal }}")])
     _para(doc, after=12)
@@ -105,7 +105,7 @@ def build_surat_kpk(path: Path) -> None:
 
 def build_laporan_periodik(path: Path) -> None:
     doc = a4_document()
-    kop(doc, "{{ kop_nama }}", "{{ kop_alamat }}", "{{ kop_kontak }}")
+    kop(doc)
     _para(doc, "LAPORAN PERIODIK PENGENDALIAN GRATIFIKASI", bold=True, size=13, align=CENTER)
     _para(doc, "{{ upg_nama }}", align=CENTER)
     _para(doc, "Periode {{ periode }}", align=CENTER, after=12)

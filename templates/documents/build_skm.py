@@ -81,7 +81,7 @@ def _closing(doc, *paragraphs) -> None:
 
 def build_laporan(path: Path) -> None:
     doc = a4_document()
-    kop(doc, "{{ kantor.nama }}", "{{ kantor.alamat }}", "{{ kantor.kontak }}")
+    kop(doc)
     _para(doc, "LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", bold=True, size=14, align=CENTER)
     _para(doc, "{{ cakupan }}", bold=True, align=CENTER)
     _para(doc, "Periode {{ periode.nama }} ({{ periode.rentang }})", align=CENTER, after=12)
@@ -142,7 +142,7 @@ def build_laporan(path: Path) -> None:
 
 def build_tindak_lanjut(path: Path) -> None:
     doc = a4_document()
-    kop(doc, "{{ kantor.nama }}", "{{ kantor.alamat }}", "{{ kantor.kontak }}")
+    kop(doc)
     _para(doc, "LAPORAN TINDAK LANJUT HASIL SURVEI KEPUASAN MASYARAKAT", bold=True, size=13, align=CENTER)
     _para(doc, "Periode {{ periode.nama }} ({{ periode.rentang }})", align=CENTER, after=12)
     _body(doc, "{{ pengantar }}")

@@ -61,24 +61,32 @@ def a4_document() -> Document:
     return doc
 
 
-def kop(doc, nama: str, alamat: str, kontak: str) -> None:
-    """The letterhead (first page only: it is simply the top of the body), given as template fields."""
+def kop(doc) -> None:
+    """The one letterhead of every document (first page only: it is simply the top of the body), filled from
+    the `kop` of core.documents.letterhead; `kop_logo` is the logo image render_docx adds, or ""."""
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _para(doc, nama, bold=True, size=14, align=center)
-    _para(doc, alamat, size=9, align=center)
-    _rule(_para(doc, kontak, size=9, align=center, after=12), kind="thickThinSmallGap", size=18)
+    _para(doc, "{%p if kop_logo %}")
+    _para(doc, "{{ kop_logo }}", align=center, after=2)
+    _para(doc, "{%p endif %}")
+    _para(doc, "{%p if kop.induk %}")
+    _para(doc, "{{ kop.induk }}", bold=True, size=11, align=center)
+    _para(doc, "{%p endif %}")
+    _para(doc, "{{ kop.nama }}", bold=True, size=14, align=center)
+    _para(doc, "{{ kop.alamat }}", size=9, align=center)
+    _rule(_para(doc, "{{ kop.kontak }}", size=9, align=center, after=12), kind="thickThinSmallGap", size=18)
 
 
 def build_nota_dinas(path: Path) -> None:
     doc = a4_document()
-    kop(doc, "{{ kop_nama }}", "{{ kop_alamat }}", "{{ kop_kontak }}")
+    kop(doc)
     center = WD_ALIGN_PARAGRAPH.CENTER
 
     _para(doc, "NOTA DINAS", bold=True, size=13, align=center, after=12)
 
     # Fields aligned on their colons: a borderless three-column table.
     fields = [("Nomor", "{{ nomor }}"), ("Yth.", "{{ yth }}"), ("Dari", "{{ dari }}"), None,
-              ("Tanggal", "{{ tanggal }}"), ("Sifat", "{{ sifat }}"), ("Lampiran", "{{ lampiran }}"),
+              ("Tanggal", "{{ tanggal }}"), ("Sifat", "{{ sifat }}"), ("Klasifikasi", "{{ klasifikasi }}"),
+              ("Lampiran", "{{ lampiran }}"),
               ("Hal", "{{ hal }}")]
     widths = (Cm(3), Cm(0.5), Cm(13))
     table = doc.add_table(rows=0, cols=3)
@@ -119,14 +127,16 @@ def build_nota_dinas(path: Path) -> None:
     closing = _para(doc, "Demikian disampaikan, atas perhatian Bapak/Ibu diucapkan terima kasih.",
                     align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=24)
     closing.paragraph_format.first_line_indent = Cm(1.25)
+    closing.paragraph_format.keep_with_next = True  # the closing goes with the signature to its page
 
     # Signature block on the right half; no stamp on a nota dinas.
-    indent = Cm(9)
-    for text, bold, after in (("{{ penandatangan_jabatan }}", False, 60),
-                              ("{{ penandatangan_nama }}", True, 0),
-                              ("NIP {{ penandatangan_nip }}", False, 0)):
+    indent = Cm(8.5)
+    lines = (("{{ penandatangan_jabatan }}", False, 60), ("{{ penandatangan_nama }}", True, 0),
+             ("NIP {{ penandatangan_nip }}", False, 0))
+    for i, (text, bold, after) in enumerate(lines):
         p = _para(doc, text, bold=bold, after=after)
         p.paragraph_format.left_indent = indent
+        p.paragraph_format.keep_with_next = i < len(lines) - 1
 
     doc.core_properties.title = "Nota Dinas"
     doc.core_properties.author = "ZI Lapor"

@@ -15,14 +15,16 @@ NASTY = 'Isi <script>alert("x")</script> & "kutip" </w:t><w:t> 😀 שלום م�
 
 def _nd(**over) -> NotaDinas:
     fields = dict(
-        kop_nama="BADAN KEPENDUDUKAN DAN KELUARGA BERENCANA NASIONAL",
-        kop_alamat="Jl. Jenderal Sudirman No. 1, Palembang 30129",
-        kop_kontak="Telepon (0711) 123456 · pos-el: zi@example.go.id",
+        kop={"induk": "KEMENTERIAN KEPENDUDUKAN DAN PEMBANGUNAN KELUARGA/BADAN KEPENDUDUKAN DAN KELUARGA BERENCANA "
+                      "NASIONAL", "nama": "PERWAKILAN PROVINSI SUMATERA SELATAN",
+             "alamat": "Jl. Jenderal Sudirman No. 1, Palembang 30129",
+             "kontak": "Telepon (0711) 123456 · Pos-el zi@example.go.id", "logo": ""},
         nomor="12/KPW/PP.01/11/2026",
         yth="Kepala Bagian Umum & Keuangan",
         dari="Ketua Tim Pengelola Pengaduan",
         tanggal=date(2026, 11, 26),
         sifat="Segera",
+        klasifikasi="Terbatas",
         lampiran="1 (satu) berkas",
         hal="Penyampaian Pengaduan Masyarakat <PGD-2026-0042>",
         paragraf=["Bersama ini kami sampaikan pengaduan masyarakat berikut.", NASTY],
@@ -47,7 +49,8 @@ def test_nota_dinas_docx_content_exact():
     paragraphs, rows = _docx_text(data)
     assert NASTY in paragraphs  # escaped on the way in, exact on the way out, not evaluated
     assert "NOTA DINAS" in paragraphs
-    assert paragraphs[0] == "BADAN KEPENDUDUKAN DAN KELUARGA BERENCANA NASIONAL"
+    assert paragraphs[:2] == ["KEMENTERIAN KEPENDUDUKAN DAN PEMBANGUNAN KELUARGA/BADAN KEPENDUDUKAN DAN KELUARGA "
+                              "BERENCANA NASIONAL", "PERWAKILAN PROVINSI SUMATERA SELATAN"]
     assert "Demikian disampaikan, atas perhatian Bapak/Ibu diucapkan terima kasih." in paragraphs
     assert paragraphs[-3:] == ["Ketua Tim Pengelola Pengaduan", "Dra. Siti Aminah, M.Si.", "NIP 197001011995032001"]
     assert rows == [
@@ -56,6 +59,7 @@ def test_nota_dinas_docx_content_exact():
         ["Dari", ":", "Ketua Tim Pengelola Pengaduan"],
         ["Tanggal", ":", "26 November 2026"],
         ["Sifat", ":", "Segera"],
+        ["Klasifikasi", ":", "Terbatas"],
         ["Lampiran", ":", "1 (satu) berkas"],
         ["Hal", ":", "Penyampaian Pengaduan Masyarakat <PGD-2026-0042>"],
     ]
@@ -66,7 +70,8 @@ def test_nota_dinas_docx_tembusan_and_control_chars():
     nd = _nd(tembusan=["Kepala Perwakilan", "Inspektorat"], paragraf=["baris satu\nbaris dua", "ada\x01vt\x00nul"])
     paragraphs, rows = _docx_text(nota_dinas_docx(nd))
     assert rows[3] == ["Tembusan", ":", "1. Kepala Perwakilan\n2. Inspektorat"]
-    assert [r[0] for r in rows] == ["Nomor", "Yth.", "Dari", "Tembusan", "Tanggal", "Sifat", "Lampiran", "Hal"]
+    assert [r[0] for r in rows] == ["Nomor", "Yth.", "Dari", "Tembusan", "Tanggal", "Sifat", "Klasifikasi", "Lampiran",
+                                  "Hal"]
     assert "baris satu" in paragraphs and "baris dua" in paragraphs
     assert "adavtnul" in paragraphs  # characters XML forbids are dropped instead of breaking the file
     _, rows = _docx_text(nota_dinas_docx(_nd(tembusan=["Inspektorat"])))

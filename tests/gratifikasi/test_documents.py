@@ -140,7 +140,8 @@ def test_letterhead_names_the_parent_body_from_the_settings(app_ctx):
     lap, _ = _forwarded()
     doc = Document(io.BytesIO(documents.surat_kpk_docx(lap)))
     assert doc.paragraphs[0].text == induk.upper()
-    assert doc.paragraphs[1].text.startswith("Perwakilan Provinsi Sumatera Selatan · Jl. Basuki Rachmat 1151")
+    assert doc.paragraphs[1].text == "PERWAKILAN PROVINSI SUMATERA SELATAN"
+    assert doc.paragraphs[2].text == "Jl. Basuki Rachmat 1151, Palembang"
     for pdf in (documents.surat_kpk_pdf(lap), documents.tanda_terima_pdf(lap, kode=None, alamat_lacak="x")):
         first = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
-        assert first.startswith(" ".join(induk.upper().split())) and "Perwakilan Provinsi Sumatera Selatan" in first
+        assert first.startswith(" ".join(induk.upper().split())) and "PERWAKILAN PROVINSI SUMATERA SELATAN" in first

@@ -63,7 +63,9 @@ def test_officer_handles_a_complaint_to_the_end(app, login_as):
     doc = Document(io.BytesIO(docx.data))
     rows = [[c.text for c in r.cells] for r in doc.tables[0].rows]
     assert rows[0] == ["Nomor", ":", nomor] and rows[1] == ["Yth.", ":", "Kepala Bidang KB"]
-    assert rows[4][2] == "Segera, Rahasia" and rows[6][2] == "Penyampaian Pengaduan Masyarakat"
+    # urgency and classification are two fields (DOMAIN §7); a confidential complaint's nota dinas is Rahasia
+    assert rows[4] == ["Sifat", ":", "Segera"] and rows[5] == ["Klasifikasi", ":", "Rahasia"]
+    assert rows[7] == ["Hal", ":", "Penyampaian Pengaduan Masyarakat"]
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Pelapor: Bu** Sa***** (identitas dirahasiakan)." in text and "Budi Santoso" not in text
     assert "081234567890" not in text and f"Pokok pengaduan: Layanan {XSS}" in text and tiket in text
