@@ -1,13 +1,13 @@
 """nota dinas: klasifikasi apart from sifat; the tembusan kept with the record
 
 Revision ID: 0011_letterhead
-Revises: 0006_bot
+Revises: 0011_pii_rows
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_letterhead'
-down_revision = '0006_bot'
+down_revision = '0011_pii_rows'
 branch_labels = None
 depends_on = None
 # "Segera, Rahasia" in sifat becomes sifat "Segera" + klasifikasi "Rahasia" (and back on downgrade)
