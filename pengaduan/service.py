@@ -870,6 +870,12 @@ def unit_sees_identity(p: Pengaduan) -> bool:
     return not p.anonim and (p.boleh_diteruskan or p.identitas_unit)
 
 
+def document_names_reporter(p: Pengaduan) -> bool:
+    """A document that leaves the system (nota dinas, export) names the reporter only when the unit may see
+    the identity and the complaint is not rahasia (DOMAIN §1: rahasia masks it in nota dinas and exports)."""
+    return unit_sees_identity(p) and not p.rahasia
+
+
 def identity_for(p: Pengaduan, role: str | None) -> dict[str, str]:
     """Identity as `role` may see it: in full for the complaint team; for the unit only as
     `unit_sees_identity` allows; masked for everyone else (pimpinan, TPI)."""
@@ -892,10 +898,10 @@ def buka_identitas_unit(p: Pengaduan, user: User, alasan: str) -> None:
 
 def nota_dinas_document(nd: NotaDinasPengaduan) -> NotaDinas:
     """The nota dinas rebuilt from its stored record (same text every time it is downloaded); the reporter
-    is named only when the unit may see the identity (`unit_sees_identity`, the one rule)."""
+    is named only as `document_names_reporter` allows."""
     p = nd.pengaduan
     if p.nama:
-        pelapor = p.nama if unit_sees_identity(p) else f"{mask(p.nama)} (identitas dirahasiakan)"
+        pelapor = p.nama if document_names_reporter(p) else f"{mask(p.nama)} (identitas dirahasiakan)"
     else:
         pelapor = "Anonim"
     kejadian = ", ".join(x for x in (p.lokasi, format_tanggal(p.tanggal_kejadian) if p.tanggal_kejadian else "") if x)

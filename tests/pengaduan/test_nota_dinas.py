@@ -128,6 +128,10 @@ def test_reporter_named_only_when_the_unit_may_see_the_identity(kantor, petugas,
     p, nd = _disposed(petugas, unit_kb)
     service.buka_identitas_unit(p, petugas, "Unit perlu menghubungi pelapor untuk jadwal ulang.")
     assert "Pelapor: Budi Santoso." in _read(nd)[1]
+    # rahasia: the identity is masked in the nota dinas even when the unit may see it (DOMAIN §1)
+    _, nd = _disposed(petugas, unit_kb, boleh_diteruskan=True, rahasia=True)
+    text = "\n".join(_read(nd)[1])
+    assert "Pelapor: Bu** Sa***** (identitas dirahasiakan)." in text and "Budi Santoso" not in text
 
 
 def test_one_letterhead_with_the_current_parent_name_and_the_logo(kantor, petugas, unit_kb):
