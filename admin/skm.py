@@ -14,10 +14,11 @@ from core.extensions import db
 from core.models import Attachment, Role, Unit
 from core.registry import CardValue
 from core.security import role_required
+from core.templating import angka as angka_halaman
 from core.web import DOCX, PDF, attempt, download, refuse
 from core.workdays import local_today
 from skm import laporan, service
-from skm.calculator import JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA, angka
+from skm.calculator import JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA
 from skm.format import keterangan_sampel
 from skm.forms import (BuktiForm, ImporForm, ItemPersepsiForm, KodeForm, LayananForm, PeriodeForm, PertanyaanForm,
                        StatusForm, TindakLanjutForm)
@@ -43,7 +44,7 @@ def card() -> CardValue:
     h = service.hasil(periode)
     note = (_("%(periode)s · %(jumlah)s responden", periode=periode.nama, jumlah=h.responden) if h.ada_data
             else _("%(periode)s · belum ada data", periode=periode.nama))
-    return CardValue("IKM", h.konversi_tampil + (f" ({h.mutu})" if h.mutu else ""), note, "admin.skm_index")
+    return CardValue("IKM", angka_halaman(h.konversi) + (f" ({h.mutu})" if h.mutu else ""), note, "admin.skm_index")
 
 
 def _units():
@@ -237,7 +238,7 @@ def skm_hasil(periode_id: int):
     terendah, di_bawah = queries.unsur_perlu_tindak_lanjut(h, periode.target_unsur)
     return render_template("admin/skm/hasil.html", periode=periode, layanan=layanan, hasil=h,
                            perlu=[(u, u.kode in terendah, u.kode in di_bawah) for u in h.unsur
-                                  if u.kode in terendah or u.kode in di_bawah], angka=angka,
+                                  if u.kode in terendah or u.kode in di_bawah],
                            grafik=laporan.grafik_svg(h.unsur), sampel=sampel, sampel_teks=keterangan_sampel(sampel),
                            per_layanan=service.hasil_per_layanan(periode), saran=service.saran(periode, layanan, 50),
                            prediksi=service.prediksi(periode), can_write=_can_write(),
@@ -290,8 +291,7 @@ def skm_tl():
     # the LKE answer is the share of the unsur that needed action, never of the actions (DOMAIN.md §4)
     perlu = queries.tindak_lanjut_unsur([periode.id]) if periode else None
     return render_template("admin/skm/tl_list.html", rows=rows, periode=periode, semua_periode=service.semua_periode(),
-                           perlu=perlu, status=STATUS_TL, can_write=_can_write(), nama_unsur=UNSUR_NAMA,
-                           angka=angka)
+                           perlu=perlu, status=STATUS_TL, can_write=_can_write(), nama_unsur=UNSUR_NAMA)
 
 
 @bp.route("/skm/tindak-lanjut/baru/<int:periode_id>", methods=["GET", "POST"])

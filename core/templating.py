@@ -4,15 +4,42 @@ from __future__ import annotations
 import hashlib
 import os
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
-from flask import Flask, request
+from babel.numbers import format_decimal
+from flask import Flask, has_request_context, request
 from werkzeug.security import safe_join
 
 
-def rupiah(value) -> str:
+def page_lang() -> str:
+    """The reader's language on a page; Indonesian outside a request (CLI, documents, the bot's sender)."""
+    if not has_request_context():
+        return "id"
+    from flask_babel import get_locale
+
+    return "en" if str(get_locale() or "id") == "en" else "id"
+
+
+def angka(value, places: int = 2, lang: str | None = None) -> str:
+    """A number as its reader writes it — 91,48 and 1.000.000 in Indonesian, 91.48 and 1,000,000 in English —
+    rounded half up like the IKM rules. `lang` None: the page's language. The one number filter of the pages;
+    generated documents pass lang="id"."""
+    if value is None or value == "":
+        return "-"
+    d = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
+    return format_decimal(d, format=pattern, locale=lang or page_lang(), decimal_quantization=False)
+
+
+def persen(value, places: int = 1, lang: str | None = None) -> str:
+    return "-" if value is None else angka(value, places, lang) + " %"
+
+
+def rupiah(value, lang: str = "id") -> str:
+    """Rp1.000.000 (Indonesian, the default: letters and rules' messages); the pages' filter follows the page."""
     if value is None:
         return "-"
-    return "Rp" + f"{int(value):,}".replace(",", ".")
+    return "Rp" + angka(int(value), 0, lang)
 
 
 def register_template_helpers(app: Flask) -> None:
@@ -30,10 +57,7 @@ def register_template_helpers(app: Flask) -> None:
         return {"office": office(), "admin_nav": nav, "current_path": request.path,
                 "lang": str(get_locale() or "id")}
 
-    def _lang() -> str:
-        from flask_babel import get_locale
-
-        return "en" if str(get_locale() or "id") == "en" else "id"
+    _lang = page_lang
 
     @app.template_filter("tanggal")
     def tanggal(value):
@@ -49,7 +73,10 @@ def register_template_helpers(app: Flask) -> None:
     def waktu(value):
         return workdays.format_waktu(value, _lang()) if value else "-"
 
-    app.add_template_filter(rupiah, "rupiah")
+    app.add_template_filter(lambda value: rupiah(value, page_lang()), "rupiah")
+    app.add_template_filter(angka, "angka")
+    app.add_template_filter(persen, "persen")
+    app.add_template_global(angka, "angka")
     app.url_defaults(_static_fingerprint(app))
 
 

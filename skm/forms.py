@@ -13,6 +13,7 @@ from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioFi
 from wtforms.validators import AnyOf, ValidationError, DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from core.forms import PublicForm
+from core.templating import angka
 from skm import vocab
 
 REQUIRED = _l("Wajib diisi.")
@@ -46,7 +47,7 @@ class DesimalField(StringField):
 
     def _value(self):
         if isinstance(self.data, Decimal):
-            return f"{self.data:.2f}".replace(".", ",")
+            return angka(self.data, 2)
         return self.data or ""
 
 

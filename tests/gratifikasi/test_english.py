@@ -17,3 +17,10 @@ def test_public_page_in_english_and_indonesian(app):
 def test_report_form_labels_in_english(client):
     en = client.get("/gratifikasi/lapor?lang=en").get_data(as_text=True)
     assert "Full name" in en and "Send report" in en and "Gratifikasi refused" in en
+
+
+def test_rupiah_thresholds_written_per_language(app):
+    en = app.test_client().get("/gratifikasi/?lang=en").get_data(as_text=True)
+    assert "Rp1,000,000" in en and "Rp1.000.000" not in en
+    id_ = app.test_client().get("/gratifikasi/").get_data(as_text=True)
+    assert "Rp1.000.000" in id_ and "Rp1,000,000" not in id_
