@@ -23,6 +23,8 @@ REQUIRED = "Wajib diisi."
 
 class OfficeForm(FlaskForm):
     nama = StringField("Nama instansi", validators=[DataRequired(REQUIRED), Length(max=200)])
+    nama_en = StringField("Nama instansi dalam bahasa Inggris (opsional, untuk halaman ?lang=en)",
+                          validators=[Optional(), Length(max=200)])
     nama_singkat = StringField("Nama singkat layanan", validators=[DataRequired(REQUIRED), Length(max=60)])
     induk = StringField("Instansi induk", validators=[Optional(), Length(max=200)])
     alamat = StringField("Alamat", validators=[Optional(), Length(max=300)])

@@ -78,6 +78,7 @@ def skm_layanan(layanan_id: int | None = None):
     form.unit_id.choices = _units()
     if form.validate_on_submit():
         ok, _saved = attempt(service.simpan_layanan, layanan, kode=form.kode.data, nama=form.nama.data,
+                             nama_en=form.nama_en.data or "",
                              unit_id=form.unit_id.data, populasi=form.populasi.data,
                              wajib_kode=form.wajib_kode.data, aktif=form.aktif.data, actor=current_user, form=form)
         if ok:
@@ -136,12 +137,14 @@ def skm_pertanyaan(kode: str):
     form = PertanyaanForm()
     if request.method == "GET":
         form.pertanyaan.data, form.urutan.data = current.pertanyaan, current.urutan
-        for i, lab in enumerate(current.label, 1):
-            form[f"label_{i}"].data = lab
+        form.pertanyaan_en.data = current.pertanyaan_en
+        for i, (lab, en) in enumerate(zip(current.label, current.label_en), 1):
+            form[f"label_{i}"].data, form[f"label_{i}_en"].data = lab, en
     if form.validate_on_submit():
         ok, _saved = attempt(service.simpan_pertanyaan, kode, form.pertanyaan.data,
                              [form[f"label_{i}"].data for i in range(1, 5)], form.urutan.data, actor=current_user,
-                             form=form)
+                             pertanyaan_en=form.pertanyaan_en.data or "",
+                             label_en=[form[f"label_{i}_en"].data or "" for i in range(1, 5)], form=form)
         if ok:
             flash(_("Pertanyaan %(kode)s disimpan.", kode=kode), "success")
             return redirect(url_for("admin.skm_kuesioner"))
@@ -160,6 +163,7 @@ def skm_item(jenis: str, kunci: str | None = None):
     form = ItemPersepsiForm(obj=item)
     if form.validate_on_submit():
         ok, _saved = attempt(service.simpan_item_persepsi, item, jenis=jenis, teks=form.teks.data,
+                             teks_en=form.teks_en.data or "",
                              urutan=form.urutan.data, aktif=form.aktif.data, actor=current_user, form=form)
         if ok:
             flash(_("Pernyataan disimpan."), "success")

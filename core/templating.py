@@ -31,6 +31,19 @@ def angka(value, places: int = 2, lang: str | None = None) -> str:
     return format_decimal(d, format=pattern, locale=lang or page_lang(), decimal_quantization=False)
 
 
+def teks_kantor(indonesia: str | None, inggris: str | None = None, lang: str | None = None) -> str:
+    """A text the office wrote in its settings (a category, a survey question, a service's name), in the page's
+    language: on English pages its English wording when the office gave one, else the catalogue's entry (the
+    defaults have one), else the Indonesian."""
+    if not indonesia or (lang or page_lang()) != "en":
+        return indonesia or ""
+    if inggris and inggris.strip():
+        return inggris.strip()
+    from flask_babel import gettext
+
+    return gettext(indonesia)
+
+
 def persen(value, places: int = 1, lang: str | None = None) -> str:
     return "-" if value is None else angka(value, places, lang) + " %"
 
@@ -54,7 +67,10 @@ def register_template_helpers(app: Flask) -> None:
         nav = nav_for(current_user) if getattr(current_user, "is_authenticated", False) else []
         from flask_babel import get_locale
 
-        return {"office": office(), "admin_nav": nav, "current_path": request.path,
+        kantor = office()
+        if page_lang() == "en" and (kantor.get("nama_en") or "").strip():
+            kantor = {**kantor, "nama": kantor["nama_en"].strip()}  # English pages: the office's English name
+        return {"office": kantor, "admin_nav": nav, "current_path": request.path,
                 "lang": str(get_locale() or "id")}
 
     _lang = page_lang
@@ -77,6 +93,7 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(angka, "angka")
     app.add_template_filter(persen, "persen")
     app.add_template_global(angka, "angka")
+    app.add_template_global(teks_kantor, "teks_kantor")
     app.url_defaults(_static_fingerprint(app))
 
 

@@ -14,7 +14,14 @@ from babel.messages.pofile import read_po
 from core.config import ROOT
 
 LC = ROOT / "translations" / "en" / "LC_MESSAGES"
-KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "N_": None}
+def _keywords() -> dict:
+    """The Makefile's MSG_KEYWORDS (N_ and the domain errors' first argument), so the two never disagree."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    words = text.split("MSG_KEYWORDS :=", 1)[1].split("\ntranslations:", 1)[0].replace("\\\n", " ").split()
+    return {**DEFAULT_KEYWORDS, **{w: None for w in words}}
+
+
+KEYWORDS = _keywords()
 DOMAINS = {
     # domain: (folder extracted, method map, options map)
     "messages": lambda: (ROOT, *_mapping()),

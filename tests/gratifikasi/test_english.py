@@ -24,3 +24,17 @@ def test_rupiah_thresholds_written_per_language(app):
     assert "Rp1,000,000" in en and "Rp1.000.000" not in en
     id_ = app.test_client().get("/gratifikasi/").get_data(as_text=True)
     assert "Rp1.000.000" in id_ and "Rp1,000,000" not in id_
+
+
+def test_report_field_errors_in_english(app):
+    from tests.gratifikasi.test_views import _post
+
+    browser = app.test_client()
+    browser.get("/gratifikasi/?lang=en")  # the language cookie
+    html = _post(browser, acara="pesta", unit_id="", unit_nama="", bentuk="emas batangan",
+                 pelapor_telepon="12", uraian="x" * 2001).get_data(as_text=True)
+    for message in ("Choose your work unit.", "Choose the occasion or event of the gift.",
+                    "Choose the form of the gratifikasi.",
+                    "Description of the gratifikasi is too long (at most 2000 characters; 2001 entered)."):
+        assert message in html, message
+    assert "Pilih unit kerja Anda." not in html
