@@ -79,8 +79,8 @@ translations: $(STAMP)
 	$(BIN)/pybabel -q update -i translations/messages.pot -d translations -l en --ignore-obsolete
 	$(BIN)/pybabel -q extract -k N_ --no-location -o translations/bot.pot bot
 	$(BIN)/pybabel -q update -D bot -i translations/bot.pot -d translations -l en --ignore-obsolete
-	$(BIN)/pybabel -q compile -d translations --statistics
-	$(BIN)/pybabel -q compile -D bot -d translations --statistics
+	-$(BIN)/pybabel -q compile -d translations --statistics
+	-$(BIN)/pybabel -q compile -D bot -d translations --statistics
 
 clean:
 	rm -rf $(VENV) instance
