@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import filetype
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from core.errors import DomainError
+from core.errors import N_, DomainError
 from core.heavy import heavy_work
 
 JPEG, PNG, WEBP, PDF = "image/jpeg", "image/png", "image/webp", "application/pdf"
@@ -124,8 +124,8 @@ def _detect(data: bytes) -> str | None:
 
 
 def _too_large(name: str) -> UploadError:
-    return UploadError(f"Gambar «{name}» terlalu besar dimensinya: paling besar {MAX_PIXELS // 1_000_000} "
-                       "megapiksel (mis. 5000 × 5000 piksel). Perkecil gambar, lalu unggah lagi.")
+    return UploadError(N_("Gambar «%(nama)s» terlalu besar dimensinya: paling besar %(mp)s megapiksel (mis. 5000 × "
+                          "5000 piksel). Perkecil gambar, lalu unggah lagi.", nama=name, mp=MAX_PIXELS // 1_000_000))
 
 
 def _reencode_image(data: bytes, content_type: str, name: str) -> bytes:

@@ -163,8 +163,8 @@ def check_nilai(amount: int, field: str = "nilai") -> int:
         raise DomainError("Nilai harus lebih dari Rp0. Bila tidak ada yang diterima, pilih «Laporan nihil»; "
                           "bila nilainya tidak diketahui, isi taksiran harga pasarnya.", field)
     if amount > NILAI_MAKS:
-        raise DomainError(f"Nilai melebihi batas wajar {rupiah(NILAI_MAKS)}; "
-                          "periksa kembali jumlah digitnya.", field)
+        raise DomainError(N_("Nilai melebihi batas wajar Rp%(batas)s; periksa kembali jumlah digitnya.",
+                             batas=NILAI_MAKS), field)
     return amount
 
 
@@ -225,8 +225,8 @@ def check_tanggal_terima(tanggal: date | None, today: date, identitas: Identitas
     if tanggal > today:
         raise DomainError("Tanggal penerimaan tidak boleh setelah hari ini.", field)
     if identitas and identitas.tmt and tanggal < identitas.tmt:
-        raise DomainError(f"Tanggal penerimaan sebelum Anda diangkat sebagai pegawai (TMT "
-                          f"{identitas.tmt:%m/%Y} menurut NIP). Periksa tanggal atau NIP.", field)
+        raise DomainError(N_("Tanggal penerimaan sebelum Anda diangkat sebagai pegawai (TMT %(tmt)s menurut NIP). "
+                             "Periksa tanggal atau NIP.", tmt=f"{identitas.tmt:%m/%Y}"), field)
     if identitas and identitas.tanggal_lahir and tanggal < identitas.tanggal_lahir:
         raise DomainError("Tanggal penerimaan sebelum tanggal lahir menurut NIP.", field)
     if tanggal < date(2001, 11, 21):

@@ -258,7 +258,7 @@ def _periksa_respon(data: ResponBaru, *, profil_wajib: bool) -> ResponBaru:
         try:
             setattr(out, name, parse(value))
         except vocab.NilaiSalah as e:
-            raise DomainError(str(e)[0].upper() + str(e)[1:] + ".", field=name) from e
+            raise DomainError(f"{str(e)[:1].upper()}{str(e)[1:]}.", field=name) from e
     return out
 
 
