@@ -94,6 +94,9 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(persen, "persen")
     app.add_template_global(angka, "angka")
     app.add_template_global(teks_kantor, "teks_kantor")
+    from core.web import translated
+
+    app.add_template_global(translated, "translated")  # a service's message (Message or plain) in the page language
     app.url_defaults(_static_fingerprint(app))
 
 

@@ -13,9 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from core.calendar import add_workdays, workdays_between
-from core.errors import DomainError, N_
+from core.errors import DomainError, Message, N_
 from core.settings import get_setting
-from core.templating import rupiah
 from core.workdays import local_today
 
 # --- vocabularies (value -> label shown to people) ------------------------------------------------
@@ -317,9 +316,9 @@ def wajib_lapor(acara: str, hubungan: str, nilai: int, tanggal_terima: date, *, 
         return verdict(False, N_("Pemberian dalam keluarga tidak wajib dilaporkan, sepanjang tidak ada konflik "
                                  "kepentingan dengan jabatan Anda."))
     if acara == "pernikahan":
-        return _by_limit(verdict, nilai, a.pernikahan_adat, "pemberian terkait pernikahan atau upacara adat/agama")
+        return _by_limit(verdict, nilai, a.pernikahan_adat, N_("pemberian terkait pernikahan atau upacara adat/agama"))
     if acara == "musibah":
-        return _by_limit(verdict, nilai, a.musibah, "pemberian terkait musibah atau bencana")
+        return _by_limit(verdict, nilai, a.musibah, N_("pemberian terkait musibah atau bencana"))
     if acara == "kedinasan":
         return verdict(True, N_("Pemberian yang terkait kedinasan wajib dilaporkan, kecuali honorarium, "
                                 "transportasi dan akomodasi sesuai standar biaya, atau perlengkapan "
@@ -330,16 +329,17 @@ def wajib_lapor(acara: str, hubungan: str, nilai: int, tanggal_terima: date, *, 
                                     "komisi) tidak dikecualikan dan wajib dilaporkan."))
         farewell = acara == "pisah_sambut" and a.pisah_sambut
         limit = a.pisah_sambut if farewell else a.rekan_kerja
-        what = ("pemberian sesama rekan kerja untuk pisah sambut, pensiun, mutasi, atau ulang tahun" if farewell
-                else "pemberian sesama rekan kerja yang bukan uang dan tidak terkait kedinasan")
+        what = Message(N_("pemberian sesama rekan kerja untuk pisah sambut, pensiun, mutasi, atau ulang tahun")
+                       if farewell else N_("pemberian sesama rekan kerja yang bukan uang dan tidak terkait kedinasan"),
+                       {})
         if nilai > limit:
-            return verdict(True, f"Nilainya melebihi batas {rupiah(limit)} per pemberi untuk {what}.",
-                           limit, a.rekan_kerja_setahun)
+            return verdict(True, _over(limit, what), limit, a.rekan_kerja_setahun)
         if total_setahun is not None and max(total_setahun, nilai) > a.rekan_kerja_setahun:
-            return verdict(True, f"Total pemberian dari pemberi yang sama dalam setahun melebihi "
-                                 f"{rupiah(a.rekan_kerja_setahun)}.", limit, a.rekan_kerja_setahun)
-        return verdict(False, f"Tidak melebihi batas {rupiah(limit)} per pemberi untuk {what}, selama total dari "
-                              f"pemberi yang sama dalam setahun tidak lebih dari {rupiah(a.rekan_kerja_setahun)}.",
+            return verdict(True, N_("Total pemberian dari pemberi yang sama dalam setahun melebihi Rp%(setahun)s.",
+                                    setahun=a.rekan_kerja_setahun), limit, a.rekan_kerja_setahun)
+        return verdict(False, N_("Tidak melebihi batas Rp%(batas)s per pemberi untuk %(what)s, selama total dari "
+                                 "pemberi yang sama dalam setahun tidak lebih dari Rp%(setahun)s.", batas=limit,
+                                 what=what, setahun=a.rekan_kerja_setahun),
                        limit, a.rekan_kerja_setahun)
     return verdict(True, N_("Pemberian ini tidak termasuk yang dikecualikan. Setiap gratifikasi yang berhubungan "
                             "dengan jabatan Anda wajib dilaporkan."))
@@ -356,10 +356,16 @@ def periksa_wajib_lapor(acara: str, hubungan: str, nilai: str | int, tanggal_ter
     return wajib_lapor(acara, hubungan, amount, tanggal_terima, bentuk=bentuk, total_setahun=total)
 
 
+def _over(limit: int, what: Message) -> Message:
+    return N_("Nilainya melebihi batas Rp%(batas)s per pemberi untuk %(what)s.", batas=limit, what=what)
+
+
 def _by_limit(verdict, nilai: int, limit: int, what: str) -> Verdict:
+    what = Message(what, {})
     if nilai > limit:
-        return verdict(True, f"Nilainya melebihi batas {rupiah(limit)} per pemberi untuk {what}.", limit)
-    return verdict(False, f"Tidak melebihi batas {rupiah(limit)} per pemberi untuk {what}.", limit)
+        return verdict(True, _over(limit, what), limit)
+    return verdict(False, N_("Tidak melebihi batas Rp%(batas)s per pemberi untuk %(what)s.", batas=limit,
+                             what=what), limit)
 
 
 # --- deadlines (working days on the office calendar) ----------------------------------------------

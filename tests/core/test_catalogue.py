@@ -37,7 +37,7 @@ def _mapping():
 @cache
 def used(domain: str) -> frozenset:
     folder, method_map, options_map = DOMAINS[domain]()
-    return frozenset(msgid for _file, _line, msgid, _comments, _context in
+    return frozenset((msgid, context) for _file, _line, msgid, _comments, context in
                      extract_from_dir(str(folder), method_map, options_map, keywords=KEYWORDS) if msgid)
 
 
@@ -54,8 +54,8 @@ def _key(msgid) -> str:
 def test_every_marked_text_has_an_english_translation(domain):
     po = catalogue(domain)
     missing = []
-    for msgid in sorted(used(domain), key=_key):
-        entry = po.get(msgid)
+    for msgid, context in sorted(used(domain), key=lambda used: _key(used[0])):
+        entry = po.get(msgid, context=context)
         strings = entry.string if entry is not None else ""
         if entry is None or entry.fuzzy or not all(strings if isinstance(strings, tuple) else [strings]):
             missing.append(_key(msgid))
@@ -71,8 +71,8 @@ def test_translations_keep_the_placeholders(domain):
 
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_the_compiled_catalogue_matches_the_po(domain):
-    po = {m.id: m.string for m in catalogue(domain) if m.id and m.string and not m.fuzzy}
+    po = {(m.id, m.context): m.string for m in catalogue(domain) if m.id and m.string and not m.fuzzy}
     with open(LC / f"{domain}.mo", "rb") as fh:
-        mo = {m.id: m.string for m in read_mo(fh) if m.id}
-    stale = sorted((_key(k) for k in po.keys() ^ mo.keys() | {k for k in po.keys() & mo.keys() if po[k] != mo[k]}))
+        mo = {(m.id, m.context): m.string for m in read_mo(fh) if m.id}
+    stale = sorted(_key(k[0]) for k in po.keys() ^ mo.keys() | {k for k in po.keys() & mo.keys() if po[k] != mo[k]})
     assert not stale, f"{domain}.mo tidak sama dengan {domain}.po (jalankan `make translations`): {stale[:20]}"

@@ -38,3 +38,11 @@ def test_report_field_errors_in_english(app):
                     "Description of the gratifikasi is too long (at most 2000 characters; 2001 entered)."):
         assert message in html, message
     assert "Pilih unit kerja Anda." not in html
+
+
+def test_must_i_report_answer_in_english_with_english_amounts(app):
+    query = "acara=pernikahan&pemberi_hubungan=lainnya&nilai=Rp1.500.000&tanggal_terima=2026-01-19"  # 2019 limits
+    en = app.test_client().get(f"/gratifikasi/wajib-lapor?{query}&lang=en").get_data(as_text=True)
+    assert "Its value exceeds the limit of Rp1,000,000 per giver for gifts related to a wedding" in en
+    id_ = app.test_client().get(f"/gratifikasi/wajib-lapor?{query}").get_data(as_text=True)
+    assert "Nilainya melebihi batas Rp1.000.000 per pemberi untuk pemberian terkait pernikahan" in id_
