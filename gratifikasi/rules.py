@@ -185,12 +185,12 @@ def check_identitas(jenis: str, nomor: str | None, field: str = "identitas_nomor
     """NIP: 18 digits = birth date (8) + TMT year-month (6) + sex (1) + sequence (3). NIK: 16 digits."""
     number = _digits(nomor)
     if not number:
-        raise DomainError(f"{jenis} wajib diisi.", field)
+        raise DomainError(N_("%(jenis)s wajib diisi.", jenis=jenis), field)
     if not number.isdigit():
-        raise DomainError(f"{jenis} hanya berisi angka.", field)
+        raise DomainError(N_("%(jenis)s hanya berisi angka.", jenis=jenis), field)
     if jenis == "NIP":
         if len(number) != 18:
-            raise DomainError(f"NIP harus 18 angka; yang Anda isi {len(number)} angka.", field)
+            raise DomainError(N_("NIP harus 18 angka; yang Anda isi %(n)s angka.", n=len(number)), field)
         lahir = _date_or_none(int(number[0:4]), int(number[4:6]), int(number[6:8]))
         if lahir is None or not 1940 <= lahir.year <= date.today().year - 15:
             raise DomainError("NIP tidak sah: 8 angka pertama harus tanggal lahir (TTTTBBHH).", field)
@@ -201,7 +201,7 @@ def check_identitas(jenis: str, nomor: str | None, field: str = "identitas_nomor
         return Identitas("NIP", number, lahir, tmt)
     if jenis == "NIK":
         if len(number) != 16:
-            raise DomainError(f"NIK harus 16 angka; yang Anda isi {len(number)} angka.", field)
+            raise DomainError(N_("NIK harus 16 angka; yang Anda isi %(n)s angka.", n=len(number)), field)
         day = int(number[6:8])
         day = day - 40 if day > 40 else day  # women: day + 40
         if not 11 <= int(number[0:2]) <= 99 or not 1 <= day <= 31 or not 1 <= int(number[8:10]) <= 12:

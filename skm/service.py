@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from core import attachments, audit
 from core.crypto import new_code, normalize_code
-from core.errors import DomainError, NotAllowed, NotFoundError
+from core.errors import N_, DomainError, Message, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Role, Unit
@@ -238,7 +238,8 @@ def _periksa_respon(data: ResponBaru, *, profil_wajib: bool) -> ResponBaru:
     for kode in UNSUR_KODE:
         value = data.jawaban.get(kode)
         if value is None or value == "":
-            raise DomainError(f"Pertanyaan {kode} ({UNSUR_NAMA[kode]}) belum dijawab.", field=kode)
+            raise DomainError(N_("Pertanyaan %(kode)s (%(unsur)s) belum dijawab.", kode=kode,
+                                 unsur=Message(UNSUR_NAMA[kode], {})), field=kode)
         try:
             jawaban[kode] = vocab.bilangan_bulat(value, kode, 1, 4)
         except vocab.NilaiSalah as e:

@@ -72,3 +72,17 @@ def test_categories_in_the_offices_english_wording(app, login_as):
     assert '<option value="Pungutan liar">Pungutan liar</option>' in en  # no English given: Indonesian
     id_ = app.test_client().get("/pengaduan/").get_data(as_text=True)
     assert '<option value="Layanan KB">Layanan KB</option>' in id_ and "Family planning" not in id_
+
+
+def test_upload_refusal_in_english(app):
+    import io
+
+    from tests.conftest import csrf_from
+
+    browser = app.test_client()
+    page = browser.get("/pengaduan/?lang=en").get_data(as_text=True)
+    html = browser.post("/pengaduan/", content_type="multipart/form-data", data={
+        "csrf_token": csrf_from(page), "langkah": "periksa", "jenis": "pengaduan", "kategori": "Pelayanan publik",
+        "judul": "Antrean", "uraian": "Saya menunggu tiga jam tanpa kejelasan.", "nama": "Budi", "telepon": "0812345678",
+        "setuju": "y", "website": "", "lampiran": (io.BytesIO(b"bukan gambar"), "catatan.txt")}).get_data(as_text=True)
+    assert "is not a valid JPEG, PNG, WebP or PDF file." in html, re.findall(r"invalid-feedback[^<]*<", html)
