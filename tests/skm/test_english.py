@@ -82,3 +82,18 @@ def test_survey_field_errors_in_english(app, ids):
     _, hidden = _form(en, "/survei/kb-konseling?lang=en")
     html = en.post("/survei/kb-konseling", data={**hidden, "usia": "abc"}).get_data(as_text=True)
     assert "Choose one answer." in html and "Write your age in numbers." in html and "Pilih salah satu" not in html
+
+
+def test_perception_statements_in_english(app, ids, login_as):
+    from tests.skm.test_admin import _post
+
+    en = app.test_client()
+    page = en.get("/survei/persepsi/ipkp?lang=en").get_data(as_text=True)
+    assert "The service procedure is easy to understand." in page  # a default, from the catalogue
+    officer = login_as("pengelola_skm")
+    assert _post(officer, "/admin/skm/persepsi/ipkp/b2", {
+        "teks": "Persyaratan pelayanan jelas.", "teks_en": "The service requirements are clear.", "urutan": "2",
+        "aktif": "y"}).status_code == 302
+    page = en.get("/survei/persepsi/ipkp?lang=en").get_data(as_text=True)
+    assert "The service requirements are clear." in page and "Persyaratan pelayanan jelas." not in page
+    assert "Persyaratan pelayanan jelas." in app.test_client().get("/survei/persepsi/ipkp").get_data(as_text=True)
