@@ -37,7 +37,7 @@ from gratifikasi.models import (CARA_TERUSKAN, MEDIA_KAMPANYE, PENETAPAN, Kegiat
 OWNER = "gratifikasi"
 OWNER_KAMPANYE = "gratifikasi_kampanye"
 NOMOR_RE = re.compile(r"GRT-(\d{4})-(\d{6})")
-SAME_MESSAGE = "Nomor laporan atau kode rahasia tidak cocok. Periksa kembali keduanya."
+SAME_MESSAGE = N_("Nomor laporan atau kode rahasia tidak cocok. Periksa kembali keduanya.")
 
 # field -> (label, max length) for the free-text fields
 _TEXT_LIMITS = {
@@ -327,7 +327,7 @@ def tenggat_of(lap: LaporanGratifikasi, today: date | None = None) -> rules.Teng
 
 # --- who may see which report ---------------------------------------------------------------------
 
-NOT_FOUND = "Laporan gratifikasi tidak ditemukan."
+NOT_FOUND = N_("Laporan gratifikasi tidak ditemukan.")
 
 
 def get_visible(laporan_id: int, user: User) -> LaporanGratifikasi:

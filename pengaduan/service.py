@@ -55,7 +55,7 @@ _ANGKA = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delap
 _TIKET_RE = re.compile(r"PGD-\d{4}-\d{6}")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _TELEPON_RE = re.compile(r"\+?[0-9][0-9 \-]{6,19}")
-SAME_MESSAGE = "Nomor tiket atau kode pelacakan tidak cocok. Periksa kembali keduanya."
+SAME_MESSAGE = N_("Nomor tiket atau kode pelacakan tidak cocok. Periksa kembali keduanya.")
 
 # the office's defaults (an SK Kepala may change them in settings); wired by app.py
 SETTINGS = {

@@ -86,3 +86,13 @@ def test_upload_refusal_in_english(app):
         "judul": "Antrean", "uraian": "Saya menunggu tiga jam tanpa kejelasan.", "nama": "Budi", "telepon": "0812345678",
         "setuju": "y", "website": "", "lampiran": (io.BytesIO(b"bukan gambar"), "catatan.txt")}).get_data(as_text=True)
     assert "is not a valid JPEG, PNG, WebP or PDF file." in html, re.findall(r"invalid-feedback[^<]*<", html)
+
+
+def test_tracking_mismatch_in_english(app):
+    from tests.conftest import csrf_from
+
+    browser = app.test_client()
+    page = browser.get("/pengaduan/lacak?lang=en").get_data(as_text=True)
+    html = browser.post("/pengaduan/lacak", data={"csrf_token": csrf_from(page), "tiket": "PGD-2026-000123",
+                                                  "kode": "AAAA-BBBB-CCCC-DDDD", "website": ""}).get_data(as_text=True)
+    assert "The ticket number or the tracking code does not match. Check both again." in html
