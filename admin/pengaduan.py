@@ -240,7 +240,10 @@ def pengaduan_register():
 
 
 class PengaturanForm(FlaskForm):
-    kategori = TextAreaField(_l("Kategori pengaduan (satu per baris)"), validators=[DataRequired(REQUIRED)])
+    kategori = TextAreaField(_l("Kategori pengaduan (satu per baris)"), validators=[DataRequired(REQUIRED)],
+                             description=_l("Terjemahan Inggris untuk halaman ?lang=en boleh ditulis di sampingnya "
+                                            "setelah tanda |, mis. «Perilaku petugas | Staff conduct». Tanpa "
+                                            "terjemahan, kategori tampil dalam bahasa Indonesia."))
     verifikasi_hk = IntegerField(_l("Batas verifikasi (HK sejak diterima)"), validators=[InputRequired(REQUIRED)])
     jawaban_hk = IntegerField(_l("Batas jawaban pertama (HK sejak diverifikasi)"), validators=[InputRequired(REQUIRED)])
     tanggapan_pelapor_hk = IntegerField(_l("Batas tanggapan pelapor sebelum ditutup otomatis (HK)"),
@@ -259,7 +262,7 @@ def pengaduan_settings():
     """Categories and deadlines as the office's SK Kepala sets them."""
     cfg = service.settings()
     form = PengaturanForm(data={
-        "kategori": "\n".join(cfg["kategori"]), "verifikasi_hk": cfg["verifikasi_hk"], "jawaban_hk": cfg["jawaban_hk"],
+        "kategori": service.categories_text(), "verifikasi_hk": cfg["verifikasi_hk"], "jawaban_hk": cfg["jawaban_hk"],
         "tanggapan_pelapor_hk": cfg["tanggapan_pelapor_hk"], "register": cfg["register_nota_dinas"],
         **{f"tingkat_{t}": cfg["tingkat_hk"][t] for t in service.TINGKAT}})
     if form.validate_on_submit():

@@ -28,6 +28,8 @@ ND_FIELDS = ("template_nomor", "kode_jabatan", "kka", "penandatangan_jabatan", "
 
 class OfficeForm(FlaskForm):
     nama = StringField("Nama instansi", validators=[DataRequired(REQUIRED), Length(max=200)])
+    nama_en = StringField("Nama instansi dalam bahasa Inggris (opsional, untuk halaman ?lang=en)",
+                          validators=[Optional(), Length(max=200)])
     nama_singkat = StringField("Nama singkat layanan", validators=[DataRequired(REQUIRED), Length(max=60)])
     induk = StringField("Instansi induk", validators=[Optional(), Length(max=200)])
     alamat = StringField("Alamat", validators=[Optional(), Length(max=300)])

@@ -14,10 +14,11 @@ from core.extensions import db
 from core.models import Attachment, Role, Unit
 from core.registry import CardValue
 from core.security import role_required
+from core.templating import angka as angka_halaman
 from core.web import DOCX, PDF, attempt, download, refuse
 from core.workdays import local_today
 from skm import laporan, service
-from skm.calculator import JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA, angka
+from skm.calculator import JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA
 from skm.format import keterangan_sampel
 from skm.forms import (BuktiForm, ImporForm, ItemPersepsiForm, KodeForm, LayananForm, PeriodeForm, PertanyaanForm,
                        StatusForm, TindakLanjutForm)
@@ -43,7 +44,7 @@ def card() -> CardValue:
     h = service.hasil(periode)
     note = (_("%(periode)s · %(jumlah)s responden", periode=periode.nama, jumlah=h.responden) if h.ada_data
             else _("%(periode)s · belum ada data", periode=periode.nama))
-    return CardValue("IKM", h.konversi_tampil + (f" ({h.mutu})" if h.mutu else ""), note, "admin.skm_index")
+    return CardValue("IKM", angka_halaman(h.konversi) + (f" ({h.mutu})" if h.mutu else ""), note, "admin.skm_index")
 
 
 def _units():
@@ -77,6 +78,7 @@ def skm_layanan(layanan_id: int | None = None):
     form.unit_id.choices = _units()
     if form.validate_on_submit():
         ok, _saved = attempt(service.simpan_layanan, layanan, kode=form.kode.data, nama=form.nama.data,
+                             nama_en=form.nama_en.data or "",
                              unit_id=form.unit_id.data, populasi=form.populasi.data,
                              wajib_kode=form.wajib_kode.data, aktif=form.aktif.data, actor=current_user, form=form)
         if ok:
@@ -135,12 +137,14 @@ def skm_pertanyaan(kode: str):
     form = PertanyaanForm()
     if request.method == "GET":
         form.pertanyaan.data, form.urutan.data = current.pertanyaan, current.urutan
-        for i, lab in enumerate(current.label, 1):
-            form[f"label_{i}"].data = lab
+        form.pertanyaan_en.data = current.pertanyaan_en
+        for i, (lab, en) in enumerate(zip(current.label, current.label_en), 1):
+            form[f"label_{i}"].data, form[f"label_{i}_en"].data = lab, en
     if form.validate_on_submit():
         ok, _saved = attempt(service.simpan_pertanyaan, kode, form.pertanyaan.data,
                              [form[f"label_{i}"].data for i in range(1, 5)], form.urutan.data, actor=current_user,
-                             form=form)
+                             pertanyaan_en=form.pertanyaan_en.data or "",
+                             label_en=[form[f"label_{i}_en"].data or "" for i in range(1, 5)], form=form)
         if ok:
             flash(_("Pertanyaan %(kode)s disimpan.", kode=kode), "success")
             return redirect(url_for("admin.skm_kuesioner"))
@@ -159,6 +163,7 @@ def skm_item(jenis: str, kunci: str | None = None):
     form = ItemPersepsiForm(obj=item)
     if form.validate_on_submit():
         ok, _saved = attempt(service.simpan_item_persepsi, item, jenis=jenis, teks=form.teks.data,
+                             teks_en=form.teks_en.data or "",
                              urutan=form.urutan.data, aktif=form.aktif.data, actor=current_user, form=form)
         if ok:
             flash(_("Pernyataan disimpan."), "success")
@@ -237,7 +242,7 @@ def skm_hasil(periode_id: int):
     terendah, di_bawah = queries.unsur_perlu_tindak_lanjut(h, periode.target_unsur)
     return render_template("admin/skm/hasil.html", periode=periode, layanan=layanan, hasil=h,
                            perlu=[(u, u.kode in terendah, u.kode in di_bawah) for u in h.unsur
-                                  if u.kode in terendah or u.kode in di_bawah], angka=angka,
+                                  if u.kode in terendah or u.kode in di_bawah],
                            grafik=laporan.grafik_svg(h.unsur), sampel=sampel, sampel_teks=keterangan_sampel(sampel),
                            per_layanan=service.hasil_per_layanan(periode), saran=service.saran(periode, layanan, 50),
                            prediksi=service.prediksi(periode), can_write=_can_write(),
@@ -290,8 +295,7 @@ def skm_tl():
     # the LKE answer is the share of the unsur that needed action, never of the actions (DOMAIN.md §4)
     perlu = queries.tindak_lanjut_unsur([periode.id]) if periode else None
     return render_template("admin/skm/tl_list.html", rows=rows, periode=periode, semua_periode=service.semua_periode(),
-                           perlu=perlu, status=STATUS_TL, can_write=_can_write(), nama_unsur=UNSUR_NAMA,
-                           angka=angka)
+                           perlu=perlu, status=STATUS_TL, can_write=_can_write(), nama_unsur=UNSUR_NAMA)
 
 
 @bp.route("/skm/tindak-lanjut/baru/<int:periode_id>", methods=["GET", "POST"])

@@ -26,6 +26,7 @@ from core.extensions import db
 from core.models import Attachment, Role, Unit
 from core.registry import CardValue
 from core.security import fresh_login_required, role_required
+from core.templating import angka as angka_halaman, persen
 from core.web import attempt, download, refuse
 from core.workdays import local_today
 from zi import answers, catalogue, ekspor, evidence, laporan, lke, scoring, tindak_lanjut
@@ -67,8 +68,8 @@ def jawaban_teks(item: ZiIndikator, pilihan: str | None, angka: Decimal | None) 
     if angka is None:
         return "-"
     if item.jenis_jawaban == "persen":
-        return scoring.angka(Decimal(angka) * 100) + " %"
-    return scoring.angka(angka)
+        return persen(Decimal(angka) * 100, 2)
+    return angka_halaman(angka)
 
 
 def opsi_teks(item: ZiIndikator, pilihan: str | None) -> str:
@@ -76,7 +77,7 @@ def opsi_teks(item: ZiIndikator, pilihan: str | None) -> str:
 
 
 def _render(template: str, status: int = 200, **ctx):
-    return render_template(template, angka=scoring.angka, jawaban_teks=jawaban_teks, opsi_teks=opsi_teks,
+    return render_template(template, jawaban_teks=jawaban_teks, opsi_teks=opsi_teks,
                            jenis_bukti=JENIS_BUKTI, komponen=KOMPONEN, status_tl=STATUS_TINDAK_LANJUT, boleh_tulis=_boleh_tulis(), **ctx), status
 
 
@@ -126,7 +127,7 @@ def card() -> CardValue:
         note = _("memenuhi syarat WBBM") if rekap.wbbm.memenuhi else _("memenuhi syarat WBK")
     else:
         note = _("belum memenuhi WBK: %(n)s syarat", n=len(rekap.wbk.alasan))
-    return CardValue(_("Nilai ZI %(tahun)s", tahun=tahun), scoring.angka(rekap.total), note, "admin.zi_index",
+    return CardValue(_("Nilai ZI %(tahun)s", tahun=tahun), angka_halaman(rekap.total), note, "admin.zi_index",
                      warning=not rekap.wbk.memenuhi)
 
 
@@ -186,9 +187,9 @@ def _halaman_item(tahun: int, item: ZiIndikator, *, jawaban_form: JawabanForm | 
         jawaban_form = JawabanForm(formdata=None)
         jawaban_form.pilihan.data = baris.pilihan
         if item.jenis_jawaban == "persen" and baris.angka is not None:
-            jawaban_form.angka.data = scoring.angka(Decimal(baris.angka) * 100)
+            jawaban_form.angka.data = angka_halaman(Decimal(baris.angka) * 100)
         elif baris.angka is not None:
-            jawaban_form.angka.data = scoring.angka(baris.angka)
+            jawaban_form.angka.data = angka_halaman(baris.angka)
         jawaban_form.alasan.data = saved.alasan if saved else ""
         jawaban_form.bukti.data = [b.id for b in saved.bukti] if saved else []
     jawaban_form.pilihan.choices = [("", _("— pilih —"))] + [(o["kode"], f"{o['kode']}. {o['teks']}")

@@ -11,6 +11,7 @@ from functools import cache
 from babel.support import NullTranslations, Translations
 
 from core.config import ROOT
+from core.errors import Message
 
 DIRECTORY = ROOT / "translations"
 DOMAIN = "bot"
@@ -30,6 +31,8 @@ def catalogue(lang: str) -> NullTranslations:
 
 
 def tr(lang: str, msgid: str, **values) -> str:
-    """`msgid` (Indonesian) in `lang`, with %(name)s values filled in."""
+    """`msgid` (Indonesian) in `lang`, with %(name)s values filled in; a service's Message with its own values."""
+    if isinstance(msgid, Message):
+        return msgid.in_lang(lang, catalogue(lang).gettext)
     text = catalogue(lang).gettext(msgid) if msgid else msgid
     return text % values if values else text

@@ -19,8 +19,8 @@ from telegram.ext import (CallbackQueryHandler, ContextTypes, ConversationHandle
 
 from bot import berkas
 from bot import texts as T
-from bot.common import (domain_call, format_size, idle_seconds, keyboard, parse_date, pick, reply, runtime, send,
-                        settle_button, short, site_url, stale_button, t, text_of)
+from bot.common import (domain_call, format_size, idle_seconds, keyboard, lang, parse_date, pick, reply, runtime,
+                        send, settle_button, short, site_url, stale_button, t, text_of)
 from bot.conversation import catch_all, conversation
 from core.attachments import MAX_FILES
 from core.errors import DomainError
@@ -137,7 +137,7 @@ async def ask_jenis(update, context, draft, intro: str = ""):
 
 
 async def ask_kategori(update, context, draft):
-    rows = [[(short(t(context, k), 60), f"l:kat:{i}")] for i, k in enumerate(draft["kategori_list"])]
+    rows = [[(short(_kategori_teks(context, draft, k), 60), f"l:kat:{i}")] for i, k in enumerate(draft["kategori_list"])]
     await reply(update, context, t(context, T.L_KATEGORI), keyboard(rows))
 
 
@@ -203,7 +203,7 @@ def summary(context, draft: dict) -> str:
     lines = [
         t(context, T.L_RINGKASAN), "",
         f"{t(context, T.L_F_JENIS)}: {t(context, JENIS_LAPORAN.get(draft.get('jenis') or '', '')) or empty}",
-        f"{t(context, T.L_F_KATEGORI)}: {t(context, draft.get('kategori') or '') or empty}",
+        f"{t(context, T.L_F_KATEGORI)}: {_kategori_teks(context, draft, draft.get('kategori') or '') or empty}",
         f"{t(context, T.L_F_JUDUL)}: {draft.get('judul') or empty}",
         f"{t(context, T.L_F_URAIAN)}: {short(draft.get('uraian') or empty, 1500)}",  # the message stays < 4096
         f"{t(context, T.L_F_LOKASI)}: {draft.get('lokasi') or empty}",
@@ -242,10 +242,16 @@ ASK = {JENIS: ask_jenis, KATEGORI: ask_kategori, JUDUL: ask_judul, URAIAN: ask_u
 
 # --- answers ---------------------------------------------------------------------------------------------
 
-def _categories() -> list[str]:
-    from pengaduan.service import categories
+def _categories() -> tuple[list[str], dict[str, str]]:
+    from pengaduan.service import categories, categories_en
 
-    return categories()
+    return categories(), categories_en()
+
+
+def _kategori_teks(context, draft: dict, kategori: str) -> str:
+    """A category in the user's language: the office's English wording when it gave one, else the catalogue's."""
+    english = (draft.get("kategori_en") or {}).get(kategori)
+    return english if english and lang(context) == "en" else t(context, kategori)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -253,10 +259,11 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     old = context.user_data.get(KEY)
     if old and old.get("lampiran"):
         await runtime(context).uow(_drop, old["lampiran"])
-    kategori = await runtime(context).cached("pengaduan.kategori", _categories)
+    kategori, kategori_en = await runtime(context).cached("pengaduan.kategori", _categories)
     user = update.effective_user
     context.user_data[KEY] = {"token": secrets.token_urlsafe(24), "chat": update.effective_chat.id,
-                              "seen": time.time(), "kategori_list": kategori, "lampiran": [],
+                              "seen": time.time(), "kategori_list": kategori, "kategori_en": kategori_en,
+                              "lampiran": [],
                               "tg_nama": (user.full_name if user else "")[:200]}
     await ask_jenis(update, context, context.user_data[KEY], intro=t(context, T.L_MULAI) + "\n\n")
     return JENIS

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
 from core import storage
+from core.errors import N_
 from core.extensions import db
 from core.models import Attachment
 from core.storage import ALLOWED, UploadError
@@ -17,7 +18,7 @@ def inspect_files(files: list[FileStorage], *, allowed=ALLOWED, max_files: int =
     """Check every file before anything is written, so a bad file leaves nothing half-saved."""
     files = [f for f in files if f and f.filename]
     if len(files) > max_files:
-        raise UploadError(f"Paling banyak {max_files} berkas dalam satu kiriman.")
+        raise UploadError(N_("Paling banyak %(n)s berkas dalam satu kiriman.", n=max_files))
     limit = current_app.config["MAX_FILE_BYTES"]
     return [storage.inspect_upload(f.read(limit + 1), f.filename, max_bytes=limit, allowed=allowed) for f in files]
 

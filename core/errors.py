@@ -40,9 +40,48 @@ class InputError(DomainError):
         self.errors = errors
 
 
-def N_(text: str) -> str:
-    """Marks a string for the translation catalogue; templates translate it with _()."""
-    return text
+class Message(str):
+    """An Indonesian message with values (what services raise, what the API and the bot send) that remembers its
+    catalogue entry, so that a page can show it in the reader's language (core.web.translated)."""
+
+    msgid: str
+    values: dict
+
+    def __new__(cls, msgid: str, values: dict):
+        self = super().__new__(cls, msgid % {k: _shown(v, "id") for k, v in values.items()} if values else msgid)
+        self.msgid, self.values = msgid, values
+        return self
+
+    def __reduce__(self):
+        return Message, (self.msgid, self.values)
+
+    def in_lang(self, lang: str, gettext) -> str:
+        """The text in `lang`; a value that is itself a Message (a field's label) is translated too."""
+        text = gettext(self.msgid)
+        if not self.values:
+            return text
+        return text % {k: v.in_lang(lang, gettext) if isinstance(v, Message) else _shown(v, lang)
+                       for k, v in self.values.items()}
+
+
+def _shown(value, lang: str):
+    """Counts and amounts written as the reader writes them (12.000 / 12,000); small whole numbers, years
+    among them, as they are."""
+    from decimal import Decimal
+
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return value
+    if isinstance(value, int) and abs(value) < 10000:
+        return str(value)
+    from core.templating import angka
+
+    return angka(value, 0 if isinstance(value, int) else 2, lang)
+
+
+def N_(text: str, **values):
+    """Marks a string for the translation catalogue; templates translate it with _(). With values: a Message
+    (the Indonesian text filled in, translatable later as a whole)."""
+    return Message(text, values) if values else text
 
 
 PAGES = {

@@ -15,6 +15,7 @@ from core.models import Setting
 DEFAULTS: dict[str, object] = {
     "kantor": {
         "nama": "Nama Instansi",
+        "nama_en": "",  # the name on English pages (?lang=en); empty: the Indonesian name
         "nama_singkat": "ZI Lapor",
         "induk": "",
         "alamat": "",

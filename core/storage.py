@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import filetype
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from core.errors import DomainError
+from core.errors import N_, DomainError
 from core.heavy import heavy_work
 
 JPEG, PNG, WEBP, PDF = "image/jpeg", "image/png", "image/webp", "application/pdf"
@@ -69,14 +69,15 @@ def inspect_upload(data: bytes, filename: str, *, max_bytes: int,
     if not data:
         raise UploadError("Berkas kosong.")
     if len(data) > max_bytes:
-        raise UploadError(f"Berkas «{name}» melebihi batas {_format_size(max_bytes)}.")
+        raise UploadError(N_("Berkas «%(nama)s» melebihi batas %(batas)s.", nama=name, batas=_format_size(max_bytes)))
 
     content_type = _detect(data)
     if content_type not in allowed:
         kinds = [label for mime, label in _LABELS.items() if mime in allowed]
         kinds += sorted(t for t in allowed if t not in _LABELS)
-        listed = ", ".join(kinds[:-1]) + " atau " + kinds[-1] if len(kinds) > 1 else kinds[0]
-        raise UploadError(f"Berkas «{name}» bukan berkas {listed} yang sah.")
+        listed = N_("%(daftar)s atau %(akhir)s", daftar=", ".join(kinds[:-1]), akhir=kinds[-1]) if len(kinds) > 1 \
+            else kinds[0]
+        raise UploadError(N_("Berkas «%(nama)s» bukan berkas %(jenis)s yang sah.", nama=name, jenis=listed))
 
     if content_type in _PIL_FORMATS:
         data = _reencode_image(data, content_type, name)
@@ -124,12 +125,12 @@ def _detect(data: bytes) -> str | None:
 
 
 def _too_large(name: str) -> UploadError:
-    return UploadError(f"Gambar «{name}» terlalu besar dimensinya: paling besar {MAX_PIXELS // 1_000_000} "
-                       "megapiksel (mis. 5000 × 5000 piksel). Perkecil gambar, lalu unggah lagi.")
+    return UploadError(N_("Gambar «%(nama)s» terlalu besar dimensinya: paling besar %(mp)s megapiksel (mis. 5000 × "
+                          "5000 piksel). Perkecil gambar, lalu unggah lagi.", nama=name, mp=MAX_PIXELS // 1_000_000))
 
 
 def _reencode_image(data: bytes, content_type: str, name: str) -> bytes:
-    invalid = UploadError(f"Berkas «{name}» rusak atau bukan gambar yang sah.")
+    invalid = UploadError(N_("Berkas «%(nama)s» rusak atau bukan gambar yang sah.", nama=name))
     fmt = _PIL_FORMATS[content_type]
     try:
         # Pillow only warns between MAX_IMAGE_PIXELS and twice that; make it an error here so a

@@ -4,15 +4,55 @@ from __future__ import annotations
 import hashlib
 import os
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
-from flask import Flask, request
+from babel.numbers import format_decimal
+from flask import Flask, has_request_context, request
 from werkzeug.security import safe_join
 
 
-def rupiah(value) -> str:
+def page_lang() -> str:
+    """The reader's language on a page; Indonesian outside a request (CLI, documents, the bot's sender)."""
+    if not has_request_context():
+        return "id"
+    from flask_babel import get_locale
+
+    return "en" if str(get_locale() or "id") == "en" else "id"
+
+
+def angka(value, places: int = 2, lang: str | None = None) -> str:
+    """A number as its reader writes it — 91,48 and 1.000.000 in Indonesian, 91.48 and 1,000,000 in English —
+    rounded half up like the IKM rules. `lang` None: the page's language. The one number filter of the pages;
+    generated documents pass lang="id"."""
+    if value is None or value == "":
+        return "-"
+    d = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
+    return format_decimal(d, format=pattern, locale=lang or page_lang(), decimal_quantization=False)
+
+
+def teks_kantor(indonesia: str | None, inggris: str | None = None, lang: str | None = None) -> str:
+    """A text the office wrote in its settings (a category, a survey question, a service's name), in the page's
+    language: on English pages its English wording when the office gave one, else the catalogue's entry (the
+    defaults have one), else the Indonesian."""
+    if not indonesia or (lang or page_lang()) != "en":
+        return indonesia or ""
+    if inggris and inggris.strip():
+        return inggris.strip()
+    from flask_babel import gettext
+
+    return gettext(indonesia)
+
+
+def persen(value, places: int = 1, lang: str | None = None) -> str:
+    return "-" if value is None else angka(value, places, lang) + " %"
+
+
+def rupiah(value, lang: str = "id") -> str:
+    """Rp1.000.000 (Indonesian, the default: letters and rules' messages); the pages' filter follows the page."""
     if value is None:
         return "-"
-    return "Rp" + f"{int(value):,}".replace(",", ".")
+    return "Rp" + angka(int(value), 0, lang)
 
 
 def register_template_helpers(app: Flask) -> None:
@@ -27,13 +67,13 @@ def register_template_helpers(app: Flask) -> None:
         nav = nav_for(current_user) if getattr(current_user, "is_authenticated", False) else []
         from flask_babel import get_locale
 
-        return {"office": office(), "admin_nav": nav, "current_path": request.path,
+        kantor = office()
+        if page_lang() == "en" and (kantor.get("nama_en") or "").strip():
+            kantor = {**kantor, "nama": kantor["nama_en"].strip()}  # English pages: the office's English name
+        return {"office": kantor, "admin_nav": nav, "current_path": request.path,
                 "lang": str(get_locale() or "id")}
 
-    def _lang() -> str:
-        from flask_babel import get_locale
-
-        return "en" if str(get_locale() or "id") == "en" else "id"
+    _lang = page_lang
 
     @app.template_filter("tanggal")
     def tanggal(value):
@@ -49,7 +89,14 @@ def register_template_helpers(app: Flask) -> None:
     def waktu(value):
         return workdays.format_waktu(value, _lang()) if value else "-"
 
-    app.add_template_filter(rupiah, "rupiah")
+    app.add_template_filter(lambda value: rupiah(value, page_lang()), "rupiah")
+    app.add_template_filter(angka, "angka")
+    app.add_template_filter(persen, "persen")
+    app.add_template_global(angka, "angka")
+    app.add_template_global(teks_kantor, "teks_kantor")
+    from core.web import translated
+
+    app.add_template_global(translated, "translated")  # a service's message (Message or plain) in the page language
     app.url_defaults(_static_fingerprint(app))
 
 

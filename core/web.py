@@ -7,8 +7,9 @@ from urllib.parse import quote
 
 from flask import Response, flash
 
-from core.errors import DomainError
+from core.errors import DomainError, Message
 from core.extensions import db
+from core.templating import page_lang
 from core.uow import doom
 
 T = TypeVar("T")
@@ -28,13 +29,25 @@ def download(data: bytes | str, filename: str, mimetype: str, *, inline: bool = 
     return Response(data, mimetype=mimetype, headers={"Content-Disposition": disposition, "Cache-Control": "no-store"})
 
 
+def translated(message: str) -> str:
+    """A service's Indonesian message in the page's language: its catalogue entry (values filled in again for
+    a Message); as it is when the catalogue has none."""
+    from flask_babel import gettext
+
+    if isinstance(message, Message):
+        return message.in_lang("en" if page_lang() == "en" else "id", gettext)
+    return gettext(message) if message else message
+
+
 def refuse(error: DomainError, form=None) -> None:
     """A service said no: roll the unit of work back and show why — on the form fields the error names
-    when there is a form, else as a flash message. The one place views turn a DomainError into a page."""
+    when there is a form, else as a flash message, in the page's language. The one place views turn a
+    DomainError into a page."""
     db.session.rollback()
     doom()
     errors = getattr(error, "errors", None) or {error.field: error.message}
     for name, message in errors.items():
+        message = translated(message)
         field = form[name] if form is not None and name in form else None
         if field is not None:
             field.errors = [*field.errors, message]

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from core.extensions import db
 from core.models import Unit
 from core.storage import Clean
+from core.web import translated
 from gratifikasi import rules, service
 from gratifikasi.forms import LaporanForm, files_of, label_jenis
 
@@ -50,7 +51,7 @@ def periksa(form: LaporanForm, diterima_upg: date | None = None) -> tuple[servic
     for name, message in errors.items():
         target = getattr(form, name if hasattr(form, name) else "pelapor_nama")
         if not target.errors:  # the form's own message (e.g. an unreadable date) comes first
-            target.errors = [message]
+            target.errors = [translated(message)]
     return None
 
 

@@ -13,9 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from core.calendar import add_workdays, workdays_between
-from core.errors import DomainError, N_
+from core.errors import DomainError, Message, N_
 from core.settings import get_setting
-from core.templating import rupiah
 from core.workdays import local_today
 
 # --- vocabularies (value -> label shown to people) ------------------------------------------------
@@ -163,8 +162,8 @@ def check_nilai(amount: int, field: str = "nilai") -> int:
         raise DomainError("Nilai harus lebih dari Rp0. Bila tidak ada yang diterima, pilih «Laporan nihil»; "
                           "bila nilainya tidak diketahui, isi taksiran harga pasarnya.", field)
     if amount > NILAI_MAKS:
-        raise DomainError(f"Nilai melebihi batas wajar {rupiah(NILAI_MAKS)}; "
-                          "periksa kembali jumlah digitnya.", field)
+        raise DomainError(N_("Nilai melebihi batas wajar Rp%(batas)s; periksa kembali jumlah digitnya.",
+                             batas=NILAI_MAKS), field)
     return amount
 
 
@@ -186,12 +185,12 @@ def check_identitas(jenis: str, nomor: str | None, field: str = "identitas_nomor
     """NIP: 18 digits = birth date (8) + TMT year-month (6) + sex (1) + sequence (3). NIK: 16 digits."""
     number = _digits(nomor)
     if not number:
-        raise DomainError(f"{jenis} wajib diisi.", field)
+        raise DomainError(N_("%(jenis)s wajib diisi.", jenis=jenis), field)
     if not number.isdigit():
-        raise DomainError(f"{jenis} hanya berisi angka.", field)
+        raise DomainError(N_("%(jenis)s hanya berisi angka.", jenis=jenis), field)
     if jenis == "NIP":
         if len(number) != 18:
-            raise DomainError(f"NIP harus 18 angka; yang Anda isi {len(number)} angka.", field)
+            raise DomainError(N_("NIP harus 18 angka; yang Anda isi %(n)s angka.", n=len(number)), field)
         lahir = _date_or_none(int(number[0:4]), int(number[4:6]), int(number[6:8]))
         if lahir is None or not 1940 <= lahir.year <= date.today().year - 15:
             raise DomainError("NIP tidak sah: 8 angka pertama harus tanggal lahir (TTTTBBHH).", field)
@@ -202,7 +201,7 @@ def check_identitas(jenis: str, nomor: str | None, field: str = "identitas_nomor
         return Identitas("NIP", number, lahir, tmt)
     if jenis == "NIK":
         if len(number) != 16:
-            raise DomainError(f"NIK harus 16 angka; yang Anda isi {len(number)} angka.", field)
+            raise DomainError(N_("NIK harus 16 angka; yang Anda isi %(n)s angka.", n=len(number)), field)
         day = int(number[6:8])
         day = day - 40 if day > 40 else day  # women: day + 40
         if not 11 <= int(number[0:2]) <= 99 or not 1 <= day <= 31 or not 1 <= int(number[8:10]) <= 12:
@@ -225,8 +224,8 @@ def check_tanggal_terima(tanggal: date | None, today: date, identitas: Identitas
     if tanggal > today:
         raise DomainError("Tanggal penerimaan tidak boleh setelah hari ini.", field)
     if identitas and identitas.tmt and tanggal < identitas.tmt:
-        raise DomainError(f"Tanggal penerimaan sebelum Anda diangkat sebagai pegawai (TMT "
-                          f"{identitas.tmt:%m/%Y} menurut NIP). Periksa tanggal atau NIP.", field)
+        raise DomainError(N_("Tanggal penerimaan sebelum Anda diangkat sebagai pegawai (TMT %(tmt)s menurut NIP). "
+                             "Periksa tanggal atau NIP.", tmt=f"{identitas.tmt:%m/%Y}"), field)
     if identitas and identitas.tanggal_lahir and tanggal < identitas.tanggal_lahir:
         raise DomainError("Tanggal penerimaan sebelum tanggal lahir menurut NIP.", field)
     if tanggal < date(2001, 11, 21):
@@ -317,9 +316,9 @@ def wajib_lapor(acara: str, hubungan: str, nilai: int, tanggal_terima: date, *, 
         return verdict(False, N_("Pemberian dalam keluarga tidak wajib dilaporkan, sepanjang tidak ada konflik "
                                  "kepentingan dengan jabatan Anda."))
     if acara == "pernikahan":
-        return _by_limit(verdict, nilai, a.pernikahan_adat, "pemberian terkait pernikahan atau upacara adat/agama")
+        return _by_limit(verdict, nilai, a.pernikahan_adat, N_("pemberian terkait pernikahan atau upacara adat/agama"))
     if acara == "musibah":
-        return _by_limit(verdict, nilai, a.musibah, "pemberian terkait musibah atau bencana")
+        return _by_limit(verdict, nilai, a.musibah, N_("pemberian terkait musibah atau bencana"))
     if acara == "kedinasan":
         return verdict(True, N_("Pemberian yang terkait kedinasan wajib dilaporkan, kecuali honorarium, "
                                 "transportasi dan akomodasi sesuai standar biaya, atau perlengkapan "
@@ -330,16 +329,17 @@ def wajib_lapor(acara: str, hubungan: str, nilai: int, tanggal_terima: date, *, 
                                     "komisi) tidak dikecualikan dan wajib dilaporkan."))
         farewell = acara == "pisah_sambut" and a.pisah_sambut
         limit = a.pisah_sambut if farewell else a.rekan_kerja
-        what = ("pemberian sesama rekan kerja untuk pisah sambut, pensiun, mutasi, atau ulang tahun" if farewell
-                else "pemberian sesama rekan kerja yang bukan uang dan tidak terkait kedinasan")
+        what = Message(N_("pemberian sesama rekan kerja untuk pisah sambut, pensiun, mutasi, atau ulang tahun")
+                       if farewell else N_("pemberian sesama rekan kerja yang bukan uang dan tidak terkait kedinasan"),
+                       {})
         if nilai > limit:
-            return verdict(True, f"Nilainya melebihi batas {rupiah(limit)} per pemberi untuk {what}.",
-                           limit, a.rekan_kerja_setahun)
+            return verdict(True, _over(limit, what), limit, a.rekan_kerja_setahun)
         if total_setahun is not None and max(total_setahun, nilai) > a.rekan_kerja_setahun:
-            return verdict(True, f"Total pemberian dari pemberi yang sama dalam setahun melebihi "
-                                 f"{rupiah(a.rekan_kerja_setahun)}.", limit, a.rekan_kerja_setahun)
-        return verdict(False, f"Tidak melebihi batas {rupiah(limit)} per pemberi untuk {what}, selama total dari "
-                              f"pemberi yang sama dalam setahun tidak lebih dari {rupiah(a.rekan_kerja_setahun)}.",
+            return verdict(True, N_("Total pemberian dari pemberi yang sama dalam setahun melebihi Rp%(setahun)s.",
+                                    setahun=a.rekan_kerja_setahun), limit, a.rekan_kerja_setahun)
+        return verdict(False, N_("Tidak melebihi batas Rp%(batas)s per pemberi untuk %(what)s, selama total dari "
+                                 "pemberi yang sama dalam setahun tidak lebih dari Rp%(setahun)s.", batas=limit,
+                                 what=what, setahun=a.rekan_kerja_setahun),
                        limit, a.rekan_kerja_setahun)
     return verdict(True, N_("Pemberian ini tidak termasuk yang dikecualikan. Setiap gratifikasi yang berhubungan "
                             "dengan jabatan Anda wajib dilaporkan."))
@@ -356,10 +356,16 @@ def periksa_wajib_lapor(acara: str, hubungan: str, nilai: str | int, tanggal_ter
     return wajib_lapor(acara, hubungan, amount, tanggal_terima, bentuk=bentuk, total_setahun=total)
 
 
+def _over(limit: int, what: Message) -> Message:
+    return N_("Nilainya melebihi batas Rp%(batas)s per pemberi untuk %(what)s.", batas=limit, what=what)
+
+
 def _by_limit(verdict, nilai: int, limit: int, what: str) -> Verdict:
+    what = Message(what, {})
     if nilai > limit:
-        return verdict(True, f"Nilainya melebihi batas {rupiah(limit)} per pemberi untuk {what}.", limit)
-    return verdict(False, f"Tidak melebihi batas {rupiah(limit)} per pemberi untuk {what}.", limit)
+        return verdict(True, _over(limit, what), limit)
+    return verdict(False, N_("Tidak melebihi batas Rp%(batas)s per pemberi untuk %(what)s.", batas=limit,
+                             what=what), limit)
 
 
 # --- deadlines (working days on the office calendar) ----------------------------------------------

@@ -21,7 +21,7 @@ from core import audit, outbox, storage
 from core.attachments import save_clean
 from core.crypto import keyed_hash, new_code, normalize_code
 from core.documents import format_nomor
-from core.errors import DomainError, NotAllowed, NotFoundError
+from core.errors import N_, DomainError, Message, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Attachment, Setting, Unit, User, UserRole
@@ -37,16 +37,16 @@ from gratifikasi.models import (CARA_TERUSKAN, MEDIA_KAMPANYE, PENETAPAN, Kegiat
 OWNER = "gratifikasi"
 OWNER_KAMPANYE = "gratifikasi_kampanye"
 NOMOR_RE = re.compile(r"GRT-(\d{4})-(\d{6})")
-SAME_MESSAGE = "Nomor laporan atau kode rahasia tidak cocok. Periksa kembali keduanya."
+SAME_MESSAGE = N_("Nomor laporan atau kode rahasia tidak cocok. Periksa kembali keduanya.")
 
 # field -> (label, max length) for the free-text fields
 _TEXT_LIMITS = {
-    "pelapor_nama": ("Nama", 200), "pelapor_jabatan": ("Jabatan", 200), "pelapor_pangkat": ("Pangkat/golongan", 100),
-    "unit_nama": ("Unit kerja", 200), "pelapor_telepon": ("Nomor telepon", 30), "pelapor_email": ("E-mail", 254),
-    "pelapor_alamat": ("Alamat", 500), "pemberi_nama": ("Nama pemberi", 200),
-    "pemberi_pekerjaan": ("Pekerjaan/jabatan pemberi", 200), "pemberi_alamat": ("Alamat pemberi", 500),
-    "tempat_terima": ("Tempat penerimaan", 200), "acara_keterangan": ("Keterangan acara", 200),
-    "uraian": ("Uraian objek gratifikasi", 2000), "kronologi": ("Kronologi", 10000),
+    "pelapor_nama": (N_("Nama"), 200), "pelapor_jabatan": (N_("Jabatan"), 200), "pelapor_pangkat": (N_("Pangkat/golongan"), 100),
+    "unit_nama": (N_("Unit kerja"), 200), "pelapor_telepon": (N_("Nomor telepon"), 30), "pelapor_email": (N_("E-mail"), 254),
+    "pelapor_alamat": (N_("Alamat"), 500), "pemberi_nama": (N_("Nama pemberi"), 200),
+    "pemberi_pekerjaan": (N_("Pekerjaan/jabatan pemberi"), 200), "pemberi_alamat": (N_("Alamat pemberi"), 500),
+    "tempat_terima": (N_("Tempat penerimaan"), 200), "acara_keterangan": (N_("Keterangan acara"), 200),
+    "uraian": (N_("Uraian objek gratifikasi"), 2000), "kronologi": (N_("Kronologi"), 10000),
 }
 
 
@@ -103,7 +103,7 @@ def check_laporan(inp: LaporanInput, today: date | None = None,
     errors: dict[str, str] = {}
     data: dict = {}
     if diterima_upg is not None and diterima_upg > today:
-        errors["diterima_upg"] = "Tanggal laporan diterima UPG tidak boleh setelah hari ini."
+        errors["diterima_upg"] = N_("Tanggal laporan diterima UPG tidak boleh setelah hari ini.")
         diterima_upg = None
 
     def attempt(name, fn):
@@ -114,7 +114,7 @@ def check_laporan(inp: LaporanInput, today: date | None = None,
             return None
 
     if inp.jenis not in rules.JENIS:
-        errors["jenis"] = "Pilih jenis laporan: penerimaan, penolakan, atau laporan nihil."
+        errors["jenis"] = N_("Pilih jenis laporan: penerimaan, penolakan, atau laporan nihil.")
         return errors, data
     data["jenis"] = inp.jenis
     nihil = inp.jenis == "nihil"
@@ -122,14 +122,15 @@ def check_laporan(inp: LaporanInput, today: date | None = None,
     for name, (label, limit) in _TEXT_LIMITS.items():
         value = clean_text(getattr(inp, name) or "")
         if len(value) > limit:
-            errors[name] = f"{label} terlalu panjang (maksimal {limit:,} karakter; terisi {len(value):,}).".replace(",", ".")
+            errors[name] = N_("%(label)s terlalu panjang (maksimal %(max)s karakter; terisi %(n)s).",
+                              label=Message(label, {}), max=limit, n=len(value))
         data[name] = value
     required = ["pelapor_nama", "pelapor_jabatan", "pelapor_telepon", "pelapor_alamat"]
     if not nihil:
         required += ["pemberi_nama", "tempat_terima", "uraian", "kronologi"]
     for name in required:
         if not data[name]:
-            errors.setdefault(name, "Wajib diisi.")
+            errors.setdefault(name, N_("Wajib diisi."))
 
     ident = attempt("identitas_nomor", lambda: rules.check_identitas(inp.identitas_jenis, inp.identitas_nomor))
     if ident:
@@ -138,57 +139,57 @@ def check_laporan(inp: LaporanInput, today: date | None = None,
         phone = re.sub(r"[\s\-().]", "", data["pelapor_telepon"])
         digits = phone.removeprefix("+")
         if not digits.isdigit() or not digits.startswith(("0", "62")) or not 9 <= len(digits) <= 15:
-            errors["pelapor_telepon"] = "Nomor telepon tidak sah; contoh: 0812 3456 7890 atau +62 812 3456 7890."
+            errors["pelapor_telepon"] = N_("Nomor telepon tidak sah; contoh: 0812 3456 7890 atau +62 812 3456 7890.")
         data["pelapor_telepon"] = phone
     if data["pelapor_email"] and "pelapor_email" not in errors:
         try:
             data["pelapor_email"] = validate_email(data["pelapor_email"], check_deliverability=False).normalized
         except EmailNotValidError:
-            errors["pelapor_email"] = "Alamat e-mail tidak sah."
+            errors["pelapor_email"] = N_("Alamat e-mail tidak sah.")
     data["unit"] = None
     if inp.unit_id:
         unit = db.session.get(Unit, inp.unit_id)
         if unit is None or not unit.aktif:
-            errors["unit_id"] = "Unit kerja tidak dikenal; pilih dari daftar."
+            errors["unit_id"] = N_("Unit kerja tidak dikenal; pilih dari daftar.")
         else:
             data["unit"], data["unit_nama"] = unit, unit.nama
     elif not data["unit_nama"]:
-        errors.setdefault("unit_id", "Pilih unit kerja Anda.")
+        errors.setdefault("unit_id", N_("Pilih unit kerja Anda."))
 
     if nihil:
         awal, akhir = inp.periode_awal, inp.periode_akhir
         if awal is None:
-            errors["periode_awal"] = "Wajib diisi."
+            errors["periode_awal"] = N_("Wajib diisi.")
         if akhir is None:
-            errors["periode_akhir"] = "Wajib diisi."
+            errors["periode_akhir"] = N_("Wajib diisi.")
         if awal and akhir:
             if akhir < awal:
-                errors["periode_akhir"] = "Akhir periode tidak boleh sebelum awal periode."
+                errors["periode_akhir"] = N_("Akhir periode tidak boleh sebelum awal periode.")
             elif akhir > today:
-                errors["periode_akhir"] = "Akhir periode tidak boleh setelah hari ini."
+                errors["periode_akhir"] = N_("Akhir periode tidak boleh setelah hari ini.")
             elif (akhir - awal).days > 366:
-                errors["periode_akhir"] = "Satu laporan nihil mencakup paling lama satu tahun."
+                errors["periode_akhir"] = N_("Satu laporan nihil mencakup paling lama satu tahun.")
         data.update(periode_awal=awal, periode_akhir=akhir)
         return errors, data
 
     if inp.pemberi_hubungan not in rules.HUBUNGAN:
-        errors["pemberi_hubungan"] = "Pilih hubungan Anda dengan pemberi."
+        errors["pemberi_hubungan"] = N_("Pilih hubungan Anda dengan pemberi.")
     if inp.acara not in rules.ACARA:
-        errors["acara"] = "Pilih acara atau peristiwa pemberian."
+        errors["acara"] = N_("Pilih acara atau peristiwa pemberian.")
     elif inp.acara == "lainnya" and not data["acara_keterangan"]:
-        errors["acara_keterangan"] = "Sebutkan acaranya."
+        errors["acara_keterangan"] = N_("Sebutkan acaranya.")
     if inp.bentuk not in rules.BENTUK:
-        errors["bentuk"] = "Pilih bentuk gratifikasi."
+        errors["bentuk"] = N_("Pilih bentuk gratifikasi.")
     posisi = inp.posisi_objek if inp.jenis == "penerimaan" else "tidak_ada"
     if posisi not in rules.POSISI_OBJEK or (inp.jenis == "penerimaan" and posisi == "tidak_ada"):
-        errors["posisi_objek"] = "Pilih keberadaan objek gratifikasi saat ini."
+        errors["posisi_objek"] = N_("Pilih keberadaan objek gratifikasi saat ini.")
     data.update(pemberi_hubungan=inp.pemberi_hubungan, acara=inp.acara, bentuk=inp.bentuk, posisi_objek=posisi,
                 nilai_taksiran=bool(inp.nilai_taksiran))
     data["nilai"] = attempt("nilai", lambda: rules.parse_rupiah(inp.nilai))
     data["tanggal_terima"] = attempt("tanggal_terima",
                                      lambda: rules.check_tanggal_terima(inp.tanggal_terima, today, ident))
     if diterima_upg and data["tanggal_terima"] and data["tanggal_terima"] > diterima_upg:
-        errors.setdefault("tanggal_terima", "Tanggal penerimaan tidak boleh setelah tanggal laporan diterima UPG.")
+        errors.setdefault("tanggal_terima", N_("Tanggal penerimaan tidak boleh setelah tanggal laporan diterima UPG."))
     return errors, data
 
 
@@ -326,7 +327,7 @@ def tenggat_of(lap: LaporanGratifikasi, today: date | None = None) -> rules.Teng
 
 # --- who may see which report ---------------------------------------------------------------------
 
-NOT_FOUND = "Laporan gratifikasi tidak ditemukan."
+NOT_FOUND = N_("Laporan gratifikasi tidak ditemukan.")
 
 
 def get_visible(laporan_id: int, user: User) -> LaporanGratifikasi:

@@ -35,6 +35,10 @@ def hitung_ulang_cmd():
 DEMO_KATEGORI = ["Pelayanan KB dan kesehatan reproduksi", "Program Bangga Kencana dan percepatan penurunan stunting",
                  "Perilaku petugas", "Sarana dan prasarana", "Informasi dan administrasi",
                  "Dugaan pungutan liar atau penyimpangan", "Lainnya"]
+# the demo office's own English wording, as an office types it in the settings (shown on ?lang=en)
+DEMO_KATEGORI_EN = ["Family planning and reproductive health services",
+                    "Bangga Kencana programme and stunting reduction", "Staff conduct", "Facilities",
+                    "Information and administration", "Suspected illegal charges or misconduct", "Other"]
 
 
 def seed_demo(units: dict[str, Unit]) -> None:
@@ -46,7 +50,8 @@ def seed_demo(units: dict[str, Unit]) -> None:
     from core.settings import get_setting, set_setting
     from pengaduan import service
 
-    set_setting("pengaduan", {**get_setting("pengaduan"), "kategori": DEMO_KATEGORI})
+    set_setting("pengaduan", {**get_setting("pengaduan"), "kategori": DEMO_KATEGORI,
+                              "kategori_en": dict(zip(DEMO_KATEGORI, DEMO_KATEGORI_EN))})
     petugas = db.session.scalar(select(User).where(User.email == "pengaduan@demo.zilapor.id"))
     if petugas is None:
         return

@@ -56,13 +56,14 @@ MAX_JUDUL, MAX_URAIAN, MAX_TEKS = 200, 10_000, 5_000
 _TIKET_RE = re.compile(r"PGD-\d{4}-\d{6}")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _TELEPON_RE = re.compile(r"\+?[0-9][0-9 \-]{6,19}")
-SAME_MESSAGE = "Nomor tiket atau kode pelacakan tidak cocok. Periksa kembali keduanya."
+SAME_MESSAGE = N_("Nomor tiket atau kode pelacakan tidak cocok. Periksa kembali keduanya.")
 
 # the office's defaults (an SK Kepala may change them in settings); wired by app.py
 SETTINGS = {
     "pengaduan": {
-        "kategori": ["Pelayanan publik", "Perilaku petugas", "Sarana dan prasarana", "Informasi dan administrasi",
-                     "Dugaan pungutan liar atau penyimpangan", "Lainnya"],
+        "kategori": [N_("Pelayanan publik"), N_("Perilaku petugas"), N_("Sarana dan prasarana"),
+                     N_("Informasi dan administrasi"), N_("Dugaan pungutan liar atau penyimpangan"), N_("Lainnya")],
+        "kategori_en": {},  # Indonesian category → the office's English wording (pages on ?lang=en)
         "verifikasi_hk": 3,        # receipt → verification
         "jawaban_hk": 5,           # verification → first answer
         "tanggapan_pelapor_hk": 10,  # answer → automatic close; also the window to complete a report
@@ -78,6 +79,17 @@ def settings() -> dict:
 
 def categories() -> list[str]:
     return list(settings().get("kategori") or [])
+
+
+def categories_en() -> dict[str, str]:
+    """The office's English wording of its categories (the stored value stays the Indonesian name)."""
+    return dict(settings().get("kategori_en") or {})
+
+
+def categories_text() -> str:
+    """The categories as the settings page edits them: one per line, «Indonesian | English» where given."""
+    en = categories_en()
+    return "\n".join(k + (f" | {en[k]}" if en.get(k) else "") for k in categories())
 
 
 def tier_days(tingkat: str) -> int:
@@ -96,62 +108,62 @@ def validate(data: dict, *, kanal: str) -> dict:
     out: dict = {"kanal": kanal}
     out["jenis"] = (data.get("jenis") or "").strip()
     if out["jenis"] not in JENIS:
-        e["jenis"] = "Pilih jenis: Pengaduan, Aspirasi, atau Permintaan Informasi."
+        e["jenis"] = N_("Pilih jenis: Pengaduan, Aspirasi, atau Permintaan Informasi.")
     out["kategori"] = _text(data.get("kategori"), 100)
     if out["kategori"] not in categories():
-        e["kategori"] = "Pilih kategori dari daftar."
+        e["kategori"] = N_("Pilih kategori dari daftar.")
     out["judul"] = _text(data.get("judul"), MAX_JUDUL)
     if not out["judul"]:
-        e["judul"] = "Judul wajib diisi."
+        e["judul"] = N_("Judul wajib diisi.")
     elif len(out["judul"]) > MAX_JUDUL:
-        e["judul"] = f"Judul terlalu panjang (maksimal {MAX_JUDUL} karakter)."
+        e["judul"] = N_("Judul terlalu panjang (maksimal %(n)s karakter).", n=MAX_JUDUL)
     out["uraian"] = clean_text(str(data.get("uraian") or ""))
     if not out["uraian"]:
-        e["uraian"] = "Uraian wajib diisi; ceritakan apa yang terjadi."
+        e["uraian"] = N_("Uraian wajib diisi; ceritakan apa yang terjadi.")
     elif len(out["uraian"]) > MAX_URAIAN:
-        e["uraian"] = f"Uraian terlalu panjang ({len(out['uraian']):,} karakter; maksimal {MAX_URAIAN:,}).".replace(",", ".")
+        e["uraian"] = N_("Uraian terlalu panjang (%(n)s karakter; maksimal %(max)s).", n=len(out["uraian"]), max=MAX_URAIAN)
     elif len(out["uraian"]) < 10:
-        e["uraian"] = "Uraian terlalu singkat (minimal 10 karakter)."
+        e["uraian"] = N_("Uraian terlalu singkat (minimal 10 karakter).")
     out["lokasi"] = _text(data.get("lokasi"), 300)
     if len(out["lokasi"]) > 300:
-        e["lokasi"] = "Tempat kejadian terlalu panjang (maksimal 300 karakter)."
+        e["lokasi"] = N_("Tempat kejadian terlalu panjang (maksimal 300 karakter).")
     out["layanan_terkait"] = _text(data.get("layanan_terkait"), 200)
     if len(out["layanan_terkait"]) > 200:
-        e["layanan_terkait"] = "Terlalu panjang (maksimal 200 karakter)."
+        e["layanan_terkait"] = N_("Terlalu panjang (maksimal 200 karakter).")
     tgl = data.get("tanggal_kejadian")
     if isinstance(tgl, str) and tgl.strip():
         try:
             tgl = date.fromisoformat(tgl.strip())
         except ValueError:
-            e["tanggal_kejadian"] = "Tanggal tidak valid."
+            e["tanggal_kejadian"] = N_("Tanggal tidak valid.")
             tgl = None
     out["tanggal_kejadian"] = tgl if isinstance(tgl, date) else None
     if out["tanggal_kejadian"] and out["tanggal_kejadian"] > local_today():
-        e["tanggal_kejadian"] = "Tanggal kejadian tidak boleh di masa depan."
+        e["tanggal_kejadian"] = N_("Tanggal kejadian tidak boleh di masa depan.")
     out["anonim"], out["rahasia"] = bool(data.get("anonim")), bool(data.get("rahasia"))
     out["boleh_diteruskan"] = bool(data.get("boleh_diteruskan")) and not out["anonim"]
     for key, limit in (("nama", 200), ("telepon", 30), ("email", 254), ("nik", 30), ("telegram_chat", 40)):
         out[key] = _text(data.get(key), limit) or None
     if out["nama"] and len(out["nama"]) > 200:
-        e["nama"] = "Nama terlalu panjang (maksimal 200 karakter)."
+        e["nama"] = N_("Nama terlalu panjang (maksimal 200 karakter).")
     if out["telepon"] and not _TELEPON_RE.fullmatch(out["telepon"]):
-        e["telepon"] = "Nomor telepon tidak valid (angka, boleh diawali +)."
+        e["telepon"] = N_("Nomor telepon tidak valid (angka, boleh diawali +).")
     if out["email"] and (len(out["email"]) > 254 or not _EMAIL_RE.fullmatch(out["email"])):
-        e["email"] = "Alamat e-mail tidak valid."
+        e["email"] = N_("Alamat e-mail tidak valid.")
     if out["nik"] and not re.fullmatch(r"\d{16}", out["nik"]):
-        e["nik"] = "NIK terdiri dari 16 angka."
+        e["nik"] = N_("NIK terdiri dari 16 angka.")
     if out["telegram_chat"] and not re.fullmatch(r"-?\d{1,20}", out["telegram_chat"]):
-        e["telegram_chat"] = "ID obrolan Telegram tidak valid."
+        e["telegram_chat"] = N_("ID obrolan Telegram tidak valid.")
     if not out["anonim"] and kanal not in KANAL_PETUGAS:
         if not out["nama"]:
-            e["nama"] = "Nama wajib diisi, atau pilih «anonim»."
+            e["nama"] = N_("Nama wajib diisi, atau pilih «anonim».")
         if not (out["telepon"] or out["email"]):
-            e["telepon"] = "Isi nomor telepon atau e-mail agar kami dapat menghubungi Anda, atau pilih «anonim»."
+            e["telepon"] = N_("Isi nomor telepon atau e-mail agar kami dapat menghubungi Anda, atau pilih «anonim».")
     if kanal not in KANAL_PETUGAS and not data.get("setuju"):
-        e["setuju"] = "Anda perlu menyetujui pemberitahuan privasi untuk mengirim."
+        e["setuju"] = N_("Anda perlu menyetujui pemberitahuan privasi untuk mengirim.")
     out["lapor_id"] = _text(data.get("lapor_id"), 40) if kanal == "lapor" else ""
     if kanal == "lapor" and not out["lapor_id"]:
-        e["lapor_id"] = "Isi nomor pelacakan SP4N-LAPOR!."
+        e["lapor_id"] = N_("Isi nomor pelacakan SP4N-LAPOR!.")
     if e:
         raise InputError(e)
     return out
@@ -942,11 +954,14 @@ def new_token() -> str:
 
 def save_settings(kategori_text: str, hk: dict[str, int], register: str, actor) -> None:
     """The office's own categories and deadlines (SK Kepala); every number is in working days."""
-    kategori = []
+    kategori, kategori_en = [], {}
     for line in (kategori_text or "").splitlines():
-        name = clean_text(line)[:100]
+        indonesia, _bar, inggris = line.partition("|")
+        name = clean_text(indonesia)[:100]
         if name and name.casefold() not in {k.casefold() for k in kategori}:
             kategori.append(name)
+            if clean_text(inggris):
+                kategori_en[name] = clean_text(inggris)[:100]
     if not kategori:
         raise DomainError("Isi minimal satu kategori (satu per baris).", "kategori")
     if len(kategori) > 40:
@@ -957,7 +972,7 @@ def save_settings(kategori_text: str, hk: dict[str, int], register: str, actor) 
     register = clean_text(register)[:40]
     if not re.fullmatch(r"[a-z0-9_\-]+", register or ""):
         raise DomainError("Nama buku agenda hanya huruf kecil, angka, - dan _.", "register")
-    value = {**settings(), "kategori": kategori, "verifikasi_hk": hk["verifikasi_hk"], "jawaban_hk": hk["jawaban_hk"],
+    value = {**settings(), "kategori": kategori, "kategori_en": kategori_en, "verifikasi_hk": hk["verifikasi_hk"], "jawaban_hk": hk["jawaban_hk"],
              "tanggapan_pelapor_hk": hk["tanggapan_pelapor_hk"], "register_nota_dinas": register,
              "tingkat_hk": {t: hk[f"tingkat_{t}"] for t in TINGKAT}}
     set_setting("pengaduan", value)

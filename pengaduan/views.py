@@ -14,6 +14,7 @@ from core.attachments import inspect_files
 from core.errors import InputError
 from core.extensions import limiter
 from core.storage import UploadError
+from core.templating import teks_kantor
 from core.throttle import guessing_budget
 from core.web import attempt, download, refuse
 from pengaduan import service
@@ -32,8 +33,18 @@ def _tracking_limit() -> str:
 
 def _complaint_form() -> PengaduanForm:
     form = PengaduanForm()
-    form.kategori.choices = [("", _("— pilih kategori —"))] + [(k, k) for k in service.categories()]
+    form.kategori.choices = [("", _("— pilih kategori —"))] + [(k, kategori_teks(k)) for k in service.categories()]
     return form
+
+
+def kategori_teks(kategori: str) -> str:
+    """A category as the reader's language shows it (the office's English wording on English pages)."""
+    return teks_kantor(kategori, service.categories_en().get(kategori))
+
+
+@bp.app_context_processor
+def _kategori_teks():
+    return {"kategori_teks": kategori_teks}
 
 
 @bp.route("/", methods=["GET", "POST"])

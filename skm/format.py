@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from skm.calculator import Sampel, angka
+from core.templating import angka
+from skm.calculator import Sampel
 
 
 def keterangan_sampel(s: Sampel) -> str:
@@ -12,7 +13,7 @@ def keterangan_sampel(s: Sampel) -> str:
     if s.minimal is None:
         return _("Populasi layanan belum diisi; ukuran sampel minimal tidak dapat dihitung.")
     status = (_("tercapai") if s.tercapai
-              else _("belum tercapai (kurang %(kurang)s)", kurang=s.minimal - s.responden))
+              else _("belum tercapai (kurang %(kurang)s)", kurang=angka(s.minimal - s.responden, 0)))
     return _("Sampel minimal %(minimal)s responden dari populasi %(populasi)s (Krejcie & Morgan); "
              "terkumpul %(terkumpul)s — %(status)s.", minimal=angka(s.minimal, 0), populasi=angka(s.populasi, 0),
              terkumpul=angka(s.responden, 0), status=status)

@@ -13,6 +13,7 @@ from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioFi
 from wtforms.validators import AnyOf, ValidationError, DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from core.forms import PublicForm
+from core.templating import angka, teks_kantor
 from skm import vocab
 
 REQUIRED = _l("Wajib diisi.")
@@ -46,7 +47,7 @@ class DesimalField(StringField):
 
     def _value(self):
         if isinstance(self.data, Decimal):
-            return f"{self.data:.2f}".replace(".", ",")
+            return angka(self.data, 2)
         return self.data or ""
 
 
@@ -74,7 +75,9 @@ def survei_form(pertanyaan, *, wajib_kode: bool, **kwargs) -> _SurveiBase:
     """The survey form for the office's questionnaire: one radio group per unsur, named by unsur code."""
     attrs = {}
     for p in pertanyaan:
-        attrs[p.kode] = RadioField(p.pertanyaan, choices=[(str(i), lab) for i, lab in enumerate(p.label, 1)],
+        attrs[p.kode] = RadioField(teks_kantor(p.pertanyaan, p.pertanyaan_en),
+                                   choices=[(str(i), teks_kantor(lab, en)) for i, (lab, en) in
+                                            enumerate(zip(p.label, p.label_en), 1)],
                                    validate_choice=False,
                                    validators=[InputRequired(PILIH), AnyOf(_SKALA, message=PILIH)])
     if wajib_kode:
@@ -88,7 +91,7 @@ def survei_form(pertanyaan, *, wajib_kode: bool, **kwargs) -> _SurveiBase:
 def persepsi_form(items, **kwargs) -> PublicForm:
     attrs = {"token": HiddenField(), "submit": SubmitField(_l("Kirim jawaban"))}
     for it in items:
-        attrs[f"item_{it.kunci}"] = RadioField(it.teks, choices=[(str(i), _l(lab)) for i, lab in
+        attrs[f"item_{it.kunci}"] = RadioField(teks_kantor(it.teks, it.teks_en), choices=[(str(i), _l(lab)) for i, lab in
                                                               enumerate(vocab.PERSEPSI_SKALA, 1)],
                                             validate_choice=False,
                                             validators=[InputRequired(PILIH), AnyOf(_SKALA, message=PILIH)])
@@ -99,6 +102,8 @@ def persepsi_form(items, **kwargs) -> PublicForm:
 
 class LayananForm(FlaskForm):
     nama = StringField(_l("Nama jenis layanan"), validators=[DataRequired(REQUIRED), Length(max=200)])
+    nama_en = StringField(_l("Nama layanan dalam bahasa Inggris (opsional, untuk halaman ?lang=en)"),
+                          validators=[Optional(), Length(max=200)])
     kode = StringField(_l("Kode tautan pendek (huruf kecil, angka, tanda hubung)"),
                        validators=[DataRequired(REQUIRED), Length(max=40)])
     unit_id = SelectField(_l("Unit pemilik"), coerce=int, validators=[DataRequired(_l("Pilih unit."))])
@@ -130,6 +135,13 @@ class PertanyaanForm(FlaskForm):
     label_2 = StringField(_l("Label nilai %(n)s", n=2), validators=[DataRequired(REQUIRED), Length(max=100)])
     label_3 = StringField(_l("Label nilai %(n)s", n=3), validators=[DataRequired(REQUIRED), Length(max=100)])
     label_4 = StringField(_l("Label nilai %(n)s", n=4), validators=[DataRequired(REQUIRED), Length(max=100)])
+    # English beside the Indonesian (optional): shown on ?lang=en, the Indonesian where empty
+    pertanyaan_en = TextAreaField(_l("Teks pertanyaan dalam bahasa Inggris (opsional)"),
+                                  validators=[Optional(), Length(max=1000)])
+    label_1_en = StringField(_l("Label nilai %(n)s dalam bahasa Inggris", n=1), validators=[Optional(), Length(max=100)])
+    label_2_en = StringField(_l("Label nilai %(n)s dalam bahasa Inggris", n=2), validators=[Optional(), Length(max=100)])
+    label_3_en = StringField(_l("Label nilai %(n)s dalam bahasa Inggris", n=3), validators=[Optional(), Length(max=100)])
+    label_4_en = StringField(_l("Label nilai %(n)s dalam bahasa Inggris", n=4), validators=[Optional(), Length(max=100)])
     urutan = IntegerField(_l("Urutan tampil (1–9)"), validators=[InputRequired(REQUIRED),
                                                               NumberRange(1, 9, message=_l("Urutan 1–9."))])
     submit = SubmitField(_l("Simpan"))
@@ -137,6 +149,8 @@ class PertanyaanForm(FlaskForm):
 
 class ItemPersepsiForm(FlaskForm):
     teks = TextAreaField(_l("Pernyataan"), validators=[DataRequired(REQUIRED), Length(max=1000)])
+    teks_en = TextAreaField(_l("Pernyataan dalam bahasa Inggris (opsional, untuk halaman ?lang=en)"),
+                            validators=[Optional(), Length(max=1000)])
     urutan = IntegerField(_l("Urutan"), validators=[InputRequired(REQUIRED),
                                                NumberRange(1, 99, message=_l("Urutan 1–99."))])
     aktif = BooleanField(_l("Dipakai"), default=True)

@@ -22,6 +22,7 @@ class SkmLayanan(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     kode: Mapped[str] = mapped_column(String(40), unique=True)
     nama: Mapped[str] = mapped_column(String(200))
+    nama_en: Mapped[str | None] = mapped_column(String(200))  # English pages; empty: the Indonesian name
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
     populasi: Mapped[int | None] = mapped_column(Integer)  # users served per period, for the sample size
     wajib_kode: Mapped[bool] = mapped_column(Boolean, default=False)  # answers need a code from the receipt
@@ -60,6 +61,12 @@ class SkmPertanyaan(db.Model):
     label_2: Mapped[str] = mapped_column(String(100))
     label_3: Mapped[str] = mapped_column(String(100))
     label_4: Mapped[str] = mapped_column(String(100))
+    # the office's English wording for ?lang=en; empty: the catalogue's (defaults) or the Indonesian
+    pertanyaan_en: Mapped[str | None] = mapped_column(Text)
+    label_1_en: Mapped[str | None] = mapped_column(String(100))
+    label_2_en: Mapped[str | None] = mapped_column(String(100))
+    label_3_en: Mapped[str | None] = mapped_column(String(100))
+    label_4_en: Mapped[str | None] = mapped_column(String(100))
 
 
 class SkmImpor(db.Model):
@@ -158,6 +165,7 @@ class PersepsiItem(db.Model):
     jenis: Mapped[str] = mapped_column(String(4), index=True)  # ipak | ipkp
     urutan: Mapped[int] = mapped_column(SmallInteger)
     teks: Mapped[str] = mapped_column(Text)
+    teks_en: Mapped[str | None] = mapped_column(Text)  # English pages; empty: the catalogue's or the Indonesian
     aktif: Mapped[bool] = mapped_column(Boolean, default=True)
 
     @property

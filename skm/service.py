@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from core import attachments, audit
 from core.crypto import new_code, normalize_code
-from core.errors import DomainError, NotAllowed, NotFoundError
+from core.errors import N_, DomainError, Message, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Role, Unit
@@ -44,6 +44,9 @@ class Pertanyaan:
     urutan: int
     pertanyaan: str
     label: tuple[str, str, str, str]
+    # the office's English wording ("" where not given: the catalogue's entry, else the Indonesian)
+    pertanyaan_en: str = ""
+    label_en: tuple[str, str, str, str] = ("", "", "", "")
 
 
 def kuesioner() -> list[Pertanyaan]:
@@ -54,14 +57,18 @@ def kuesioner() -> list[Pertanyaan]:
         row = stored.get(kode)
         if row:
             out.append(Pertanyaan(kode, UNSUR_NAMA[kode], row.urutan, row.pertanyaan,
-                                  (row.label_1, row.label_2, row.label_3, row.label_4)))
+                                  (row.label_1, row.label_2, row.label_3, row.label_4), row.pertanyaan_en or "",
+                                  tuple(x or "" for x in (row.label_1_en, row.label_2_en, row.label_3_en,
+                                                          row.label_4_en))))
         else:
             text, labels = vocab.PERTANYAAN_BAWAAN[kode]
             out.append(Pertanyaan(kode, UNSUR_NAMA[kode], i, text, labels))
     return sorted(out, key=lambda p: (p.urutan, p.kode))
 
 
-def simpan_pertanyaan(kode: str, pertanyaan: str, label: list[str], urutan: int, actor=None) -> None:
+def simpan_pertanyaan(kode: str, pertanyaan: str, label: list[str], urutan: int, actor=None, *,
+                      pertanyaan_en: str = "", label_en: list[str] | None = None) -> None:
+    """The office's wording of one question; the English one (optional, per label too) is shown on ?lang=en."""
     if kode not in UNSUR_KODE:
         raise NotFoundError("Unsur tidak dikenal.")
     pertanyaan = clean_text(pertanyaan)
@@ -75,6 +82,9 @@ def simpan_pertanyaan(kode: str, pertanyaan: str, label: list[str], urutan: int,
     row = db.session.get(SkmPertanyaan, kode) or SkmPertanyaan(kode=kode)
     row.pertanyaan, row.urutan = pertanyaan, urutan
     row.label_1, row.label_2, row.label_3, row.label_4 = label
+    row.pertanyaan_en = clean_text(pertanyaan_en)[:1000] or None
+    row.label_1_en, row.label_2_en, row.label_3_en, row.label_4_en = \
+        [clean_text(x)[:100] or None for x in (label_en or ["", "", "", ""])]
     db.session.add(row)
     audit.record("skm.kuesioner.ubah", "skm_pertanyaan", kode, {"urutan": urutan}, actor=actor)
 
@@ -97,7 +107,8 @@ def layanan_by_kode(kode: str, *, aktif_saja: bool = True) -> SkmLayanan:
 
 
 def simpan_layanan(layanan: SkmLayanan | None, *, kode: str, nama: str, unit_id: int, populasi: int | None,
-                   wajib_kode: bool, aktif: bool = True, actor=None) -> SkmLayanan:
+                   wajib_kode: bool, aktif: bool = True, actor=None, nama_en: str | None = None) -> SkmLayanan:
+    """`nama_en`: the English name for ?lang=en ("" clears it; None keeps it)."""
     kode = (kode or "").strip().lower()
     nama = clean_text(nama)
     if not _KODE_LAYANAN.match(kode):
@@ -118,6 +129,8 @@ def simpan_layanan(layanan: SkmLayanan | None, *, kode: str, nama: str, unit_id:
     layanan = layanan or SkmLayanan()
     layanan.kode, layanan.nama, layanan.unit_id = kode, nama, unit_id
     layanan.populasi, layanan.wajib_kode, layanan.aktif = populasi, wajib_kode, aktif
+    if nama_en is not None:
+        layanan.nama_en = clean_text(nama_en)[:200] or None
     db.session.add(layanan)
     db.session.flush()
     audit.record("skm.layanan." + ("buat" if baru else "ubah"), "skm_layanan", layanan.id,
@@ -225,7 +238,8 @@ def _periksa_respon(data: ResponBaru, *, profil_wajib: bool) -> ResponBaru:
     for kode in UNSUR_KODE:
         value = data.jawaban.get(kode)
         if value is None or value == "":
-            raise DomainError(f"Pertanyaan {kode} ({UNSUR_NAMA[kode]}) belum dijawab.", field=kode)
+            raise DomainError(N_("Pertanyaan %(kode)s (%(unsur)s) belum dijawab.", kode=kode,
+                                 unsur=Message(UNSUR_NAMA[kode], {})), field=kode)
         try:
             jawaban[kode] = vocab.bilangan_bulat(value, kode, 1, 4)
         except vocab.NilaiSalah as e:
@@ -245,7 +259,7 @@ def _periksa_respon(data: ResponBaru, *, profil_wajib: bool) -> ResponBaru:
         try:
             setattr(out, name, parse(value))
         except vocab.NilaiSalah as e:
-            raise DomainError(str(e)[0].upper() + str(e)[1:] + ".", field=name) from e
+            raise DomainError(f"{str(e)[:1].upper()}{str(e)[1:]}.", field=name) from e
     return out
 
 
@@ -618,7 +632,7 @@ def item_persepsi(jenis: str, kunci: str) -> PersepsiItem:
 
 
 def simpan_item_persepsi(item: PersepsiItem | None, *, jenis: str, teks: str, urutan: int, aktif: bool,
-                         actor=None) -> PersepsiItem:
+                         actor=None, teks_en: str | None = None) -> PersepsiItem:
     teks = clean_text(teks)
     if jenis not in JENIS_PERSEPSI:
         raise DomainError("Jenis survei persepsi tidak dikenal.", field="jenis")
@@ -631,6 +645,8 @@ def simpan_item_persepsi(item: PersepsiItem | None, *, jenis: str, teks: str, ur
         item = stored[item.urutan - 1]
     item = item or PersepsiItem(jenis=jenis)
     item.teks, item.urutan, item.aktif = teks, urutan, aktif
+    if teks_en is not None:
+        item.teks_en = clean_text(teks_en)[:1000] or None
     db.session.add(item)
     db.session.flush()
     audit.record("skm.persepsi.item", "skm_persepsi_item", item.id, {"jenis": jenis, "aktif": aktif}, actor=actor)

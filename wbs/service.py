@@ -121,7 +121,7 @@ def _idem_hash(token: str | None) -> str | None:
 
 def _too_long(text: str, field_name: str) -> None:
     if len(text) > MAX_TEXT:
-        raise DomainError(f"Terlalu panjang (maksimal {MAX_TEXT:,} karakter).".replace(",", "."), field_name)
+        raise DomainError(N_("Terlalu panjang (maksimal %(n)s karakter).", n=MAX_TEXT), field_name)
 
 
 def _clean_fields(fields: dict[str, str]) -> dict[str, str]:
@@ -136,15 +136,14 @@ def _clean_fields(fields: dict[str, str]) -> dict[str, str]:
     out["jenis"] = jenis
     out["identitas"] = clean_text(fields.get("identitas"))
     if len(out["identitas"]) > MAX_IDENTITAS:
-        raise DomainError(f"Identitas terlalu panjang (maksimal {MAX_IDENTITAS:,} karakter).".replace(",", "."),
-                          "identitas")
+        raise DomainError(N_("Identitas terlalu panjang (maksimal %(n)s karakter).", n=MAX_IDENTITAS), "identitas")
     return out
 
 
 def _check_files(files) -> list[storage.Clean]:
     files = list(files or ())
     if len(files) > MAX_FILES:
-        raise DomainError(f"Paling banyak {MAX_FILES} berkas dalam satu kiriman.", "lampiran")
+        raise DomainError(N_("Paling banyak %(n)s berkas dalam satu kiriman.", n=MAX_FILES), "lampiran")
     return files
 
 
@@ -493,7 +492,7 @@ def add_reporter_message(receipt: str, text: str, files: list[storage.Clean] = (
     if not text and not files:
         raise DomainError("Tulis pesan atau lampirkan berkas.", "pesan")
     if len(text) > MAX_TEXT:
-        raise DomainError(f"Pesan terlalu panjang (maksimal {MAX_TEXT:,} karakter).".replace(",", "."), "pesan")
+        raise DomainError(N_("Pesan terlalu panjang (maksimal %(n)s karakter).", n=MAX_TEXT), "pesan")
     found, data_key = _unlock_by_receipt(receipt)
     idem = _idem_hash(idempotency_key)
     if idem and _entry_by_token(idem):

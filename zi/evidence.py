@@ -18,7 +18,7 @@ from werkzeug.datastructures import FileStorage
 
 from core import audit, storage
 from core.attachments import save_clean
-from core.errors import DomainError
+from core.errors import N_, DomainError
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Attachment
@@ -170,8 +170,8 @@ def _cek_tautan(jenis: str, ind: ZiIndikator, nama: ZiBuktiNama | None) -> None:
         raise DomainError("Nama bukti dukung itu bukan milik indikator yang dipilih.", "bukti_nama")
     if nama is not None and nama.jenis in JENIS_KEBIJAKAN and jenis not in JENIS_KEBIJAKAN:
         # its validity is what caps the answer: it must carry number, date and signatory
-        raise DomainError(f"«{nama.nama}» adalah dokumen kebijakan: catat sebagai SK atau SOP lengkap dengan nomor, "
-                          "tanggal, dan penandatangan.", "jenis")
+        raise DomainError(N_("«%(nama)s» adalah dokumen kebijakan: catat sebagai SK atau SOP lengkap dengan nomor, "
+                             "tanggal, dan penandatangan.", nama=nama.nama), "jenis")
 
 
 def _tautkan(b: ZiBukti, ind: ZiIndikator, nama: ZiBuktiNama | None) -> ZiBuktiIndikator:

@@ -77,3 +77,21 @@ def test_gratifikasi_colleague_asks_the_form_and_checks_the_value(app, bot, budi
     with app.app_context():
         expected = rules.wajib_lapor("lainnya", "rekan_kerja", 300_000, date(2026, 2, 1), bentuk="barang")
     assert budi.last_text().startswith(expected.judul) and not expected.wajib
+
+
+def test_english_categories_and_field_errors_in_the_complaint_conversation(app, bot, budi):
+    from core.settings import get_setting, set_setting
+    from core.uow import unit_of_work
+
+    with app.app_context(), unit_of_work():
+        set_setting("pengaduan", {**get_setting("pengaduan"), "kategori": ["Layanan KB", "Perilaku petugas"],
+                                  "kategori_en": {"Layanan KB": "Family planning services"}})
+    bot.feed(budi.text("/bahasa"))
+    bot.feed(budi.tap("English"))
+    bot.feed(budi.text("/lapor"))
+    bot.feed(budi.tap("Complaint"))
+    assert "Family planning services" in budi.buttons()  # the office's English wording
+    assert "Staff conduct" in budi.buttons()  # none given: the catalogue's English of a default category
+    bot.feed(budi.tap("Family planning services"))
+    bot.feed(budi.text("x" * 201))
+    assert "The title is too long (at most 200 characters)." in budi.last_text()

@@ -17,3 +17,32 @@ def test_public_page_in_english_and_indonesian(app):
 def test_report_form_labels_in_english(client):
     en = client.get("/gratifikasi/lapor?lang=en").get_data(as_text=True)
     assert "Full name" in en and "Send report" in en and "Gratifikasi refused" in en
+
+
+def test_rupiah_thresholds_written_per_language(app):
+    en = app.test_client().get("/gratifikasi/?lang=en").get_data(as_text=True)
+    assert "Rp1,000,000" in en and "Rp1.000.000" not in en
+    id_ = app.test_client().get("/gratifikasi/").get_data(as_text=True)
+    assert "Rp1.000.000" in id_ and "Rp1,000,000" not in id_
+
+
+def test_report_field_errors_in_english(app):
+    from tests.gratifikasi.test_views import _post
+
+    browser = app.test_client()
+    browser.get("/gratifikasi/?lang=en")  # the language cookie
+    html = _post(browser, acara="pesta", unit_id="", unit_nama="", bentuk="emas batangan",
+                 pelapor_telepon="12", uraian="x" * 2001).get_data(as_text=True)
+    for message in ("Choose your work unit.", "Choose the occasion or event of the gift.",
+                    "Choose the form of the gratifikasi.",
+                    "Description of the gratifikasi is too long (at most 2000 characters; 2001 entered)."):
+        assert message in html, message
+    assert "Pilih unit kerja Anda." not in html
+
+
+def test_must_i_report_answer_in_english_with_english_amounts(app):
+    query = "acara=pernikahan&pemberi_hubungan=lainnya&nilai=Rp1.500.000&tanggal_terima=2026-01-19"  # 2019 limits
+    en = app.test_client().get(f"/gratifikasi/wajib-lapor?{query}&lang=en").get_data(as_text=True)
+    assert "Its value exceeds the limit of Rp1,000,000 per giver for gifts related to a wedding" in en
+    id_ = app.test_client().get(f"/gratifikasi/wajib-lapor?{query}").get_data(as_text=True)
+    assert "Nilainya melebihi batas Rp1.000.000 per pemberi untuk pemberian terkait pernikahan" in id_

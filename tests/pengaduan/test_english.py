@@ -1,4 +1,5 @@
 """The public complaint form in English with ?lang=en, in Indonesian without it."""
+import re
 
 
 def test_complaint_form_in_english_and_indonesian(client):
@@ -13,3 +14,85 @@ def test_complaint_form_in_english_and_indonesian(client):
     assert "Judul singkat" in id_
     assert "Periksa kiriman" in id_
     assert "Privacy notice" not in id_
+
+
+def test_field_errors_in_english_on_english_pages(app):
+    from tests.conftest import csrf_from
+
+    browser = app.test_client()
+    page = browser.get("/pengaduan/?lang=en").get_data(as_text=True)
+    resp = browser.post("/pengaduan/", data={"csrf_token": csrf_from(page), "langkah": "periksa", "jenis": "pengaduan",
+                                             "kategori": "", "judul": "", "uraian": "pendek", "telepon": "abc",
+                                             "website": ""})
+    html = resp.get_data(as_text=True)
+    assert "Choose a category from the list." in html
+    assert "The title is required." in html
+    assert "The description is too short (at least 10 characters)." in html
+    assert "Invalid phone number (digits, may start with +)." in html
+    assert "You need to accept the privacy notice to send." in html
+    assert "Pilih kategori dari daftar." not in html and "Judul wajib diisi." not in html
+
+    id_ = app.test_client()
+    page = id_.get("/pengaduan/").get_data(as_text=True)
+    html = id_.post("/pengaduan/", data={"csrf_token": csrf_from(page), "langkah": "periksa", "jenis": "pengaduan",
+                                         "judul": "", "website": ""}).get_data(as_text=True)
+    assert "Judul wajib diisi." in html and "The title is required." not in html
+
+
+def test_too_long_description_counts_in_the_readers_way(app):
+    from tests.conftest import csrf_from
+
+    browser = app.test_client()
+    page = browser.get("/pengaduan/?lang=en").get_data(as_text=True)
+    html = browser.post("/pengaduan/", data={"csrf_token": csrf_from(page), "langkah": "periksa", "jenis": "pengaduan",
+                                             "kategori": "Pelayanan publik", "judul": "Antrean",
+                                             "uraian": "x" * 10001, "website": ""}).get_data(as_text=True)
+    assert "(10,001 characters; at most 10,000)" in html
+
+
+def test_categories_in_the_offices_english_wording(app, login_as):
+    from tests.conftest import csrf_from
+
+    # the default categories come with the catalogue's English
+    assert "Staff conduct" in app.test_client().get("/pengaduan/?lang=en").get_data(as_text=True)
+
+    admin = login_as("admin")
+    page = admin.get("/admin/pengaduan/pengaturan").get_data(as_text=True)
+    assert "Staff conduct" in page  # the field's help names the «Indonesian | English» way
+    fields = {name: value for name, value in re.findall(r'name="(\w+_hk|tingkat_\w+|register)"[^>]*value="([^"]*)"', page)}
+    resp = admin.post("/admin/pengaduan/pengaturan", data={
+        **fields, "csrf_token": csrf_from(page),
+        "kategori": "Layanan KB | Family planning services\nPungutan liar\nPerilaku petugas | Officers' behaviour"})
+    assert resp.status_code == 302
+    assert "Layanan KB | Family planning services" in admin.get("/admin/pengaduan/pengaturan").get_data(as_text=True)
+
+    en = app.test_client().get("/pengaduan/?lang=en").get_data(as_text=True)
+    assert '<option value="Layanan KB">Family planning services</option>' in en
+    assert "Officers&#39; behaviour</option>" in en
+    assert '<option value="Pungutan liar">Pungutan liar</option>' in en  # no English given: Indonesian
+    id_ = app.test_client().get("/pengaduan/").get_data(as_text=True)
+    assert '<option value="Layanan KB">Layanan KB</option>' in id_ and "Family planning" not in id_
+
+
+def test_upload_refusal_in_english(app):
+    import io
+
+    from tests.conftest import csrf_from
+
+    browser = app.test_client()
+    page = browser.get("/pengaduan/?lang=en").get_data(as_text=True)
+    html = browser.post("/pengaduan/", content_type="multipart/form-data", data={
+        "csrf_token": csrf_from(page), "langkah": "periksa", "jenis": "pengaduan", "kategori": "Pelayanan publik",
+        "judul": "Antrean", "uraian": "Saya menunggu tiga jam tanpa kejelasan.", "nama": "Budi", "telepon": "0812345678",
+        "setuju": "y", "website": "", "lampiran": (io.BytesIO(b"bukan gambar"), "catatan.txt")}).get_data(as_text=True)
+    assert "is not a valid JPEG, PNG, WebP or PDF file." in html, re.findall(r"invalid-feedback[^<]*<", html)
+
+
+def test_tracking_mismatch_in_english(app):
+    from tests.conftest import csrf_from
+
+    browser = app.test_client()
+    page = browser.get("/pengaduan/lacak?lang=en").get_data(as_text=True)
+    html = browser.post("/pengaduan/lacak", data={"csrf_token": csrf_from(page), "tiket": "PGD-2026-000123",
+                                                  "kode": "AAAA-BBBB-CCCC-DDDD", "website": ""}).get_data(as_text=True)
+    assert "The ticket number or the tracking code does not match. Check both again." in html

@@ -1,6 +1,10 @@
 """The survey pages speak English with ?lang=en and stay Indonesian without it."""
 from __future__ import annotations
 
+import io
+
+from pypdf import PdfReader
+
 
 def test_survey_pages_in_english_and_indonesian(app, ids):
     # `ids`, not `survei`: an app context kept open would keep the first request's locale for the next ones
@@ -19,3 +23,77 @@ def test_survey_pages_in_english_and_indonesian(app, ids):
     form = id_.get("/survei/kb-konseling").get_data(as_text=True)
     assert "Tentang Anda" in form and "Kirim penilaian" in form and "SD ke bawah" in form
     assert "About you" not in form
+
+
+def test_results_numbers_follow_the_language_and_the_poster_stays_indonesian(app, ids):
+    from tests.skm.test_public import _answers, _form
+
+    browser = app.test_client()
+    _, hidden = _form(browser)
+    assert browser.post("/survei/kb-konseling", data={**hidden, **_answers(4, U4="3")}).status_code == 302
+    page = browser.get(f"/survei/hasil/{ids.periode}?layanan=kb-konseling&lang=en").get_data(as_text=True)
+    assert "97.22" in page and "3.889" in page and "97,22" not in page  # IKM 25–100 and 1–4 with a point
+    assert "100.0 %" in page  # the respondent profile's shares
+    id_ = app.test_client().get(f"/survei/hasil/{ids.periode}?layanan=kb-konseling").get_data(as_text=True)
+    assert "97,22" in id_ and "3,889" in id_ and "100,0 %" in id_ and "97.22" not in id_
+
+    # the office's documents stay Indonesian whatever the page language
+    poster = browser.get(f"/survei/hasil/{ids.periode}/poster.pdf?lang=en")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(poster.data)).pages)
+    assert "97,22" in text and "97.22" not in text
+
+
+def test_survey_questions_and_labels_in_english(app, ids, login_as):
+    from tests.skm.test_admin import _post
+
+    en = app.test_client()
+    form = en.get("/survei/kb-konseling?lang=en").get_data(as_text=True)
+    # the default questionnaire comes with the catalogue's English
+    assert "How do you rate the speed of the service?" in form and "Very fast" in form
+    assert "Bagaimana pendapat Saudara" not in form and "Sangat cepat" not in form
+
+    officer = login_as("pengelola_skm")
+    assert _post(officer, "/admin/skm/kuesioner/U9", {
+        "pertanyaan": "Bagaimana kenyamanan ruang tunggu kami?", "label_1": "Tidak nyaman", "label_2": "Kurang nyaman",
+        "label_3": "Nyaman", "label_4": "Sangat nyaman", "urutan": "9",
+        "pertanyaan_en": "How comfortable is our waiting room?", "label_1_en": "Not comfortable",
+        "label_2_en": "", "label_3_en": "Comfortable", "label_4_en": "Very comfortable"}).status_code == 302
+    assert _post(officer, f"/admin/skm/layanan/{ids.layanan}", {
+        "nama": "Konseling KB", "nama_en": "Family planning counselling", "kode": "kb-konseling",
+        "unit_id": ids.unit, "populasi": "100", "aktif": "y"}).status_code == 302
+    edit = officer.get("/admin/skm/kuesioner/U9").get_data(as_text=True)
+    assert "How comfortable is our waiting room?" in edit  # kept for the next edit
+
+    form = en.get("/survei/kb-konseling?lang=en").get_data(as_text=True)
+    assert "How comfortable is our waiting room?" in form and "Very comfortable" in form
+    assert "Kurang nyaman" in form  # no English given for that label: the Indonesian one
+    assert "Family planning counselling" in form
+    assert "Family planning counselling" in en.get("/survei/?lang=en").get_data(as_text=True)
+
+    id_ = app.test_client().get("/survei/kb-konseling").get_data(as_text=True)
+    assert "Bagaimana kenyamanan ruang tunggu kami?" in id_ and "Konseling KB" in id_
+    assert "waiting room" not in id_ and "Family planning" not in id_
+
+
+def test_survey_field_errors_in_english(app, ids):
+    from tests.skm.test_public import _form
+
+    en = app.test_client()
+    _, hidden = _form(en, "/survei/kb-konseling?lang=en")
+    html = en.post("/survei/kb-konseling", data={**hidden, "usia": "abc"}).get_data(as_text=True)
+    assert "Choose one answer." in html and "Write your age in numbers." in html and "Pilih salah satu" not in html
+
+
+def test_perception_statements_in_english(app, ids, login_as):
+    from tests.skm.test_admin import _post
+
+    en = app.test_client()
+    page = en.get("/survei/persepsi/ipkp?lang=en").get_data(as_text=True)
+    assert "The service procedure is easy to understand." in page  # a default, from the catalogue
+    officer = login_as("pengelola_skm")
+    assert _post(officer, "/admin/skm/persepsi/ipkp/b2", {
+        "teks": "Persyaratan pelayanan jelas.", "teks_en": "The service requirements are clear.", "urutan": "2",
+        "aktif": "y"}).status_code == 302
+    page = en.get("/survei/persepsi/ipkp?lang=en").get_data(as_text=True)
+    assert "The service requirements are clear." in page and "Persyaratan pelayanan jelas." not in page
+    assert "Persyaratan pelayanan jelas." in app.test_client().get("/survei/persepsi/ipkp").get_data(as_text=True)
