@@ -2,7 +2,7 @@
 perception statements); empty means the Indonesian is shown
 
 Revision ID: 0011_english
-Revises: 0006_bot
+Revises: 0011_letterhead
 Create Date: 2026-12-02 02:10:00.000000
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011_english'
-down_revision = '0006_bot'
+down_revision = '0011_letterhead'
 branch_labels = None
 depends_on = None
 
