@@ -36,6 +36,11 @@ class OfficeForm(FlaskForm):
     template_nomor = StringField("Format nomor nota dinas", validators=[DataRequired(REQUIRED), Length(max=120)])
     kode_jabatan = StringField("Kode jabatan penanda tangan", validators=[DataRequired(REQUIRED), Length(max=30)])
     kka = StringField("Kode klasifikasi arsip (KKA)", validators=[DataRequired(REQUIRED), Length(max=30)])
+    # office defaults of the e-mail alerts (core.mail); each officer may still switch their own
+    kabar_petugas_pengaduan = BooleanField("Petugas pengaduan: pengaduan baru, tanggapan pelapor, tenggat 1 HK lagi")
+    kabar_unit = BooleanField("Unit: disposisi diterima, tenggat tindak lanjut dekat")
+    kabar_upg = BooleanField("UPG: laporan gratifikasi baru, tenggat KPK dekat")
+    kabar_tim_wbs = BooleanField("Tim WBS: kabar harian «Ada laporan WBS baru.»")
 
     def validate_template_nomor(self, field):
         from wtforms.validators import ValidationError
@@ -66,11 +71,13 @@ class DayForm(FlaskForm):
 @bp.route("/pengaturan", methods=["GET", "POST"])
 @role_required(Role.admin)
 def settings_office():
-    kantor, nd = get_setting("kantor"), get_setting("nota_dinas")
-    form = OfficeForm(data={**kantor, **nd})
+    kantor, nd, kabar = get_setting("kantor"), get_setting("nota_dinas"), get_setting("kabar_surel")
+    form = OfficeForm(data={**kantor, **nd, **{f"kabar_{role}": bool(on) for role, on in kabar.items()}})
     if form.validate_on_submit():
         set_setting("kantor", {k: getattr(form, k).data or "" for k in kantor if hasattr(form, k)})
         set_setting("nota_dinas", {k: getattr(form, k).data for k in ("template_nomor", "kode_jabatan", "kka")})
+        set_setting("kabar_surel", {role: bool(getattr(form, f"kabar_{role}").data) for role in kabar
+                                    if hasattr(form, f"kabar_{role}")})
         audit.record("settings.update", "setting", "kantor")
         flash("Pengaturan kantor disimpan.", "success")
         return redirect(url_for("admin.settings_office"))

@@ -43,6 +43,7 @@ class Pengaduan(db.Model):
     email: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.email"))
     nik: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.nik"))
     telegram_chat: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.telegram_chat"))
+    bahasa: Mapped[str] = mapped_column(String(5), default="id", server_default="id")  # of the e-mails to the reporter
 
     status: Mapped[str] = mapped_column(String(20))
     tingkat: Mapped[str | None] = mapped_column(String(20))  # ringan | normatif | tidak_berkadar | berkadar
