@@ -134,6 +134,8 @@ def build_config(instance: Path) -> dict:
         "SMTP_SSL": _env_bool("SMTP_SSL", False),
         "SMTP_TIMEOUT": float(os.environ.get("SMTP_TIMEOUT", "20")),
         "MAIL_FROM": os.environ.get("MAIL_FROM") or None,
+        # the public site's address for the links in e-mails (else the office's "situs" setting)
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL") or None,
     }
     for name, nbytes in SERVER_SECRETS.items():
         config[name] = load_secret(instance, name, nbytes)

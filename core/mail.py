@@ -236,6 +236,8 @@ class EmailChannel:
             except (OSError, smtplib.SMTPException):
                 conn.close()
 
+    idle = close  # nothing to send for now (core.delivery): no connection held open meanwhile
+
     def _down(self, error: str) -> Outcome:
         self.close()
         self._down_pause = min(300.0, max(5.0, self._down_pause * 2))

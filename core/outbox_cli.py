@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from core.extensions import db
 from core.models import Outbox
+from core.outbox import CHANNELS
 
 outbox_cli = AppGroup("outbox", help="Kabar keluar (surel, Telegram): kirim dan periksa.")
 
@@ -56,8 +57,8 @@ def status():
         rows = db.session.execute(
             select(Outbox.channel, Outbox.failed_at.is_not(None), func.count())
             .where(Outbox.sent_at.is_(None)).group_by(Outbox.channel, Outbox.failed_at.is_not(None))).all()
-    counts: dict[str, list[int]] = {}
+    counts = {channel: [0, 0] for channel in CHANNELS}
     for channel, failed, n in rows:
         counts.setdefault(channel, [0, 0])[1 if failed else 0] += n
-    for channel, (waiting, failed) in sorted(counts.items()) or [("-", (0, 0))]:
+    for channel, (waiting, failed) in counts.items():
         click.echo(f"{channel}: menunggu {waiting}, gagal {failed}")
