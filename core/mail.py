@@ -152,7 +152,6 @@ def compose(d: Delivery, *, sender: str, office_name: str, service_name: str, si
     msg["Message-ID"] = message_id(secret, d, sender.rpartition("@")[2])
     msg["Date"] = formatdate(usegmt=True)
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to this
-    msg["Content-Language"] = lang
     plain = [GREETING[lang], "", text]
     if url:
         plain += ["", url]
@@ -166,6 +165,7 @@ def compose(d: Delivery, *, sender: str, office_name: str, service_name: str, si
         f'</head><body style="font-family:sans-serif;max-width:36em;line-height:1.5">'
         f"<p>{GREETING[lang]}</p>{paragraphs}{link}<hr><p><strong>{html.escape(office_name)}</strong><br>"
         f"<small>{html.escape(footer)}</small></p></body></html>\n", subtype="html")
+    msg["Content-Language"] = lang  # after the parts: making it multipart moves Content-* headers into them
     return msg
 
 
