@@ -230,3 +230,33 @@ def test_off_until_configured_rows_wait_and_the_dashboard_counts_them(app, smtp,
     page = login_as("admin").get("/admin/").get_data(as_text=True)
     assert "Surel menunggu dikirim" in page and "SMTP_HOST" in page
     assert ">4<" in page.replace(" ", "").replace("\n", "")
+
+
+def test_the_wbs_team_alert_is_content_free_at_a_fixed_hour_and_each_member_may_switch_it_off(app, smtp):
+    from datetime import datetime
+
+    from core.workdays import JAKARTA, local_today
+    from tests.wbs.helpers import make_officer
+    from tests.wbs.helpers import submit as wbs_submit
+
+    with app.app_context():
+        keen, quiet = make_officer(), make_officer()
+        quiet.kabar_surel = False
+        db.session.commit()
+        keen_email, quiet_email = keen.email, quiet.email
+        wbs_submit()
+        db.session.execute(Outbox.__table__.delete())  # the key notices of the team's set-up
+        db.session.commit()
+    today = local_today()
+    assert app.test_cli_runner().invoke(args=["wbs", "kabar-harian", "--tanggal", today.isoformat()]).exit_code == 0
+    hour = datetime.combine(today + timedelta(days=2), datetime.min.time(), JAKARTA)
+    with app.app_context():
+        assert drain(app).sent == 0  # not before the fixed hour of the next day
+        assert drain(app, now=lambda: hour).sent == 1
+    (got,) = smtp.received
+    assert got.rcpt_tos == [keen_email] and quiet_email not in str(got.raw)
+    msg = got.message
+    from wbs.service import DAILY_NOTICE
+
+    assert msg["Subject"] == "Ada laporan atau pesan baru di WBS." and DAILY_NOTICE in msg.get_body(("plain",)).get_content()
+    assert msg.get_body(("plain",)).get_content().count("\n") < 12  # the alert, a greeting, the office; nothing else
