@@ -31,7 +31,10 @@ def kirim(terus, jeda):
     app = current_app._get_current_object()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with ExitStack() as stack:
-        channels = [c for factory in registry().channels if (c := stack.enter_context(factory(app))) is not None]
+        try:
+            channels = [c for factory in registry().channels if (c := stack.enter_context(factory(app))) is not None]
+        except ValueError as exc:  # e.g. MAIL_FROM is not an address (core.mail.Refused)
+            raise click.ClickException(str(exc)) from exc
         if not channels:
             click.echo("Belum ada kanal yang diatur (SMTP_HOST dan MAIL_FROM, atau TELEGRAM_BOT_TOKEN); "
                        "kabar tetap menunggu di Outbox.")

@@ -3,7 +3,7 @@
 - the reporter, when they gave an address and did not choose anonim, in the language they wrote in: the
   receipt, each status change, the answer, the reply window closing (the day before);
 - the complaint officers: a new complaint, the reporter wrote, a deadline 1 HK away;
-- the unit's officers: a disposition received, its follow-up deadline near.
+- the unit's officers: a disposition received, its follow-up deadline near (until the unit has acted).
 
 Never the tracking code, never the complaint's words (its title, its text, the officers' or the reporter's
 notes): a ticket number, a status word, a date and a link, so a rahasia complaint says no more than another.
@@ -147,9 +147,9 @@ def reminders(today: date | None = None, *, unit_days: int = 2) -> int:
     today = today or local_today()
     tomorrow = add_workdays(today, 1)
     count = 0
+    # the officers owe the next step (verify, answer) unless the unit holds the case or the reporter's clock runs
     officers = select(Pengaduan).where(Pengaduan.terbuka, Pengaduan.batas == tomorrow,
-                                       Pengaduan.status.not_in(WAITING_FOR_REPORTER + ("didisposisikan",
-                                                                                        "ditindaklanjuti")))
+                                       Pengaduan.status.not_in(WAITING_FOR_REPORTER + ("didisposisikan",)))
     for p in db.session.scalars(officers.order_by(Pengaduan.id)):
         count += bool(alert_officers(
             Role.petugas_pengaduan, f"Tenggat pengaduan {p.tiket}: {format_tanggal(p.batas)}",
@@ -157,7 +157,7 @@ def reminders(today: date | None = None, *, unit_days: int = 2) -> int:
             f"pengaduan:{p.id}:tenggat:{p.batas.isoformat()}", link=_case(p)))
     near = add_workdays(today, unit_days)
     units = select(Pengaduan).where(Pengaduan.terbuka, Pengaduan.unit_id.is_not(None),
-                                    Pengaduan.status.in_(("didisposisikan", "ditindaklanjuti")),
+                                    Pengaduan.status == "didisposisikan",
                                     Pengaduan.batas >= today, Pengaduan.batas <= near)
     for p in db.session.scalars(units.order_by(Pengaduan.id)):
         count += bool(alert_officers(

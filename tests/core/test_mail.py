@@ -169,6 +169,24 @@ def test_the_server_down_then_up(app_ctx, smtp, channel):
     assert stats.sent == 5 and len(smtp.received) == 5
 
 
+def test_a_server_that_answers_nothing_times_out_and_the_rows_wait(app_ctx):
+    import socket
+    import time
+
+    _queue(3)
+    with socket.socket() as silent:  # accepts the connection, never says hello
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(5)
+        app_ctx.config.update(SMTP_PORT=silent.getsockname()[1], SMTP_TIMEOUT=0.5)
+        t0 = time.monotonic()
+        stats = drain(app_ctx)
+        assert time.monotonic() - t0 < 5  # one timeout, then the channel pauses: not one per row
+    assert (stats.sent, stats.failed, stats.retried) == (0, 0, 1)
+    db.session.expire_all()
+    rows = db.session.scalars(select(Outbox)).all()
+    assert all(r.sent_at is None and r.failed_at is None for r in rows) and "server SMTP" in rows[0].last_error
+
+
 def test_line_breaks_in_headers_are_refused(app_ctx, smtp):
     with pytest.raises(Refused):
         enqueue_email("warga@contoh.id", "Halo\r\nBcc: korban@luar.example", "Teks.", "uji:subjek")
