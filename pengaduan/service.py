@@ -217,7 +217,7 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
     cfg = settings()
     p = Pengaduan(tiket=ticket_for(today.year, seq), kode_hash=code_hash(code), idem_hash=idem,
                   status="diterima", terbuka=True, diterima_at=utcnow(), tanggal_diterima=today, **clean)
-    p.bahasa = kabar.language()
+    p.bahasa = kabar.language() if kanal in ("web", "api") else "id"  # not an officer's page language
     if p.anonim and kanal not in KANAL_PETUGAS:
         p.nik = None  # an anonymous reporter's NIK is never kept
     p.batas_verifikasi = add_workdays(today, int(cfg["verifikasi_hk"]))
