@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import RadioField
@@ -12,12 +14,13 @@ from core.mail import ALERT_ROLES
 from core.security import role_required
 from core.settings import get_setting
 
-CHOICES = [("kantor", "Ikuti pengaturan kantor"), ("ya", "Kirimi saya surel"), ("tidak", "Jangan kirimi saya surel")]
+CHOICES = [("kantor", _l("Ikuti pengaturan kantor")), ("ya", _l("Kirimi saya surel")),
+           ("tidak", _l("Jangan kirimi saya surel"))]
 VALUE = {"kantor": None, "ya": True, "tidak": False}
 
 
 class KabarForm(FlaskForm):
-    pilihan = RadioField("Pemberitahuan surel", choices=CHOICES, default="kantor")
+    pilihan = RadioField(_l("Pemberitahuan surel"), choices=CHOICES, default="kantor")
 
 
 @bp.route("/pemberitahuan", methods=["GET", "POST"])
@@ -28,7 +31,7 @@ def kabar_saya():
     if form.validate_on_submit():
         user.kabar_surel = VALUE[form.pilihan.data]
         audit.record("user.kabar_surel", "user", user.id, {"pilihan": form.pilihan.data}, actor=user)
-        flash("Pilihan pemberitahuan surel disimpan.", "success")
+        flash(_("Pilihan pemberitahuan surel disimpan."), "success")
         return redirect(url_for("admin.kabar_saya"))
     defaults = get_setting("kabar_surel")
     mine = [(r.label, bool(defaults.get(r.value, True))) for r in ALERT_ROLES if user.has_role(r)]
