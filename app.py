@@ -20,6 +20,7 @@ ALL = tuple(Role)
 def packages() -> list[Package]:
     # imported here, not at module level: `import app` stays cheap for tools that only read the list
     import admin.gratifikasi
+    import admin.kabar  # noqa: F401  (the officer's own alert switch)
     import admin.pengaduan
     import admin.settings
     import admin.skm
@@ -28,6 +29,7 @@ def packages() -> list[Package]:
     import admin.zi
     import bot.cli
     import bot.common
+    import bot.kirim
     import bot.models
     import gratifikasi.api
     import gratifikasi.cli
@@ -53,6 +55,8 @@ def packages() -> list[Package]:
     import zi.demo
     import zi.views
     import zi.models  # noqa: F401  (the ZI tables)
+    import core.mail
+    import core.outbox_cli
 
     skm_readers = (Role.pengelola_skm, Role.pimpinan, Role.tpi)
     zi_readers = admin.zi.BACA
@@ -96,6 +100,16 @@ def packages() -> list[Package]:
             # leaving the team (role removed, account disabled) revokes the WBS key and its wraps
             on_user_changed=(wbs.keys.user_changed,),
         ),
+        # the Outbox's sender (`flask outbox kirim`) and its e-mail channel; officers' own alert switch, the
+        # office's defaults per role
+        Package(
+            "surel",
+            nav=(NavItem(N_("Pemberitahuan surel"), "admin.kabar_saya", ALL, 89),),
+            cards=(Card(core.mail.card, (Role.admin,), 5),),
+            cli=(core.outbox_cli.outbox_cli,),
+            settings=core.mail.SETTINGS,
+            channels=(core.mail.open_channel,),
+        ),
         Package("lintas", blueprints=(lintas.views.bp,)),  # operations over two domains (complaint → WBS)
         Package(
             "gratifikasi",
@@ -137,6 +151,7 @@ def packages() -> list[Package]:
             "bot",
             cli=(bot.cli.bot_cli,),
             settings=bot.common.SETTINGS,
+            channels=(bot.kirim.open_channel,),
         ),
     ]
 

@@ -23,6 +23,7 @@ from core.attachments import attachments_of, inspect_files, read_attachment
 from core.documents import nota_dinas_docx, nota_dinas_pdf
 from core.errors import NotAllowed, NotFoundError
 from core.extensions import db
+from core.mail import failures, parse
 from core.models import Role, Unit, User
 from core.registry import CardValue
 from core.security import role_required
@@ -111,7 +112,10 @@ def pengaduan_case(pengaduan_id: int):
                            identity=service.identity_for(p, role), files=attachments_of(service.OWNER, p.id),
                            can_files=can_files, jenis=service.JENIS, kanal=service.KANAL, tingkat=service.TINGKAT,
                            overdue=service.is_overdue(p), show_content=role is not None or not p.rahasia,
-                           duplicates=service.possible_duplicates(p) if role == PETUGAS else [])
+                           duplicates=service.possible_duplicates(p) if role == PETUGAS else [],
+                           # e-mails given up on (a refused address): the officer calls or writes instead
+                           mail_failed=[(parse(r.body)["subjek"], r.last_error) for r in failures(f"pengaduan:{p.id}:")]
+                           if role == PETUGAS else [])
 
 
 def _unit_id(form: AksiForm) -> int:

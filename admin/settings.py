@@ -60,6 +60,11 @@ class OfficeForm(FlaskForm):
 
         if field.data and not (self.plh_nama.data or "").strip():
             raise ValidationError("Isi nama pelaksana harian (Plh.) bila pejabat berhalangan.")
+    # office defaults of the e-mail alerts (core.mail); each officer may still switch their own
+    kabar_petugas_pengaduan = BooleanField("Petugas pengaduan: pengaduan baru, tanggapan pelapor, tenggat 1 HK lagi")
+    kabar_unit = BooleanField("Unit: disposisi diterima, tenggat tindak lanjut dekat")
+    kabar_upg = BooleanField("UPG: laporan gratifikasi baru, tenggat KPK dekat")
+    kabar_tim_wbs = BooleanField("Tim WBS: kabar harian «Ada laporan WBS baru.»")
 
     def validate_template_nomor(self, field):
         from wtforms.validators import ValidationError
@@ -90,10 +95,11 @@ class DayForm(FlaskForm):
 @bp.route("/pengaturan", methods=["GET", "POST"])
 @role_required(Role.admin)
 def settings_office():
-    kantor, nd = get_setting("kantor"), get_setting("nota_dinas")
+    kantor, nd, kabar = get_setting("kantor"), get_setting("nota_dinas"), get_setting("kabar_surel")
     bawaan = documents.tembusan_nota_dinas() if nd.get("tembusan") is None else None
     form = OfficeForm(data={**kantor, **{k: nd.get(k) for k in ND_FIELDS},
-                            "tembusan": "\n".join(documents.tembusan_nota_dinas())})
+                            "tembusan": "\n".join(documents.tembusan_nota_dinas()),
+                            **{f"kabar_{role}": bool(on) for role, on in kabar.items()}})
     if form.validate_on_submit():
         upload = form.logo.data
         try:
@@ -109,6 +115,8 @@ def settings_office():
             # left as the head of office: keep following the head of office when that changes
             set_setting("nota_dinas", {**{k: getattr(form, k).data for k in ND_FIELDS},
                                        "tembusan": None if bawaan is not None and tembusan == bawaan else tembusan})
+            set_setting("kabar_surel", {role: bool(getattr(form, f"kabar_{role}").data) for role in kabar
+                                        if hasattr(form, f"kabar_{role}")})
             audit.record("settings.update", "setting", "kantor")
             flash("Pengaturan kantor disimpan.", "success")
             return redirect(url_for("admin.settings_office"))

@@ -10,8 +10,10 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+import os
 import threading
 import time
+from contextlib import contextmanager
 
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
@@ -72,6 +74,34 @@ class TelegramChannel:
             future.cancel()
             return Outcome.retry("waktu habis")
         return Outcome.sent()
+
+
+@contextmanager
+def open_channel(app):
+    """The Telegram channel for `flask outbox kirim` (its bot on an event loop in a thread of its own), or None
+    without TELEGRAM_BOT_TOKEN."""
+    from bot.application import api_urls
+
+    token = app.config.get("TELEGRAM_BOT_TOKEN")
+    if not token:
+        yield None
+        return
+    os.environ.setdefault("PTB_TIMEDELTA", "true")  # as in build_application
+    base_url, file_url = api_urls(app.config.get("TELEGRAM_API_BASE_URL"))
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="outbox-telegram", daemon=True)
+    thread.start()
+    bot = Bot(token, base_url=base_url, base_file_url=file_url)
+    try:
+        asyncio.run_coroutine_threadsafe(bot.initialize(), loop).result(60)
+        yield TelegramChannel(bot, loop)
+    finally:
+        try:
+            asyncio.run_coroutine_threadsafe(bot.shutdown(), loop).result(30)
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join(10)
+            loop.close()
 
 
 class DrainThread:

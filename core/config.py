@@ -125,6 +125,17 @@ def build_config(instance: Path) -> dict:
         "PREFERRED_URL_SCHEME": "https" if secure_cookies else "http",
         "DEVELOPMENT": development,
         "WBS_RETENTION_DAYS": int(os.environ.get("WBS_RETENTION_DAYS", str(2 * 365))),
+        # e-mail (core.mail): off until SMTP_HOST and MAIL_FROM are set; the rows wait in the Outbox meanwhile
+        "SMTP_HOST": os.environ.get("SMTP_HOST") or None,
+        "SMTP_PORT": int(os.environ.get("SMTP_PORT") or (465 if _env_bool("SMTP_SSL", False) else 587)),
+        "SMTP_USER": os.environ.get("SMTP_USER") or None,
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD") or None,
+        "SMTP_STARTTLS": _env_bool("SMTP_STARTTLS", not _env_bool("SMTP_SSL", False)),
+        "SMTP_SSL": _env_bool("SMTP_SSL", False),
+        "SMTP_TIMEOUT": float(os.environ.get("SMTP_TIMEOUT", "20")),
+        "MAIL_FROM": os.environ.get("MAIL_FROM") or None,
+        # the public site's address for the links in e-mails (else the office's "situs" setting)
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL") or None,
     }
     for name, nbytes in SERVER_SECRETS.items():
         config[name] = load_secret(instance, name, nbytes)

@@ -253,6 +253,8 @@ class Sender:
                 log.exception("pengiriman outbox gagal; dicoba lagi")
                 stats = Stats()
             if stats.claimed == 0 or all(self.paused(n) for n in self.channels):
+                for channel in self.channels.values():  # e.g. the e-mail channel drops its SMTP connection
+                    getattr(channel, "idle", lambda: None)()
                 stop.wait(self._idle_wait(idle))
 
     def _idle_wait(self, idle: float) -> float:

@@ -94,6 +94,8 @@ class User(UserMixin, db.Model):
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # bumped on password change / disable so that other sessions of this user end
     session_version: Mapped[int] = mapped_column(Integer, default=1)
+    # e-mail alerts (core.mail): None follows the office's default for the role, else the officer's own choice
+    kabar_surel: Mapped[bool | None] = mapped_column(Boolean)
 
     unit: Mapped[Unit | None] = relationship()
     role_rows: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")

@@ -65,6 +65,9 @@ class Package:
     # called as hook(user, actor) in the same transaction when an account's roles or activity change
     # (core.accounts), e.g. WBS revokes the key of whoever left the team
     on_user_changed: tuple[Callable, ...] = ()
+    # Outbox channels (core.delivery): each `factory(app)` is a context manager giving the channel, or None when
+    # it is not configured; `flask outbox kirim` drains them all in one loop
+    channels: tuple[Callable, ...] = ()
 
 
 @dataclass
@@ -94,6 +97,10 @@ class Registry:
     @cached_property
     def user_changed_hooks(self) -> tuple[Callable, ...]:
         return tuple(hook for p in self.packages for hook in p.on_user_changed)
+
+    @cached_property
+    def channels(self) -> tuple[Callable, ...]:
+        return tuple(factory for p in self.packages for factory in p.channels)
 
     @cached_property
     def settings(self) -> dict[str, object]:

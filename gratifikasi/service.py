@@ -24,7 +24,7 @@ from core.documents import format_nomor
 from core.errors import N_, DomainError, Message, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
-from core.models import Attachment, Setting, Unit, User, UserRole
+from core.models import Attachment, Setting, Unit, User
 from core.numbering import next_sequence
 from core.settings import get_setting, set_setting
 from core.storage import Clean
@@ -273,10 +273,10 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
     if petugas:
         detail["diterima_upg"] = received.isoformat()
     audit.record("gratifikasi.lapor", "laporan_gratifikasi", lap.id, detail, actor=actor)
-    s = rules.pengaturan()
-    if s.get("upg_email") and not petugas:  # the UPG typed it in itself
-        outbox.enqueue("email", s["upg_email"], f"Laporan gratifikasi baru {lap.nomor} ({rules.JENIS[lap.jenis]}).",
-                       f"gratifikasi:{lap.nomor}:upg")
+    if not petugas:  # the UPG typed it in itself
+        for key, address in _penerima_pengingat():
+            outbox.enqueue("email", address, f"Laporan gratifikasi baru {lap.nomor} ({rules.JENIS[lap.jenis]}).",
+                           f"gratifikasi:{lap.nomor}:upg" + ("" if key == "upg" else f":{key}"))
     _notify(lap, "Laporan Anda diterima UPG.")
     _save_files(files, OWNER, lap.id)
     return lap, kode
@@ -524,13 +524,14 @@ def selesaikan(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:
 # --- reminders (a timer job: `flask gratifikasi pengingat`) ------------------------------------------
 
 def _penerima_pengingat() -> list[tuple[str, str]]:
-    """(key, address) of who the UPG's reminders go to: the UPG's address, else each active UPG officer."""
+    """(key, address) of who the UPG's e-mails go to: the UPG's address, else each active UPG officer who wants
+    them."""
     s = rules.pengaturan()
     if s.get("upg_email"):
         return [("upg", s["upg_email"])]
-    q = (select(User.id, User.email).join(UserRole, UserRole.user_id == User.id)
-         .where(UserRole.role == workflow.UPG, User.aktif).order_by(User.id))
-    return [(f"u{uid}", email) for uid, email in db.session.execute(q)]
+    from core.mail import alert_addresses  # each officer's own choice, else the office's default
+
+    return [(f"u{uid}", email) for uid, email in alert_addresses(workflow.UPG)]
 
 
 def ingatkan_tenggat(today: date | None = None) -> int:

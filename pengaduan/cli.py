@@ -23,6 +23,18 @@ def tutup_otomatis_cmd(tanggal):
     click.echo(f"{n} pengaduan ditutup/diarsipkan otomatis; {purged} berkas draf lama dihapus.")
 
 
+@pengaduan_cli.command("pengingat")
+@click.option("--tanggal", default=None, help="Tanggal acuan YYYY-MM-DD (bawaan: hari ini, WIB).")
+def pengingat_cmd(tanggal):
+    """Antrekan surel pengingat tenggat (petugas: 1 HK lagi; unit: tindak lanjut dekat; pelapor: batas
+    tanggapan besok); aman diulang, jalankan harian."""
+    from pengaduan import kabar
+
+    today = date.fromisoformat(tanggal) if tanggal else None
+    n = kabar.reminders(today)
+    click.echo(f"Pengingat diantrekan untuk {n} pengaduan.")
+
+
 @pengaduan_cli.command("hitung-ulang")
 def hitung_ulang_cmd():
     """Bangun ulang jumlah pengaduan per status (mis. setelah pemulihan cadangan)."""

@@ -43,6 +43,7 @@ class Pengaduan(db.Model):
     email: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.email", row_bound=True))
     nik: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.nik", row_bound=True))
     telegram_chat: Mapped[str | None] = mapped_column(EncryptedText("pengaduan.telegram_chat", row_bound=True))
+    bahasa: Mapped[str] = mapped_column(String(5), default="id", server_default="id")  # of the e-mails to the reporter
 
     status: Mapped[str] = mapped_column(String(20))
     tingkat: Mapped[str | None] = mapped_column(String(20))  # ringan | normatif | tidak_berkadar | berkadar

@@ -36,6 +36,7 @@ from core.settings import get_setting, set_setting
 from core.terbilang import jumlah_berkas
 from core.uow import on_commit, on_rollback
 from core.workdays import format_tanggal, local_today, utcnow
+from pengaduan import kabar
 from pengaduan.models import JumlahStatus, NotaDinasPengaduan, Pengaduan, Riwayat
 from pengaduan.workflow import (MACHINE, OPEN, PELAPOR, PETUGAS, PUBLIC_LABEL, REPORTER_ACTIONS, SISTEM, UNIT,
                                 WAITING_FOR_REPORTER)
@@ -229,6 +230,7 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
     cfg = settings()
     p = Pengaduan(tiket=ticket_for(today.year, seq), kode_hash=code_hash(code), idem_hash=idem,
                   status="diterima", terbuka=True, diterima_at=utcnow(), tanggal_diterima=today, **clean)
+    p.bahasa = kabar.language() if kanal in ("web", "api") else "id"  # not an officer's page language
     if p.anonim and kanal not in KANAL_PETUGAS:
         p.nik = None  # an anonymous reporter's NIK is never kept
     p.batas_verifikasi = add_workdays(today, int(cfg["verifikasi_hk"]))
@@ -248,6 +250,7 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
                          {"tiket": p.tiket, "kanal": kanal, "lampiran": len(stored)}, actor=petugas)
             _notify(p, f"Pengaduan Anda diterima dengan nomor tiket {p.tiket}. Verifikasi paling lambat "
                        f"{format_tanggal(p.batas_verifikasi)}. Layanan ini gratis dan identitas Anda dirahasiakan.")
+            kabar.new_complaint(p, KANAL[kanal], petugas.id if petugas else None)
     except BaseException as exc:
         _delete_files(stored)  # their rows went with the savepoint, whatever the unit of work does next
         stored.clear()
@@ -526,7 +529,7 @@ def _transition(p: Pengaduan, action: str, role: str, user: User | None, teks: s
         notify = f"Status pengaduan {p.tiket} kini: {PUBLIC_LABEL[p.status]}."
     if notify:
         db.session.flush()
-        _notify(p, notify, key=f"pengaduan:{p.id}:riwayat:{row.id}")
+        _notify(p, notify, key=f"pengaduan:{p.id}:riwayat:{row.id}", kind=kabar.reporter_kind(action, p.status))
     return row
 
 
@@ -562,13 +565,13 @@ def _log(p: Pengaduan, aksi: str, dari: str, ke: str, oleh: str, user: User | No
     return row
 
 
-def _notify(p: Pengaduan, body: str, key: str | None = None) -> None:
+def _notify(p: Pengaduan, body: str, key: str | None = None, kind: str = "terima") -> None:
+    """Tell the reporter: Telegram in `body`'s words, e-mail in their language (pengaduan.kabar)."""
     key = key or f"pengaduan:{p.id}:terima"
     text = body + " Pantau dengan nomor tiket dan kode pelacakan Anda di halaman Lacak Pengaduan."
     if p.telegram_chat:
         enqueue("telegram", p.telegram_chat, text, key + ":tg")
-    if p.email:
-        enqueue("email", p.email, text, key + ":email")
+    kabar.to_reporter(p, kind, key + ":email")
 
 
 def _set_batas(p: Pengaduan) -> None:
@@ -698,6 +701,7 @@ def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", cata
     _transition(p, "disposisi", PETUGAS, user, f"Diteruskan kepada {unit.nama} untuk ditindaklanjuti.",
                 unit_id=unit.id)
     p.unit = unit
+    kabar.disposition(p, nomor, nd.batas_tindak_lanjut)
     if catatan:
         _transition(p, "catatan", PETUGAS, user, catatan, publik=False)
     audit.record("pengaduan.nota_dinas", "pengaduan", p.id, {"nomor": nomor, "unit": unit.kode}, actor=user)
@@ -797,7 +801,8 @@ def tanggapan_pelapor(p: Pengaduan, teks: str, files: list[storage.Clean] | None
     for f in files or []:
         stored.append(save_clean(f, OWNER, p.id).stored_name)
     suffix = f" (dengan {len(stored)} lampiran)" if stored else ""
-    _transition(p, action, PELAPOR, None, teks + suffix)
+    row = _transition(p, action, PELAPOR, None, teks + suffix)
+    kabar.reporter_wrote(p, row.id)
     return action
 
 

@@ -31,6 +31,7 @@ from core.calendar import add_workdays
 from core.errors import N_, DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
+from core.mail import alert_addresses
 from core.models import Role, User
 from core.settings import get_setting
 from core.uow import on_commit, on_rollback
@@ -214,7 +215,10 @@ def daily_notice(day: date) -> int:
     hour = int(current_app.config.get("WBS_NOTICE_HOUR", 8))
     send_at = datetime.combine(day + timedelta(days=1), time(hour), JAKARTA)
     queued = 0
+    wanted = {uid for uid, _ in alert_addresses(Role.tim_wbs)}  # each member's own choice (core.mail)
     for officer in keys.team_members():
+        if officer.id not in wanted:
+            continue
         queued += outbox.enqueue("email", officer.email, DAILY_NOTICE, f"wbs:harian:{day.isoformat()}:{officer.id}",
                                  anonymous=True, not_before=send_at) is not None
     return queued

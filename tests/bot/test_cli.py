@@ -33,3 +33,23 @@ def test_kirim_drains_the_telegram_outbox_once(app, runner, api):
     with app.app_context():
         email = db.session.query(Outbox).filter_by(channel="email").one()
         assert email.sent_at is None  # another channel's rows wait for their own sender
+
+
+def test_flask_outbox_kirim_drains_telegram_and_email_in_one_loop(app, runner, api):
+    from tests.smtp_server import SmtpServer
+
+    smtp = SmtpServer().start()
+    try:
+        app.config.update(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_BASE_URL=api.base_url, **smtp.config())
+        with app.app_context():
+            outbox.enqueue("telegram", "6200002", "Status pengaduan PGD-2026-000002 kini: Diverifikasi.", "uji:cli:3")
+            outbox.enqueue("email", "pelapor@contoh.id", "Status pengaduan PGD-2026-000002 kini: Diverifikasi.",
+                           "uji:cli:4")
+            db.session.commit()
+        result = runner.invoke(args=["outbox", "kirim"])
+        assert result.exit_code == 0, result.output
+        assert "Kanal: email, telegram" in result.output and "Terkirim 2" in result.output
+        assert api.texts(6200002) == ["Status pengaduan PGD-2026-000002 kini: Diverifikasi."]
+        assert [r.rcpt_tos for r in smtp.received] == [["pelapor@contoh.id"]]
+    finally:
+        smtp.stop()

@@ -219,7 +219,9 @@ def test_full_path_writes_timeline_audit_and_notifications(app_ctx, petugas, uni
     assert {"pengaduan.terima", "pengaduan.verifikasi", "pengaduan.disposisi", "pengaduan.nota_dinas",
             "pengaduan.tindak_lanjut", "pengaduan.jawab"} <= audited
     channels = db.session.execute(select(Outbox.channel, func.count()).group_by(Outbox.channel)).all()
-    assert dict(channels) == {"email": 5, "telegram": 5}  # receipt + four status changes, both channels
+    # receipt + four status changes, both channels; by e-mail also the officer's new-complaint alert and the
+    # unit's disposition alert
+    assert dict(channels) == {"email": 7, "telegram": 5}
     bodies = " ".join(db.session.scalars(select(Outbox.body)))
     assert "Budi" not in bodies and code not in bodies  # no identity, no secret in messages
     view = service.public_view(p)

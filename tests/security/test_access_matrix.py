@@ -53,6 +53,7 @@ EXPECTED: dict[str, str | tuple[str, ...]] = {
     **{f"admin.{e}": AUTH for e in ("login", "login_totp", "enrol_totp", "totp_qr", "logout")},
     # every officer: own account, own gratification reports
     "admin.dashboard": ALL, "admin.reauth": ALL, "admin.password": ALL, "admin.gratifikasi_saya": ALL,
+    "admin.kabar_saya": ALL,
     # administration
     **{f"admin.{e}": ("admin",) for e in ("users", "user_new", "user_edit", "user_reset", "user_reset_totp",
                                           "settings_office", "settings_calendar", "settings_calendar_delete",
