@@ -164,6 +164,21 @@ def test_demo_seed_adds_categories_and_complaints(app, runner):
         assert db.session.scalar(select(Pengaduan).where(Pengaduan.status == "didisposisikan"))
 
 
+def test_demo_login_list_names_the_unit_of_a_unit_account(app, runner):
+    """What `make run` prints: the unit account says which unit it belongs to, and which complaint it sees."""
+    assert runner.invoke(args=["demo", "seed"]).exit_code == 0
+    printed = runner.invoke(args=["demo", "logins"]).output.splitlines()
+    at = next(i for i, line in enumerate(printed) if "unit@demo.zilapor.id" in line)
+    assert "Penanggung Jawab Unit" in printed[at]
+    assert printed[at + 1].split() == ["unit", "kerja:", "Bidang", "Keluarga", "Berencana", "dan", "Kesehatan",
+                                       "Reproduksi", "(KB)"]
+    with app.app_context():
+        tiket = db.session.scalar(select(Pengaduan.tiket).where(Pengaduan.status == "didisposisikan"))
+    assert (f"Pengaduan contoh {tiket} didisposisikan ke Bidang Keluarga Berencana dan Kesehatan Reproduksi "
+            "(akun unit: unit@demo.zilapor.id).") in printed
+    assert sum("unit kerja:" in line for line in printed) == 1  # only unit accounts carry a unit line
+
+
 def test_admin_sets_categories_and_deadlines(app, login_as, client):
     from tests.conftest import csrf_from
 
