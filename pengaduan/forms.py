@@ -85,3 +85,6 @@ class AksiForm(FlaskForm):
     unit_id = SelectField(_l("Unit tujuan"), choices=[], validate_choice=False)
     sifat = SelectField(_l("Sifat nota dinas"), choices=[(s, _l(s)) for s in SIFAT], validate_choice=False)
     rujukan = StringField(_l("Disarankan menyampaikan kepada (bila bukan kewenangan kami)"))
+    lampiran = MultipleFileField(_l("Bukti tindak lanjut (opsional): foto JPEG/PNG/WebP atau surat PDF, paling banyak "
+                                    "5 berkas, masing-masing maksimal 10 MB"),
+                                 render_kw={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
