@@ -761,6 +761,29 @@ def arsipkan(p: Pengaduan, user: User, alasan: str) -> None:
     _transition(p, "arsipkan", PETUGAS, user, f"Diarsipkan: {alasan}")
 
 
+def tandai_duplikat(p: Pengaduan, user: User, tiket_asal: str) -> Pengaduan:
+    """The same complaint was received before (a double send, the same letter by post and e-mail): archived
+    with the ticket it repeats, and no longer owed in the LKE figures, since it is handled on that ticket.
+    The reporter is told it is handled with the earlier report; the other ticket is noted internally."""
+    tiket = clean_text(tiket_asal or "").upper()
+    if not _TIKET_RE.fullmatch(tiket):
+        raise DomainError("Tulis nomor tiket pengaduan yang sama yang diterima lebih dahulu, mis. PGD-2026-000123.",
+                          "teks")
+    asal = db.session.scalar(select(Pengaduan).where(Pengaduan.tiket == tiket))
+    if asal is None or asal.dipindah_wbs:
+        raise DomainError(f"Pengaduan {tiket} tidak ditemukan.", "teks")
+    if asal.id == p.id:
+        raise DomainError("Tulis nomor tiket pengaduan yang lain, bukan pengaduan ini.", "teks")
+    if asal.status == "diarsipkan":
+        raise DomainError(f"Pengaduan {tiket} sudah diarsipkan: tandai duplikat terhadap pengaduan yang ditangani.",
+                          "teks")
+    _may(p, "tandai_duplikat", PETUGAS, user)
+    _transition(p, "tandai_duplikat", PETUGAS, user,
+                "Pengaduan yang sama telah kami terima sebelumnya; penanganannya dilanjutkan pada pengaduan itu.")
+    _transition(p, "catatan", PETUGAS, user, f"Duplikat dari {asal.tiket}.", publik=False)
+    return asal
+
+
 def tawarkan_wbs(p: Pengaduan, user: User, pesan: str = "") -> None:
     pesan = clean_text(pesan or "")[:MAX_TEKS] or (
         "Pengaduan Anda menyangkut dugaan pelanggaran oleh pegawai. Kami menyarankan agar dipindahkan ke "

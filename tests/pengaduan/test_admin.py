@@ -201,8 +201,8 @@ def test_case_page_offers_what_the_table_allows(app, login_as):
     officer = login_as("petugas_pengaduan")
     html = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
     offered = re.findall(r"/aksi/(\w+)", html)
-    assert offered == ["verifikasi", "minta_lengkapi", "tawarkan_wbs", "alihkan", "tolak", "arsipkan", "buka_identitas_unit",
-                       "catatan"]
+    assert offered == ["verifikasi", "minta_lengkapi", "tawarkan_wbs", "alihkan", "tolak", "arsipkan", "tandai_duplikat",
+                       "buka_identitas_unit", "catatan"]
     html = _act(officer, pid, "tawarkan_wbs", teks="")
     assert "Tawaran pindah ke WBS disampaikan" in html and "aksi/tawarkan_wbs" not in html  # offered once
     resp = officer.post(f"/admin/pengaduan/{pid}/aksi/tawarkan_wbs", data={"csrf_token": csrf_from(html)})
