@@ -117,6 +117,8 @@ def _case_page(p: Pengaduan, form: AksiForm, refused: str | None = None) -> str:
                            evidence=service.follow_up_evidence(p), refused=refused,
                            can_files=can_files, jenis=service.JENIS, kanal=service.KANAL, tingkat=service.TINGKAT,
                            overdue=service.is_overdue(p), show_content=role is not None or not p.rahasia,
+                           near_60=service.near_60_days(p), calendar_day=service.calendar_day(p),
+                           overall_days=service.OVERALL_DAYS,
                            duplicates=service.possible_duplicates(p) if role == PETUGAS else [])
 
 
