@@ -98,20 +98,28 @@ def pengaduan_queue():
 @role_required(*READERS)
 def pengaduan_case(pengaduan_id: int):
     p = _visible(service.get_visible, pengaduan_id)
+    form = AksiForm()
+    form.unit_id.choices = _unit_choices()
+    return _case_page(p, form)
+
+
+def _case_page(p: Pengaduan, form: AksiForm, refused: str | None = None) -> str:
+    """The case page; after a refused action (`refused`) its form stays open with what was typed."""
     role = service.role_of(current_user, p)
     riwayat = db.session.scalars(select(Riwayat).where(Riwayat.pengaduan_id == p.id).order_by(Riwayat.id)).all()
     notas = db.session.scalars(select(NotaDinasPengaduan).where(NotaDinasPengaduan.pengaduan_id == p.id)
                                .order_by(NotaDinasPengaduan.id)).all()
     actions = MACHINE.actions_for(p, role, order=OFFICER_ACTIONS) if role else []
-    form = AksiForm()
-    form.unit_id.choices = _unit_choices()
     can_files = role in (PETUGAS, UNIT)
     return render_template("admin/pengaduan/case.html", p=p, role=role, riwayat=riwayat, notas=notas,
                            actions=[(a, ACTIONS[a].teks) for a in actions], action_labels=ACTION_LABEL,
                            actor_labels=ACTOR_LABEL, form=form, labels=OFFICER_LABEL, hints=OFFICER_HINT,
                            identity=service.identity_for(p, role), files=attachments_of(service.OWNER, p.id),
+                           evidence=service.follow_up_evidence(p), refused=refused,
                            can_files=can_files, jenis=service.JENIS, kanal=service.KANAL, tingkat=service.TINGKAT,
                            overdue=service.is_overdue(p), show_content=role is not None or not p.rahasia,
+                           near_60=service.near_60_days(p), calendar_day=service.calendar_day(p),
+                           overall_days=service.OVERALL_DAYS,
                            duplicates=service.possible_duplicates(p) if role == PETUGAS else [],
                            # e-mails given up on (a refused address): the officer calls or writes instead
                            mail_failed=[(parse(r.body)["subjek"], r.last_error) for r in failures(f"pengaduan:{p.id}:")]
@@ -142,6 +150,16 @@ def _teks(form: AksiForm) -> str:
     return form.teks.data or ""
 
 
+def _evidence():
+    """The follow-up's evidence files, checked by content before anything is recorded."""
+    return inspect_files(request.files.getlist("lampiran"))
+
+
+def _tally(row: Riwayat) -> str:
+    n = len(attachments_of(service.OWNER_TINDAK_LANJUT, row.id))
+    return " " + _("%(n)s berkas bukti disimpan.", n=n) if n else ""
+
+
 def _with_text(call: Callable[[Pengaduan, User, str], object], done: LazyString, teks: LazyString) -> Action:
     """An action whose one input is its text."""
     return Action(lambda p, u, f: call(p, u, _teks(f)), done, teks)
@@ -159,8 +177,9 @@ ACTIONS: dict[str, Action] = {
                                                           plh={"pejabat": False, "plh": True}.get(f.penandatangan.data)),
                         lambda p, nd: _("Didisposisikan dengan nota dinas nomor %(nomor)s.", nomor=nd.nomor),
                         _l("Catatan internal (opsional)")),
-    "tindak_lanjut": _with_text(service.tindak_lanjut, _l("Tindak lanjut dicatat."),
-                                _l("Tindak lanjut yang telah dilakukan")),
+    "tindak_lanjut": Action(lambda p, u, f: service.tindak_lanjut(p, u, _teks(f), _evidence()),
+                            lambda p, row: _("Tindak lanjut dicatat.") + _tally(row),
+                            _l("Tindak lanjut yang telah dilakukan")),
     "jawab": _with_text(service.jawab, _l("Jawaban dikirim kepada pelapor."), _l("Jawaban kepada pelapor")),
     "tutup": Action(lambda p, u, f: service.tutup(p, u), _l("Pengaduan ditutup (selesai).")),
     "tawarkan_wbs": _with_text(service.tawarkan_wbs, _l("Tawaran pindah ke WBS disampaikan kepada pelapor."),
@@ -170,6 +189,10 @@ ACTIONS: dict[str, Action] = {
     "alihkan": _with_text(service.alihkan, _l("Pengaduan dialihkan; pelapor diberi tahu ke mana."),
                           _l("Dialihkan kepada (instansi berwenang atau SP4N-LAPOR!)")),
     "arsipkan": _with_text(service.arsipkan, _l("Pengaduan diarsipkan."), _l("Alasan")),
+    "tandai_duplikat": Action(lambda p, u, f: service.tandai_duplikat(p, u, _teks(f)),
+                              lambda p, asal: _("Ditandai sebagai duplikat dari %(tiket)s dan diarsipkan.",
+                                                tiket=asal.tiket),
+                              _l("Nomor tiket pengaduan yang sama yang diterima lebih dahulu")),
     "buka_kembali": _with_text(service.buka_kembali, _l("Pengaduan dibuka kembali."), _l("Alasan")),
     "buka_identitas_unit": _with_text(service.buka_identitas_unit, _l("Identitas pelapor dibuka untuk unit."),
                                       _l("Alasan unit memerlukan identitas pelapor")),
@@ -187,9 +210,11 @@ def pengaduan_action(pengaduan_id: int, aksi: str):
     if not form.validate_on_submit():
         abort(400)
     action = ACTIONS.get(aksi) or abort(404)
-    ok, result = attempt(action.call, p, current_user._get_current_object(), form)
+    ok, result = attempt(action.call, p, current_user._get_current_object(), form, form=form)
     if ok:
         flash(action.message(p, result), "success")
+    elif any(f.errors for f in form):  # a field to correct (a wrong file, an empty text): keep what was typed
+        return _case_page(p, form, refused=aksi), 422
     return redirect(url_for("admin.pengaduan_case", pengaduan_id=pengaduan_id)), 303
 
 

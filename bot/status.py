@@ -57,6 +57,8 @@ def _lookup(tiket: str, kode: str) -> dict:
         "tiket": view.tiket, "judul": view.judul, "status": view.status, "label": view.status_label,
         "batas": view.batas_berikutnya.isoformat() if view.batas_berikutnya else None,
         "unit": view.diteruskan_ke, "jawaban": view.jawaban, "alasan": view.alasan_tolak, "rujukan": view.rujukan,
+        "dialihkan_ke": view.dialihkan_ke,
+        "dialihkan_tanggal": view.dialihkan_tanggal.isoformat() if view.dialihkan_tanggal else None,
         "riwayat": [(to_local(r["waktu"]).date().isoformat(), r["status"], r["keterangan"]) for r in view.riwayat],
     }
 
@@ -77,6 +79,9 @@ def render(context, v: dict, lacak: str) -> str:
         lines.append(t(context, T.ST_ALASAN, alasan=v["alasan"]))
         if v["rujukan"]:
             lines.append(t(context, T.ST_RUJUKAN, rujukan=v["rujukan"]))
+    if v["status"] == "dialihkan" and v.get("dialihkan_ke"):  # where to, as the tracking page says
+        when = day(v["dialihkan_tanggal"]) if v.get("dialihkan_tanggal") else "-"
+        lines.append(t(context, T.ST_DIALIHKAN, tujuan=v["dialihkan_ke"], tanggal=when))
     lines += ["", t(context, T.ST_RIWAYAT)]
     for when, label, text in v["riwayat"][-MAX_RIWAYAT:]:
         note = f": {text}" if text else ""
@@ -84,7 +89,7 @@ def render(context, v: dict, lacak: str) -> str:
     if v["jawaban"]:
         lines += ["", t(context, T.ST_JAWABAN), v["jawaban"][:1500]]
     lines += ["", t(context, T.ST_TANGGAPI, lacak=lacak)]
-    if v["status"] in ("selesai", "ditolak"):
+    if v["status"] in ("selesai", "ditolak", "dialihkan"):
         lines.append(t(context, T.ST_OMBUDSMAN))
     return "\n".join(lines)
 

@@ -142,6 +142,7 @@ ST_RIWAYAT = N_("Riwayat:")
 ST_JAWABAN = N_("Jawaban terakhir:")
 ST_ALASAN = N_("Alasan: %(alasan)s")
 ST_RUJUKAN = N_("Silakan menyampaikan kepada: %(rujukan)s")
+ST_DIALIHKAN = N_("Bukan kewenangan kami; dialihkan kepada %(tujuan)s pada %(tanggal)s.")
 ST_TANGGAPI = N_("Untuk menanggapi, melengkapi, atau menilai penanganan, buka halaman pelacakan: %(lacak)s")
 ST_OMBUDSMAN = N_("Bila tidak puas dengan penanganannya, Anda dapat menyampaikan kepada Ombudsman Republik Indonesia.")
 

@@ -67,6 +67,8 @@ def seed_demo(seeders) -> list[str]:
     for email, nama, roles, unit_kode, jabatan in OFFICERS:
         _, password = create_user(email, nama, roles, unit=units.get(unit_kode), jabatan=jabatan)
         lines.append(f"  {roles[0].label:<40} {email:<28} {password}")
+        if Role.unit in roles:  # a unit's account sees only what was disposed to its unit: say which one
+            lines.append(f"  {'':<40} unit kerja: {units[unit_kode].nama} ({unit_kode})")
     for seed in seeders:
-        seed(units)
+        lines += seed(units) or []
     return lines

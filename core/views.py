@@ -8,16 +8,19 @@ from core.security import is_safe_next
 
 bp = Blueprint("public", __name__)
 
-# The channels named on the home page: (title, text, endpoint). Domain packages own the endpoints.
+# The channels named on the home page: (title, text, endpoint, follow-up link label, its endpoint). Domain
+# packages own the endpoints; the second link is where a reporter comes back to follow what they sent.
 CHANNELS = [
     (N_("Pengaduan Masyarakat"), N_("Sampaikan keluhan, aspirasi, atau permintaan informasi tentang layanan "
-     "kami, lalu pantau tindak lanjutnya dengan nomor tiket dan kode rahasia."), "pengaduan.form"),
+     "kami, lalu pantau tindak lanjutnya dengan nomor tiket dan kode rahasia."), "pengaduan.form",
+     N_("Lacak pengaduan"), "pengaduan.lacak"),
     (N_("Whistleblowing System (WBS)"), N_("Laporkan dugaan pelanggaran atau korupsi oleh pegawai secara "
-     "anonim. Laporan terenkripsi; hanya Tim WBS yang dapat membacanya."), "wbs.index"),
+     "anonim. Laporan terenkripsi; hanya Tim WBS yang dapat membacanya."), "wbs.index",
+     N_("Buka kotak laporan (dengan resi)"), "wbs.kotak"),
     (N_("Pelaporan Gratifikasi"), N_("Pegawai melaporkan penerimaan atau penolakan gratifikasi kepada UPG, "
-     "yang meneruskannya ke KPK tepat waktu."), "gratifikasi.index"),
+     "yang meneruskannya ke KPK tepat waktu."), "gratifikasi.index", N_("Pantau laporan"), "gratifikasi.lacak"),
     (N_("Survei Kepuasan Masyarakat"), N_("Nilai layanan yang Anda terima. Hasil survei diumumkan dan "
-     "ditindaklanjuti."), "skm.index"),
+     "ditindaklanjuti."), "skm.index", None, None),
 ]
 
 

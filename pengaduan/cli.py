@@ -53,12 +53,13 @@ DEMO_KATEGORI_EN = ["Family planning and reproductive health services",
                     "Information and administration", "Suspected illegal charges or misconduct", "Other"]
 
 
-def seed_demo(units: dict[str, Unit]) -> None:
-    """Categories of the demo office and a few complaints in different stages."""
+def seed_demo(units: dict[str, Unit]) -> list[str]:
+    """Categories of the demo office and a few complaints in different stages; the lines name the unit the
+    first one was disposed to, so whoever tries the unit's account knows what it should see."""
     from sqlalchemy import select
 
     from core.extensions import db
-    from core.models import User
+    from core.models import Role, User
     from core.settings import get_setting, set_setting
     from pengaduan import service
 
@@ -66,7 +67,7 @@ def seed_demo(units: dict[str, Unit]) -> None:
                               "kategori_en": dict(zip(DEMO_KATEGORI, DEMO_KATEGORI_EN))})
     petugas = db.session.scalar(select(User).where(User.email == "pengaduan@demo.zilapor.id"))
     if petugas is None:
-        return
+        return []
     samples = [
         ("pengaduan", DEMO_KATEGORI[0], "Antrean layanan KB terlalu lama",
          "Saya menunggu lebih dari tiga jam di klinik untuk layanan KB implan tanpa kejelasan jadwal.", "Budi Santoso"),
@@ -82,7 +83,13 @@ def seed_demo(units: dict[str, Unit]) -> None:
         p, _ = service.submit(data, kanal="langsung", petugas=petugas)
         made.append(p)
     service.verifikasi(made[0], petugas, "normatif")
+    lines = []
     if "KB" in units:
         service.disposisi(made[0], petugas, units["KB"].id, "Segera")
+        akun = ", ".join(sorted(u.email for u in db.session.scalars(select(User).where(User.unit_id == units["KB"].id))
+                                if u.has_role(Role.unit)))
+        lines.append(f"Pengaduan contoh {made[0].tiket} didisposisikan ke {units['KB'].nama}"
+                     + (f" (akun unit: {akun})." if akun else "."))
     service.verifikasi(made[1], petugas, "ringan")
     service.jawab(made[1], petugas, "Pelatihan kader BKB dijadwalkan pada bulan Juli; pendaftaran melalui PKB setempat.")
+    return lines

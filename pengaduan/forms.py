@@ -93,3 +93,6 @@ class AksiForm(FlaskForm):
                                 choices=[("", _l("Sesuai pengaturan kantor")), ("pejabat", _l("Pejabat penanda tangan")),
                                          ("plh", _l("Pelaksana harian (Plh.)"))], validate_choice=False)
     rujukan = StringField(_l("Disarankan menyampaikan kepada (bila bukan kewenangan kami)"))
+    lampiran = MultipleFileField(_l("Bukti tindak lanjut (opsional): foto JPEG/PNG/WebP atau surat PDF, paling banyak "
+                                    "5 berkas, masing-masing maksimal 10 MB"),
+                                 render_kw={"accept": "image/jpeg,image/png,image/webp,application/pdf"})

@@ -148,6 +148,8 @@ def ratings(start: date, end: date) -> dict:
 
 # not this office's to settle: forwarded elsewhere (the status the corrections work adds), so not owed here
 NOT_OWED = ("dialihkan",)
+# the actions that archive a complaint: the latest one says why it is archived
+ARCHIVING = ("arsipkan", "tutup_otomatis", "tandai_duplikat", "pindah_wbs")
 # the officer's first word to the reporter after receipt
 FIRST_RESPONSE = ("verifikasi", "minta_lengkapi", "tolak", "jawab")
 OFFLINE_CHANNELS = ("langsung", "kotak", "surat", "telepon")
@@ -158,7 +160,7 @@ def lke_figures(start: date, end: date, today: date | None = None) -> dict:
     less those dialihkan and those moved to WBS (handled there); *selesai* = closed after the answer, and a
     reasoned ditolak told to the reporter; *sedang diproses* = still open (an answered case waiting for the
     reporter included); a case archived because the reporter never completed it stays owed and is counted
-    apart. There is no duplicate marker yet: no case is left out as a duplicate."""
+    apart; a case the officer marked as a duplicate of another (tandai_duplikat) is not owed."""
     from pengaduan.models import NotaDinasPengaduan, Riwayat
 
     today = today or local_today()
@@ -172,15 +174,21 @@ def lke_figures(start: date, end: date, today: date | None = None) -> dict:
             ke_wbs += int(n)
         else:
             per_status[status] = per_status.get(status, 0) + int(n)
-    auto_archived = db.session.scalar(
-        select(func.count(func.distinct(Riwayat.pengaduan_id))).join(Pengaduan, Pengaduan.id == Riwayat.pengaduan_id)
-        .where(period, Pengaduan.status == "diarsipkan", Pengaduan.dipindah_wbs.is_(False),
-               Riwayat.aksi == "tutup_otomatis", Riwayat.status_ke == "diarsipkan")) or 0
+    # why each archived case is archived: its latest archiving action (a case reopened since and archived again
+    # counts by the last reason) — never completed by the reporter (tutup_otomatis), a marked duplicate, or other
+    last = (select(Riwayat.pengaduan_id, func.max(Riwayat.id).label("id"))
+            .where(Riwayat.aksi.in_(ARCHIVING)).group_by(Riwayat.pengaduan_id).subquery())
+    why = dict(db.session.execute(
+        select(Riwayat.aksi, func.count()).select_from(Pengaduan).join(last, last.c.pengaduan_id == Pengaduan.id)
+        .join(Riwayat, Riwayat.id == last.c.id)
+        .where(period, Pengaduan.status == "diarsipkan", Pengaduan.dipindah_wbs.is_(False))
+        .group_by(Riwayat.aksi)).all())
+    auto_archived, duplikat = int(why.get("tutup_otomatis", 0)), int(why.get("tandai_duplikat", 0))
     dialihkan = sum(per_status.get(s, 0) for s in NOT_OWED)
     selesai = per_status.get("selesai", 0) + per_status.get("ditolak", 0)
     proses = sum(per_status.get(s, 0) for s in OPEN)
-    diarsipkan = per_status.get("diarsipkan", 0)
-    owed = sum(per_status.values()) - dialihkan
+    diarsipkan = per_status.get("diarsipkan", 0) - duplikat
+    owed = sum(per_status.values()) - dialihkan - duplikat
     late = db.session.scalar(select(func.count()).select_from(Pengaduan).where(
         period, Pengaduan.terbuka.is_(True), Pengaduan.batas < today,
         Pengaduan.status.not_in(WAITING_FOR_REPORTER))) or 0
@@ -192,8 +200,9 @@ def lke_figures(start: date, end: date, today: date | None = None) -> dict:
         NotaDinasPengaduan.tanggal >= start, NotaDinasPengaduan.tanggal <= end)) or 0
     return {"mulai": start, "sampai": end, "diterima": sum(per_status.values()) + ke_wbs,
             "harus_ditindaklanjuti": owed, "selesai": selesai, "sedang_diproses": proses,
-            "dialihkan": dialihkan, "dipindah_wbs": ke_wbs, "diarsipkan_tidak_dilengkapi": int(auto_archived),
-            "diarsipkan_lainnya": diarsipkan - int(auto_archived), "terlambat": int(late),
+            "dialihkan": dialihkan, "duplikat": duplikat, "dipindah_wbs": ke_wbs,
+            "diarsipkan_tidak_dilengkapi": auto_archived, "diarsipkan_lainnya": diarsipkan - auto_archived,
+            "terlambat": int(late),
             "per_kanal": per_kanal, "dengan_nomor_lapor": int(with_lapor_id), "nota_dinas": int(nota_dinas),
             "persen": round(100 * selesai / owed, 2) if owed else None}
 

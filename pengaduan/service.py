@@ -42,6 +42,8 @@ from pengaduan.workflow import (MACHINE, OPEN, PELAPOR, PETUGAS, PUBLIC_LABEL, R
                                 WAITING_FOR_REPORTER)
 
 OWNER = "pengaduan"  # Attachment.owner_type
+# the unit's evidence of its follow-up (photo, letter); owner_id is the timeline row it came with
+OWNER_TINDAK_LANJUT = "pengaduan.tindak_lanjut"
 
 JENIS = {"pengaduan": N_("Pengaduan"), "aspirasi": N_("Aspirasi"), "informasi": N_("Permintaan Informasi")}
 KANAL = {"web": N_("Situs web"), "api": "API", "telegram": "Telegram", "langsung": N_("Datang langsung"),
@@ -462,9 +464,19 @@ def get_attachment(pengaduan_id: int, attachment_id: int, user: User) -> tuple[P
     if role_of(user, p) is None:
         raise NotAllowed("Anda tidak berwenang mengunduh lampiran pengaduan ini.")
     att = db.session.get(Attachment, attachment_id)
-    if att is None or att.owner_type != OWNER or att.owner_id != p.id:
+    if att is None or not _belongs_to(att, p):
         raise NotFoundError("Lampiran tidak ditemukan.")
     return p, att
+
+
+def _belongs_to(att: Attachment, p: Pengaduan) -> bool:
+    """A file of the complaint itself, or evidence of a follow-up recorded on it (never another's)."""
+    if att.owner_type == OWNER:
+        return att.owner_id == p.id
+    if att.owner_type == OWNER_TINDAK_LANJUT:
+        row = db.session.get(Riwayat, att.owner_id)
+        return row is not None and row.pengaduan_id == p.id
+    return False
 
 
 def get_nota_dinas(nota_id: int, user: User) -> NotaDinasPengaduan:
@@ -708,17 +720,37 @@ def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", cata
     return nd
 
 
-def tindak_lanjut(p: Pengaduan, user: User, teks: str) -> None:
-    """The unit records what it did (internal); the reporter sees the status, then the officer's answer."""
+def tindak_lanjut(p: Pengaduan, user: User, teks: str, files: list[storage.Clean] | None = None) -> Riwayat:
+    """The unit records what it did (internal), with its evidence (photos, letters: `files`, checked
+    already by core.attachments.inspect_files); the reporter sees the status, then the officer's answer."""
     teks = _required(teks, "teks", "Tuliskan tindak lanjut yang telah dilakukan.")
     role = _handler(user, p)
     _may(p, "tindak_lanjut", role, user)
     before = p.status
-    _transition(p, "tindak_lanjut", role, user, teks, publik=False,
-                notify=None if before == "ditindaklanjuti" else
-                f"Status pengaduan {p.tiket} kini: {PUBLIC_LABEL['ditindaklanjuti']}.")
+    suffix = f" (dengan {len(files)} berkas bukti)" if files else ""
+    row = _transition(p, "tindak_lanjut", role, user, teks + suffix, publik=False,
+                      notify=None if before == "ditindaklanjuti" else
+                      f"Status pengaduan {p.tiket} kini: {PUBLIC_LABEL['ditindaklanjuti']}.")
+    stored: list[str] = []
+    _delete_on_rollback(stored)
+    for f in files or []:
+        stored.append(save_clean(f, OWNER_TINDAK_LANJUT, row.id).stored_name)
+    if stored:
+        audit.record("pengaduan.tindak_lanjut.bukti", "pengaduan", p.id, {"riwayat": row.id, "lampiran": len(stored)},
+                     actor=user)
     if before != "ditindaklanjuti":  # the reporter sees the step, not the unit's words
         _log(p, "status", before, p.status, role, None, "Unit terkait telah menindaklanjuti pengaduan Anda.")
+    return row
+
+
+def follow_up_evidence(p: Pengaduan) -> dict[int, list[Attachment]]:
+    """The unit's evidence files per timeline row (`Riwayat.id`), for the case page."""
+    rows = select(Riwayat.id).where(Riwayat.pengaduan_id == p.id).scalar_subquery()
+    out: dict[int, list[Attachment]] = {}
+    for att in db.session.scalars(select(Attachment).where(Attachment.owner_type == OWNER_TINDAK_LANJUT,
+                                                           Attachment.owner_id.in_(rows)).order_by(Attachment.id)):
+        out.setdefault(att.owner_id, []).append(att)
+    return out
 
 
 def jawab(p: Pengaduan, user: User, teks: str) -> None:
@@ -753,6 +785,29 @@ def arsipkan(p: Pengaduan, user: User, alasan: str) -> None:
     alasan = _required(alasan, "teks", "Tuliskan alasan pengarsipan.")
     _may(p, "arsipkan", PETUGAS, user)
     _transition(p, "arsipkan", PETUGAS, user, f"Diarsipkan: {alasan}")
+
+
+def tandai_duplikat(p: Pengaduan, user: User, tiket_asal: str) -> Pengaduan:
+    """The same complaint was received before (a double send, the same letter by post and e-mail): archived
+    with the ticket it repeats, and no longer owed in the LKE figures, since it is handled on that ticket.
+    The reporter is told it is handled with the earlier report; the other ticket is noted internally."""
+    tiket = clean_text(tiket_asal or "").upper()
+    if not _TIKET_RE.fullmatch(tiket):
+        raise DomainError("Tulis nomor tiket pengaduan yang sama yang diterima lebih dahulu, mis. PGD-2026-000123.",
+                          "teks")
+    asal = db.session.scalar(select(Pengaduan).where(Pengaduan.tiket == tiket))
+    if asal is None or asal.dipindah_wbs:
+        raise DomainError(f"Pengaduan {tiket} tidak ditemukan.", "teks")
+    if asal.id == p.id:
+        raise DomainError("Tulis nomor tiket pengaduan yang lain, bukan pengaduan ini.", "teks")
+    if asal.status == "diarsipkan":
+        raise DomainError(f"Pengaduan {tiket} sudah diarsipkan: tandai duplikat terhadap pengaduan yang ditangani.",
+                          "teks")
+    _may(p, "tandai_duplikat", PETUGAS, user)
+    _transition(p, "tandai_duplikat", PETUGAS, user,
+                "Pengaduan yang sama telah kami terima sebelumnya; penanganannya dilanjutkan pada pengaduan itu.")
+    _transition(p, "catatan", PETUGAS, user, f"Duplikat dari {asal.tiket}.", publik=False)
+    return asal
 
 
 def tawarkan_wbs(p: Pengaduan, user: User, pesan: str = "") -> None:
@@ -854,8 +909,11 @@ def _wipe_moved(p: Pengaduan, row: Riwayat) -> None:
     db.session.execute(update(Riwayat).where(Riwayat.pengaduan_id == p.id, Riwayat.id != row.id)
                        .values(teks=""))
     row.at = day
-    names = [a.stored_name for a in attachments_of(OWNER, p.id)]
+    evidence = [a for files in follow_up_evidence(p).values() for a in files]
+    names = [a.stored_name for a in attachments_of(OWNER, p.id) + evidence]
     db.session.execute(delete(Attachment).where(Attachment.owner_type == OWNER, Attachment.owner_id == p.id))
+    if evidence:
+        db.session.execute(delete(Attachment).where(Attachment.id.in_([a.id for a in evidence])))
     on_commit(lambda: _delete_files(names))
     db.session.flush()
 

@@ -46,6 +46,7 @@ ACTION_LABEL = {
     "tutup_otomatis": N_("Ditutup otomatis"),
     "buka_kembali": N_("Buka kembali"),
     "arsipkan": N_("Arsipkan"),
+    "tandai_duplikat": N_("Tandai duplikat (arsipkan)"),
     "tawarkan_wbs": N_("Tawarkan pindah ke WBS"),
     "pindah_wbs": N_("Dipindahkan ke WBS"),
     "catatan": N_("Catatan internal"),
@@ -56,7 +57,7 @@ ACTION_LABEL = {
 
 # the order in which the screens offer the actions
 OFFICER_ACTIONS = ("verifikasi", "minta_lengkapi", "disposisi", "tindak_lanjut", "jawab", "tutup", "tawarkan_wbs",
-                   "alihkan", "tolak", "arsipkan", "buka_kembali", "buka_identitas_unit", "catatan")
+                   "alihkan", "tolak", "arsipkan", "tandai_duplikat", "buka_kembali", "buka_identitas_unit", "catatan")
 REPORTER_ACTIONS = ("lengkapi", "tambah_info", "tanggapi", "nilai", "pindah_wbs")
 
 # flags that close an action although the status allows it; each returns why, or None
@@ -92,6 +93,8 @@ _allow(["perlu_dilengkapi"], "tutup_otomatis", "diarsipkan", [SISTEM])
 _allow(["selesai"], "buka_kembali", "diverifikasi", [PETUGAS], guards=["belum_dipindah_wbs"])
 _allow(["ditolak", "dialihkan", "diarsipkan"], "buka_kembali", "diterima", [PETUGAS], guards=["belum_dipindah_wbs"])
 _allow(OPEN, "arsipkan", "diarsipkan", [PETUGAS])
+# the same complaint received twice: archived, and left out of the LKE's "harus ditindaklanjuti" (DOMAIN §6)
+_allow(OPEN, "tandai_duplikat", "diarsipkan", [PETUGAS])
 _allow(_HANDLING, "tawarkan_wbs", None, [PETUGAS], guards=["belum_ditawarkan_wbs"])
 _allow(_HANDLING + ("perlu_dilengkapi",), "pindah_wbs", "diarsipkan", [PELAPOR], guards=["ditawarkan_wbs"])
 _allow(STATUSES, "catatan", None, [PETUGAS, UNIT])

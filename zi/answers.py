@@ -299,6 +299,7 @@ def pengaduan_persen(ctx: Konteks, kode: str) -> Usulan:
     dasar = [f"Selesai {f['selesai']} ÷ harus ditindaklanjuti {f['harus_ditindaklanjuti']} (sedang diproses "
              f"{f['sedang_diproses']})."]
     apart = [(f["dialihkan"], "dialihkan (tidak dihitung)"), (f["dipindah_wbs"], "dipindahkan ke WBS (tidak dihitung)"),
+             (f["duplikat"], "ditandai duplikat dari pengaduan lain (tidak dihitung)"),
              (f["diarsipkan_tidak_dilengkapi"], "diarsipkan karena tidak dilengkapi pelapor (tetap dihitung)"),
              (f["diarsipkan_lainnya"], "diarsipkan petugas (tetap dihitung)")]
     dasar += [f"{n} pengaduan {kata}." for n, kata in apart if n]

@@ -164,6 +164,7 @@ def susun_monev_pengaduan(p: Periode, today: date) -> Isi:
     ]))
     apart = [("Dialihkan ke instansi berwenang (tidak dihitung)", f["dialihkan"]),
              ("Dipindahkan ke WBS (tidak dihitung)", f["dipindah_wbs"]),
+             ("Ditandai duplikat dari pengaduan lain (tidak dihitung)", f["duplikat"]),
              ("Diarsipkan karena tidak dilengkapi pelapor (tetap dihitung)", f["diarsipkan_tidak_dilengkapi"]),
              ("Diarsipkan petugas (tetap dihitung)", f["diarsipkan_lainnya"])]
     bagian.append(Bagian("III. Status penanganan", [

@@ -29,7 +29,7 @@ def test_status_shows_the_web_words_history_and_answer(app, bot, budi):
     bot.feed(budi.text(f"/status {tiket} {kode.lower().replace('-', ' ')}"))  # typed loosely: still found
     answer = budi.last_text()
     assert f"Pengaduan {tiket}" in answer
-    assert f"Status: {PUBLIC_LABEL['dijawab']}" in answer  # "Ditindaklanjuti", as on the web
+    assert f"Status: {PUBLIC_LABEL['dijawab']}" in answer  # "Dijawab", as on the web
     assert "Diverifikasi" in answer and "Diterima" in answer  # history
     assert "Jadwal loket kini diumumkan" in answer  # latest answer
 
@@ -68,3 +68,19 @@ def test_status_changes_are_pushed_to_the_chat_that_opted_in(app, bot, budi, sit
     assert any("telah dijawab" in t for t in pushed)
     assert api.texts(siti.id)[-1].startswith("Pengaduan Anda sudah kami terima")  # nothing pushed to Siti
     assert sender.drain().sent == 0  # never twice
+
+
+def test_status_says_where_a_forwarded_complaint_went(app, bot, budi):
+    from core.workdays import format_tanggal, local_today
+
+    tiket, kode = file_complaint(bot, budi)
+    with app.app_context():
+        officer, _ = make_user(["petugas_pengaduan"])
+        p = db.session.scalar(select(Pengaduan).where(Pengaduan.tiket == tiket))
+        service.alihkan(p, officer, "SP4N-LAPOR! (Dinas Kesehatan Kota Palembang)")
+        db.session.commit()
+    bot.feed(budi.text(f"/status {tiket} {kode}"))
+    answer = budi.last_text()
+    assert f"Status: {PUBLIC_LABEL['dialihkan']}" in answer and PUBLIC_LABEL["dialihkan"] == "Dialihkan"
+    assert (f"Bukan kewenangan kami; dialihkan kepada SP4N-LAPOR! (Dinas Kesehatan Kota Palembang) pada "
+            f"{format_tanggal(local_today())}.") in answer.split("Riwayat:")[0]

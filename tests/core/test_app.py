@@ -11,6 +11,14 @@ def test_home_names_the_channels_in_indonesian(client):
     assert 'lang="id"' in html
 
 
+def test_home_leads_back_to_tracking(client):
+    """A reporter who comes back finds where to follow their complaint (and WBS / gratifikasi report)."""
+    html = client.get("/").get_data(as_text=True)
+    assert '<a class="btn btn-outline-secondary btn-sm" href="/pengaduan/lacak">Lacak pengaduan</a>' in html
+    assert 'href="/wbs/kotak"' in html and 'href="/gratifikasi/lacak"' in html
+    assert client.get("/pengaduan/lacak").status_code == 200
+
+
 def test_security_headers_on_every_page(client):
     resp = client.get("/")
     assert resp.headers["Content-Security-Policy"] == CSP

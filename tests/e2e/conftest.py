@@ -41,3 +41,19 @@ def live_server(app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+
+
+def log_in(page, live_server: str, email: str, secret: str | None) -> None:
+    """An officer logs in through the real pages (password, then the 6-digit code when enrolled)."""
+    import pyotp
+
+    from tests.factories import PASSWORD
+
+    page.goto(live_server + "/admin/masuk")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    if secret:
+        page.get_by_label("Kode 6 angka").fill(pyotp.TOTP(secret).now())
+        page.get_by_role("button", name="Verifikasi").click()
+    page.wait_for_url(lambda url: "/admin/masuk" not in url)

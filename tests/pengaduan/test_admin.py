@@ -166,6 +166,21 @@ def test_demo_seed_adds_categories_and_complaints(app, runner):
         assert db.session.scalar(select(Pengaduan).where(Pengaduan.status == "didisposisikan"))
 
 
+def test_demo_login_list_names_the_unit_of_a_unit_account(app, runner):
+    """What `make run` prints: the unit account says which unit it belongs to, and which complaint it sees."""
+    assert runner.invoke(args=["demo", "seed"]).exit_code == 0
+    printed = runner.invoke(args=["demo", "logins"]).output.splitlines()
+    at = next(i for i, line in enumerate(printed) if "unit@demo.zilapor.id" in line)
+    assert "Penanggung Jawab Unit" in printed[at]
+    assert printed[at + 1].split() == ["unit", "kerja:", "Bidang", "Keluarga", "Berencana", "dan", "Kesehatan",
+                                       "Reproduksi", "(KB)"]
+    with app.app_context():
+        tiket = db.session.scalar(select(Pengaduan.tiket).where(Pengaduan.status == "didisposisikan"))
+    assert (f"Pengaduan contoh {tiket} didisposisikan ke Bidang Keluarga Berencana dan Kesehatan Reproduksi "
+            "(akun unit: unit@demo.zilapor.id).") in printed
+    assert sum("unit kerja:" in line for line in printed) == 1  # only unit accounts carry a unit line
+
+
 def test_admin_sets_categories_and_deadlines(app, login_as, client):
     from tests.conftest import csrf_from
 
@@ -188,8 +203,8 @@ def test_case_page_offers_what_the_table_allows(app, login_as):
     officer = login_as("petugas_pengaduan")
     html = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
     offered = re.findall(r"/aksi/(\w+)", html)
-    assert offered == ["verifikasi", "minta_lengkapi", "tawarkan_wbs", "alihkan", "tolak", "arsipkan", "buka_identitas_unit",
-                       "catatan"]
+    assert offered == ["verifikasi", "minta_lengkapi", "tawarkan_wbs", "alihkan", "tolak", "arsipkan", "tandai_duplikat",
+                       "buka_identitas_unit", "catatan"]
     html = _act(officer, pid, "tawarkan_wbs", teks="")
     assert "Tawaran pindah ke WBS disampaikan" in html and "aksi/tawarkan_wbs" not in html  # offered once
     resp = officer.post(f"/admin/pengaduan/{pid}/aksi/tawarkan_wbs", data={"csrf_token": csrf_from(html)})

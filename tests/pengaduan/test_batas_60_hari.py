@@ -30,3 +30,6 @@ def test_the_queue_shows_the_flag(app, login_as):
     assert html.count("hari-60") == 1 and "hari ke-58 dari 60" in html
     with app.app_context():
         assert db.session.get(Pengaduan, ids[0]).terbuka
+    case = officer.get(f"/admin/pengaduan/{ids[0]}").get_data(as_text=True)
+    assert "hari ke-58 dari 60" in case and "catat perpanjangan dan alasannya" in case
+    assert "hari-60" not in officer.get(f"/admin/pengaduan/{ids[1]}").get_data(as_text=True)

@@ -29,3 +29,27 @@ def test_forwarded_cases_are_not_owed(app_ctx, petugas):
     service.alihkan(a, petugas, "Pemerintah Kota Palembang")
     f = queries.lke_figures(date(2000, 1, 1), date(2100, 1, 1))
     assert f["dialihkan"] == 1 and f["harus_ditindaklanjuti"] == 1
+
+
+def test_the_officer_forwards_from_the_case_page_and_the_reporter_reads_where(app, client, login_as):
+    from core.uow import unit_of_work
+    from core.workdays import format_tanggal
+    from tests.conftest import csrf_from
+    from tests.pengaduan.test_public import _track
+
+    with app.app_context(), unit_of_work():
+        p, code = submit()
+        pid, tiket = p.id, p.tiket
+    officer = login_as("petugas_pengaduan")
+    page = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
+    assert "Dialihkan kepada (instansi berwenang atau SP4N-LAPOR!)" in page
+    resp = officer.post(f"/admin/pengaduan/{pid}/aksi/alihkan",
+                        data={"csrf_token": csrf_from(page), "teks": "Dinas Kesehatan Kota Palembang"})
+    assert resp.status_code == 303
+    case = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
+    assert '<strong id="status">Dialihkan</strong>' in case and "ditolak" not in case.lower().split("riwayat")[-1]
+    _track(client, tiket, code)
+    public = client.get("/pengaduan/lacak/status").get_data(as_text=True)
+    assert '<strong id="status">Dialihkan</strong>' in public
+    assert (f"Dialihkan kepada Dinas Kesehatan Kota Palembang pada {format_tanggal(local_today())}."
+            in public)

@@ -39,10 +39,10 @@ def _attempt(call) -> bool:
 # --- Pengaduan ---------------------------------------------------------------------------------------------
 
 PGD_ACTIONS = ("verifikasi", "minta_lengkapi", "pelapor", "tolak", "disposisi", "tindak_lanjut", "jawab", "tutup",
-               "buka_kembali", "arsipkan", "tawarkan_wbs", "catatan", "nilai", "tutup_otomatis")
+               "buka_kembali", "arsipkan", "tandai_duplikat", "tawarkan_wbs", "catatan", "nilai", "tutup_otomatis")
 
 
-def _pgd_call(service, p, action, petugas, unit_user, unit_id):
+def _pgd_call(service, p, action, petugas, unit_user, unit_id, other):
     return {
         "verifikasi": lambda: service.verifikasi(p, petugas, "ringan"),
         "minta_lengkapi": lambda: service.minta_lengkapi(p, petugas, "Mohon lengkapi bukti."),
@@ -54,13 +54,14 @@ def _pgd_call(service, p, action, petugas, unit_user, unit_id):
         "tutup": lambda: service.tutup(p, petugas),
         "buka_kembali": lambda: service.buka_kembali(p, petugas, "Pelapor keberatan."),
         "arsipkan": lambda: service.arsipkan(p, petugas, "Ganda."),
+        "tandai_duplikat": lambda: service.tandai_duplikat(p, petugas, other.tiket),
         "tawarkan_wbs": lambda: service.tawarkan_wbs(p, petugas),
         "catatan": lambda: service.catatan(p, petugas, "Catatan internal."),
         "nilai": lambda: service.nilai(p, 4),
     }[action]
 
 
-def _pgd_expected(p, action: str):
+def _pgd_expected(p, action: str, other):
     """What the table (pengaduan.workflow) and the named rules say: the next status, or None if refused."""
     from pengaduan.workflow import MACHINE as TABLE, PELAPOR, PETUGAS, UNIT
 
@@ -76,7 +77,8 @@ def _pgd_expected(p, action: str):
     if rule is None or role not in rule.roles:
         return None
     if (action == "nilai" and p.penilaian is not None) or (action == "tawarkan_wbs" and p.tawaran_wbs) \
-            or (action == "buka_kembali" and p.dipindah_wbs):
+            or (action == "buka_kembali" and p.dipindah_wbs) \
+            or (action == "tandai_duplikat" and other.status == "diarsipkan"):  # a duplicate of a handled case
         return None
     return rule.target or p.status
 
@@ -126,8 +128,9 @@ def test_pengaduan_any_sequence_keeps_the_invariants(app_ctx, steps):
             continue
         p = db.session.get(Pengaduan, ids[which])
         before, riwayat_before = p.status, db.session.scalar(select(func.count(Riwayat.id)))
-        expected = _pgd_expected(p, action)
-        ok = _attempt(_pgd_call(service, p, action, petugas, unit_user, unit.id))
+        other = db.session.get(Pengaduan, ids[1 - which])
+        expected = _pgd_expected(p, action, other)
+        ok = _attempt(_pgd_call(service, p, action, petugas, unit_user, unit.id, other))
         db.session.expire_all()
         p = db.session.get(Pengaduan, ids[which])
         assert ok == (expected is not None), (before, action, ok)

@@ -74,3 +74,26 @@ def test_the_move_wipes_the_complaint_and_leaves_no_link(app, login_as):
             assert MARKER not in html, (role, url)
         if role == "petugas_pengaduan":
             assert tiket in c.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
+
+
+def test_the_move_wipes_the_units_follow_up_evidence_too(app):
+    from tests.factories import make_unit
+
+    with app.app_context():
+        officer, _ = make_user([Role.petugas_pengaduan])
+        before = _files(app)
+        with unit_of_work():
+            p, _ = service.submit(data(), kanal="web")
+            service.verifikasi(p, officer, "normatif")
+            service.disposisi(p, officer, make_unit().id)
+            bukti = inspect_upload(jpeg_with_exif(), f"{MARKER}.jpg", max_bytes=10 * 1024 * 1024)
+            service.tindak_lanjut(p, officer, f"Ditindaklanjuti {MARKER}", [bukti])
+            service.tawarkan_wbs(p, officer)
+        pid = p.id
+        assert _files(app) - before and service.follow_up_evidence(p)
+        with unit_of_work():
+            pindah_wbs(p, token=service.new_token())
+        db.session.expire_all()
+        assert service.follow_up_evidence(db.session.get(Pengaduan, pid)) == {}
+        assert db.session.scalar(select(Attachment)) is None
+        assert MARKER not in _db_text() and not (_files(app) - before)

@@ -146,6 +146,19 @@ def test_complaint_percentage_is_selesai_over_owed_with_in_progress(katalog):
     assert "1 pengaduan diarsipkan karena tidak dilengkapi pelapor (tetap dihitung)." in u.dasar
 
 
+def test_a_marked_duplicate_is_left_out_and_said(katalog):
+    from pengaduan.models import Riwayat
+
+    _complaints()
+    p = h.pengaduan(date(TAHUN, 3, 2), "diarsipkan")
+    db.session.add(Riwayat(pengaduan_id=p.id, aksi="tandai_duplikat", status_dari="diterima", status_ke="diarsipkan",
+                           oleh="petugas"))  # the latest archiving: a duplicate, not an incomplete report
+    db.session.flush()
+    u = usul("PW.R2.a")
+    assert u.isian == {"1": 6, "2": 1, "3": 4}
+    assert "1 pengaduan ditandai duplikat dari pengaduan lain (tidak dihitung)." in u.dasar
+
+
 def test_no_complaints_owed_reads_as_fully_handled_with_a_note(katalog):
     u = usul("PW.R2.a")
     assert u.nilai == 1 and u.isian == {"1": 0, "2": 0, "3": 0}

@@ -73,6 +73,21 @@ def pengaduan_maret(katalog):
     return {"kb": kb, "sekr": sekr}
 
 
+def test_the_complaint_monev_lists_a_marked_duplicate_apart(pengaduan_maret):
+    from pengaduan.models import Riwayat
+
+    dup = h.pengaduan(date(TAHUN, 3, 2), "diarsipkan")
+    db.session.add(Riwayat(pengaduan_id=dup.id, aksi="tandai_duplikat", status_dari="diterima",
+                           status_ke="diarsipkan", oleh="petugas"))
+    db.session.commit()
+    t = laporan.terbitkan("monev_pengaduan", MARET, today=HARI)
+    db.session.commit()
+    text, pages = _pdf(t.bukti)
+    assert 2 <= pages <= 4
+    assert "7 3 4 57,14 %" in text  # still 7 owed: the duplicate is not
+    assert "Ditandai duplikat dari pengaduan lain (tidak dihitung) 1" in text
+
+
 def test_the_complaint_monev_reads_back_the_records(pengaduan_maret):
     t = laporan.terbitkan("monev_pengaduan", MARET, today=HARI)
     db.session.commit()
