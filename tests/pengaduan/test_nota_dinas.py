@@ -198,10 +198,11 @@ def test_the_officer_chooses_classification_and_deputy_on_the_case_page(app, log
     officer.post(f"/admin/pengaduan/{pid}/aksi/verifikasi", data={"tingkat": "ringan", "csrf_token": token})
     page = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
     assert 'name="klasifikasi"' in page and 'name="penandatangan"' in page
-    officer.post(f"/admin/pengaduan/{pid}/aksi/disposisi", data={
+    resp = officer.post(f"/admin/pengaduan/{pid}/aksi/disposisi", data={
         "unit_id": str(kb), "sifat": "Biasa", "klasifikasi": "Terbatas", "csrf_token": token})
-    page = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
-    assert "Pengaduan ini rahasia: klasifikasi nota dinasnya Rahasia." in page
+    # refused on its field, the case page again with what was chosen
+    assert resp.status_code == 422
+    assert "Pengaduan ini rahasia: klasifikasi nota dinasnya Rahasia." in resp.get_data(as_text=True)
     officer.post(f"/admin/pengaduan/{pid}/aksi/disposisi", data={
         "unit_id": str(kb), "sifat": "Segera", "klasifikasi": "", "penandatangan": "plh", "csrf_token": token})
     with app.app_context():
