@@ -133,7 +133,10 @@ def test_public_pages_pass_axe(browser, live_server, site, width):
     found, seen = {}, []
     for name in tour(page, live_server, site):
         seen.append(name)
-        if bad := _serious(axe.run(page)):
+        bad = _serious(axe.run(page))
+        links = page.locator("#ringkasan-galat a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        bad += [f"summary link to nothing: {h}" for h in links if page.locator(h).count() != 1]
+        if bad:
             found[name] = bad
     context.close()
     assert len(seen) >= 25
@@ -173,3 +176,43 @@ def test_public_pages_first_load_within_budget(browser, live_server, site):
         weights[url] = total
     heavy = {u: w for u, w in weights.items() if w > BUDGET}
     assert heavy == {}, weights
+
+
+def test_error_summary_takes_the_focus_and_leads_to_each_field(page, live_server, site):
+    page.goto(live_server + "/pengaduan/")
+    page.get_by_label("Judul singkat").fill("Antrean layanan KB terlalu lama")
+    page.get_by_role("button", name="Periksa kiriman").click()
+    summary = page.locator("#ringkasan-galat")
+    expect(summary).to_be_focused()  # a keyboard or screen-reader user starts at the summary
+    expect(page.get_by_label("Judul singkat")).to_have_value("Antrean layanan KB terlalu lama")  # kept
+    summary.get_by_role("link", name="Uraian: apa yang terjadi?").click()
+    expect(page.get_by_label("Uraian: apa yang terjadi?")).to_be_focused()
+
+    page.goto(f"{live_server}/survei/{site['survei']}")
+    page.locator("#q-U2 input[value='3']").check()
+    page.get_by_role("button", name="Kirim penilaian").click()
+    expect(summary).to_be_focused()
+    expect(page.locator("#q-U2 input[value='3']")).to_be_checked()  # the answer given stays
+    hrefs = summary.get_by_role("link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs[:2] == ["#U1-0", "#U3-0"] and "#U2-0" not in hrefs  # in the page's order, answered ones out
+    assert all(page.locator(h).count() == 1 for h in hrefs), hrefs
+    summary.get_by_role("link").first.click()
+    expect(page.locator("#U1-0")).to_be_focused()  # a radio group: its first choice
+
+
+def test_back_from_the_confirm_step_loses_nothing(page, live_server, site):
+    page.goto(live_server + "/pengaduan/")
+    page.get_by_label("Jenis").select_option("pengaduan")
+    page.get_by_label("Kategori").select_option("Pelayanan publik")
+    page.get_by_label("Judul singkat").fill("Antrean layanan KB terlalu lama")
+    page.get_by_label("Uraian: apa yang terjadi?").fill("Saya menunggu tiga jam di klinik.")
+    page.get_by_label("Nama", exact=True).fill("Siti Aminah")
+    page.get_by_label("Nomor telepon / WhatsApp").fill("081234567890")
+    page.get_by_label("Saya telah membaca pemberitahuan privasi").check()
+    page.get_by_role("button", name="Periksa kiriman").click()
+    expect(page.get_by_role("heading", name="Periksa sebelum mengirim")).to_be_visible()
+    page.go_back()
+    expect(page.get_by_label("Judul singkat")).to_have_value("Antrean layanan KB terlalu lama")
+    expect(page.get_by_label("Uraian: apa yang terjadi?")).to_have_value("Saya menunggu tiga jam di klinik.")
+    expect(page.get_by_label("Nama", exact=True)).to_have_value("Siti Aminah")
+    expect(page.get_by_label("Kategori")).to_have_value("Pelayanan publik")
