@@ -64,7 +64,7 @@ def test_gratifikasi_full_workflow(app, page, live_server, tmp_path):
     photo.write_bytes(PNG)
     page.get_by_label("Bukti (foto/PDF").set_input_files(str(photo))
     page.get_by_role("button", name="Kirim laporan").click()
-    expect(page.get_by_text("NIP harus 18 angka; yang Anda isi 16 angka.")).to_be_visible()
+    expect(page.get_by_text("NIP harus 18 angka; yang Anda isi 16 angka.", exact=True)).to_be_visible()  # under the field
     expect(page.get_by_label("Nama lengkap")).to_have_value("Andi Saputra")  # nothing lost
     page.get_by_label("NIP / NIK").fill(NIP)
     page.get_by_label("Bukti (foto/PDF").set_input_files(str(photo))
