@@ -23,10 +23,18 @@ def init_transfer(app: Flask) -> None:
         app.config.setdefault(key, value)
     # registered before Compress, so it runs after it (Flask runs after_request hooks last-in first-out)…
     app.after_request(_static_cache)
-    Compress(app)
+    _Compress(app)
     # …and this one before it: a static file is read whole (a small text file), so it is compressed in one
     # piece with a Content-Length rather than streamed in chunks
     app.after_request(_static_whole)
+
+
+class _Compress(Compress):
+    def after_request(self, response):
+        # a byte range of a file is a range of its plain bytes (Content-Range): never compressed
+        if response.status_code == 206:
+            return response
+        return super().after_request(response)
 
 
 def _is_static() -> bool:

@@ -61,3 +61,11 @@ def test_purged_bootstrap_keeps_what_pages_use_and_drops_the_rest(client):
     for unused in (".carousel", ".offcanvas", ".navbar-toggler", ".placeholder-glow", "data-bs-theme=dark"):
         assert unused not in css, unused
     assert "Bootstrap  v5.3" in css and "MIT" in css  # the licence stays
+
+
+def test_a_byte_range_is_sent_as_plain_bytes(client):
+    href = next(h for h in _stylesheets(client) if "bootstrap.css" in h)
+    whole = client.get(href).get_data()
+    with client.get(href, headers={"Range": "bytes=0-1999", "Accept-Encoding": "br, gzip"}) as part:
+        assert part.status_code == 206 and "Content-Encoding" not in part.headers
+        assert part.get_data() == whole[:2000]
