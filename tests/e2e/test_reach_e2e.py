@@ -236,3 +236,13 @@ def test_back_from_the_confirm_step_loses_nothing(page, live_server, site):
     expect(page.get_by_label("Uraian: apa yang terjadi?")).to_have_value("Saya menunggu tiga jam di klinik.")
     expect(page.get_by_label("Nama", exact=True)).to_have_value("Siti Aminah")
     expect(page.get_by_label("Kategori")).to_have_value("Pelayanan publik")
+
+
+def test_keyboard_starts_at_the_skip_link_and_lands_in_the_content(page, live_server, site):
+    for url in ("/", "/pengaduan/", "/wbs/lapor", "/gratifikasi/lapor", f"/survei/{site['survei']}"):
+        page.goto(live_server + url)
+        page.keyboard.press("Tab")
+        expect(page.get_by_role("link", name="Lompat ke isi")).to_be_focused()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('main')"), url  # past the header, in the page
