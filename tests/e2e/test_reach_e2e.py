@@ -246,3 +246,13 @@ def test_keyboard_starts_at_the_skip_link_and_lands_in_the_content(page, live_se
         page.keyboard.press("Enter")
         page.keyboard.press("Tab")
         assert page.evaluate("!!document.activeElement.closest('main')"), url  # past the header, in the page
+
+
+def test_back_from_the_anonymity_advice_keeps_the_wbs_report(page, live_server, site):
+    """The WBS form links to its advice in the middle of writing: coming back, the report is still there."""
+    page.goto(live_server + "/wbs/lapor")
+    page.get_by_label("Apa yang terjadi?").fill("Pungutan di loket perizinan")
+    page.get_by_role("link", name="Baca cara tetap anonim").click()
+    expect(page.get_by_role("heading", name="Whistleblowing System (WBS)")).to_be_visible()
+    page.go_back()
+    expect(page.get_by_label("Apa yang terjadi?")).to_have_value("Pungutan di loket perizinan")
