@@ -59,7 +59,7 @@ def test_zi_dashboard_and_transparency_page(app, page, live_server, tmp_path):
     gif.write_bytes(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
     unggah.get_by_label("Berkas: PDF").set_input_files(str(gif))
     unggah.get_by_role("button", name="Simpan bukti").click()
-    expect(page.get_by_text("Berkas «kotak.gif» bukan berkas JPEG, PNG, WebP, PDF atau XLSX yang sah.")).to_be_visible()
+    expect(page.get_by_text("Berkas «kotak.gif» bukan berkas JPEG, PNG, WebP, PDF atau XLSX yang sah.", exact=True)).to_be_visible()
     unggah = page.locator("form[action*='/bukti']")
     expect(unggah.get_by_label("Judul bukti")).to_have_value("Foto kotak pengaduan lobi")
     png = tmp_path / "kotak.png"
@@ -73,7 +73,7 @@ def test_zi_dashboard_and_transparency_page(app, page, live_server, tmp_path):
     jawab = page.locator("form[action*='/jawaban']").first
     jawab.get_by_label("Jawaban", exact=True).select_option("B")
     jawab.get_by_role("button", name="Simpan jawaban").click()
-    expect(page.get_by_text("Jawaban berbeda dari usulan berdasarkan data (C); tuliskan alasannya.")).to_be_visible()
+    expect(page.get_by_text("Jawaban berbeda dari usulan berdasarkan data (C); tuliskan alasannya.", exact=True)).to_be_visible()
     jawab = page.locator("form[action*='/jawaban']").first
     jawab.get_by_label("Alasan").fill("SK petugas ada di arsip; pindaian menyusul.")
     jawab.get_by_role("button", name="Simpan jawaban").click()
