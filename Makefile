@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export HOST PORT
 
-.PHONY: run test test-suite test-slow lint lock audit bench install browser migrate seed clean translations
+.PHONY: run test test-suite test-slow lint lock audit bench install browser migrate seed clean translations css
 
 # Exact versions (with hashes) from the lock, then the project itself without resolving anything again.
 $(STAMP): pyproject.toml $(LOCK)
@@ -30,6 +30,10 @@ lock:
 # (AUDIT_OFFLINE_OK=1 makes only that case non-fatal).
 audit: $(STAMP)
 	@$(BIN)/python tools/audit_lock.py $(LOCK) $(if $(AUDIT_OFFLINE_OK),--offline-ok)
+
+# Only the Bootstrap rules the templates use, into static/css/bootstrap.css (commit it; not part of test/run).
+css: $(STAMP)
+	$(BIN)/python tools/purge_css.py
 
 migrate: $(STAMP)
 	$(BIN)/flask db upgrade

@@ -70,6 +70,9 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     bootstrap.init_app(app)
+    from core.transfer import init_transfer
+
+    init_transfer(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=lambda: "Asia/Jakarta",
                    default_translation_directories=str(ROOT / "translations"))
     init_sessions(app)

@@ -88,7 +88,8 @@ def build_config(instance: Path) -> dict:
         "MAX_FILE_BYTES": int(os.environ.get("MAX_FILE_BYTES", str(10 * 1024 * 1024))),
         "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
         # static URLs carry a hash of the file (?v=…, core.templating), so a year is safe: the CSS of WBS
-        # pages is not fetched again on every page
+        # pages is not fetched again on every page (core.transfer adds `immutable`, or `no-cache` for a URL
+        # without this version's hash)
         "SEND_FILE_MAX_AGE_DEFAULT": timedelta(days=365),
         # sessions: server side; the cookie carries only a random id
         "SESSION_COOKIE_NAME": "zi_sesi",

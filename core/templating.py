@@ -100,27 +100,38 @@ def register_template_helpers(app: Flask) -> None:
     app.url_defaults(_static_fingerprint(app))
 
 
+def static_fingerprint(app: Flask, endpoint: str | None, filename: str) -> str | None:
+    """The first 12 hex digits of the SHA-256 of a static file (app's or a blueprint's), None if absent.
+    Hashed once per (path, mtime, size)."""
+    blueprint, _, _name = (endpoint or "").rpartition(".")
+    folder = app.blueprints[blueprint].static_folder if blueprint else app.static_folder
+    path = safe_join(folder, filename) if folder else None
+    try:
+        stat = os.stat(path) if path else None
+    except OSError:
+        return None
+    if stat is None:
+        return None
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _HASHES:
+        with open(path, "rb") as fh:
+            _HASHES[key] = hashlib.sha256(fh.read()).hexdigest()[:12]
+    return _HASHES[key]
+
+
+_HASHES: dict[tuple, str] = {}
+
+
 def _static_fingerprint(app: Flask):
     """url_for(static, …) gets ?v=<content hash>, so static files can be cached for a year and a changed
-    file is fetched anew (SEND_FILE_MAX_AGE_DEFAULT)."""
-    hashes: dict[tuple, str] = {}
+    file is fetched anew (core.transfer)."""
 
     def add_version(endpoint: str | None, values: dict) -> None:
-        blueprint, _, name = (endpoint or "").rpartition(".")
+        name = (endpoint or "").rpartition(".")[2]
         if name != "static" or "filename" not in values or "v" in values:
             return
-        folder = app.blueprints[blueprint].static_folder if blueprint else app.static_folder
-        path = safe_join(folder, values["filename"]) if folder else None
-        try:
-            stat = os.stat(path) if path else None
-        except OSError:
-            return
-        if stat is None:
-            return
-        key = (path, stat.st_mtime_ns, stat.st_size)
-        if key not in hashes:
-            with open(path, "rb") as fh:
-                hashes[key] = hashlib.sha256(fh.read()).hexdigest()[:12]
-        values["v"] = hashes[key]
+        version = static_fingerprint(app, endpoint, values["filename"])
+        if version:
+            values["v"] = version
 
     return add_version

@@ -128,8 +128,15 @@ def status():
     p = tracked()
     if p is None:
         return need_tracking()
-    return no_store(render_template("pengaduan/status.html", v=service.public_view(p), tanggapan=TanggapanForm(),
-                                    nilai_form=NilaiForm(), wbs_form=PindahWbsForm(token=service.new_token())))
+    return _status_page(p)
+
+
+def _status_page(p, tanggapan=None, nilai_form=None, code: int = 200):
+    """The status page; a form posted from it with errors comes back filled in, its summary at the top."""
+    return no_store(render_template("pengaduan/status.html", v=service.public_view(p),
+                                    tanggapan=tanggapan or TanggapanForm(formdata=None),
+                                    nilai_form=nilai_form or NilaiForm(formdata=None),
+                                    wbs_form=PindahWbsForm(token=service.new_token()))), code
 
 
 def _reply(p, form: TanggapanForm) -> str:
@@ -143,12 +150,14 @@ def tanggapan():
     if p is None:
         return need_tracking()
     form = TanggapanForm()
-    if form.validate_on_submit():
-        ok, action = attempt(_reply, p, form)
-        if ok:
-            flash({"lengkapi": _("Kelengkapan terkirim; pengaduan Anda akan diverifikasi kembali."),
-                   "tanggapi": _("Tanggapan Anda terkirim; petugas akan menindaklanjutinya.")}.get(
-                action, _("Informasi tambahan terkirim.")), "success")
+    ok = form.validate_on_submit()
+    if ok:
+        ok, action = attempt(_reply, p, form, form=form)
+    if not ok:  # the text stays in the box, the reason above it
+        return _status_page(p, tanggapan=form, code=422)
+    flash({"lengkapi": _("Kelengkapan terkirim; pengaduan Anda akan diverifikasi kembali."),
+           "tanggapi": _("Tanggapan Anda terkirim; petugas akan menindaklanjutinya.")}.get(
+        action, _("Informasi tambahan terkirim.")), "success")
     return redirect(url_for("pengaduan.status"))
 
 
@@ -159,10 +168,12 @@ def nilai():
     if p is None:
         return need_tracking()
     form = NilaiForm()
-    if form.validate_on_submit():
-        ok, _done = attempt(service.nilai, p, form.skor.data, form.komentar.data)
-        if ok:
-            flash(_("Terima kasih atas penilaian Anda."), "success")
+    ok = form.validate_on_submit()
+    if ok:
+        ok, _done = attempt(service.nilai, p, form.skor.data, form.komentar.data, form=form)
+    if not ok:
+        return _status_page(p, nilai_form=form, code=422)
+    flash(_("Terima kasih atas penilaian Anda."), "success")
     return redirect(url_for("pengaduan.status"))
 
 

@@ -84,6 +84,10 @@ def survei_form(pertanyaan, *, wajib_kode: bool, **kwargs) -> _SurveiBase:
         attrs["kode"] = StringField(_l("Kode survei pada bukti layanan Anda"),
                                     validators=[DataRequired(REQUIRED), Length(max=20)],
                                     render_kw={"autocomplete": "off", "autocapitalize": "characters"})
+    # the code and the questions come first, as on the page, so the error summary lists them in that order
+    order = (["kode"] if wajib_kode else []) + [p.kode for p in pertanyaan]
+    for i, name in enumerate(order):
+        attrs[name].creation_counter = i - len(order)
     cls = type("SurveiForm", (_SurveiBase,), attrs)
     return cls(**kwargs)
 

@@ -1,0 +1,258 @@
+"""Reach: every public page, in the states a citizen meets (empty, with errors, the confirm step, the
+receipt, the status), passes axe-core with no serious or critical violation at 360 px and at desktop width,
+works with JavaScript off, and weighs at most 150 KB on its first load, compressed, CSS and fonts included.
+
+axe-core comes from the axe-playwright-python package (MIT; it bundles axe-core's axe.min.js, MPL-2.0)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from core.extensions import db
+from tests.skm.conftest import buat_survei
+
+BUDGET = 150 * 1024
+WIDTHS = {"ponsel": {"width": 360, "height": 780}, "desktop": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture
+def site(app, team):
+    """A WBS team key (the WBS form is open) and a survey with its period; the survey's short code."""
+    with app.app_context():
+        layanan, periode = buat_survei()
+        found = {"survei": layanan.kode, "periode": periode.id}
+        db.session.remove()
+    return found
+
+
+def tour(page, base, site):
+    """Walk the public pages as a citizen does, yielding a name at each page reached. Plain links and form
+    posts only, so it runs the same with JavaScript off."""
+    page.goto(base + "/")
+    yield "beranda"
+
+    # complaint: the form, its errors, the confirm step, the receipt, the tracking page and the status
+    page.get_by_role("link", name="Pengaduan Masyarakat").click()
+    yield "pengaduan"
+    page.get_by_role("button", name="Periksa kiriman").click()
+    expect(page.locator("#ringkasan-galat")).to_be_visible()
+    yield "pengaduan: galat"
+    page.get_by_label("Jenis").select_option("pengaduan")
+    page.get_by_label("Kategori").select_option("Pelayanan publik")
+    page.get_by_label("Judul singkat").fill("Antrean layanan KB terlalu lama")
+    page.get_by_label("Uraian: apa yang terjadi?").fill("Saya menunggu tiga jam di klinik tanpa kejelasan jadwal.")
+    page.get_by_label("Nama", exact=True).fill("Siti Aminah")
+    page.get_by_label("Nomor telepon / WhatsApp").fill("081234567890")
+    page.get_by_label("Saya telah membaca pemberitahuan privasi").check()
+    page.get_by_role("button", name="Periksa kiriman").click()
+    expect(page.get_by_role("heading", name="Periksa sebelum mengirim")).to_be_visible()
+    yield "pengaduan: periksa"
+    page.get_by_role("button", name="Kirim pengaduan").click()
+    expect(page.get_by_role("heading", name="Pengaduan Anda sudah kami terima")).to_be_visible()
+    yield "pengaduan: terkirim"
+    tiket = page.locator("#tiket").inner_text().strip()
+    kode = page.locator("#kode").inner_text().strip()
+    page.goto(base + "/pengaduan/lacak")
+    yield "pengaduan: lacak"
+    page.get_by_label("Nomor tiket").fill(tiket)
+    page.get_by_label("Kode pelacakan").fill(kode)
+    page.get_by_role("button", name="Lihat status").click()
+    expect(page.locator("#status")).to_be_visible()
+    yield "pengaduan: status"
+
+    # WBS: the explanation, the form and its errors, the receipt, the mailbox
+    page.goto(base + "/wbs/")
+    yield "wbs"
+    page.get_by_role("link", name="Buat laporan").click()
+    yield "wbs: lapor"
+    page.get_by_role("button", name="Kirim laporan").click()
+    expect(page.locator("#ringkasan-galat")).to_be_visible()
+    yield "wbs: lapor galat"
+    page.get_by_label("Apa yang terjadi?").fill("Pungutan di loket perizinan")
+    page.get_by_label("Jenis pelanggaran").select_option("pungli")
+    page.get_by_role("button", name="Kirim laporan").click()
+    expect(page.get_by_text("Catat resi ini sekarang.")).to_be_visible()
+    yield "wbs: resi"
+    resi = page.locator("#resi").inner_text().strip()
+    page.goto(base + "/wbs/kotak")
+    yield "wbs: kotak"
+    page.get_by_label("Resi").fill(resi)
+    page.get_by_role("button", name="Buka kotak pesan").click()
+    expect(page.get_by_label("Pesan atau jawaban Anda")).to_be_visible()
+    yield "wbs: kotak masuk"
+
+    # gratifikasi: the explanation, the helper and its answer, the form and its errors, tracking
+    page.goto(base + "/gratifikasi/")
+    yield "gratifikasi"
+    page.get_by_role("link", name="Apakah saya wajib lapor?").click()
+    yield "gratifikasi: wajib lapor"
+    page.get_by_label("Acara atau peristiwa pemberian").select_option("hari_raya")
+    page.get_by_label("Hubungan Anda dengan pemberi").select_option("rekanan")
+    page.get_by_label("Bentuk pemberian").select_option("barang")
+    page.get_by_label("Nilai (nominal atau taksiran)").fill("1.750.000")
+    page.get_by_role("button", name="Periksa").click()
+    yield "gratifikasi: jawaban"
+    page.goto(base + "/gratifikasi/lapor")
+    yield "gratifikasi: lapor"
+    page.get_by_role("button", name="Kirim laporan").click()
+    expect(page.locator("#ringkasan-galat")).to_be_visible()
+    yield "gratifikasi: lapor galat"
+    page.goto(base + "/gratifikasi/lacak")
+    yield "gratifikasi: lacak"
+    page.goto(base + "/gratifikasi/tanda-terima")
+    yield "gratifikasi: tanda terima"
+
+    # survey: the list, the questions and their errors, the results
+    page.goto(base + "/survei/")
+    yield "survei"
+    page.goto(f"{base}/survei/{site['survei']}")
+    yield "survei: pertanyaan"
+    page.get_by_role("button", name="Kirim penilaian").click()
+    expect(page.locator("#ringkasan-galat")).to_be_visible()
+    yield "survei: galat"
+    page.goto(f"{base}/survei/hasil/{site['periode']}")
+    yield "survei: hasil"
+    page.goto(f"{base}/survei/{site['survei']}/kartu")
+    yield "survei: kartu"
+    page.goto(base + "/survei/persepsi/ipak")
+    yield "survei: persepsi"
+    page.get_by_role("button", name="Kirim jawaban").click()
+    expect(page.locator("#ringkasan-galat")).to_be_visible()
+    yield "survei: persepsi galat"
+
+    page.goto(base + "/transparansi/")
+    yield "transparansi"
+    page.goto(base + "/tidak-ada-halaman-ini")
+    yield "galat 404"
+    # a form sent after its session ended (the cookie gone): the expired-form page, what was typed kept
+    page.goto(base + "/pengaduan/lacak")
+    page.context.clear_cookies()
+    page.get_by_label("Nomor tiket").fill("PGD-2026-000001")
+    page.get_by_role("button", name="Lihat status").click()
+    expect(page.get_by_text("PGD-2026-000001")).to_be_visible()
+    yield "galat formulir kedaluwarsa"
+
+
+def _serious(results) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0]['failureSummary'][:300]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_public_pages_pass_axe(browser, live_server, site, width):
+    context = browser.new_context(viewport=WIDTHS[width], locale="id-ID")
+    page = context.new_page()
+    axe = Axe()
+    found, seen = {}, []
+    for name in tour(page, live_server, site):
+        seen.append(name)
+        bad = _serious(axe.run(page))
+        links = page.locator("#ringkasan-galat a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        bad += [f"summary link to nothing: {h}" for h in links if page.locator(h).count() != 1]
+        if bad:
+            found[name] = bad
+    context.close()
+    assert len(seen) >= 25
+    assert not found, "\n".join(f"{name}: {bad}" for name, bad in found.items())
+
+
+def test_public_pages_work_without_javascript(browser, live_server, site):
+    """The whole tour, forms posted included, with JavaScript off: every step reaches its page."""
+    context = browser.new_context(viewport=WIDTHS["ponsel"], locale="id-ID", java_script_enabled=False)
+    page = context.new_page()
+    seen = [name for name in tour(page, live_server, site)]
+    assert "galat formulir kedaluwarsa" in seen and "wbs: kotak masuk" in seen
+    page.set_content("<p id='x'>mati</p><script>document.getElementById('x').textContent = 'hidup'</script>")
+    assert page.locator("#x").inner_text() == "mati"  # JavaScript was off indeed
+    context.close()
+
+
+def _first_load(browser, url: str) -> tuple[int, list]:
+    """Bytes on the wire for a first visit (a fresh context, nothing cached): each response's headers and
+    its body as sent (compressed)."""
+    context = browser.new_context(viewport=WIDTHS["ponsel"], locale="id-ID")
+    page = context.new_page()
+    responses = []
+    page.on("requestfinished", lambda request: responses.append(request))
+    page.goto(url, wait_until="load")
+    sizes = [(r.url, r.sizes()) for r in responses]
+    context.close()
+    return sum(s["responseBodySize"] + s["responseHeadersSize"] for _, s in sizes), sizes
+
+
+def test_public_pages_first_load_within_budget(browser, live_server, site):
+    urls = ["/", "/pengaduan/", "/pengaduan/lacak", "/wbs/", "/wbs/lapor", "/wbs/kotak", "/gratifikasi/",
+            "/gratifikasi/wajib-lapor", "/gratifikasi/lapor", "/gratifikasi/lacak", "/survei/",
+            "/gratifikasi/tanda-terima", f"/survei/{site['survei']}", f"/survei/hasil/{site['periode']}",
+            f"/survei/{site['survei']}/kartu", "/survei/persepsi/ipak", "/transparansi/", "/tidak-ada"]
+    weights = {}
+    for url in urls:
+        total, sizes = _first_load(browser, live_server + url)
+        assert any(re.search(r"\.css\b", u) for u, _ in sizes), url  # the stylesheets were counted
+        weights[url] = total
+    print("first load, bytes:", weights)  # -s shows them
+    heavy = {u: w for u, w in weights.items() if w > BUDGET}
+    assert heavy == {}, weights
+
+
+def test_error_summary_takes_the_focus_and_leads_to_each_field(page, live_server, site):
+    page.goto(live_server + "/pengaduan/")
+    page.get_by_label("Judul singkat").fill("Antrean layanan KB terlalu lama")
+    page.get_by_role("button", name="Periksa kiriman").click()
+    summary = page.locator("#ringkasan-galat")
+    expect(summary).to_be_focused()  # a keyboard or screen-reader user starts at the summary
+    expect(page.get_by_label("Judul singkat")).to_have_value("Antrean layanan KB terlalu lama")  # kept
+    summary.get_by_role("link", name="Uraian: apa yang terjadi?").click()
+    expect(page.get_by_label("Uraian: apa yang terjadi?")).to_be_focused()
+
+    page.goto(f"{live_server}/survei/{site['survei']}")
+    page.locator("#q-U2 input[value='3']").check()
+    page.get_by_role("button", name="Kirim penilaian").click()
+    expect(summary).to_be_focused()
+    expect(page.locator("#q-U2 input[value='3']")).to_be_checked()  # the answer given stays
+    hrefs = summary.get_by_role("link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs[:2] == ["#U1-0", "#U3-0"] and "#U2-0" not in hrefs  # in the page's order, answered ones out
+    assert all(page.locator(h).count() == 1 for h in hrefs), hrefs
+    summary.get_by_role("link").first.click()
+    expect(page.locator("#U1-0")).to_be_focused()  # a radio group: its first choice
+
+
+def test_back_from_the_confirm_step_loses_nothing(page, live_server, site):
+    page.goto(live_server + "/pengaduan/")
+    page.get_by_label("Jenis").select_option("pengaduan")
+    page.get_by_label("Kategori").select_option("Pelayanan publik")
+    page.get_by_label("Judul singkat").fill("Antrean layanan KB terlalu lama")
+    page.get_by_label("Uraian: apa yang terjadi?").fill("Saya menunggu tiga jam di klinik.")
+    page.get_by_label("Nama", exact=True).fill("Siti Aminah")
+    page.get_by_label("Nomor telepon / WhatsApp").fill("081234567890")
+    page.get_by_label("Saya telah membaca pemberitahuan privasi").check()
+    page.get_by_role("button", name="Periksa kiriman").click()
+    expect(page.get_by_role("heading", name="Periksa sebelum mengirim")).to_be_visible()
+    page.go_back()
+    expect(page.get_by_label("Judul singkat")).to_have_value("Antrean layanan KB terlalu lama")
+    expect(page.get_by_label("Uraian: apa yang terjadi?")).to_have_value("Saya menunggu tiga jam di klinik.")
+    expect(page.get_by_label("Nama", exact=True)).to_have_value("Siti Aminah")
+    expect(page.get_by_label("Kategori")).to_have_value("Pelayanan publik")
+
+
+def test_keyboard_starts_at_the_skip_link_and_lands_in_the_content(page, live_server, site):
+    for url in ("/", "/pengaduan/", "/wbs/lapor", "/gratifikasi/lapor", f"/survei/{site['survei']}"):
+        page.goto(live_server + url)
+        page.keyboard.press("Tab")
+        expect(page.get_by_role("link", name="Lompat ke isi")).to_be_focused()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('main')"), url  # past the header, in the page
+
+
+def test_back_from_the_anonymity_advice_keeps_the_wbs_report(page, live_server, site):
+    """The WBS form links to its advice in the middle of writing: coming back, the report is still there."""
+    page.goto(live_server + "/wbs/lapor")
+    page.get_by_label("Apa yang terjadi?").fill("Pungutan di loket perizinan")
+    page.get_by_role("link", name="Baca cara tetap anonim").click()
+    expect(page.get_by_role("heading", name="Whistleblowing System (WBS)")).to_be_visible()
+    page.go_back()
+    expect(page.get_by_label("Apa yang terjadi?")).to_have_value("Pungutan di loket perizinan")
