@@ -91,18 +91,51 @@ def _openapi_path(rule: str) -> str:
     return re.sub(r"<(?:[a-z]+:)?([a-zA-Z_]+)>", r"{\1}", rule)
 
 
-def openapi_document(title: str) -> dict:
-    schemas: dict[str, Any] = {"Kesalahan": {
-        "type": "object", "required": ["kode", "pesan"],
-        "properties": {"kode": {"type": "integer"}, "pesan": {"type": "string"},
-                       "kesalahan": {"type": "object", "additionalProperties": {"type": "string"}}}}}
+class ComponentNameCollision(RuntimeError):
+    """Two different models would share one name in components/schemas: the document would keep one and
+    describe the other operation with the wrong schema."""
 
-    def ref(model: type[BaseModel]) -> dict:
+
+_KESALAHAN = {"type": "object", "required": ["kode", "pesan"],
+              "properties": {"kode": {"type": "integer"}, "pesan": {"type": "string"},
+                             "kesalahan": {"type": "object", "additionalProperties": {"type": "string"}}}}
+
+
+class _Components:
+    def __init__(self) -> None:
+        self.schemas: dict[str, Any] = {"Kesalahan": _KESALAHAN}
+        self.owner: dict[str, str | None] = {"Kesalahan": "core.api"}
+
+    def add(self, name: str, schema: dict, owner: str | None) -> None:
+        """`owner`: the model's qualified name (None for a nested $defs entry, known only by its schema)."""
+        if name in self.schemas and (self.schemas[name] != schema
+                                     or None not in (owner, self.owner[name]) and owner != self.owner[name]):
+            raise ComponentNameCollision(
+                f"OpenAPI component {name!r} is defined twice ({self.owner[name] or 'a nested model'} and {owner or 'a nested model'}); rename one model")
+        self.schemas[name] = schema
+        self.owner[name] = owner or self.owner.get(name)
+
+    def ref(self, model: type[BaseModel]) -> dict:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        owner = f"{model.__module__}.{model.__qualname__}"
         for name, sub in schema.pop("$defs", {}).items():
-            schemas[name] = sub
-        schemas[model.__name__] = schema
+            self.add(name, sub, None)
+        self.add(model.__name__, schema, owner)
         return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+
+def check_component_names() -> None:
+    """Raise ComponentNameCollision when two operations' models share a name; run at app build."""
+    components = _Components()
+    for op in OPERATIONS:
+        for model in (op["body"], op["response"]):
+            if model is not None:
+                components.ref(model)
+
+
+def openapi_document(title: str) -> dict:
+    components = _Components()
+    ref = components.ref
 
     paths: dict[str, dict] = {}
     for op in OPERATIONS:
@@ -110,7 +143,8 @@ def openapi_document(title: str) -> dict:
         err = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Kesalahan"}}}}
         responses = {str(op["status"]): {"description": "Berhasil",
                                          "content": {"application/json": {"schema": ref(op["response"])}}}}
-        for code, text in {**({422: "Isian tidak valid"} if op["body"] else {}), 429: "Terlalu banyak permintaan",
+        for code, text in {**({400: "Isi permintaan bukan JSON yang sah", 422: "Isian tidak valid"} if op["body"] else {}),
+                           429: "Terlalu banyak permintaan",
                            **op["errors"]}.items():
             responses[str(code)] = {"description": text, **err}
         entry: dict[str, Any] = {"operationId": op["operation_id"], "summary": op["summary"],
@@ -128,7 +162,7 @@ def openapi_document(title: str) -> dict:
                                     "content": {"application/json": {"schema": ref(op["body"])}}}
         paths.setdefault(path, {})[op["method"]] = entry
     return {"openapi": "3.1.0", "info": {"title": title, "version": "1"},
-            "servers": [{"url": "/"}], "paths": paths, "components": {"schemas": schemas}}
+            "servers": [{"url": "/"}], "paths": paths, "components": {"schemas": components.schemas}}
 
 
 @bp.get("/openapi.json")

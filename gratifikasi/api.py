@@ -83,21 +83,21 @@ class LaporanGratifikasiCreated(BaseModel):
     alasan_wajib: str
 
 
-class StatusIn(BaseModel):
+class StatusGratifikasiIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     nomor: str = Field(max_length=40)
     kode: str = Field(max_length=60)
 
 
-class RiwayatOut(BaseModel):
+class RiwayatGratifikasiOut(BaseModel):
     tanggal: date
     langkah: str
     status: str
     catatan: str
 
 
-class StatusOut(BaseModel):
+class StatusGratifikasiOut(BaseModel):
     nomor: str
     jenis: str
     status: str
@@ -112,7 +112,7 @@ class StatusOut(BaseModel):
     penetapan: str
     nomor_sk: str = Field(description="Nomor SK penetapan; untuk tidak_dapat_ditindaklanjuti, nomor surat KPK")
     tanggal_sk: date | None = Field(description="Tanggal SK atau surat KPK itu")
-    riwayat: list[RiwayatOut]
+    riwayat: list[RiwayatGratifikasiOut]
 
 
 class WajibLaporIn(BaseModel):
@@ -157,20 +157,20 @@ def create(body: LaporanGratifikasiIn) -> LaporanGratifikasiCreated:
 
 @operation(bp, "/status", method="POST", operation_id="getLaporanGratifikasiStatus", tag=TAG,
            summary="Status laporan gratifikasi dengan nomor dan kode rahasia (di badan permintaan, bukan di URL)",
-           body=StatusIn, response=StatusOut, errors={404: "Nomor atau kode tidak cocok"})
+           body=StatusGratifikasiIn, response=StatusGratifikasiOut, errors={404: "Nomor atau kode tidak cocok"})
 @guessing_budget
-def status(body: StatusIn) -> StatusOut:
+def status(body: StatusGratifikasiIn) -> StatusGratifikasiOut:
     from core.workdays import to_local
 
     lap = service.lacak(body.nomor, body.kode)
-    return StatusOut(
+    return StatusGratifikasiOut(
         nomor=lap.nomor, jenis=lap.jenis, status=lap.status, status_label=lap.status_label,
         tanggal_lapor=lap.tanggal_lapor, tenggat_kpk=lap.tenggat_kpk, sisa_hari_kerja=service.sisa_hari_kerja(lap),
         tanggal_teruskan=lap.tanggal_teruskan,
         kelengkapan_kpk=lap.kelengkapan_kpk.catatan if lap.kelengkapan_kpk else "",
         tenggat_kelengkapan_kpk=lap.kelengkapan_kpk.tenggat if lap.kelengkapan_kpk else None,
         penetapan=lap.penetapan, nomor_sk=lap.nomor_sk, tanggal_sk=lap.tanggal_sk,
-        riwayat=[RiwayatOut(tanggal=to_local(r.at).date(), langkah=workflow.AKSI_LABEL.get(r.aksi, r.aksi),
+        riwayat=[RiwayatGratifikasiOut(tanggal=to_local(r.at).date(), langkah=workflow.AKSI_LABEL.get(r.aksi, r.aksi),
                             status=r.status, catatan=r.catatan) for r in lap.riwayat])
 
 

@@ -50,20 +50,20 @@ class PengaduanCreated(BaseModel):
     penyelesaian_hk: list[int] = Field(description="Hari kerja per tingkat: ringan, normatif, tidak berkadar, berkadar")
 
 
-class StatusIn(BaseModel):
+class StatusPengaduanIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     tiket: str = Field(max_length=30)
     kode: str = Field(max_length=60)
 
 
-class RiwayatOut(BaseModel):
+class RiwayatPengaduanOut(BaseModel):
     waktu: datetime
     status: str
     keterangan: str
 
 
-class StatusOut(BaseModel):
+class StatusPengaduanOut(BaseModel):
     tiket: str
     status: str
     status_label: str
@@ -76,7 +76,7 @@ class StatusOut(BaseModel):
     jawaban: str
     alasan_tolak: str
     rujukan: str
-    riwayat: list[RiwayatOut]
+    riwayat: list[RiwayatPengaduanOut]
 
 
 @bp.errorhandler(service.InputError)
@@ -108,13 +108,13 @@ def create(body: PengaduanIn) -> PengaduanCreated:
 
 
 @operation(bp, "/status", method="POST", operation_id="getPengaduanStatus", summary="Status pengaduan",
-           body=StatusIn, response=StatusOut, tag="Pengaduan", errors={404: "Tiket atau kode tidak cocok"},
+           body=StatusPengaduanIn, response=StatusPengaduanOut, tag="Pengaduan", errors={404: "Tiket atau kode tidak cocok"},
            description="Nomor tiket dan kode pelacakan dikirim dalam isi permintaan, tidak pernah di alamat.")
 @guessing_budget
-def status(body: StatusIn) -> StatusOut:
+def status(body: StatusPengaduanIn) -> StatusPengaduanOut:
     v = service.public_view(service.find_for_reporter(body.tiket, body.kode))
-    return StatusOut(tiket=v.tiket, status=v.status, status_label=v.status_label, jenis=v.jenis, kategori=v.kategori,
+    return StatusPengaduanOut(tiket=v.tiket, status=v.status, status_label=v.status_label, jenis=v.jenis, kategori=v.kategori,
                      judul=v.judul, diterima=v.diterima, batas_berikutnya=v.batas_berikutnya,
                      diteruskan_ke=v.diteruskan_ke, jawaban=v.jawaban, alasan_tolak=v.alasan_tolak, rujukan=v.rujukan,
-                     riwayat=[RiwayatOut(waktu=r["waktu"], status=r["status"], keterangan=r["keterangan"])
+                     riwayat=[RiwayatPengaduanOut(waktu=r["waktu"], status=r["status"], keterangan=r["keterangan"])
                               for r in v.riwayat])

@@ -57,7 +57,7 @@ def test_openapi_lists_both_operations(client):
     ops = {op["operationId"]: (path, method) for path, item in doc["paths"].items() for method, op in item.items()}
     assert ops["createPengaduan"] == ("/api/v1/pengaduan", "post")
     assert ops["getPengaduanStatus"] == ("/api/v1/pengaduan/status", "post")
-    assert "kode" in doc["components"]["schemas"]["StatusIn"]["properties"]
+    assert {"tiket", "kode"} == set(doc["components"]["schemas"]["StatusPengaduanIn"]["properties"])
 
 
 def test_api_submit_is_rate_limited(app, client):
