@@ -3,12 +3,12 @@ in a URL). The same service functions as the web form; the schemas below validat
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from flask import Blueprint, current_app, jsonify
 from pydantic import BaseModel, ConfigDict, Field
 
-from core.api import API_PREFIX, operation
+from core.api import API_PREFIX, TERLIHAT, minimal_terisi, terlihat_kecuali, operation, pilihan, pola, tanggal_lalu, wajib_true
 from core.extensions import limiter
 from core.throttle import guessing_budget
 from pengaduan import service
@@ -16,24 +16,50 @@ from pengaduan import service
 bp = Blueprint("pengaduan_api", __name__, url_prefix=API_PREFIX + "/pengaduan")
 
 
+# the service's rules (pengaduan.service.validate), spelled so the document can state them
+_TELEPON = r"^\+?[0-9][0-9 \-]{5,18}[0-9\-]$"
+_E = terlihat_kecuali("@.")
+_EMAIL = rf"^{_E}{terlihat_kecuali('@')}*@{_E}+(?:\.{_E}+)*\.{_E}+$"
+_NIK = r"^[0-9]{16}$"
+_CHAT = r"^-?[0-9]{1,20}$"
+
+
+def _identitas_wajib(schema: dict) -> None:
+    """Not anonymous: a name and a way to reach the reporter (telepon or e-mail) — JSON Schema can say so."""
+    named = {"required": ["nama"], "properties": {"nama": {"type": "string"}}}
+    schema["anyOf"] = [
+        {"required": ["anonim"], "properties": {"anonim": {"const": True}}},
+        {"allOf": [named, {"anyOf": [{"required": [k], "properties": {k: {"type": "string"}}}
+                                     for k in ("telepon", "email")]}]},
+    ]
+
+
 class PengaduanIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_identitas_wajib)
 
     jenis: Literal["pengaduan", "aspirasi", "informasi"] = Field(description="Pengaduan, Aspirasi, atau Permintaan Informasi")
-    kategori: str = Field(max_length=100, description="Salah satu kategori dari pengaturan kantor")
-    judul: str = Field(max_length=200)
-    uraian: str = Field(max_length=100_000, description="Apa yang terjadi (maksimal 10.000 karakter setelah dibersihkan)")
+    kategori: Annotated[str, pilihan(service.categories, "Pilih kategori dari daftar.")] = Field(
+        max_length=100, description="Salah satu kategori yang berlaku di kantor saat dokumen ini dibuat")
+    judul: str = pola(TERLIHAT, "Judul wajib diisi.", max_length=service.MAX_JUDUL)
+    uraian: str = pola(minimal_terisi(10), "Uraian terlalu singkat (minimal 10 karakter).",
+                       max_length=service.MAX_URAIAN, description="Apa yang terjadi (10–10.000 karakter)")
     lokasi: str = Field("", max_length=300)
-    tanggal_kejadian: date | None = None
+    tanggal_kejadian: tanggal_lalu("Tanggal kejadian tidak boleh di masa depan.") | None = None
     layanan_terkait: str = Field("", max_length=200)
-    anonim: bool = False
+    anonim: bool = Field(False, description="true: nama dan kontak tidak wajib (tanpa kontak, status hanya "
+                                            "dapat dilihat dengan tiket dan kode)")
     rahasia: bool = False
-    nama: str | None = Field(None, max_length=200)
-    telepon: str | None = Field(None, max_length=30)
-    email: str | None = Field(None, max_length=254)
-    nik: str | None = Field(None, max_length=30)
-    telegram_chat: str | None = Field(None, max_length=40, description="ID obrolan Telegram untuk pemberitahuan")
-    setuju: bool = Field(description="Persetujuan atas pemberitahuan privasi (wajib true)")
+    nama: str | None = pola(TERLIHAT, "Nama wajib diisi, atau pilih «anonim».", default=None, max_length=200,
+                            description="Wajib bila tidak anonim")
+    telepon: str | None = pola(_TELEPON, "Nomor telepon tidak valid (angka, boleh diawali +).", default=None,
+                               max_length=30, description="Telepon atau e-mail wajib bila tidak anonim")
+    email: str | None = pola(_EMAIL, "Alamat e-mail tidak valid.", default=None, max_length=254)
+    nik: str | None = pola(_NIK, "NIK terdiri dari 16 angka.", default=None, max_length=16,
+                           description="Tidak disimpan bila anonim")
+    telegram_chat: str | None = pola(_CHAT, "ID obrolan Telegram tidak valid.", default=None, max_length=21,
+                                     description="ID obrolan Telegram untuk pemberitahuan")
+    setuju: Annotated[bool, wajib_true("Anda perlu menyetujui pemberitahuan privasi untuk mengirim.")] = Field(
+        description="Persetujuan atas pemberitahuan privasi (wajib true)")
     kunci_idempotensi: str | None = Field(
         None, min_length=22, max_length=64,
         description="Nilai acak (≥128 bit) per pengaduan: kiriman ulang dengan kunci sama mengembalikan tiket "

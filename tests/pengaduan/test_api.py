@@ -33,7 +33,7 @@ def test_errors_are_field_by_field(app, client):
                                                   "setuju": False})
     assert resp.status_code == 422
     errors = resp.get_json()["kesalahan"]
-    assert errors["uraian"].startswith("Uraian wajib diisi") and "nama" in errors and "setuju" in errors
+    assert errors["uraian"].startswith("Uraian terlalu singkat") and errors["setuju"].startswith("Anda perlu menyetujui")
     resp = client.post("/api/v1/pengaduan", json={"jenis": "keluhan", "judul": "x" * 500})
     assert resp.status_code == 422
     errors = resp.get_json()["kesalahan"]
