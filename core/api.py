@@ -234,11 +234,12 @@ def kode_pola(groups: int) -> str:
 def operation(bp: Blueprint, rule: str, *, method: str, operation_id: str, summary: str,
               response: type[BaseModel], body: type[BaseModel] | None = None, tag: str = "",
               status: int = 200, description: str = "", errors: dict[int, str] | None = None,
-              parameters: Callable[[], list[dict]] | None = None):
+              parameters: Callable[[], list[dict]] | None = None, links: dict[str, dict[str, str]] | None = None):
     """Register a JSON endpoint on `bp` and in the OpenAPI document.
 
     The view receives the validated body (if any) as its first argument and returns a `response`
-    instance; domain errors become JSON through core.errors.
+    instance; domain errors become JSON through core.errors. `links`: operationId -> {body field: runtime
+    expression}, how a client feeds this answer to the next call (OpenAPI links).
     """
     def decorator(fn: Callable[..., BaseModel]):
         @wraps(fn)
@@ -262,7 +263,7 @@ def operation(bp: Blueprint, rule: str, *, method: str, operation_id: str, summa
         OPERATIONS.append({"path": prefix + rule, "method": method.lower(), "operation_id": operation_id,
                            "summary": summary, "description": description, "body": body,
                            "response": response, "tag": tag, "status": status, "errors": errors or {},
-                           "parameters": parameters})
+                           "parameters": parameters, "links": links or {}})
         return view
     return decorator
 
@@ -321,8 +322,11 @@ def openapi_document(title: str) -> dict:
     for op in OPERATIONS:
         path = _openapi_path(op["path"])
         err = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Kesalahan"}}}}
-        responses = {str(op["status"]): {"description": "Berhasil",
-                                         "content": {"application/json": {"schema": ref(op["response"])}}}}
+        responses: dict[str, Any] = {str(op["status"]): {
+            "description": "Berhasil", "content": {"application/json": {"schema": ref(op["response"])}}}}
+        if op["links"]:
+            responses[str(op["status"])]["links"] = {
+                target: {"operationId": target, "requestBody": fields} for target, fields in op["links"].items()}
         for code, text in {**({400: "Isi permintaan bukan JSON yang sah", 422: "Isian tidak valid"} if op["body"] else {}),
                            429: "Terlalu banyak permintaan",
                            **op["errors"]}.items():

@@ -222,6 +222,8 @@ def _submit_limit() -> str:
 @operation(bp, "/laporan", method="POST", operation_id="createLaporanGratifikasi", status=201, tag=TAG,
            summary="Kirim laporan gratifikasi (penerimaan, penolakan, atau nihil) kepada UPG",
            body=LaporanGratifikasiIn, response=LaporanGratifikasiCreated,
+           links={"getLaporanGratifikasiStatus": {"nomor": "$response.body#/nomor",
+                                                  "kode": "$response.body#/kode_rahasia"}},
            errors={409: "Laporan dengan kunci idempoten ini sudah diterima"})
 @limiter.limit(_submit_limit)
 def create(body: LaporanGratifikasiIn) -> LaporanGratifikasiCreated:

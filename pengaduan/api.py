@@ -120,6 +120,7 @@ def _tracking_limit() -> str:
 
 @operation(bp, "", method="POST", operation_id="createPengaduan", summary="Kirim pengaduan masyarakat",
            body=PengaduanIn, response=PengaduanCreated, status=201, tag="Pengaduan",
+           links={"getPengaduanStatus": {"tiket": "$response.body#/tiket", "kode": "$response.body#/kode_pelacakan"}},
            description="Mengembalikan nomor tiket dan kode pelacakan rahasia (sekali tampil).")
 @limiter.limit(_submit_limit)
 def create(body: PengaduanIn) -> PengaduanCreated:

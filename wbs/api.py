@@ -136,6 +136,7 @@ def _kotak(m: service.Mailbox) -> KotakOut:
 
 @operation(bp, "/laporan", method="POST", operation_id="createLaporanWbs", status=201, tag=TAG,
            summary="Kirim laporan WBS secara anonim (mengembalikan resi)", body=LaporanWbsIn, response=LaporanWbsOut,
+           links={"aksesLaporanWbs": {"resi": "$response.body#/resi"}, "kirimPesanWbs": {"resi": "$response.body#/resi"}},
            description="Hanya `apa` yang wajib; unsur yang kurang ditanyakan Tim WBS lewat kotak pesan. "
                        "Tidak ada alamat IP, perangkat, atau jam yang disimpan. Simpan resi: hanya resi yang "
                        "membuka kotak pesan, dan resi tidak dapat dipulihkan.")
