@@ -305,13 +305,19 @@ class _Components:
         return {"$ref": f"#/components/schemas/{model.__name__}"}
 
 
+_CHECKED: set[tuple] = set()
+
+
 def check_component_names() -> None:
-    """Raise ComponentNameCollision when two operations' models share a name; run at app build."""
+    """Raise ComponentNameCollision when two operations' models share a name; run at app build (once per
+    set of operations: the models are static, and tests build hundreds of apps)."""
+    models = tuple(m for op in OPERATIONS for m in (op["body"], op["response"]) if m is not None)
+    if models in _CHECKED:
+        return
     components = _Components()
-    for op in OPERATIONS:
-        for model in (op["body"], op["response"]):
-            if model is not None:
-                components.ref(model)
+    for model in models:
+        components.ref(model)
+    _CHECKED.add(models)
 
 
 def openapi_document(title: str) -> dict:
@@ -327,7 +333,7 @@ def openapi_document(title: str) -> dict:
         if op["links"]:
             responses[str(op["status"])]["links"] = {
                 target: {"operationId": target, "requestBody": fields} for target, fields in op["links"].items()}
-        for code, text in {**({400: "Isi permintaan bukan JSON yang sah", 422: "Isian tidak valid"} if op["body"] else {}),
+        for code, text in {**({400: "Ditolak: isi bukan JSON yang sah, atau aturan layanan tidak terpenuhi", 422: "Isian tidak valid"} if op["body"] else {}),
                            429: "Terlalu banyak permintaan",
                            **op["errors"]}.items():
             responses[str(code)] = {"description": text, **err}
