@@ -208,9 +208,6 @@ def tanggal_lalu(pesan: str, sejak: date = date(1, 1, 1), pesan_sejak: str = "")
     return Annotated[date, BeforeValidator(_iso_date), _not_after_today(pesan, sejak, pesan_sejak)]
 
 
-Tanggal = Annotated[date, BeforeValidator(_iso_date)]
-
-
 def _integral(value: Any) -> Any:
     # JSON Schema counts 5.0 as an integer; strict validation alone would refuse it
     return int(value) if isinstance(value, float) and value.is_integer() else value

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from flask import Blueprint, current_app
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from core.api import API_PREFIX, TERLIHAT, Bulat, bulat, operation, pilihan, pola, rentang_angka, tanggal_lalu
@@ -133,12 +133,17 @@ class LaporanGratifikasiIn(BaseModel):
     kunci_idempoten: str | None = Field(None, max_length=64,
                                         description="Kirim ulang dengan kunci yang sama: tidak membuat laporan ganda")
 
-    @model_validator(mode="after")
-    def _identitas(self):
+    @field_validator("identitas_nomor")
+    @classmethod
+    def _identitas(cls, nomor: str, info: ValidationInfo) -> str:
         # the document's if/then, enforced here: the service alone would also take separators
-        if not re.fullmatch(_NIK if self.identitas_jenis == "NIK" else _nip(), self.identitas_nomor):
-            raise PydanticCustomError("aturan", "{pesan}", {"pesan": f"{self.identitas_jenis} tidak sah."})
-        return self
+        jenis = info.data.get("identitas_jenis")
+        if jenis == "NIK" and not re.fullmatch(_NIK, nomor):
+            raise PydanticCustomError("aturan", "{pesan}", {"pesan": "NIK tidak sah: 16 angka sesuai KTP."})
+        if jenis == "NIP" and not re.fullmatch(_nip(), nomor):
+            raise PydanticCustomError("aturan", "{pesan}", {
+                "pesan": "NIP tidak sah: 18 angka, 8 angka pertama tanggal lahir (TTTTBBHH)."})
+        return nomor
 
 
 class VerdictOut(BaseModel):

@@ -91,6 +91,20 @@ def test_the_document_states_what_the_server_checks(app, client, office):
     assert doc["components"]["schemas"]["PengaduanIn"]["properties"]["kategori"]["enum"] == ["Pelayanan KB", "Lainnya"]
 
 
+def test_refusals_name_the_field_in_indonesian(client, office):
+    from tests.gratifikasi.test_api import _body
+
+    resp = client.post("/api/v1/gratifikasi/laporan", json=_body(identitas_nomor="199913402005011001"))
+    assert resp.status_code == 422
+    assert resp.get_json()["kesalahan"] == {"identitas_nomor": "NIP tidak sah: 18 angka, 8 angka pertama tanggal "
+                                                               "lahir (TTTTBBHH)."}
+    resp = client.post("/api/v1/skm/respon", json={"layanan": "kb-konseling", "jawaban": {}, "jenis_kelamin": "X",
+                                                   "usia": 20.5, "pendidikan": "S1", "pekerjaan": "PNS"})
+    errors = resp.get_json()["kesalahan"]
+    assert resp.status_code == 422 and errors["jenis_kelamin"] == "Pilihan tidak dikenal. Pilihan yang sah: 'L' atau 'P'."
+    assert errors["usia"] == "Harus berupa bilangan bulat." and "pendidikan" in errors
+
+
 def test_an_undeclared_method_is_405_with_allow(client):
     resp = client.open("/api/v1/skm/respon", method="TRACE")
     assert resp.status_code == 405 and "POST" in resp.headers["Allow"]
