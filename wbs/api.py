@@ -135,6 +135,7 @@ def _kotak(m: service.Mailbox) -> KotakOut:
 
 
 @operation(bp, "/laporan", method="POST", operation_id="createLaporanWbs", status=201, tag=TAG,
+           errors={503: "Saluran WBS belum dibuka: Tim WBS belum memiliki kunci untuk membuka laporan"},
            summary="Kirim laporan WBS secara anonim (mengembalikan resi)", body=LaporanWbsIn, response=LaporanWbsOut,
            links={"aksesLaporanWbs": {"resi": "$response.body#/resi"}, "kirimPesanWbs": {"resi": "$response.body#/resi"}},
            description="Hanya `apa` yang wajib; unsur yang kurang ditanyakan Tim WBS lewat kotak pesan. "

@@ -105,6 +105,14 @@ def test_refusals_name_the_field_in_indonesian(client, office):
     assert errors["usia"] == "Harus berupa bilangan bulat." and "pendidikan" in errors
 
 
+def test_a_closed_wbs_channel_is_a_documented_503(client):
+    """Before the WBS team has a key, intake answers 503, and the document says it may."""
+    doc = client.get("/api/v1/openapi.json").get_json()
+    assert "503" in _ops(doc)["createLaporanWbs"]["responses"]
+    resp = client.post("/api/v1/wbs/laporan", json={"apa": "Pungutan di loket"})
+    assert resp.status_code == 503 and resp.get_json()["pesan"].startswith("Saluran WBS belum dapat menerima")
+
+
 def test_an_undeclared_method_is_405_with_allow(client):
     resp = client.open("/api/v1/skm/respon", method="TRACE")
     assert resp.status_code == 405 and "POST" in resp.headers["Allow"]
