@@ -195,7 +195,7 @@ def _iso_date(value: Any) -> Any:
     raise PydanticCustomError("aturan", "{pesan}", {"pesan": "Tanggal tidak valid (format YYYY-MM-DD)."})
 
 
-def _not_after_today(pesan: str, sejak: date, pesan_sejak: str) -> Aturan:
+def _dates_from(pesan: str, sejak: date, pesan_sejak: str) -> Aturan:
     from core.workdays import local_today
 
     def periksa(v: date) -> str | None:
@@ -205,7 +205,7 @@ def _not_after_today(pesan: str, sejak: date, pesan_sejak: str) -> Aturan:
 
 def tanggal_lalu(pesan: str, sejak: date = date(1, 1, 1), pesan_sejak: str = "") -> Any:
     """A date (YYYY-MM-DD) from `sejak` to today in the office's time zone; the document's pattern says which."""
-    return Annotated[date, BeforeValidator(_iso_date), _not_after_today(pesan, sejak, pesan_sejak)]
+    return Annotated[date, BeforeValidator(_iso_date), _dates_from(pesan, sejak, pesan_sejak)]
 
 
 def _integral(value: Any) -> Any:
@@ -219,6 +219,8 @@ Bulat = Annotated[int, BeforeValidator(_integral)]
 def bulat(ge: int, le: int) -> Any:
     """An integer from `ge` to `le` (the bounds first: after a validator pydantic would not document them)."""
     return Annotated[int, Field(ge=ge, le=le), BeforeValidator(_integral)]
+
+
 # a code as the office prints it (core.crypto.normalize_code): Crockford base32 in groups of four, dashes
 # optional, any case, O/I/L read as 0/1
 _CROCKFORD = "[0-9A-HJKMNP-TV-Za-hjkmnp-tv-zOoIiLl]"
@@ -288,8 +290,9 @@ class _Components:
         """`owner`: the model's qualified name (None for a nested $defs entry, known only by its schema)."""
         if name in self.schemas and (self.schemas[name] != schema
                                      or None not in (owner, self.owner[name]) and owner != self.owner[name]):
-            raise ComponentNameCollision(
-                f"OpenAPI component {name!r} is defined twice ({self.owner[name] or 'a nested model'} and {owner or 'a nested model'}); rename one model")
+            first, second = self.owner[name] or "a nested model", owner or "a nested model"
+            raise ComponentNameCollision(f"OpenAPI component {name!r} is defined twice ({first} and {second}); "
+                                         "rename one model")
         self.schemas[name] = schema
         self.owner[name] = owner or self.owner.get(name)
 
@@ -320,7 +323,6 @@ def check_component_names() -> None:
 def openapi_document(title: str) -> dict:
     components = _Components()
     ref = components.ref
-
     paths: dict[str, dict] = {}
     for op in OPERATIONS:
         path = _openapi_path(op["path"])
@@ -330,9 +332,9 @@ def openapi_document(title: str) -> dict:
         if op["links"]:
             responses[str(op["status"])]["links"] = {
                 target: {"operationId": target, "requestBody": fields} for target, fields in op["links"].items()}
-        for code, text in {**({400: "Ditolak: isi bukan JSON yang sah, atau aturan layanan tidak terpenuhi", 422: "Isian tidak valid"} if op["body"] else {}),
-                           429: "Terlalu banyak permintaan",
-                           **op["errors"]}.items():
+        refusals = {400: "Ditolak: isi bukan JSON yang sah, atau aturan layanan tidak terpenuhi",
+                    422: "Isian tidak valid"} if op["body"] else {}
+        for code, text in {**refusals, 429: "Terlalu banyak permintaan", **op["errors"]}.items():
             responses[str(code)] = {"description": text, **err}
         entry: dict[str, Any] = {"operationId": op["operation_id"], "summary": op["summary"],
                                  "responses": responses}
