@@ -44,9 +44,9 @@ def _nip() -> str:
     return rf"^(?:{rentang_angka(1940, top, 4)}{_MD}|(?:{leap})0229)[0-9]{{10}}$"
 
 
-Nilai = (bulat(1, rules.NILAI_MAKS)
-         | Annotated[str, pola(_NILAI, "Nilai rupiah tidak sah: titik memisahkan ribuan, koma untuk desimal; contoh: 1500000, "
-                                "Rp1.500.000 atau 1.500.000,00.")])
+_NILAI_SALAH = ("Nilai rupiah tidak sah: titik memisahkan ribuan, koma untuk desimal; contoh: 1500000, "
+                "Rp1.500.000 atau 1.500.000,00.")
+Nilai = bulat(1, rules.NILAI_MAKS) | Annotated[str, pola(_NILAI, _NILAI_SALAH)]
 TanggalTerima = tanggal_lalu("Tanggal penerimaan tidak boleh setelah hari ini.", _SEJAK_UU,
                              "Tanggal penerimaan sebelum berlakunya kewajiban lapor gratifikasi "
                              "(UU 20/2001, 21 November 2001). Periksa tahunnya.")
@@ -81,7 +81,8 @@ def _laporan_schema(schema: dict) -> None:
          "else": gift},
         {"if": {"properties": {"jenis": {"const": "penerimaan"}}},
          "then": {"required": ["posisi_objek"], "properties": {"posisi_objek": {"enum": list(Posisi.__args__)}}}},
-        {"if": {"required": ["acara"], "properties": {"jenis": {"not": {"const": "nihil"}}, "acara": {"const": "lainnya"}}},
+        {"if": {"required": ["acara"],
+                "properties": {"jenis": {"not": {"const": "nihil"}}, "acara": {"const": "lainnya"}}},
          "then": {"required": ["acara_keterangan"], "properties": {"acara_keterangan": filled}}},
     ]
     schema["x-aturan-antar-isian"] = ANTAR_ISIAN

@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 from flask import Blueprint, current_app, jsonify
 from pydantic import BaseModel, ConfigDict, Field
 
-from core.api import API_PREFIX, TERLIHAT, minimal_terisi, terlihat_kecuali, operation, pilihan, pola, tanggal_lalu, wajib_true
+from core.api import (API_PREFIX, TERLIHAT, minimal_terisi, operation, pilihan, pola, tanggal_lalu,
+                      terlihat_kecuali, wajib_true)
 from core.extensions import limiter
 from core.throttle import guessing_budget
 from pengaduan import service
@@ -135,13 +136,15 @@ def create(body: PengaduanIn) -> PengaduanCreated:
 
 
 @operation(bp, "/status", method="POST", operation_id="getPengaduanStatus", summary="Status pengaduan",
-           body=StatusPengaduanIn, response=StatusPengaduanOut, tag="Pengaduan", errors={404: "Tiket atau kode tidak cocok"},
+           body=StatusPengaduanIn, response=StatusPengaduanOut, tag="Pengaduan",
+           errors={404: "Tiket atau kode tidak cocok"},
            description="Nomor tiket dan kode pelacakan dikirim dalam isi permintaan, tidak pernah di alamat.")
 @guessing_budget
 def status(body: StatusPengaduanIn) -> StatusPengaduanOut:
     v = service.public_view(service.find_for_reporter(body.tiket, body.kode))
-    return StatusPengaduanOut(tiket=v.tiket, status=v.status, status_label=v.status_label, jenis=v.jenis, kategori=v.kategori,
-                     judul=v.judul, diterima=v.diterima, batas_berikutnya=v.batas_berikutnya,
-                     diteruskan_ke=v.diteruskan_ke, jawaban=v.jawaban, alasan_tolak=v.alasan_tolak, rujukan=v.rujukan,
-                     riwayat=[RiwayatPengaduanOut(waktu=r["waktu"], status=r["status"], keterangan=r["keterangan"])
-                              for r in v.riwayat])
+    return StatusPengaduanOut(
+        tiket=v.tiket, status=v.status, status_label=v.status_label, jenis=v.jenis, kategori=v.kategori,
+        judul=v.judul, diterima=v.diterima, batas_berikutnya=v.batas_berikutnya, diteruskan_ke=v.diteruskan_ke,
+        jawaban=v.jawaban, alasan_tolak=v.alasan_tolak, rujukan=v.rujukan,
+        riwayat=[RiwayatPengaduanOut(waktu=r["waktu"], status=r["status"], keterangan=r["keterangan"])
+                 for r in v.riwayat])

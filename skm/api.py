@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date
-
 from typing import Annotated, Literal
 
 from flask import Blueprint, request
