@@ -42,6 +42,7 @@ def build_app(test_config: dict | None, packages: Iterable) -> Flask:
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     wire(app, packages)
+    api.check_component_names()  # a shared name would document one operation with another's schema
     uow.init_app(app)
 
     register_error_pages(app)

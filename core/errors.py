@@ -124,6 +124,12 @@ def error_response(code: int, message: str | None = None, **extra):
     return render_template("errors/error.html", code=code, title=title, text=message or text, **extra), code
 
 
+def _http_error(e, code: int):
+    body, code = error_response(code)
+    allow = [(k, v) for k, v in getattr(e, "get_headers", lambda: [])() if k == "Allow"]
+    return body, code, allow  # a 405 names the methods the address accepts (RFC 9110)
+
+
 def database_unavailable(exc: BaseException):
     """503 «coba lagi» while the database cannot be reached; the pool reconnects by itself afterwards
     (pool_pre_ping), so the next request after it comes back is served without restarting the app."""
@@ -158,7 +164,7 @@ def _server_error(e):
 def register_error_pages(app: Flask) -> None:
     for code in PAGES:
         if code != 500:
-            app.register_error_handler(code, lambda e, code=code: error_response(code))
+            app.register_error_handler(code, lambda e, code=code: _http_error(e, code))
     app.register_error_handler(500, _server_error)
     for exc in DATABASE_DOWN:
         app.register_error_handler(exc, database_unavailable)

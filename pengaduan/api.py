@@ -3,12 +3,13 @@ in a URL). The same service functions as the web form; the schemas below validat
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from flask import Blueprint, current_app, jsonify
 from pydantic import BaseModel, ConfigDict, Field
 
-from core.api import API_PREFIX, operation
+from core.api import (API_PREFIX, TERLIHAT, minimal_terisi, operation, pilihan, pola, tanggal_lalu,
+                      terlihat_kecuali, wajib_true)
 from core.extensions import limiter
 from core.throttle import guessing_budget
 from pengaduan import service
@@ -16,24 +17,50 @@ from pengaduan import service
 bp = Blueprint("pengaduan_api", __name__, url_prefix=API_PREFIX + "/pengaduan")
 
 
+# the service's rules (pengaduan.service.validate), spelled so the document can state them
+_TELEPON = r"^\+?[0-9][0-9 \-]{5,18}[0-9\-]$"
+_E = terlihat_kecuali("@.")
+_EMAIL = rf"^{_E}{terlihat_kecuali('@')}*@{_E}+(?:\.{_E}+)*\.{_E}+$"
+_NIK = r"^[0-9]{16}$"
+_CHAT = r"^-?[0-9]{1,20}$"
+
+
+def _identitas_wajib(schema: dict) -> None:
+    """Not anonymous: a name and a way to reach the reporter (telepon or e-mail) — JSON Schema can say so."""
+    named = {"required": ["nama"], "properties": {"nama": {"type": "string"}}}
+    schema["anyOf"] = [
+        {"required": ["anonim"], "properties": {"anonim": {"const": True}}},
+        {"allOf": [named, {"anyOf": [{"required": [k], "properties": {k: {"type": "string"}}}
+                                     for k in ("telepon", "email")]}]},
+    ]
+
+
 class PengaduanIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_identitas_wajib)
 
     jenis: Literal["pengaduan", "aspirasi", "informasi"] = Field(description="Pengaduan, Aspirasi, atau Permintaan Informasi")
-    kategori: str = Field(max_length=100, description="Salah satu kategori dari pengaturan kantor")
-    judul: str = Field(max_length=200)
-    uraian: str = Field(max_length=100_000, description="Apa yang terjadi (maksimal 10.000 karakter setelah dibersihkan)")
+    kategori: Annotated[str, pilihan(service.categories, "Pilih kategori dari daftar.")] = Field(
+        max_length=100, description="Salah satu kategori yang berlaku di kantor saat dokumen ini dibuat")
+    judul: str = pola(TERLIHAT, "Judul wajib diisi.", max_length=service.MAX_JUDUL)
+    uraian: str = pola(minimal_terisi(10), "Uraian terlalu singkat (minimal 10 karakter).",
+                       max_length=service.MAX_URAIAN, description="Apa yang terjadi (10–10.000 karakter)")
     lokasi: str = Field("", max_length=300)
-    tanggal_kejadian: date | None = None
+    tanggal_kejadian: tanggal_lalu("Tanggal kejadian tidak boleh di masa depan.") | None = None
     layanan_terkait: str = Field("", max_length=200)
-    anonim: bool = False
+    anonim: bool = Field(False, description="true: nama dan kontak tidak wajib (tanpa kontak, status hanya "
+                                            "dapat dilihat dengan tiket dan kode)")
     rahasia: bool = False
-    nama: str | None = Field(None, max_length=200)
-    telepon: str | None = Field(None, max_length=30)
-    email: str | None = Field(None, max_length=254)
-    nik: str | None = Field(None, max_length=30)
-    telegram_chat: str | None = Field(None, max_length=40, description="ID obrolan Telegram untuk pemberitahuan")
-    setuju: bool = Field(description="Persetujuan atas pemberitahuan privasi (wajib true)")
+    nama: str | None = pola(TERLIHAT, "Nama wajib diisi, atau pilih «anonim».", default=None, max_length=200,
+                            description="Wajib bila tidak anonim")
+    telepon: str | None = pola(_TELEPON, "Nomor telepon tidak valid (angka, boleh diawali +).", default=None,
+                               max_length=30, description="Telepon atau e-mail wajib bila tidak anonim")
+    email: str | None = pola(_EMAIL, "Alamat e-mail tidak valid.", default=None, max_length=254)
+    nik: str | None = pola(_NIK, "NIK terdiri dari 16 angka.", default=None, max_length=16,
+                           description="Tidak disimpan bila anonim")
+    telegram_chat: str | None = pola(_CHAT, "ID obrolan Telegram tidak valid.", default=None, max_length=21,
+                                     description="ID obrolan Telegram untuk pemberitahuan")
+    setuju: Annotated[bool, wajib_true("Anda perlu menyetujui pemberitahuan privasi untuk mengirim.")] = Field(
+        description="Persetujuan atas pemberitahuan privasi (wajib true)")
     kunci_idempotensi: str | None = Field(
         None, min_length=22, max_length=64,
         description="Nilai acak (≥128 bit) per pengaduan: kiriman ulang dengan kunci sama mengembalikan tiket "
@@ -50,20 +77,20 @@ class PengaduanCreated(BaseModel):
     penyelesaian_hk: list[int] = Field(description="Hari kerja per tingkat: ringan, normatif, tidak berkadar, berkadar")
 
 
-class StatusIn(BaseModel):
+class StatusPengaduanIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     tiket: str = Field(max_length=30)
     kode: str = Field(max_length=60)
 
 
-class RiwayatOut(BaseModel):
+class RiwayatPengaduanOut(BaseModel):
     waktu: datetime
     status: str
     keterangan: str
 
 
-class StatusOut(BaseModel):
+class StatusPengaduanOut(BaseModel):
     tiket: str
     status: str
     status_label: str
@@ -76,7 +103,7 @@ class StatusOut(BaseModel):
     jawaban: str
     alasan_tolak: str
     rujukan: str
-    riwayat: list[RiwayatOut]
+    riwayat: list[RiwayatPengaduanOut]
 
 
 @bp.errorhandler(service.InputError)
@@ -94,6 +121,7 @@ def _tracking_limit() -> str:
 
 @operation(bp, "", method="POST", operation_id="createPengaduan", summary="Kirim pengaduan masyarakat",
            body=PengaduanIn, response=PengaduanCreated, status=201, tag="Pengaduan",
+           links={"getPengaduanStatus": {"tiket": "$response.body#/tiket", "kode": "$response.body#/kode_pelacakan"}},
            description="Mengembalikan nomor tiket dan kode pelacakan rahasia (sekali tampil).")
 @limiter.limit(_submit_limit)
 def create(body: PengaduanIn) -> PengaduanCreated:
@@ -108,13 +136,15 @@ def create(body: PengaduanIn) -> PengaduanCreated:
 
 
 @operation(bp, "/status", method="POST", operation_id="getPengaduanStatus", summary="Status pengaduan",
-           body=StatusIn, response=StatusOut, tag="Pengaduan", errors={404: "Tiket atau kode tidak cocok"},
+           body=StatusPengaduanIn, response=StatusPengaduanOut, tag="Pengaduan",
+           errors={404: "Tiket atau kode tidak cocok"},
            description="Nomor tiket dan kode pelacakan dikirim dalam isi permintaan, tidak pernah di alamat.")
 @guessing_budget
-def status(body: StatusIn) -> StatusOut:
+def status(body: StatusPengaduanIn) -> StatusPengaduanOut:
     v = service.public_view(service.find_for_reporter(body.tiket, body.kode))
-    return StatusOut(tiket=v.tiket, status=v.status, status_label=v.status_label, jenis=v.jenis, kategori=v.kategori,
-                     judul=v.judul, diterima=v.diterima, batas_berikutnya=v.batas_berikutnya,
-                     diteruskan_ke=v.diteruskan_ke, jawaban=v.jawaban, alasan_tolak=v.alasan_tolak, rujukan=v.rujukan,
-                     riwayat=[RiwayatOut(waktu=r["waktu"], status=r["status"], keterangan=r["keterangan"])
-                              for r in v.riwayat])
+    return StatusPengaduanOut(
+        tiket=v.tiket, status=v.status, status_label=v.status_label, jenis=v.jenis, kategori=v.kategori,
+        judul=v.judul, diterima=v.diterima, batas_berikutnya=v.batas_berikutnya, diteruskan_ke=v.diteruskan_ke,
+        jawaban=v.jawaban, alasan_tolak=v.alasan_tolak, rujukan=v.rujukan,
+        riwayat=[RiwayatPengaduanOut(waktu=r["waktu"], status=r["status"], keterangan=r["keterangan"])
+                 for r in v.riwayat])

@@ -2,30 +2,54 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated, Literal
 
 from flask import Blueprint, request
 from pydantic import BaseModel, ConfigDict, Field
 
-from core.api import API_PREFIX, operation
+from core.api import API_PREFIX, Aturan, bulat, operation, pilihan
+from core.errors import NotFoundError
 from core.extensions import limiter
-from skm import service
+from skm import service, vocab
+from skm.calculator import UNSUR_KODE
 from skm.views import submit_limit
 
 bp = Blueprint("skm_api", __name__, url_prefix=API_PREFIX + "/skm")
 TAG = "Survei Kepuasan Masyarakat"
 
 
+UnsurKode = Literal[UNSUR_KODE]  # type: ignore[valid-type]
+
+
+def _layanan_aktif() -> list[str]:
+    return service.kode_layanan(aktif_saja=True)
+
+
+def _tanpa_kode() -> Aturan:
+    """While no open service asks for a one-time code, a code sent would be refused: the document says so."""
+    def wajib() -> bool:
+        return service.ada_wajib_kode()
+    return Aturan(lambda: {} if wajib() else {"maxLength": 0},
+                  lambda v: None if not v or wajib() else "Layanan ini tidak memakai kode survei; kosongkan kode.")
+
+
 class ResponSkmIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    layanan: str = Field(description="Kode tautan layanan, mis. «kb-konseling».", max_length=40)
-    jawaban: dict[str, int] = Field(description="Nilai 1–4 per kode unsur: {\"U1\": 4, …, \"U9\": 3}.")
-    jenis_kelamin: str = Field(description="L atau P.", max_length=20)
-    usia: int = Field(ge=15, le=100)
-    pendidikan: str = Field(description="SD, SMP, SMA, D1-D3, D4-S1, S2, S3.", max_length=40)
-    pekerjaan: str = Field(description="PNS, TNI, POLRI, SWASTA, WIRAUSAHA, LAINNYA.", max_length=40)
+    layanan: Annotated[str, pilihan(_layanan_aktif, "Layanan tidak ditemukan atau survei untuk layanan ini tidak "
+                                                    "dibuka.")] = Field(
+        description="Kode tautan layanan yang surveinya dibuka saat dokumen ini dibuat, mis. «kb-konseling».",
+        max_length=40)
+    jawaban: dict[UnsurKode, bulat(1, 4)] = Field(
+        min_length=len(UNSUR_KODE), description="Nilai 1–4 untuk setiap unsur U1…U9: {\"U1\": 4, …, \"U9\": 3}.")
+    jenis_kelamin: Literal[tuple(vocab.JENIS_KELAMIN)] = Field(description="L atau P.")  # type: ignore[valid-type]
+    usia: bulat(vocab.USIA_MIN, vocab.USIA_MAX)
+    pendidikan: Literal[tuple(vocab.PENDIDIKAN)] = Field(  # type: ignore[valid-type]
+        description="SD, SMP, SMA, D1-D3, D4-S1, S2, S3.")
+    pekerjaan: Literal[tuple(vocab.PEKERJAAN)] = Field(  # type: ignore[valid-type]
+        description="PNS, TNI, POLRI, SWASTA, WIRAUSAHA, LAINNYA.")
     saran: str = Field(default="", max_length=2000)
-    kode: str | None = Field(default=None, description="Kode sekali pakai dari bukti layanan (bila diwajibkan).",
-                             max_length=20)
+    kode: Annotated[str, Field(max_length=20), _tanpa_kode()] | None = Field(
+        default=None, description="Kode sekali pakai dari bukti layanan (bila layanan mewajibkannya).")
     token: str | None = Field(default=None, max_length=64,
                               description="Kunci idempotensi: kiriman ulang dengan token sama dicatat sekali.")
 
@@ -77,12 +101,26 @@ def create_respon(body: ResponSkmIn):
                         pesan="Terima kasih, penilaian Anda tercatat.")
 
 
+def _hasil_parameters() -> list[dict]:
+    """The published periods and the services, as they are when the document is generated."""
+    periods = service.periode_publik_ids()
+    return [{"name": "periode_id", "in": "path", "required": True,
+             "schema": {"type": "integer", **({"enum": periods} if periods else {"not": {}})},
+             "description": "id periode yang hasilnya sudah diumumkan"},
+            {"name": "layanan", "in": "query", "required": False,
+             "schema": {"type": "string", **pilihan(lambda: service.kode_layanan(aktif_saja=False), "").schema()},
+             "description": "kode layanan; tanpa ini: seluruh layanan"}]
+
+
 @operation(bp, "/hasil/<int:periode_id>", method="GET", operation_id="getHasilSkm",
            summary="Hasil SKM satu periode (seluruh layanan, atau satu layanan dengan ?layanan=kode)",
-           response=HasilSkmOut, tag=TAG, errors={404: "Periode atau layanan tidak ditemukan"})
+           response=HasilSkmOut, tag=TAG, errors={404: "Periode atau layanan tidak ditemukan"},
+           parameters=_hasil_parameters)
 def get_hasil(periode_id: int):
     periode = service.periode_or_404(periode_id, publik=True)
-    kode = (request.args.get("layanan") or "").strip()
+    kode = request.args.get("layanan")
+    if kode is not None and kode not in service.kode_layanan(aktif_saja=False):  # the document's enum, as written
+        raise NotFoundError("Layanan tidak ditemukan.")
     layanan = service.layanan_by_kode(kode, aktif_saja=False) if kode else None
     h = service.hasil(periode, layanan)
     s = service.ukuran_sampel(periode, layanan, h.responden)

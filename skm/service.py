@@ -106,6 +106,20 @@ def layanan_by_kode(kode: str, *, aktif_saja: bool = True) -> SkmLayanan:
     return row
 
 
+def kode_layanan(*, aktif_saja: bool) -> list[str]:
+    q = select(SkmLayanan.kode).order_by(SkmLayanan.kode)
+    return list(db.session.scalars(q.where(SkmLayanan.aktif) if aktif_saja else q))
+
+
+def ada_wajib_kode() -> bool:
+    """Whether an open service asks its respondents for a one-time code."""
+    return db.session.scalar(select(SkmLayanan.id).where(SkmLayanan.aktif, SkmLayanan.wajib_kode).limit(1)) is not None
+
+
+def periode_publik_ids() -> list[int]:
+    return list(db.session.scalars(select(SkmPeriode.id).where(SkmPeriode.publik).order_by(SkmPeriode.id)))
+
+
 def simpan_layanan(layanan: SkmLayanan | None, *, kode: str, nama: str, unit_id: int, populasi: int | None,
                    wajib_kode: bool, aktif: bool = True, actor=None, nama_en: str | None = None) -> SkmLayanan:
     """`nama_en`: the English name for ?lang=en ("" clears it; None keeps it)."""

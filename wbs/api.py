@@ -10,7 +10,7 @@ from flask import Blueprint, current_app
 from pydantic import BaseModel, ConfigDict, Field
 
 from core import storage
-from core.api import API_PREFIX, operation
+from core.api import API_PREFIX, TERLIHAT, kode_pola, operation, pola
 from core.attachments import MAX_FILES
 from core.errors import DomainError
 from wbs import service
@@ -21,17 +21,31 @@ TAG = "WBS"
 JenisWbs = Literal["korupsi", "gratifikasi", "pungli", "benturan_kepentingan", "penyalahgunaan_wewenang",
                    "pelanggaran_disiplin", "lainnya"]
 Teks = Field(default="", max_length=service.MAX_TEXT)
+# standard base64 with padding, not empty (an empty file is refused)
+_BASE64 = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)$"
+
+
+Resi = pola(kode_pola(4), "Resi terdiri dari 16 huruf dan angka, misalnya ABCD-EFGH-JKMN-PQRS.", max_length=19)
+# what JSON Schema cannot check: the file's content (wbs.service via core.storage.inspect_upload)
+ISI_BERKAS = [{"isian": ["lampiran"],
+               "aturan": "Isi berkas diperiksa dari isinya: JPG, PNG, WebP atau PDF yang utuh, tidak melebihi "
+                         "batas ukuran berkas."}]
 
 
 class LampiranIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     nama: str = Field(max_length=255, description="Nama berkas (juga dienkripsi).")
-    isi_base64: str = Field(description="Isi berkas, base64. JPG, PNG, WebP atau PDF; metadata PDF TIDAK dihapus.")
+    isi_base64: str = pola(
+        _BASE64, "Isi berkas bukan base64 yang sah.",
+        description="Isi berkas, base64 (RFC 4648, dengan padding). JPG, PNG, WebP atau PDF, diperiksa dari isinya; "
+                    "metadata PDF TIDAK dihapus.",
+        json_schema_extra={"contentEncoding": "base64"})
 
 
 class LaporanWbsIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    apa: str = Field(min_length=1, max_length=service.MAX_TEXT, description="Apa yang terjadi (wajib).")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"x-aturan-antar-isian": ISI_BERKAS})
+    apa: str = pola(TERLIHAT, "Ceritakan apa yang terjadi.", max_length=service.MAX_TEXT,
+                    description="Apa yang terjadi (wajib).")
     dimana: str = Teks
     kapan: str = Teks
     siapa: str = Teks
@@ -56,7 +70,7 @@ class LaporanWbsOut(BaseModel):
 
 class AksesIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    resi: str = Field(min_length=1, max_length=64)
+    resi: str = Resi
 
 
 class EntriOut(BaseModel):
@@ -85,9 +99,16 @@ class KotakOut(BaseModel):
     terbuka: bool
 
 
+def _pesan_atau_berkas(schema: dict) -> None:
+    """A message holds text or at least one file (add_reporter_message)."""
+    schema["anyOf"] = [{"required": ["pesan"], "properties": {"pesan": {"pattern": TERLIHAT}}},
+                       {"required": ["lampiran"], "properties": {"lampiran": {"minItems": 1}}}]
+    schema["x-aturan-antar-isian"] = ISI_BERKAS
+
+
 class PesanIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    resi: str = Field(min_length=1, max_length=64)
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_pesan_atau_berkas)
+    resi: str = Resi
     pesan: str = Teks
     lampiran: list[LampiranIn] = Field(default_factory=list, max_length=MAX_FILES)
     kunci_idempotensi: str | None = Field(default=None, min_length=20, max_length=64)
@@ -114,7 +135,9 @@ def _kotak(m: service.Mailbox) -> KotakOut:
 
 
 @operation(bp, "/laporan", method="POST", operation_id="createLaporanWbs", status=201, tag=TAG,
+           errors={503: "Saluran WBS belum dibuka: Tim WBS belum memiliki kunci untuk membuka laporan"},
            summary="Kirim laporan WBS secara anonim (mengembalikan resi)", body=LaporanWbsIn, response=LaporanWbsOut,
+           links={"aksesLaporanWbs": {"resi": "$response.body#/resi"}, "kirimPesanWbs": {"resi": "$response.body#/resi"}},
            description="Hanya `apa` yang wajib; unsur yang kurang ditanyakan Tim WBS lewat kotak pesan. "
                        "Tidak ada alamat IP, perangkat, atau jam yang disimpan. Simpan resi: hanya resi yang "
                        "membuka kotak pesan, dan resi tidak dapat dipulihkan.")

@@ -209,14 +209,15 @@ def test_api_create_and_get(client, survei):
 
 def test_api_refuses_bad_answers_in_indonesian(client, survei):
     resp = client.post("/api/v1/skm/respon", json=_api_body(jawaban={**{k: 3 for k in U}, "U3": 5}, token=None))
-    assert resp.status_code == 400 and resp.json["kesalahan"] == {"U3": "Jawaban U3 bernilai 5, di luar rentang 1–4."}
+    # the document states the 1–4 range and the nine unsur, so its validation refuses them (422)
+    assert resp.status_code == 422 and resp.json["kesalahan"] == {"jawaban.U3": "Maksimal 4."}
     missing = {k: 3 for k in U[:-1]}
     resp = client.post("/api/v1/skm/respon", json=_api_body(jawaban=missing, token=None))
-    assert resp.status_code == 400 and "U9" in resp.json["kesalahan"]
+    assert resp.status_code == 422 and "9" in resp.json["kesalahan"]["jawaban"]
     resp = client.post("/api/v1/skm/respon", json=_api_body(usia=7, token=None))
     assert resp.status_code == 422 and resp.json["kesalahan"]["usia"] == "Minimal 15."
     resp = client.post("/api/v1/skm/respon", json=_api_body(layanan="tidak-ada"))
-    assert resp.status_code == 404
+    assert resp.status_code == 422 and resp.json["kesalahan"]["layanan"].startswith("Layanan tidak ditemukan")
     assert _count() == 0
 
 
