@@ -259,3 +259,15 @@ def test_the_report_page_sends_nota_dinas_and_records_a_meeting(app, muat, login
         assert db.session.scalar(select(func.count()).select_from(ZiNotaDinas)) == 1
         assert db.session.scalar(select(func.count()).select_from(ZiRapat)) == 1
         assert db.session.scalar(select(func.count()).select_from(ZiBukti).where(ZiBukti.jenis == "foto")) == 2
+
+
+def test_the_wbs_evaluation_is_sent_too_and_filed_where_the_report_is(katalog):
+    unit = make_unit("INSP", "Tim WBS")
+    b = laporan.terbitkan("evaluasi_wbs", periode("semester", TAHUN, 1), today=date(TAHUN, 7, 1)).bukti
+    nd = laporan.kirim_nota_dinas(b, [unit.id], today=date(TAHUN, 7, 2))[0].bukti
+    db.session.commit()
+    # the catalogue names no nota dinas for the WBS: it is filed against the pertanyaan the report serves
+    assert {t.indikator.kode for t in nd.tautan_indikator} == {t.indikator.kode for t in b.tautan_indikator}
+    assert all(t.bukti_nama is None for t in nd.tautan_indikator)
+    text, _ = _pdf_text(read_attachment(nd.attachment))
+    assert "Kepala Tim WBS" in text and "Laporan hasil evaluasi atas penerapan Whistle Blowing System" in text
