@@ -29,11 +29,11 @@ from core.security import fresh_login_required, role_required
 from core.templating import angka as angka_halaman, persen
 from core.web import attempt, download, refuse
 from core.workdays import local_today
-from zi import answers, catalogue, ekspor, evidence, laporan, lke, scoring, tindak_lanjut
-from zi.forms import (BuktiForm, JawabanForm, KebijakanForm, LaporanForm, RekomendasiForm, StatusTindakLanjutForm,
-                      TautkanForm)
-from zi.models import (JENIS_BUKTI, JENIS_KEBIJAKAN, KOMPONEN, STATUS_TINDAK_LANJUT, ZiBukti, ZiBuktiNama, ZiIndikator,
-                       ZiTindakLanjut)
+from zi import answers, catalogue, ekspor, evidence, laporan, lke, rapat, scoring, tindak_lanjut
+from zi.forms import (BuktiForm, JawabanForm, KebijakanForm, LaporanForm, NotaDinasForm, RapatForm, RekomendasiForm,
+                      StatusTindakLanjutForm, TautkanForm)
+from zi.models import (BERKAS_RAPAT, JENIS_BUKTI, JENIS_KEBIJAKAN, KOMPONEN, STATUS_TINDAK_LANJUT, ZiBukti, ZiBuktiNama,
+                       ZiIndikator, ZiTindakLanjut)
 from zi.periode import bulan_lalu, periode
 
 BACA = (Role.admin, Role.pimpinan, Role.tpi)
@@ -480,6 +480,86 @@ def zi_laporan_buat():
         flash(_("%(judul)s sudah ada (nomor %(nomor)s); laporan yang sama tidak dibuat dua kali.",
                 judul=t.bukti.judul, nomor=t.bukti.nomor), "info")
     return redirect(url_for("admin.zi_laporan", tahun=tahun))
+
+
+def _laporan(bukti_id: int) -> ZiBukti:
+    b = _bukti(bukti_id)
+    if laporan.jenis_dari_bukti(b) is None:
+        abort(404)
+    return b
+
+
+def _halaman_satu_laporan(b: ZiBukti, nd_form: NotaDinasForm | None = None, rapat_form: RapatForm | None = None,
+                          status: int = 200):
+    """One generated report: its files, its recommendations, the nota dinas that sent it to the units concerned,
+    and the monev meetings attached to it."""
+    today = local_today()
+    if nd_form is None:
+        nd_form = NotaDinasForm(formdata=None)
+        nd_form.unit_id.data = laporan.unit_rekomendasi(b)
+    nd_form.unit_id.choices = _unit_choices()[1:]
+    rapat_form = rapat_form or RapatForm(formdata=None, tanggal=today)
+    meetings = rapat.rapat_laporan([b.id])
+    berkas_rapat = {m.id: [evidence.info(x, x.periode_mulai, x.periode_selesai, today) for x in m.bukti]
+                    for m in meetings}
+    notas = laporan.nota_dinas_laporan(b)
+    return _render("admin/zi/laporan_satu.html", status, tahun=b.periode_selesai.year, b=b,
+                   info=evidence.info(b, b.periode_mulai, b.periode_selesai, today), salinan=salinan(b),
+                   salinan_nd={n.bukti_id: salinan(n.bukti) for n in notas}, notas=notas,
+                   rekomendasi=list(db.session.scalars(select(ZiTindakLanjut).where(
+                       ZiTindakLanjut.sumber_bukti_id == b.id).options(joinedload(ZiTindakLanjut.unit))
+                       .order_by(ZiTindakLanjut.unit_id, ZiTindakLanjut.id))),
+                   dapat_dikirim=laporan.dapat_dikirim(b), nd_form=nd_form, rapat_form=rapat_form,
+                   meetings=meetings, berkas_rapat=berkas_rapat, berkas_rapat_jenis=BERKAS_RAPAT)
+
+
+@bp.get("/zi/laporan/<int:bukti_id>")
+@role_required(*BACA)
+def zi_laporan_satu(bukti_id: int):
+    return _halaman_satu_laporan(_laporan(bukti_id))
+
+
+@bp.post("/zi/laporan/<int:bukti_id>/nota-dinas")
+@role_required(*TULIS)
+def zi_laporan_nota_dinas(bukti_id: int):
+    b = _laporan(bukti_id)
+    form = NotaDinasForm()
+    if not form.validate_on_submit():
+        return _halaman_satu_laporan(b, nd_form=form, status=400)
+    try:
+        hasil = laporan.kirim_nota_dinas(b, form.unit_id.data or [], user=current_user)
+    except DomainError as e:
+        refuse(e, form)
+        return _halaman_satu_laporan(b, nd_form=form, status=400)
+    baru = [t.bukti.nomor for t in hasil if t.baru]
+    ada = [t.bukti.nomor for t in hasil if not t.baru]
+    if baru:
+        flash(_("Nota dinas dibuat: %(nomor)s.", nomor=", ".join(baru)), "success")
+    if ada:
+        flash(_("Nota dinas untuk unit itu sudah ada (%(nomor)s); tidak dibuat dua kali.", nomor=", ".join(ada)), "info")
+    return redirect(url_for("admin.zi_laporan_satu", bukti_id=b.id) + "#nota-dinas")
+
+
+@bp.post("/zi/laporan/<int:bukti_id>/rapat")
+@role_required(*TULIS)
+def zi_laporan_rapat(bukti_id: int):
+    b = _laporan(bukti_id)
+    form = RapatForm()
+    if not form.validate_on_submit():
+        return _halaman_satu_laporan(b, rapat_form=form, status=400)
+    try:
+        r = rapat.catat(b, tanggal=form.tanggal.data, acara=form.acara.data or "", peserta=form.peserta.data or "",
+                        notulen=form.notulen.data or "", notulen_berkas=request.files.get("notulen_berkas"),
+                        undangan=request.files.get("undangan"), daftar_hadir=request.files.get("daftar_hadir"),
+                        foto=request.files.getlist("foto"), user=current_user)
+    except DomainError as e:
+        refuse(e, form)
+        if any(f.filename for f in request.files.values()):
+            form.foto.errors = [*form.foto.errors, _("Isian tetap di formulir; pilih berkas-berkasnya sekali lagi.")]
+        return _halaman_satu_laporan(b, rapat_form=form, status=400)
+    flash(_("Rapat monev %(tanggal)s dicatat dengan %(n)s berkas bukti.", tanggal=r.tanggal.strftime("%d/%m/%Y"),
+            n=len(r.bukti)), "success")
+    return redirect(url_for("admin.zi_laporan_satu", bukti_id=b.id) + "#rapat")
 
 
 def _unit_choices() -> list[tuple[int, str]]:

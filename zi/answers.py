@@ -23,6 +23,7 @@ from core.forms import clean_text
 from core.settings import get_setting
 from core.workdays import format_tanggal, local_today
 from zi import cache, catalogue, evidence, scoring
+from zi import rapat as zi_rapat
 from zi.evidence import BuktiInfo
 from zi.models import ZiBukti, ZiIndikator, ZiJawaban, ZiTindakLanjut
 
@@ -177,13 +178,21 @@ def _berkala(ctx: Konteks, kode: str, kunci: str, satuan: str, kata: str) -> Usu
     kurang = [f"{kata} {u[2]} belum ada di register." for u in due if u not in covered]
     kurang += [p for r in rows if r.berkas == evidence.HILANG for p in r.peringatan]
     dasar = [f"{kata} tercatat untuk {len(covered)} dari {len(due)} {satuan} yang sudah berakhir."]
+    # the monev meetings attached to these reports (undangan, notulen, daftar hadir, foto rapat) are its evidence too
+    rapat = ctx.memo("rapat:" + kunci, lambda: zi_rapat.bukti_rapat(rows, ctx.mulai, ctx.selesai, ctx.today))
+    dipakai_rapat = [r for r in rapat if r.dapat_dipakai]
+    kurang += [p for r in rapat if r.berkas == evidence.HILANG for p in r.peringatan]
+    if rapat:
+        dengan = {(r.bukti.periode_mulai, r.bukti.periode_selesai) for r in dipakai_rapat}
+        dasar.append(f"Rapat monev (undangan, notulen, daftar hadir, foto rapat) tercatat untuk {len(dengan)} "
+                     f"laporan; {len(dipakai_rapat)} berkas rapat di register.")
     if not usable:
         return _opsi(kode, "C", ctx, bukti=rows, kurang=kurang or [f"{kata} belum ada di register."], dasar=dasar)
     if due and len(covered) == len(due):
-        return _opsi(kode, "A", ctx, bukti=usable, kurang=kurang, dasar=dasar)
+        return _opsi(kode, "A", ctx, bukti=usable + dipakai_rapat, kurang=kurang, dasar=dasar)
     if not due:
         dasar.append(f"Belum ada {satuan} yang berakhir pada periode ini: keberkalaan belum dapat ditunjukkan.")
-    return _opsi(kode, "B", ctx, bukti=usable, kurang=kurang, dasar=dasar)
+    return _opsi(kode, "B", ctx, bukti=usable + dipakai_rapat, kurang=kurang, dasar=dasar)
 
 
 def berkala(kunci: str, frekuensi: str, kata: str) -> Callable[[Konteks, str], Usulan]:

@@ -1,5 +1,6 @@
 """Demo data for `flask demo seed`: this year's LKE catalogue and a little evidence — two SKs (one ending soon),
-a photo of the complaint box, last month's complaint monev, and one tracked recommendation."""
+a photo of the complaint box, last month's complaint monev with one tracked recommendation, the nota dinas that sends
+it to the Sekretariat, and its monev meeting (typed minutes)."""
 from __future__ import annotations
 
 import io
@@ -12,7 +13,7 @@ from core.calendar import add_workdays
 from core.models import Unit
 from core.settings import office
 from core.workdays import format_tanggal, local_today
-from zi import catalogue, evidence, laporan, tindak_lanjut
+from zi import catalogue, evidence, laporan, rapat, tindak_lanjut
 from zi.periode import bulan_lalu
 
 
@@ -62,3 +63,8 @@ def seed_demo(units: dict[str, Unit]) -> None:
         tindak_lanjut.buat(tahun=last.tahun, rekomendasi="Pasang spanduk informasi kanal pengaduan dan WBS di ruang "
                            "pelayanan.", unit_id=units["SEKR"].id, tenggat=add_workdays(today, 20),
                            indikator_kode="PW.P3.d", sumber=t.bukti)
+        laporan.kirim_nota_dinas(t.bukti, [units["SEKR"].id], today=today)
+    rapat.catat(t.bukti, tanggal=today, acara=f"Rapat monitoring dan evaluasi penanganan pengaduan {last.label}",
+                peserta="Kepala Perwakilan\nKepala Bagian Umum\nPetugas Pengelola Pengaduan",
+                notulen="Angka penanganan pengaduan bulan lalu dibahas bersama.\nDisepakati memasang spanduk informasi "
+                        "kanal pengaduan dan WBS di ruang pelayanan.", today=today)

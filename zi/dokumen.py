@@ -213,7 +213,8 @@ def docx(d: Dokumen) -> bytes:
     _garis(_p(doc, k["kontak"], size=8.5, align=center, after=10))
     _p(doc, d.judul.upper(), bold=True, size=12, align=center, after=2)
     _p(doc, d.periode, bold=True, align=center, after=2)
-    _p(doc, f"Nomor: {d.nomor}", align=center, after=2)
+    if d.nomor:  # minutes and other attachments carry no number of their own
+        _p(doc, f"Nomor: {d.nomor}", align=center, after=2)
     _p(doc, f"Tanggal: {format_tanggal(d.tanggal)}", align=center, after=8)
     if d.catatan:
         _p(doc, d.catatan, bold=True, align=center, after=8)

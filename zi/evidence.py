@@ -304,9 +304,11 @@ def bukti_indikator(ind: ZiIndikator, mulai: date | None = None, selesai: date |
 
 
 def bukti_berkunci(tahun: int, kunci: str, mulai: date, selesai: date, today: date | None = None) -> list[BuktiInfo]:
-    """Evidence filed in the year's catalogue as a bukti of this key (any pertanyaan), one entry per item."""
+    """Evidence filed in the year's catalogue as a bukti of this key (any pertanyaan), one entry per item. A
+    period spanning two years also reads the other year's catalogue: December's report is filed in its own year."""
+    years = {tahun, *range(mulai.year, selesai.year + 1)}
     seen, out = set(), []
-    for link in _links([ZiIndikator.tahun == tahun, ZiBuktiNama.kunci == kunci]):
+    for link in _links([ZiIndikator.tahun.in_(years), ZiBuktiNama.kunci == kunci]):
         if link.bukti_id not in seen:
             seen.add(link.bukti_id)
             out.append(info(link.bukti, mulai, selesai, today, link.bukti_nama))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
+from flask_wtf.file import FileField, MultipleFileField
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from zi.models import JENIS_BUKTI, STATUS_TINDAK_LANJUT
 
@@ -126,3 +127,29 @@ class StatusTindakLanjutForm(FlaskForm):
     hasil = TextAreaField(_l("Hasil tindak lanjut (wajib bila selesai)"), validators=[Length(max=5000)],
                           render_kw={"rows": 3})
     bukti = PilihanBanyak(_l("Bukti dari register"), choices=[])
+
+
+class NotaDinasForm(FlaskForm):
+    """The units a monev report is sent to by nota dinas (one letter per unit)."""
+
+    unit_id = PilihanBanyak(_l("Unit tujuan nota dinas"), choices=[], widget=ListWidget(prefix_label=False),
+                            option_widget=CheckboxInput())
+
+
+_BERKAS_RAPAT = {"accept": "application/pdf,image/jpeg,image/png,image/webp,.xlsx"}
+
+
+class RapatForm(FlaskForm):
+    """A monev meeting: when, who, the minutes (typed or a file), the invitation, the attendance list, photos."""
+
+    tanggal = TanggalField(_l("Tanggal rapat"))
+    acara = StringField(_l("Acara (opsional)"), validators=[Length(max=300)], render_kw={"maxlength": 300})
+    peserta = TextAreaField(_l("Peserta (satu nama dan jabatan per baris)"), validators=[Length(max=20000)],
+                            render_kw={"rows": 4})
+    notulen = TextAreaField(_l("Notulen (ketik di sini, atau unggah berkasnya di bawah)"),
+                            validators=[Length(max=20000)], render_kw={"rows": 6})
+    notulen_berkas = FileField(_l("Berkas notulen (PDF/JPEG/PNG/WebP, paling besar 10 MB)"), render_kw=_BERKAS_RAPAT)
+    undangan = FileField(_l("Undangan rapat"), render_kw=_BERKAS_RAPAT)
+    daftar_hadir = FileField(_l("Daftar hadir"), render_kw=_BERKAS_RAPAT)
+    foto = MultipleFileField(_l("Foto rapat (boleh beberapa, paling banyak 10)"),
+                             render_kw={"accept": "image/jpeg,image/png,image/webp"})

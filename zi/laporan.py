@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from core import audit, storage
 from core.calendar import add_workdays
-from core.documents import format_nomor
+from core.documents import NotaDinas, format_nomor, nota_dinas_docx, nota_dinas_pdf
 from core.errors import DomainError
 from core.extensions import db
 from core.models import Role, Unit, User, UserRole
@@ -27,8 +27,8 @@ from core.settings import get_setting
 from core.workdays import format_tanggal, local_today
 from zi import answers, catalogue, dokumen, evidence, tindak_lanjut
 from zi.dokumen import Bagian, Daftar, Grafik, Paragraf, Tabel
-from zi.models import STATUS_TINDAK_LANJUT, ZiBukti, ZiTindakLanjut
-from zi.periode import Periode, bulan_lalu, hari_kerja_pertama
+from zi.models import STATUS_TINDAK_LANJUT, ZiBukti, ZiNotaDinas, ZiTindakLanjut
+from zi.periode import Periode, bulan_lalu, dari_kunci, hari_kerja_pertama
 
 DOCX = evidence.DOCX
 BELUM_DISPOSISI = "Belum didisposisikan"
@@ -597,3 +597,130 @@ def laporan_terbit(tahun: int | None = None, limit: int = 200) -> list[ZiBukti]:
     if tahun:
         q = q.where(ZiBukti.periode_mulai <= date(tahun, 12, 31), ZiBukti.periode_selesai >= date(tahun, 1, 1))
     return list(db.session.scalars(q.order_by(ZiBukti.id.desc()).limit(limit)))
+
+
+def jenis_dari_bukti(b: ZiBukti) -> JenisLaporan | None:
+    """The kind of a generated report in the register ("zi.monev_pengaduan:2026-03" → monev_pengaduan)."""
+    kunci = b.kunci_sumber or ""
+    if b.jenis != "laporan_otomatis" or not kunci.startswith("zi."):
+        return None
+    return JENIS.get(kunci[3:].split(":", 1)[0])
+
+
+# --- sending a monev report to the units concerned by nota dinas --------------------------------------------------
+
+# the reports sent by nota dinas (their recommendations are tracked per unit), and the catalogue key each nota
+# dinas files itself as ("" = against the pertanyaan the report serves)
+NOTA_DINAS_KUNCI = {"monev_pengaduan": "nota_dinas_monev_pengaduan", "evaluasi_wbs": ""}
+NOTA_DINAS_PREFIX = "nd."  # ZiBukti.kunci_sumber of a nota dinas: "nd.<report id>:<unit id>"
+
+
+def dapat_dikirim(b: ZiBukti) -> bool:
+    jenis = jenis_dari_bukti(b)
+    return jenis is not None and jenis.kode in NOTA_DINAS_KUNCI
+
+
+def rekomendasi_unit(laporan_b: ZiBukti, unit_id: int) -> list[ZiTindakLanjut]:
+    return list(db.session.scalars(select(ZiTindakLanjut).where(ZiTindakLanjut.sumber_bukti_id == laporan_b.id,
+                                                                ZiTindakLanjut.unit_id == unit_id)
+                                   .order_by(ZiTindakLanjut.tenggat, ZiTindakLanjut.id)))
+
+
+def unit_rekomendasi(laporan_b: ZiBukti) -> list[int]:
+    """The units a report's recommendations are addressed to: the ones a nota dinas goes to by default."""
+    return list(db.session.scalars(select(ZiTindakLanjut.unit_id).where(ZiTindakLanjut.sumber_bukti_id == laporan_b.id)
+                                   .distinct()))
+
+
+def nota_dinas_laporan(laporan_b: ZiBukti) -> list[ZiNotaDinas]:
+    return list(db.session.scalars(select(ZiNotaDinas).where(ZiNotaDinas.laporan_id == laporan_b.id)
+                                   .order_by(ZiNotaDinas.bukti_id)))
+
+
+def nota_dinas_monev(laporan_b: ZiBukti, unit: Unit, rekomendasi: list[ZiTindakLanjut], *, nomor: str,
+                     tanggal: date) -> NotaDinas:
+    """The one place a monev nota dinas is built, on the complaint disposition's generator (core.documents):
+    from the head of office (the signing official of the settings) to the head of the unit, the report attached,
+    each recommendation addressed to the unit with its deadline."""
+    k = dokumen.kop()
+    alamat = [k["nama"]] if k["induk"] else []
+    alamat += [k["alamat"]] if k["alamat"] else []
+    paragraf = [f"Bersama ini kami sampaikan {laporan_b.judul} nomor {laporan_b.nomor} tanggal "
+                f"{format_tanggal(laporan_b.tanggal)} (terlampir), untuk menjadi perhatian dan ditindaklanjuti "
+                f"oleh {unit.nama}."]
+    if rekomendasi:
+        paragraf.append(f"Rekomendasi hasil monitoring dan evaluasi yang perlu ditindaklanjuti oleh {unit.nama}:")
+        paragraf += [f"{i}. {r.rekomendasi} (tenggat {format_tanggal(r.tenggat)})"
+                     for i, r in enumerate(rekomendasi, 1)]
+        paragraf.append("Mohon pelaksanaan setiap rekomendasi beserta buktinya dicatat melalui aplikasi ZI Lapor "
+                        "sebelum tenggatnya, untuk dilaporkan dalam laporan tindak lanjut.")
+    else:
+        paragraf.append(f"Tidak ada rekomendasi yang ditujukan khusus kepada {unit.nama}; mohon hasil monitoring "
+                        "dan evaluasi ini menjadi perhatian dalam pelaksanaan tugas.")
+    return NotaDinas(kop_nama=(k["induk"] or k["nama"]).upper(), kop_alamat=" · ".join(alamat) or "-",
+                     kop_kontak=k["kontak"] or "-", nomor=nomor, yth=unit.kepala_jabatan or f"Kepala {unit.nama}",
+                     dari=k["jabatan"] or "Kepala", tanggal=tanggal, sifat="Biasa", lampiran="1 (satu) berkas",
+                     hal=f"Penyampaian {laporan_b.judul}", paragraf=paragraf,
+                     penandatangan_jabatan=k["jabatan"] or "Kepala", penandatangan_nama=k["penandatangan"] or "-",
+                     penandatangan_nip=k["nip"] or "-")
+
+
+def _nomor_nota_dinas(today: date) -> str:
+    """The office's nota dinas number: its template and codes (setting "nota_dinas"), in the same buku agenda as
+    the complaint dispositions, so no two nota dinas of the office share a number."""
+    register = (answers.pengaturan()["laporan"].get("register_nota_dinas")
+                or (get_setting("pengaduan") or {}).get("register_nota_dinas") or "pengaduan")
+    cfg = get_setting("nota_dinas") or {}
+    seq = next_sequence(f"nota_dinas:{register}", today.year)
+    try:
+        return format_nomor(cfg["template_nomor"], seq=seq, kode_jabatan=cfg["kode_jabatan"], kka=cfg["kka"],
+                            when=today)
+    except ValueError as exc:
+        raise DomainError(f"Pengaturan nomor nota dinas salah: {exc}", "unit_id") from exc
+
+
+def kirim_nota_dinas(laporan_b: ZiBukti, unit_ids: list[int], *, user=None,
+                     today: date | None = None) -> list[Terbit]:
+    """One nota dinas per chosen unit: numbered, rendered (PDF + DOCX), stored and filed in the register against
+    the monev pertanyaan. Idempotent per report and unit: sending again finds the first letter."""
+    jenis = jenis_dari_bukti(laporan_b)
+    if jenis is None or jenis.kode not in NOTA_DINAS_KUNCI:
+        raise DomainError("Nota dinas hanya dibuat untuk laporan monitoring dan evaluasi.", "unit_id")
+    units = [u for u in (db.session.get(Unit, i) for i in dict.fromkeys(unit_ids) if i) if u is not None and u.aktif]
+    if not units:
+        raise DomainError("Pilih sekurang-kurangnya satu unit tujuan nota dinas.", "unit_id")
+    today = today or local_today()
+    tahun = next((t.indikator.tahun for t in laporan_b.tautan_indikator), laporan_b.periode_selesai.year)
+    kunci_nd = NOTA_DINAS_KUNCI[jenis.kode]
+    names = evidence.bukti_nama_berkunci(tahun, kunci_nd) if kunci_nd else []
+    plain = [] if names else [t.indikator for t in laporan_b.tautan_indikator]
+    evidence.antre()  # one sender at a time: the second finds the first's letters
+    out = []
+    for unit in units:
+        kunci = f"{NOTA_DINAS_PREFIX}{laporan_b.id}:{unit.id}"
+        if (found := evidence.bukti_sumber(kunci)) is not None:
+            out.append(Terbit(found, False))
+            continue
+        nomor = _nomor_nota_dinas(today)
+        nd = nota_dinas_monev(laporan_b, unit, rekomendasi_unit(laporan_b, unit.id), nomor=nomor, tanggal=today)
+        pdf_data, docx_data = nota_dinas_pdf(nd), nota_dinas_docx(nd)
+        nama = _nama_berkas(f"nota dinas monev {unit.kode}", periode_laporan(laporan_b), "pdf")
+        b = evidence.tambah_bukti(judul=f"Nota dinas penyampaian hasil monev kepada {unit.nama} ({laporan_b.judul})"[:300],
+                                  jenis="laporan_otomatis", periode_mulai=laporan_b.periode_mulai,
+                                  periode_selesai=laporan_b.periode_selesai, user=user, data=pdf_data,
+                                  nama_berkas=nama, bukti_nama=names, indikator=plain, nomor=nomor, tanggal=today,
+                                  keterangan=f"Kepada {nd.yth}; laporan {laporan_b.nomor}.", kunci_sumber=kunci)
+        salinan = storage.inspect_upload(docx_data, nama.removesuffix(".pdf") + ".docx",
+                                         max_bytes=len(docx_data) + 1, allowed={DOCX})
+        evidence.simpan_berkas(salinan, evidence.OWNER_SALINAN, b.id)
+        db.session.add(ZiNotaDinas(bukti_id=b.id, laporan_id=laporan_b.id, unit_id=unit.id))
+        db.session.flush()
+        audit.record("zi.laporan.nota_dinas", "zi_bukti", laporan_b.id,
+                     {"nomor": nomor, "unit": unit.kode, "nota_dinas": b.id}, actor=user)
+        out.append(Terbit(b, True))
+    return out
+
+
+def periode_laporan(b: ZiBukti) -> Periode:
+    """The period a generated report covers, from its register key."""
+    return dari_kunci((b.kunci_sumber or "").split(":", 1)[1].split("@", 1)[0])

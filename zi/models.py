@@ -225,3 +225,49 @@ class ZiTindakLanjutBukti(db.Model):
     tindak_lanjut_id: Mapped[int] = mapped_column(ForeignKey("zi_tindak_lanjut.id", ondelete="CASCADE"),
                                                   primary_key=True)
     bukti_id: Mapped[int] = mapped_column(ForeignKey("zi_bukti.id", ondelete="CASCADE"), primary_key=True)
+
+
+class ZiNotaDinas(db.Model):
+    """A nota dinas sending a monev report to one unit concerned. The letter itself is evidence (ZiBukti: its
+    number, date, PDF and DOCX); this row says which report it sends and to which unit."""
+
+    __tablename__ = "zi_nota_dinas"
+    __table_args__ = (UniqueConstraint("laporan_id", "unit_id"),)
+
+    bukti_id: Mapped[int] = mapped_column(ForeignKey("zi_bukti.id", ondelete="CASCADE"), primary_key=True)
+    laporan_id: Mapped[int] = mapped_column(ForeignKey("zi_bukti.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+
+    bukti: Mapped[ZiBukti] = relationship(foreign_keys=[bukti_id])
+    laporan: Mapped[ZiBukti] = relationship(foreign_keys=[laporan_id])
+    unit: Mapped[Unit] = relationship()
+
+
+# the files a monev meeting keeps, each an item of evidence of its own kind
+BERKAS_RAPAT = {"notulen": N_("Notulen"), "undangan": N_("Undangan"), "daftar_hadir": N_("Daftar hadir"),
+                "foto": N_("Foto")}
+
+
+class ZiRapat(db.Model):
+    """A monev meeting (the juknis's "undangan, notulen, daftar hadir, foto rapat") attached to a report."""
+
+    __tablename__ = "zi_rapat"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    laporan_id: Mapped[int] = mapped_column(ForeignKey("zi_bukti.id", ondelete="CASCADE"), index=True)
+    tanggal: Mapped[date] = mapped_column(Date, index=True)
+    acara: Mapped[str] = mapped_column(String(300))
+    peserta: Mapped[str] = mapped_column(Text, default="")
+    notulen: Mapped[str] = mapped_column(Text, default="")  # typed minutes (also rendered as a PDF in the register)
+    dibuat_oleh_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    dibuat_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    laporan: Mapped[ZiBukti] = relationship(foreign_keys=[laporan_id])
+    bukti: Mapped[list[ZiBukti]] = relationship(secondary="zi_rapat_bukti", order_by="ZiBukti.id")
+
+
+class ZiRapatBukti(db.Model):
+    __tablename__ = "zi_rapat_bukti"
+
+    rapat_id: Mapped[int] = mapped_column(ForeignKey("zi_rapat.id", ondelete="CASCADE"), primary_key=True)
+    bukti_id: Mapped[int] = mapped_column(ForeignKey("zi_bukti.id", ondelete="CASCADE"), primary_key=True)

@@ -1,6 +1,7 @@
 """The ZI dashboard in a real browser on a phone-sized screen, without a script of our own: the admin reads the
 score, opens a pertanyaan, is refused a wrong file type with a clear message (what was typed stays), files a photo,
-overrides a proposal with a reason, generates last month's complaint monev and downloads it; the public
+overrides a proposal with a reason, generates last month's complaint monev and downloads it, sends it to a unit
+by nota dinas and records its monev meeting with a photo; the public
 transparency page is reachable from the home page."""
 from datetime import timedelta
 
@@ -9,7 +10,7 @@ from playwright.sync_api import expect
 
 from core.extensions import db
 from core.workdays import local_today
-from tests.factories import PASSWORD, make_user
+from tests.factories import PASSWORD, make_unit, make_user
 from tests.zi import helpers as h
 from zi import catalogue
 
@@ -25,6 +26,7 @@ def test_zi_dashboard_and_transparency_page(app, page, live_server, tmp_path):
     with app.app_context():
         user, secret = make_user(["admin"])
         email = user.email
+        make_unit("SEKR", "Sekretariat")
         catalogue.load(today.year)
         catalogue.load(last_month.year)
         h.pengaduan(last_month.replace(day=1), "selesai", respon_pada=last_month.replace(day=1))
@@ -89,6 +91,25 @@ def test_zi_dashboard_and_transparency_page(app, page, live_server, tmp_path):
     with page.expect_download() as dl:
         page.get_by_role("link", name="DOCX").first.click()
     assert dl.value.suggested_filename.startswith("laporan-monitoring-dan-evaluasi-penanganan-pengaduan")
+
+    # the report's page: sent to a unit by nota dinas, and its monev meeting recorded
+    page.locator("a[href*='/admin/zi/laporan/']").first.click()
+    expect(page.get_by_role("heading", name="Nota dinas kepada unit terkait")).to_be_visible()
+    _fits(page)
+    page.get_by_label("Sekretariat").check()
+    page.get_by_role("button", name="Buat nota dinas").click()
+    expect(page.get_by_text("Nota dinas dibuat:")).to_be_visible()
+    with page.expect_download() as dl:
+        page.locator("#nota-dinas").get_by_role("link", name="DOCX").click()
+    assert dl.value.suggested_filename.startswith("nota-dinas-monev-sekr")
+    rapat = page.locator("form[action*='/rapat']")
+    rapat.get_by_label("Peserta").fill("Kepala Perwakilan\nPetugas Pengaduan")
+    rapat.get_by_label("Notulen (ketik").fill("Hasil monev dibahas; spanduk kanal pengaduan dipasang.")
+    rapat.get_by_label("Foto rapat").set_input_files(str(png))
+    rapat.get_by_role("button", name="Catat rapat dan berkasnya di register").click()
+    expect(page.get_by_text("dicatat dengan 2 berkas bukti.")).to_be_visible()
+    expect(page.get_by_text("Peserta: Kepala Perwakilan; Petugas Pengaduan")).to_be_visible()
+    _fits(page)
     page.get_by_role("link", name="Kesiapan", exact=True).click()
     expect(page.get_by_role("heading", name=f"Kesiapan evaluasi {today.year}")).to_be_visible()
     _fits(page)

@@ -94,10 +94,11 @@ EXPECTED: dict[str, str | tuple[str, ...]] = {
     **{f"admin.{e}": ("admin", "pimpinan", "tpi") for e in ("zi_index", "zi_area", "zi_indikator", "zi_register",
                                                             "zi_berkas", "zi_salinan", "zi_kebijakan",
                                                             "zi_kesiapan", "zi_laporan", "zi_tindak_lanjut",
-                                                            "zi_ekspor", "zi_lke_xlsx")},
+                                                            "zi_ekspor", "zi_lke_xlsx", "zi_laporan_satu")},
     **{f"admin.{e}": ("admin",) for e in ("zi_muat_katalog", "zi_jawab", "zi_jawab_hapus", "zi_bukti_unggah",
                                           "zi_tautkan", "zi_lepas", "zi_kebijakan_tambah", "zi_laporan_buat",
-                                          "zi_tindak_lanjut_buat", "zi_tindak_lanjut_ubah")},
+                                          "zi_tindak_lanjut_buat", "zi_tindak_lanjut_ubah",
+                                          "zi_laporan_nota_dinas", "zi_laporan_rapat")},
 }
 
 # values for the URL's variables: ids that do not exist, names that lead nowhere

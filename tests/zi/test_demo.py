@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from core.extensions import db
 from core.workdays import local_today
 from zi import catalogue, evidence
-from zi.models import ZiBukti, ZiTindakLanjut
+from zi.models import ZiBukti, ZiNotaDinas, ZiTindakLanjut
 
 
 def test_demo_seed_fills_the_register(app, runner):
@@ -16,7 +16,9 @@ def test_demo_seed_fills_the_register(app, runner):
         tahun = local_today().year
         assert catalogue.ada(tahun)
         jenis = dict(db.session.execute(select(ZiBukti.jenis, func.count()).group_by(ZiBukti.jenis)).all())
-        assert jenis == {"sk": 2, "foto": 1, "laporan_otomatis": 1}
+        # the monev report and the nota dinas sending it; the meeting's typed minutes as a PDF
+        assert jenis == {"sk": 2, "foto": 1, "laporan_otomatis": 2, "notulen": 1}
+        assert db.session.scalar(select(func.count()).select_from(ZiNotaDinas)) == 1
         assert all(evidence.status_berkas(b) == evidence.ADA for b in db.session.scalars(select(ZiBukti)))
         # the SK of the UPG ends within 30 days: the readiness view warns
         assert any(r.berlaku == evidence.SEGERA_BERAKHIR for r in evidence.dokumen_kebijakan())
