@@ -16,13 +16,14 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
-from core import audit, storage
+from core import audit, documents, storage
 from core.calendar import add_workdays
 from core.documents import NotaDinas, format_nomor, nota_dinas_docx, nota_dinas_pdf
 from core.errors import DomainError
 from core.extensions import db
 from core.models import Role, Unit, User, UserRole
 from core.numbering import next_sequence
+from core.terbilang import jumlah_berkas
 from core.settings import get_setting
 from core.workdays import format_tanggal, local_today
 from zi import answers, catalogue, dokumen, evidence, tindak_lanjut
@@ -642,9 +643,7 @@ def nota_dinas_monev(laporan_b: ZiBukti, unit: Unit, rekomendasi: list[ZiTindakL
     """The one place a monev nota dinas is built, on the complaint disposition's generator (core.documents):
     from the head of office (the signing official of the settings) to the head of the unit, the report attached,
     each recommendation addressed to the unit with its deadline."""
-    k = dokumen.kop()
-    alamat = [k["nama"]] if k["induk"] else []
-    alamat += [k["alamat"]] if k["alamat"] else []
+    signer = documents.penandatangan_nota_dinas()
     paragraf = [f"Bersama ini kami sampaikan {laporan_b.judul} nomor {laporan_b.nomor} tanggal "
                 f"{format_tanggal(laporan_b.tanggal)} (terlampir), untuk menjadi perhatian dan ditindaklanjuti "
                 f"oleh {unit.nama}."]
@@ -657,12 +656,11 @@ def nota_dinas_monev(laporan_b: ZiBukti, unit: Unit, rekomendasi: list[ZiTindakL
     else:
         paragraf.append(f"Tidak ada rekomendasi yang ditujukan khusus kepada {unit.nama}; mohon hasil monitoring "
                         "dan evaluasi ini menjadi perhatian dalam pelaksanaan tugas.")
-    return NotaDinas(kop_nama=(k["induk"] or k["nama"]).upper(), kop_alamat=" · ".join(alamat) or "-",
-                     kop_kontak=k["kontak"] or "-", nomor=nomor, yth=unit.kepala_jabatan or f"Kepala {unit.nama}",
-                     dari=k["jabatan"] or "Kepala", tanggal=tanggal, sifat="Biasa", lampiran="1 (satu) berkas",
-                     hal=f"Penyampaian {laporan_b.judul}", paragraf=paragraf,
-                     penandatangan_jabatan=k["jabatan"] or "Kepala", penandatangan_nama=k["penandatangan"] or "-",
-                     penandatangan_nip=k["nip"] or "-")
+    return NotaDinas(kop=documents.letterhead(), nomor=nomor, yth=unit.kepala_jabatan or f"Kepala {unit.nama}",
+                     dari=signer.dari, tanggal=tanggal, sifat="Biasa", klasifikasi="Biasa",
+                     lampiran=jumlah_berkas(1), hal=f"Penyampaian {laporan_b.judul}", paragraf=paragraf,
+                     tembusan=documents.tembusan_nota_dinas(), penandatangan_jabatan=signer.jabatan,
+                     penandatangan_nama=signer.nama or "-", penandatangan_nip=signer.nip or "-")
 
 
 def _nomor_nota_dinas(today: date) -> str:

@@ -2,14 +2,14 @@
 attached to a report
 
 Revision ID: 0011_zi3
-Revises: 0011_pii_rows (the integrator re-chains)
+Revises: 0011_mail
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0011_zi3'
-down_revision = '0011_pii_rows'
+down_revision = '0011_mail'
 branch_labels = None
 depends_on = None
 
