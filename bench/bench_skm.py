@@ -13,7 +13,7 @@ import time
 
 from sqlalchemy import text
 
-from bench.harness import bench_database_url
+from bench.harness import bench_database_url, note
 
 ROWS = int(os.environ.get("SKM_BENCH_ROWS", "1000000"))
 
@@ -82,6 +82,7 @@ def main() -> None:
         print(f"   insert {angka(ROWS, 0)} rows (generate_series, with indexes and checks): {insert_s:.1f} s")
 
         first, warm, h = _timed(lambda: service.hasil(periode))
+        note(f"IKM of a period, {angka(ROWS, 0)} answers (PostgreSQL)", f"first {first:.0f} ms, then {warm:.0f} ms")
         print(f"   IKM for the period, all services (SUM/COUNT in SQL): first {first:.0f} ms, "
               f"then median {warm:.0f} ms")
         print(f"      → {h.ringkasan()}")

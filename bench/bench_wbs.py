@@ -13,7 +13,7 @@ import tempfile
 import time
 import urllib.request
 
-from bench.harness import gunicorn_server, run_load, show
+from bench.harness import gunicorn_server, note, run_load, show
 
 
 def _pcts(samples: list[float]) -> str:
@@ -59,6 +59,7 @@ def _in_process() -> None:
             samples.append(time.perf_counter() - t)
             receipts.append(receipt)
         print(f"   submit_report (text only, 3 keys):  {_pcts(samples)}")
+        note("WBS submit (3 team keys + receipt KDF, in-process)", _pcts(samples))
 
         clean = inspect_upload(pdf_bytes("bukti " * 2000), "bukti.pdf", max_bytes=10 * 1024 * 1024)
         samples = []
@@ -100,6 +101,8 @@ def _in_process() -> None:
         print(f"   unlock officer key (passphrase):    {unlock_ms:7.1f} ms")
         print(f"   open_case, 10 messages:             {_pcts(samples_case)}")
         print(f"   + decrypt 5 attachments ({5 * big.size // 1024} KB):  {_pcts(samples_all)}")
+        note("WBS open and decrypt a case (10 messages)", _pcts(samples_case))
+        note(f"WBS ... + decrypt 5 attachments ({5 * big.size // 1024} KB)", _pcts(samples_all))
 
 
 def _over_http() -> None:
