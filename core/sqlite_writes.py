@@ -14,7 +14,7 @@ import sqlite3
 import threading
 
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT", "BEGIN", "CREATE", "DROP", "ALTER")
-_held = threading.local()  # connections of this thread that hold the lock
+_held: dict[int, int] = {}  # thread id -> how many of its connections hold the lock
 
 
 def _starts_write(sql: str) -> bool:
@@ -48,6 +48,7 @@ class SerialisedWrites(sqlite3.Connection):
         self.isolation_level = "IMMEDIATE"  # the implicit BEGIN before the first write takes the write lock
         self._fd: int | None = None
         self._locked = False
+        self._owner = 0  # the thread that took the lock (a pool may hand the connection back from another)
 
     def cursor(self, factory=_Cursor):
         return super().cursor(factory)
@@ -61,15 +62,16 @@ class SerialisedWrites(sqlite3.Connection):
     def _before(self, sql: str) -> None:
         if self._locked or self.in_transaction or not _starts_write(sql):
             return
-        if getattr(_held, "n", 0):
+        me = threading.get_ident()
+        if _held.get(me):
             # this thread writes through another connection already (it would wait for itself): SQLite's
             # own busy handler decides, as it did before this lock existed
             return
         if self._fd is None:
             self._fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         fcntl.flock(self._fd, fcntl.LOCK_EX)  # sleeps in the kernel, woken at the holder's unlock
-        self._locked = True
-        _held.n = getattr(_held, "n", 0) + 1
+        self._locked, self._owner = True, me
+        _held[me] = _held.get(me, 0) + 1
 
     def _after(self) -> None:
         if self._locked and not self.in_transaction:  # a statement that ran alone, or a failed BEGIN
@@ -78,7 +80,10 @@ class SerialisedWrites(sqlite3.Connection):
     def _release(self) -> None:
         if self._locked:
             self._locked = False
-            _held.n -= 1
+            if _held.get(self._owner, 0) <= 1:
+                _held.pop(self._owner, None)
+            else:
+                _held[self._owner] -= 1
             fcntl.flock(self._fd, fcntl.LOCK_UN)
 
     def commit(self):

@@ -84,3 +84,26 @@ def test_the_application_uses_the_queue_on_a_file_database(app):
             assert type(raw.driver_connection).__name__ == "SerialisedWrites"
         finally:
             raw.close()
+
+
+def test_a_thread_that_writes_twice_at_once_is_refused_not_stuck(tmp_path):
+    """Two write transactions open in one thread (a bug elsewhere) would wait for themselves on the lock:
+    the second one is left to SQLite's busy handler instead, which refuses it after its timeout."""
+    import pytest
+    from sqlalchemy.exc import OperationalError
+
+    path = tmp_path / "self.db"
+    engine = create_engine(f"sqlite:///{path}", connect_args={"factory": connection_factory(str(path))})
+    event.listen(engine, "connect", lambda dbapi, _: dbapi.execute("PRAGMA busy_timeout=50"))
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY)"))
+    started = time.monotonic()
+    with engine.connect() as first, engine.connect() as second:
+        first.execute(text("INSERT INTO t DEFAULT VALUES"))
+        with pytest.raises(OperationalError, match="locked"):
+            second.execute(text("INSERT INTO t DEFAULT VALUES"))
+        first.commit()
+    assert time.monotonic() - started < 5
+    with engine.begin() as conn:  # and the lock was given back: the next writer goes through
+        conn.execute(text("INSERT INTO t DEFAULT VALUES"))
+    engine.dispose()
