@@ -21,7 +21,21 @@ def main(argv: list[str]) -> int:
         start = time.perf_counter()
         importlib.import_module(f"bench.{name}").main()
         print(f"   ({time.perf_counter() - start:.1f} s)\n", flush=True)
+    _table()
     return 0
+
+
+def _table() -> None:
+    """Every benchmark's headline figures in one table (bench.harness.note), to copy into BENCHMARKS.md."""
+    from bench.harness import TABLE
+
+    if not TABLE:
+        return
+    width = max(len(what) for what, _ in TABLE)
+    print(f"| {'what'.ljust(width)} | figure |")
+    print(f"|{'-' * (width + 2)}|--------|")
+    for what, figure in TABLE:
+        print(f"| {what.ljust(width)} | {figure} |")
 
 
 if __name__ == "__main__":

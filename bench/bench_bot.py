@@ -174,9 +174,12 @@ async def _crowd(conn, label: str, think: float, id_base: int) -> None:
     r = await asyncio.to_thread(conn.recv)
     cpu = time.process_time() - cpu0
     lat = r["latencies"]
-    note = "" if r["complete"] else f", TIDAK SELESAI di langkah {r['stuck']}"
+    unfinished = "" if r["complete"] else f", TIDAK SELESAI di langkah {r['stuck']}"
     print(f"   {label:<36}{r['updates'] / r['seconds']:8.1f}/s  p50 {1000 * statistics.median(lat):7.1f} ms  "
-          f"p99 {_pct(lat, 0.99):7.1f} ms  (n={r['updates']}, {r['seconds']:.1f} s{note})", flush=True)
+          f"p99 {_pct(lat, 0.99):7.1f} ms  (n={r['updates']}, {r['seconds']:.1f} s{unfinished})", flush=True)
+    from bench.harness import note
+
+    note(f"bot: {label.strip()}", f"{r['updates'] / r['seconds']:.0f} updates/s, p99 {_pct(lat, 0.99):.0f} ms{unfinished}")
     # the figure that travels between machines: the bot process's CPU per update (the fake API runs apart)
     print(f"   {'':<36}CPU proses bot {1000 * cpu / max(1, r['updates']):.2f} ms/pembaruan, "
           f"{cpu / r['seconds']:.2f} inti; beban mesin {os.getloadavg()[0]:.1f}", flush=True)

@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 from datetime import date, timedelta
 
-from bench.harness import bench_database_url, gunicorn_server, run_load, show
+from bench.harness import bench_database_url, figures, floor_post, gunicorn_server, note, run_load, show, versus_floor
 
 REGISTER_ROWS = int(os.environ.get("BENCH_GRATIFIKASI_ROWS", "100000"))
 
@@ -35,11 +35,17 @@ def _post(url: str, body: bytes) -> None:
 
 def main() -> None:
     counter = iter(range(10 ** 9))
-    with gunicorn_server() as (base, _):
+    clients = int(os.environ.get("BENCH_CLIENTS", "32"))
+    with gunicorn_server(label="gratifikasi") as (base, _):
+        run_load(lambda: floor_post(base), 200, clients)  # warm both workers
+        floor = run_load(lambda: floor_post(base), 1000, clients)
+        show("floor: one INSERT", floor)
         trivial = run_load(lambda: urllib.request.urlopen(base + "/sehat", timeout=10).read(), 600, 8)
         show("GET /sehat (trivial)", trivial)
-        api = run_load(lambda: _post(base + "/api/v1/gratifikasi/laporan", _body(next(counter))), 300, 8)
+        api = run_load(lambda: _post(base + "/api/v1/gratifikasi/laporan", _body(next(counter))), 600, clients)
         show("POST createLaporanGratifikasi", api)
+        note(f"gratifikasi API, {clients} clients (SQLite)", figures(api))
+        versus_floor("gratifikasi API (SQLite)", api, floor)
         helper = run_load(lambda: urllib.request.urlopen(
             base + "/gratifikasi/wajib-lapor?acara=pernikahan&pemberi_hubungan=lainnya&nilai=1.500.000"
                    "&tanggal_terima=2026-01-20", timeout=10).read(), 300, 8)
@@ -133,6 +139,7 @@ def _register() -> None:
             assert resp.status_code == 200, (path, resp.status_code)
         times.sort()
         print(f"   {label:<34} median {1000 * times[2]:7.1f} ms (of 5)")
+        note(f"gratifikasi {label} ({REGISTER_ROWS:,} reports, PostgreSQL)", f"median {1000 * times[2]:.0f} ms")
     with app.app_context():
         db.session.remove()
         db.drop_all()

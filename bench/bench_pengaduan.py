@@ -1,11 +1,12 @@
 """Pengaduan Masyarakat under load.
 
 1. Submissions through the JSON API and through the web form (form page + confirm step + send, each with its
-   own cookie jar), beside the trivial /sehat route, all served by the same gunicorn in the same run: the
-   ratio to /sehat is the figure that travels between machines.
-2. The officers' queue with 1 000 000 complaints on PostgreSQL (BENCH_DATABASE_URL, default a local
-   zi_bench database): rows made with INSERT … SELECT generate_series, then the queue queries and the whole queue page
-   timed in-process (server time, no network).
+   own cookie jar), beside the floor route (bench/floor.py: one INSERT into SQLite and a commit) in the same
+   gunicorn, at BENCH_CLIENTS (32) clients: the ratio to the floor is the figure that travels between
+   machines. On SQLite, then on PostgreSQL (BENCH_DATABASE_URL + "_intake") when a server answers.
+2. The officers' queue at a ministry's size on PostgreSQL (BENCH_DATABASE_URL, default a local zi_bench
+   database), filled by bench.generate (BENCH_PROFIL=kementerian, BENCH_SKALA=1: 1 000 000 complaints),
+   then the queue queries and the whole queue page timed in-process (server time, no network).
 """
 from __future__ import annotations
 
@@ -21,9 +22,9 @@ import time
 import urllib.parse
 import urllib.request
 
-from bench.harness import bench_database_url, gunicorn_server, run_load, show
+from bench.harness import (bench_database_url, figures, floor_post, gunicorn_server, note, run_load, show,
+                           versus_floor)
 
-N_ROWS = int(os.environ.get("BENCH_PENGADUAN_ROWS", "1000000"))
 PG_URL = ""  # set in main() from bench.harness.bench_database_url()
 BODY = {"jenis": "pengaduan", "kategori": "Lainnya", "judul": "Antrean layanan lama",
         "uraian": "Saya menunggu tiga jam di loket tanpa kejelasan jadwal.", "anonim": True, "setuju": True}
@@ -46,8 +47,12 @@ def _form_submit(base: str) -> None:
     if opener is None:
         opener = _local.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     page = opener.open(base + "/pengaduan/", timeout=30).read().decode()
+    # each complaint its own words: the same text again from the same browser is a double submit (answered
+    # once with the first ticket, then refused)
+    _local.n = getattr(_local, "n", 0) + 1
     fields = {"csrf_token": _TOKEN_RE.search(page).group(1), "langkah": "periksa", **{k: v for k, v in BODY.items()
               if k not in ("anonim", "setuju")}, "anonim": "y", "setuju": "y"}
+    fields["judul"] = f"{BODY['judul']} ({threading.get_ident() % 10000}-{_local.n})"
     confirm = opener.open(base + "/pengaduan/", data=urllib.parse.urlencode(fields).encode(), timeout=30).read().decode()
     send = confirm.split('action="/pengaduan/kirim"', 1)[1].split("</form>", 1)[0]
     hidden = {k: html.unescape(v) for k, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', send)}
@@ -56,39 +61,32 @@ def _form_submit(base: str) -> None:
     assert "Pengaduan Anda sudah kami terima" in done
 
 
-def load_test() -> None:
-    with gunicorn_server() as (base, _):
-        sehat = run_load(lambda: urllib.request.urlopen(base + "/sehat", timeout=10).read(), 600, 8)
-        show("GET /sehat (trivial)", sehat)
-        api = run_load(lambda: _api_submit(base), 400, 8)
-        show("POST /api/v1/pengaduan", api)
-        form = run_load(lambda: _form_submit(base), 150, 8)
-        show("form: GET + periksa + kirim", form)
-        for label, r in (("API", api), ("form (3 requests)", form)):
-            print(f"   {label}: {r['per_s'] / sehat['per_s']:.2f}× the /sehat rate, "
-                  f"p50 {r['p50_ms'] / sehat['p50_ms']:.1f}× its latency", flush=True)
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "32"))
+LOAD_N = int(os.environ.get("BENCH_PENGADUAN_N", "1500"))
 
 
-# --- the queue with a million rows -----------------------------------------------------------------------
+def load_test(env_extra: dict | None = None, label: str = "SQLite") -> dict:
+    """The floor, the API and the web form under CLIENTS clients, in one gunicorn; returns the figures."""
+    with gunicorn_server(env_extra, label=label) as (base, _):
+        run_load(lambda: floor_post(base), 200, CLIENTS)  # warm both workers
+        run_load(lambda: _api_submit(base), 100, CLIENTS)
+        floor = run_load(lambda: floor_post(base), LOAD_N, CLIENTS)
+        show(f"floor: one INSERT ({label})", floor)
+        api = run_load(lambda: _api_submit(base), LOAD_N, CLIENTS)
+        show(f"POST /api/v1/pengaduan ({label})", api)
+        form = run_load(lambda: _form_submit(base), LOAD_N // 5, CLIENTS)
+        show(f"form: GET + periksa + kirim ({label})", form)
+        note(f"floor: one INSERT into SQLite, {CLIENTS} clients ({label} run)", figures(floor))
+        note(f"complaint API, {CLIENTS} clients ({label})", figures(api))
+        note(f"complaint web form (3 requests), {CLIENTS} clients ({label})", figures(form))
+        versus_floor(f"complaint API ({label})", api, floor)
+        return {"floor": floor, "api": api, "form": form}
 
-FILL = """
-INSERT INTO pengaduan (tiket, kode_hash, jenis, kategori, judul, uraian, lokasi, layanan_terkait, kanal, lapor_id,
-  anonim, rahasia, status, tingkat, unit_id, diterima_at, tanggal_diterima, batas_verifikasi, batas_selesai, batas,
-  terbuka, alasan_tolak, rujukan, jawaban, tawaran_wbs, dipindah_wbs, komentar_penilaian, updated_at, versi)
-SELECT 'PGD-' || (2020 + g %% 7) || '-' || lpad(g::text, 7, '0'), md5(g::text) || md5((g + 1)::text),
-  (ARRAY['pengaduan','aspirasi','informasi'])[1 + g %% 3], (ARRAY['Pelayanan publik','Perilaku petugas','Lainnya'])[1 + g %% 3],
-  'Aduan nomor ' || g, 'Uraian pengaduan ' || g, 'Palembang', '',
-  (ARRAY['web','api','telegram','surat','lapor'])[1 + g %% 5], '', true, g %% 11 = 0,
-  st.status, 'normatif', CASE WHEN st.status IN ('didisposisikan','ditindaklanjuti') THEN u.ids[1 + g %% 6] END,
-  now() - (g %% 900) * interval '1 day', d, d + 3, d + 7, d + 5,
-  st.status NOT IN ('selesai','ditolak','diarsipkan'), '', '', '', false, false, '', now(), 1
-FROM generate_series(1, %(n)s) AS g
-CROSS JOIN LATERAL (SELECT DATE '2024-01-01' + (g %% 900) AS d) dd
-CROSS JOIN LATERAL (SELECT (ARRAY['selesai','selesai','selesai','selesai','selesai','selesai','ditolak','diarsipkan',
-  'selesai','selesai','selesai','selesai','diterima','diverifikasi','didisposisikan','ditindaklanjuti','dijawab',
-  'perlu_dilengkapi','selesai','selesai'])[1 + g %% 20] AS status) st
-CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids FROM unit) u
-"""
+
+# --- the queue at a ministry's size ------------------------------------------------------------------------
+
+PROFILE = os.environ.get("BENCH_PROFIL", "kementerian")
+SCALE = float(os.environ.get("BENCH_SKALA", "1"))
 
 
 def _timed(fn, repeat: int = 15) -> str:
@@ -103,40 +101,22 @@ def _timed(fn, repeat: int = 15) -> str:
 
 
 def queue_test() -> None:
-    from flask_migrate import upgrade
     from sqlalchemy import text
 
     from app import create_app
     from core.extensions import db
-    from core.models import Role, Unit, User
-    from core.accounts import hash_password
     from core.crypto import KdfParams
 
+    from bench.generate import generate
+
+    made = generate(PROFILE, SCALE, PG_URL, with_wbs=False)
+    rows = made["pengaduan"]
+    note(f"generate {PROFILE} x{SCALE:g} (Faker id_ID, COPY)", ", ".join(f"{k} {v:.0f} s" for k, v in made["took"].items()))
     instance = tempfile.mkdtemp(prefix="zi-bench-queue-")
     app = create_app({"INSTANCE_PATH": instance, "SQLALCHEMY_DATABASE_URI": PG_URL, "KDF_PARAMS": KdfParams.cheap(),
                       "SESSION_COOKIE_SECURE": False, "WTF_CSRF_SSL_STRICT": False, "RATELIMIT_ENABLED": False,
                       "PREFERRED_URL_SCHEME": "http"})
     with app.app_context():
-        t0 = time.perf_counter()
-        db.session.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        db.session.commit()
-        upgrade()
-        for i, kode in enumerate(("SEKR", "KB", "KS", "DALDUK", "ADPIN", "LATBANG")):
-            db.session.add(Unit(kode=kode, nama=f"Bidang {kode}", kepala_jabatan=f"Kepala {kode}"))
-        officer = User(email="petugas@bench.id", nama="Petugas", password_hash=hash_password("bench-sandi-panjang-1"),
-                       must_change_password=False)
-        officer.set_roles([Role.petugas_pengaduan])
-        db.session.add(officer)
-        db.session.commit()
-        db.session.execute(text(FILL % {"n": N_ROWS}))
-        from pengaduan.service import recount
-
-        recount()  # the per-status counts the application keeps with every change
-        db.session.commit()
-        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("VACUUM ANALYZE pengaduan"))
-        print(f"   {N_ROWS:,} complaints inserted, vacuumed and analysed in {time.perf_counter() - t0:.0f} s", flush=True)
-
         from datetime import date
 
         from pengaduan import queries
@@ -153,16 +133,20 @@ def queue_test() -> None:
             ("queue: one unit (PJ view)", lambda: queries.queue(queries.QueueFilter(), only_unit=2, today=today)),
             ("queue: open + kategori + kanal", lambda: queries.queue(
                 queries.QueueFilter(kategori="Perilaku petugas", kanal="web"), today=today)),
-            ("queue: ticket search", lambda: queries.queue(queries.QueueFilter(status="semua", q="PGD-2021-0500001"), today=today)),
-            ("counts per status (1M rows)", lambda: queries.counts_by_status()),
+            ("queue: ticket search", lambda: queries.queue(queries.QueueFilter(status="semua", q="PGD-2025-000123"), today=today)),
+            ("queue: words in the title", lambda: queries.queue(queries.QueueFilter(status="semua", q="layanan"), today=today)),
+            ("counts per status", lambda: queries.counts_by_status()),
             ("open + overdue counts", lambda: queries.open_counts(today=today)),
         ]
         for label, fn in cases:
-            print(f"   {label:<34} {_timed(lambda: (fn(), db.session.rollback()))}", flush=True)
+            figure = _timed(lambda: (fn(), db.session.rollback()))
+            print(f"   {label:<34} {figure}", flush=True)
+            note(f"{label} ({rows:,} complaints, PostgreSQL)", figure.strip())
         print(f"   ({n_open:,} open complaints among them)", flush=True)
 
     client = app.test_client()
     page = client.get("/admin/masuk").get_data(as_text=True)
+    # the generator's officer (bench.generate)
     client.post("/admin/masuk", data={"email": "petugas@bench.id", "password": "bench-sandi-panjang-1",
                                       "csrf_token": _TOKEN_RE.search(page).group(1)})
 
@@ -170,9 +154,10 @@ def queue_test() -> None:
         resp = client.get(url)
         assert resp.status_code == 200, resp.status_code
 
-    print(f"   {'GET /admin/pengaduan (whole page)':<34} {_timed(lambda: get('/admin/pengaduan'))}", flush=True)
-    print(f"   {'GET /admin/pengaduan?status=terlambat':<34} {_timed(lambda: get('/admin/pengaduan?status=terlambat'))}",
-          flush=True)
+    for path in ("/admin/pengaduan", "/admin/pengaduan?status=terlambat", "/admin/pengaduan?status=semua&q=layanan"):
+        figure = _timed(lambda: get(path))
+        print(f"   GET {path:<40} {figure}", flush=True)
+        note(f"GET {path} server time ({rows:,} complaints)", figure.strip())
     with app.app_context():
         db.engine.dispose()
 
@@ -184,4 +169,13 @@ def main() -> None:
     if url is None:
         return
     PG_URL = url
+    intake = bench_database_url(url + "_intake")
+    if intake:
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(intake.replace("postgresql://", "postgresql+psycopg://"))
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+        load_test({"DATABASE_URL": intake}, "PostgreSQL")
     queue_test()

@@ -13,7 +13,7 @@ import time
 
 from sqlalchemy import text
 
-from bench.harness import bench_database_url
+from bench.harness import bench_database_url, note
 
 ROWS = int(os.environ.get("SKM_BENCH_ROWS", "1000000"))
 
@@ -31,7 +31,40 @@ def _timed(fn, repeat: int = 5) -> tuple[float, float, object]:
     return first, statistics.median(times), result
 
 
+def _intake() -> None:
+    """Survey answers through the JSON API at BENCH_CLIENTS clients, against the floor in the same gunicorn."""
+    import json
+    import urllib.request
+    import uuid
+
+    from bench.harness import figures, floor_post, gunicorn_server, run_load, show, versus_floor
+
+    clients = int(os.environ.get("BENCH_CLIENTS", "32"))
+
+    def answer():
+        body = {"layanan": "ppid", "jawaban": {f"U{i}": 1 + i % 4 for i in range(1, 10)}, "jenis_kelamin": "P",
+                "usia": 30, "pendidikan": "SMA", "pekerjaan": "PNS", "saran": "", "token": uuid.uuid4().hex}
+        req = urllib.request.Request(base + "/api/v1/skm/respon", data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            assert resp.status == 201
+
+    with gunicorn_server(label="SKM") as (base, _):
+        run_load(lambda: floor_post(base), 200, clients)  # warm both workers
+        floor = run_load(lambda: floor_post(base), 1000, clients)
+        show("floor: one INSERT", floor)
+        api = run_load(answer, 1000, clients)
+        show("POST /api/v1/skm/respon", api)
+        note(f"SKM answer API, {clients} clients (SQLite)", figures(api))
+        versus_floor("SKM answer API (SQLite)", api, floor)
+
+
 def main() -> None:
+    _intake()
+    _ikm()
+
+
+def _ikm() -> None:
     from flask_migrate import upgrade
 
     from app import create_app
@@ -82,6 +115,7 @@ def main() -> None:
         print(f"   insert {angka(ROWS, 0)} rows (generate_series, with indexes and checks): {insert_s:.1f} s")
 
         first, warm, h = _timed(lambda: service.hasil(periode))
+        note(f"IKM of a period, {angka(ROWS, 0)} answers (PostgreSQL)", f"first {first:.0f} ms, then {warm:.0f} ms")
         print(f"   IKM for the period, all services (SUM/COUNT in SQL): first {first:.0f} ms, "
               f"then median {warm:.0f} ms")
         print(f"      → {h.ringkasan()}")

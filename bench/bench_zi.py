@@ -141,6 +141,10 @@ def run(url: str | None) -> None:
         assert t.baru and not isi.kosong
         print(f"   [{label}] monthly monev, {PER_MONTH:,} complaints: figures {1000 * t_susun:,.0f} ms; "
               f"figures + PDF + DOCX + filing {1000 * t_all:,.0f} ms (nomor {t.bukti.nomor})", flush=True)
+        from bench.harness import note
+
+        note(f"monev report, a month of {PER_MONTH:,} complaints ({label})",
+             f"figures {1000 * t_susun:,.0f} ms; with PDF + DOCX {1000 * t_all:,.0f} ms")
         t0 = time.perf_counter()
         with unit_of_work():
             again = laporan.terbitkan("monev_pengaduan", maret, today=date(YEAR, 4, 2))

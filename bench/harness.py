@@ -15,6 +15,29 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TABLE: list[tuple[str, str]] = []  # (what, figure): the one table `make bench` prints at the end
+
+
+def note(what: str, figure: str) -> None:
+    """A line of the summary table (bench/__main__ prints them all, in order, after every benchmark)."""
+    TABLE.append((what, figure))
+
+
+def _peak_rss_mib(master_pid: int) -> list[float]:
+    """VmHWM (peak resident memory) of each gunicorn worker, in MiB."""
+    try:
+        children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    except OSError:
+        return []
+    peaks = []
+    for pid in children:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]) / 1024)
+        except OSError:
+            pass
+    return peaks
 
 
 def free_port() -> int:
@@ -24,8 +47,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn_server(env_extra: dict | None = None, workers: int = 2):
-    """A migrated, seeded instance served by gunicorn; yields (base_url, instance_path)."""
+def gunicorn_server(env_extra: dict | None = None, workers: int = 2, label: str = ""):
+    """A migrated, seeded instance served by gunicorn (gunicorn.conf.py), with the floor route beside it
+    (`floor_post`); yields (base_url, instance_path)."""
     instance = Path(tempfile.mkdtemp(prefix="zi-bench-"))
     port = free_port()
     env = {**os.environ, "INSTANCE_PATH": str(instance), "FLASK_APP": "wsgi.py", "HOST": "127.0.0.1",
@@ -35,7 +59,7 @@ def gunicorn_server(env_extra: dict | None = None, workers: int = 2):
     subprocess.run(flask + ["db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
     subprocess.run(flask + ["demo", "seed", "--if-empty"], cwd=ROOT, env=env, check=True, capture_output=True)
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null",
-                             "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "bench.wsgi_bench:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -45,9 +69,22 @@ def gunicorn_server(env_extra: dict | None = None, workers: int = 2):
             except OSError:
                 time.sleep(0.1)
         yield base, instance
+        if label and (peaks := _peak_rss_mib(proc.pid)):
+            note(f"peak memory per worker ({label})", f"{max(peaks):.0f} MiB (of {len(peaks)} workers)")
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+FLOOR_BODY = b'{"judul": "Antrean layanan lama", "uraian": "Saya menunggu tiga jam di loket."}'
+
+
+def floor_post(base: str) -> None:
+    """One honest intake and nothing else: the floor every intake is measured against (bench/floor.py)."""
+    req = urllib.request.Request(base + "/_lantai/lantai", data=FLOOR_BODY, method="POST",
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        assert resp.status == 201
 
 
 def run_load(fn, total: int, concurrency: int, max_seconds: float = 60.0) -> dict:
@@ -83,10 +120,24 @@ def show(label: str, r: dict) -> None:
           f"  (n={r['n']}, errors={r['errors']})", flush=True)
 
 
-def bench_database_url() -> str | None:
+def versus_floor(label: str, r: dict, floor: dict) -> str:
+    """"0,52× the floor's rate, p99 3,1× the floor's": the pair the issue sets targets on."""
+    rate = r["per_s"] / floor["per_s"] if floor["per_s"] else float("nan")
+    tail = r["p99_ms"] / floor["p99_ms"] if floor["p99_ms"] else float("nan")
+    line = f"{rate:.2f}x the floor's rate, p99 {tail:.1f}x the floor's"
+    print(f"   {label}: {line}", flush=True)
+    note(f"{label} vs floor", line)
+    return line
+
+
+def figures(r: dict) -> str:
+    return f"{r['per_s']:.0f}/s, p50 {r['p50_ms']:.0f} ms, p99 {r['p99_ms']:.0f} ms"
+
+
+def bench_database_url(url: str | None = None) -> str | None:
     """The PostgreSQL database the large benchmarks fill (BENCH_DATABASE_URL, default a local `zi_bench`,
     created when missing); None when no PostgreSQL answers here."""
-    url = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/zi_bench")
+    url = url or os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/zi_bench")
     try:
         import psycopg
 

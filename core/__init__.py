@@ -22,6 +22,7 @@ def build_app(test_config: dict | None, packages: Iterable) -> Flask:
     if test_config:
         app.config.update(test_config)
     app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    _serialise_sqlite_writes(app)
     Path(app.config["UPLOAD_FOLDER"]).mkdir(mode=0o700, parents=True, exist_ok=True)
 
     if app.config["TRUSTED_PROXY_HOPS"]:
@@ -51,6 +52,22 @@ def build_app(test_config: dict | None, packages: Iterable) -> Flask:
     app.after_request(set_security_headers)
     app.after_request(_remember_language)
     return app
+
+
+def _serialise_sqlite_writes(app: Flask) -> None:
+    """A file SQLite database: writers queue on a lock beside it (core.sqlite_writes), not in busy retries."""
+    from sqlalchemy.engine import make_url
+
+    from core.sqlite_writes import connection_factory
+
+    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    connect_args = dict(options.get("connect_args") or {})
+    connect_args.setdefault("factory", connection_factory(url.database))
+    options["connect_args"] = connect_args
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 def _remember_language(response):

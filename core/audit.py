@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 from flask import current_app, has_request_context, request
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from core.extensions import db
 from core.models import AuditEvent, Counter
@@ -23,6 +23,8 @@ from core.numbering import next_sequence
 from core.workdays import utcnow
 
 GENESIS = "0" * 64
+# plain SQL on the table through the session's connection: the ORM path cost more than the query
+_PREV = select(AuditEvent.__table__.c.hash).where(AuditEvent.__table__.c.id == bindparam("id"))
 
 
 def _canonical_time(at: datetime) -> str:
@@ -52,7 +54,9 @@ def record(action: str, object_type: str = "", object_id: object = "", detail: d
     if has_request_context() and not anonymous:
         ip = (request.remote_addr or "")[:64]
     seq = next_sequence("audit")  # takes the lock that orders the chain
-    prev = db.session.scalar(select(AuditEvent.hash).where(AuditEvent.id == seq - 1)) or GENESIS
+    if any(isinstance(o, AuditEvent) for o in db.session.new):
+        db.session.flush()  # the previous line of this unit of work, not yet written (no autoflush below)
+    prev = db.session.connection().execute(_PREV, {"id": seq - 1}).scalar() or GENESIS
     at = utcnow()
     if anonymous:
         at = at.replace(hour=0, minute=0, second=0, microsecond=0)

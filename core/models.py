@@ -172,6 +172,8 @@ class AuditEvent(db.Model):
     ip: Mapped[str] = mapped_column(String(64), default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # the admin's log filtered by officer, newest first (0011_scale)
+    __table_args__ = (Index("ix_audit_event_actor_then_id", "actor", "id"),)
 
 
 class Outbox(db.Model):

@@ -225,13 +225,12 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
     if idem_token and (existing := _by_token(idem_token)) is not None:
         raise DuplicateSubmission(existing)
 
-    # the number first: its UPDATE opens the write transaction (and takes the lock), so the savepoint
-    # below nests inside it — pysqlite begins lazily, and a SAVEPOINT outside a transaction would commit
-    seq = next_sequence("gratifikasi", today.year)
+    # the report is made ready (deadlines from the calendar, the settings read) before its number is taken:
+    # the counter's lock (the write lock on SQLite) is held from there to the commit
     kode = new_code(80)
     late_note = ""
     lap = LaporanGratifikasi(
-        nomor=f"GRT-{today.year}-{seq:06d}", tahun=today.year, jenis=d["jenis"], kanal=kanal, status="diterima",
+        tahun=today.year, jenis=d["jenis"], kanal=kanal, status="diterima",
         kode_hash=code_hash(kode), idem_token=idem_token, pelapor_user_id=getattr(user, "id", None),
         pelapor_nama=d["pelapor_nama"], identitas_jenis=d["identitas_jenis"], identitas_nomor=d["identitas_nomor"],
         pelapor_jabatan=d["pelapor_jabatan"], pelapor_pangkat=d["pelapor_pangkat"], unit=d["unit"],
@@ -255,6 +254,9 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
             lap.wajib_lapor, lap.alasan_wajib = v.wajib, f"{v.judul}: {v.alasan} ({v.dasar})"
         else:  # a refusal is reported for the record: no legal deadline, only the UPG's own target to forward it
             lap.tenggat_teruskan = rules.tenggat_teruskan(None, received)
+    # then the number: its UPDATE opens the write transaction (and takes the lock), so the savepoint
+    # below nests inside it — pysqlite begins lazily, and a SAVEPOINT outside a transaction would commit
+    lap.nomor = f"GRT-{today.year}-{next_sequence('gratifikasi', today.year):06d}"
     try:
         with db.session.begin_nested():  # added inside: a lost race takes the row out of the session again
             db.session.add(lap)

@@ -45,7 +45,6 @@ from sqlalchemy import func, select
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-PG = "postgresql://postgres@127.0.0.1:5432"
 CLIENTS = 32
 DEADLINE_SECONDS = 240
 
@@ -363,20 +362,10 @@ def backend(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'instance' / 'beban.db'}"
         return
-    try:
-        import psycopg
+    from tests.slow.pg import own_database
 
-        admin = psycopg.connect(PG + "/postgres", autocommit=True, connect_timeout=3)
-    except Exception:
-        pytest.skip("no PostgreSQL on 127.0.0.1:5432")
-    name = f"test_trust_beban_{uuid.uuid4().hex[:8]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{PG}/{name}"
-    finally:
-        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.close()
+    with own_database("test_trust_beban") as url:
+        yield url
 
 
 def _server(tmp_path: Path, url: str) -> tuple[Server, str]:
