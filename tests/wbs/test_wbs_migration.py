@@ -11,7 +11,8 @@ from core import crypto, storage
 from core.errors import DomainError
 from core.extensions import db
 from tests.core.test_migrations import empty_app  # noqa: F401  (the fixture: a database of its own)
-from tests.factories import make_user
+from core.accounts import hash_password
+from tests.factories import PASSWORD
 from tests.wbs.helpers import PASSPHRASE
 from wbs import keys, sealing, service
 from wbs.models import WbsAttachment, WbsEntry, WbsKeyWrap
@@ -28,12 +29,18 @@ def old_app(empty_app):  # noqa: F811  (the imported fixture)
 def _seal_v1(app) -> tuple[int, str]:
     """A report as the code before 0007 sealed it: its key, a wrap from the sequence, a reporter's message
     with a file, an internal note, all with the id-only associated data. Returns (report id, receipt)."""
-    officer, _ = make_user(["tim_wbs"])
-    private, public = crypto.generate_keypair()
     conn = db.session.connection()
+    # the officer as that schema holds it (today's User model has columns added later)
+    conn.execute(text('INSERT INTO "user" (email, nama, jabatan, nip, password_hash, must_change_password, aktif, '
+                      "failed_logins, session_version, created_at) VALUES ('tim_wbs.lama@uji.go.id', 'Petugas Lama', "
+                      "'Analis', '', :h, :f, :t, 0, 1, CURRENT_TIMESTAMP)"),
+                 {"h": hash_password(PASSWORD), "f": False, "t": True})
+    officer_id = conn.execute(text('SELECT id FROM "user"')).scalar()
+    conn.execute(text("INSERT INTO user_role (user_id, role) VALUES (:u, 'tim_wbs')"), {"u": officer_id})
+    private, public = crypto.generate_keypair()
     conn.execute(text("INSERT INTO wbs_kunci (jenis, user_id, public_key, sealed_private, aktif, dibuat_at) "
                       "VALUES ('petugas', :u, :pub, :sealed, :t, CURRENT_TIMESTAMP)"),
-                 {"u": officer.id, "pub": public, "t": True,
+                 {"u": officer_id, "pub": public, "t": True,
                   "sealed": crypto.seal_with_passphrase(private, PASSPHRASE, keys.kdf_params())})
     key_id = conn.execute(text("SELECT id FROM wbs_kunci")).scalar()
     rid, dk = 123_456_789, crypto.new_key()
@@ -58,7 +65,7 @@ def _seal_v1(app) -> tuple[int, str]:
         conn.execute(text("INSERT INTO wbs_entri (id, report_id, urutan, jenis, tanggal, officer_id, isi) "
                           "VALUES (:id, :r, :u, :j, :d, :o, :isi)"),
                      {"id": eid, "r": rid, "u": urutan, "j": jenis, "d": date.today(),
-                      "o": officer.id if jenis == "catatan" else None,
+                      "o": officer_id if jenis == "catatan" else None,
                       "isi": sealing.seal_json(dk, {"teks": teks}, sealing.entry_aad_v1(rid, eid))})
     att = "a1" * 16
     name = storage.store_bytes(app.config["UPLOAD_FOLDER"], crypto.aead_encrypt(dk, b"%PDF-1.4 lama",
