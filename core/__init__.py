@@ -70,6 +70,16 @@ def _serialise_sqlite_writes(app: Flask) -> None:
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
+def _refuse_nul_in_address():
+    """An address (path or query string) never holds a NUL; PostgreSQL refuses one in any text it compares,
+    so every lookup behind a query string would answer 500. Refused here once, in plain words."""
+    if "\x00" in request.path or any("\x00" in k or "\x00" in v for k, v in request.args.items(multi=True)):
+        from core.errors import error_response
+
+        return error_response(400, "Alamat halaman berisi karakter yang tidak sah (NUL). Periksa tautan Anda.")
+    return None
+
+
 def _remember_language(response):
     """?lang=en once keeps English on the next pages (links and redirects carry no ?lang)."""
     lang = request.args.get("lang")
@@ -102,6 +112,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = None  # server-side sessions, regenerated at login
     login_manager.user_loader(load_user)
+    app.before_request(_refuse_nul_in_address)
     app.before_request(_officer_idle_timeout)
 
     import core.models  # noqa: F401  (tables known to Alembic)

@@ -19,8 +19,14 @@ from tests.gratifikasi.helpers import form_data, laporan_input
 
 
 def _session_rows(app) -> list[bytes]:
+    """Every stored session: the database table, and Redis when the sessions live there (REDIS_URL)."""
     with app.app_context():
-        return list(db.session.scalars(select(ServerSession.data)))
+        rows = list(db.session.scalars(select(ServerSession.data)))
+    iface = app.session_interface
+    client = getattr(iface, "client", None)
+    if client is not None:
+        rows += [client.get(k) or b"" for k in client.scan_iter(match=f"{iface.key_prefix}*")]
+    return rows
 
 
 def _never_stored(app, kode: str) -> None:

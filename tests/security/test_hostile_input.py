@@ -370,32 +370,16 @@ def test_invalid_utf8_in_multipart_and_json(app, client):
 # control characters); these probes send a NUL to every field that is matched against the database.
 
 NUL = "nol\x00byte"
-ON_POSTGRES = __import__("os").environ.get("TEST_DATABASE_URL", "").startswith("postgres")
-
-
-def _pg_bug(reason: str):
-    return pytest.mark.xfail(ON_POSTGRES, strict=True, reason=reason)
-
 
 # (how, path, fields): "officer" = GET as an officer with the fields as query string; "get" = GET the same
 # anonymously; "json" = POST them as JSON; "form" = POST them with a CSRF token from the same page
 NUL_PROBES = [
-    pytest.param("officer", "/admin/pengaduan", {"q": NUL}, id="admin-queue-q",
-                 marks=_pg_bug("BUG(pengaduan.queries/admin.pengaduan): the queue's search «q» reaches PostgreSQL "
-                               "with a NUL → 500")),
-    pytest.param("officer", "/admin/pengaduan", {"jenis": NUL, "kategori": NUL, "kanal": NUL}, id="admin-queue-filters",
-                 marks=_pg_bug("BUG(admin.pengaduan): queue filters jenis/kategori/kanal reach PostgreSQL with a NUL "
-                               "→ 500")),
-    pytest.param("officer", "/admin/audit", {"aksi": NUL, "pelaku": NUL}, id="admin-audit",
-                 marks=_pg_bug("BUG(admin.views.audit_log): the filters «aksi»/«pelaku» reach PostgreSQL with a NUL "
-                               "→ 500")),
+    pytest.param("officer", "/admin/pengaduan", {"q": NUL}, id="admin-queue-q"),
+    pytest.param("officer", "/admin/pengaduan", {"jenis": NUL, "kategori": NUL, "kanal": NUL}, id="admin-queue-filters"),
+    pytest.param("officer", "/admin/audit", {"aksi": NUL, "pelaku": NUL}, id="admin-audit"),
     pytest.param("json", "/api/v1/skm/respon", {"layanan": NUL, "jawaban": {"U1": 3}, "jenis_kelamin": "L", "usia": 30,
-                                                "pendidikan": "SMA", "pekerjaan": "PNS"}, id="skm-api-layanan",
-                 marks=_pg_bug("BUG(skm.service.layanan_by_kode): the API's «layanan» reaches PostgreSQL with a NUL "
-                               "→ 500")),
-    pytest.param("get", "/survei/nol%00byte", {}, id="skm-page-kode",
-                 marks=_pg_bug("BUG(skm.views.survei / skm.service.layanan_by_kode): a survey link /survei/<kode> "
-                               "with a NUL → 500")),
+                                                "pendidikan": "SMA", "pekerjaan": "PNS"}, id="skm-api-layanan"),
+    pytest.param("get", "/survei/nol%00byte", {}, id="skm-page-kode"),
     pytest.param("json", "/api/v1/pengaduan/status", {"tiket": NUL, "kode": NUL}, id="pengaduan-api-status"),
     pytest.param("form", "/pengaduan/lacak", {"tiket": NUL, "kode": NUL}, id="pengaduan-lacak"),
     pytest.param("json", "/api/v1/wbs/akses", {"resi": NUL}, id="wbs-api-akses"),

@@ -133,7 +133,7 @@ def wbs_laporan(tanggal: date, status: str = "diterima", *, sumber: str = "web",
     from wbs.models import WbsReport
 
     sealed = b"\x00sealed"
-    r = WbsReport(id=secrets.randbelow(2 ** 40) + 1, resi_hash=secrets.token_hex(32), resi_salt=b"s", resi_kdf="1:8:1",
+    r = WbsReport(id=100_000_000 + secrets.randbelow(900_000_000), resi_hash=secrets.token_hex(32), resi_salt=b"s", resi_kdf="1:8:1",
                   resi_wrap=sealed, sumber=sumber, status=status, diterima_tanggal=tanggal,
                   batas_pengakuan=add_workdays(tanggal, 3), batas_verifikasi=add_workdays(tanggal, 7),
                   diakui_tanggal=diakui, diverifikasi_tanggal=diverifikasi, umpan_balik_tanggal=umpan_balik,
