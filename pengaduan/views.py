@@ -16,6 +16,7 @@ from core.extensions import limiter
 from core.storage import UploadError
 from core.templating import teks_kantor
 from core.throttle import guessing_budget
+from core.uow import on_commit
 from core.web import attempt, download, refuse
 from pengaduan import service
 from pengaduan.forms import LacakForm, NilaiForm, PengaduanForm, PindahWbsForm, TanggapanForm
@@ -62,8 +63,9 @@ def form():
     checked, files = attempt(inspect_files, request.files.getlist("lampiran"), form=form)
     if not (valid and checked):
         return render_template("pengaduan/form.html", form=form, staged=draft), 422
-    if files:  # new files replace the ones chosen before
-        service.drop_staged(draft)
+    if files:  # new files replace the ones chosen before (the old ones go once the new draft is kept)
+        old = draft
+        on_commit(lambda: service.drop_staged(old))
         draft = service.stage_files(files)
     session[DRAFT] = draft
     # the same content confirmed again (Back, reload, even after sending) keeps its token: the service then
@@ -92,8 +94,9 @@ def kirim():
         refuse(e, form)
         return render_template("pengaduan/form.html", form=form,
                                staged=[] if isinstance(e, UploadError) else draft), 422
-    service.drop_staged(draft)
-    session.pop(DRAFT, None)
+    # the staged files and the draft go only once the complaint is committed: a failure before it leaves
+    # both for the resend (the same token then makes it the one complaint, with its files)
+    on_commit(lambda: (service.drop_staged(draft), session.pop(DRAFT, None)))
     return no_store(render_template("pengaduan/terkirim.html", p=p, code=code, cfg=service.settings()))
 
 

@@ -47,3 +47,31 @@ def test_the_officer_sees_a_possible_duplicate(app, login_as):
     assert "Kemungkinan duplikat" not in officer.get(f"/admin/pengaduan/{ids[2]}").get_data(as_text=True)
     with app.app_context():
         assert [p.id for p in service.possible_duplicates(db.session.get(Pengaduan, ids[1]))] == [ids[0]]
+
+
+def test_a_send_that_fails_before_its_commit_keeps_the_photo_for_the_resend(app, client):
+    """The crash test found it: the staged photo was deleted before the complaint's commit, so a send that
+    failed at the commit was resent without its photo (a complaint whose evidence silently vanished)."""
+    import io
+
+    from core.attachments import attachments_of
+    from tests.pengaduan.helpers import jpeg_with_exif
+
+    confirm = _confirm(client, files=[(io.BytesIO(jpeg_with_exif()), "foto.jpg")]).get_data(as_text=True)
+    fail = {"on": True}
+
+    def _crash(response):  # runs before the unit of work's commit (the last added runs first): no commit
+        if fail["on"] and response.status_code == 200:
+            raise RuntimeError("crash before the commit")
+        return response
+
+    app.after_request_funcs.setdefault(None, []).append(_crash)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    assert _send(client, confirm).status_code == 500
+    assert _count(app) == 0
+    fail["on"] = False
+    page = _send(client, confirm).get_data(as_text=True)  # the reporter presses «Kirim» again
+    tiket = re.search(r'id="tiket">(PGD-\d{4}-\d{6})<', page).group(1)
+    with app.app_context():
+        p = db.session.scalar(select(Pengaduan).where(Pengaduan.tiket == tiket))
+        assert [a.original_name for a in attachments_of(service.OWNER, p.id)] == ["foto.jpg"]
