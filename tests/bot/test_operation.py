@@ -156,3 +156,15 @@ def test_officers_group_gets_content_free_alerts(app, bot, api):
     with app.app_context():
         bodies = db.session.scalars(select(Outbox.body).where(Outbox.dedup_key.like("%:grup:tg"))).all()
         assert all("Pungutan" not in b and "lambat" not in b for b in bodies)
+
+
+def test_the_bot_survives_the_bot_api_being_unreachable(app, api, budi, make_bot):
+    """issue 14: getUpdates failing (502, then a timeout) does not end long polling; the next update is answered."""
+    bot = make_bot()
+    api.fail("getUpdates", times=3, code=502)
+    api.fail("getUpdates", times=1, code=0, delay=2.5)  # answers too late
+    bot.run(bot.application.updater.start_polling(poll_interval=0, timeout=1))
+    api.push(budi.text("/start"))
+    assert api.wait_for(lambda: "Selamat datang" in budi.last_text(), timeout=30)
+    assert all(f.times == 0 for f in api.faults if f.method == "getUpdates")  # every failure was met
+    assert bot.application.updater.running
