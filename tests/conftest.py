@@ -212,3 +212,21 @@ def team(app):
 
     with app.app_context():
         return make_officer().email
+
+
+@pytest.fixture(scope="module")
+def _smtp_server():
+    from tests.smtp_server import SmtpServer
+
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp(_smtp_server):
+    """A real SMTP server on 127.0.0.1 (one per module), with nothing received and no address refused yet;
+    `smtp.config()` points the app at it."""
+    _smtp_server.handler.received.clear()
+    _smtp_server.handler.refuse.clear()
+    return _smtp_server

@@ -15,20 +15,6 @@ from core.mail import EmailChannel, Refused, enqueue_email
 from core.models import Outbox
 from core.outbox import enqueue
 from core.workdays import utcnow
-from tests.smtp_server import SmtpServer
-
-
-@pytest.fixture(scope="module")
-def smtp():
-    server = SmtpServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(autouse=True)
-def _fresh(smtp):
-    smtp.handler.received.clear()
-    smtp.handler.refuse.clear()
 
 
 @pytest.fixture

@@ -13,29 +13,14 @@ from pengaduan import kabar, service
 from tests.conftest import csrf_from
 from tests.factories import make_unit, make_user
 from tests.pengaduan.helpers import submit
-from tests.smtp_server import SmtpServer
 
 SECRET_WORDS = ("Pungli loket tujuh", "Rp300.000", "Budi Santoso", "kasir berinisial AS", "tindak lanjut rahasia",
                 "jawaban rahasia")
 
 
-@pytest.fixture(scope="module")
-def smtp():
-    server = SmtpServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(autouse=True)
-def _fresh(smtp):
-    smtp.handler.received.clear()
-    smtp.handler.refuse.clear()
-
-
 @pytest.fixture
 def app_config(smtp):
     return smtp.config()
-
 
 def send(app) -> str:
     result = app.test_cli_runner().invoke(args=["outbox", "kirim"])
