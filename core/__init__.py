@@ -67,6 +67,7 @@ def _serialise_sqlite_writes(app: Flask) -> None:
     connect_args = dict(options.get("connect_args") or {})
     connect_args.setdefault("factory", connection_factory(url.database))
     options["connect_args"] = connect_args
+    options["pool_pre_ping"] = False  # a file cannot drop a connection: the ping was a statement per request
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 

@@ -7,6 +7,7 @@ from flask import g, has_app_context
 from sqlalchemy import select
 
 from core.extensions import db
+from core.officecache import cached
 from core.models import CalendarDay
 from core.workdays import WorkCalendar
 
@@ -15,12 +16,16 @@ def office_calendar() -> WorkCalendar:
     """Cached per request/app context; the admin's days override the package's."""
     if has_app_context() and "_calendar" in g:
         return g._calendar
-    rows = db.session.scalars(select(CalendarDay)).all()
-    cal = WorkCalendar(extra_off={r.tanggal: r.keterangan or "Libur" for r in rows if r.libur},
-                       extra_on={r.tanggal for r in rows if not r.libur})
+    cal = cached("calendar", _load)
     if has_app_context():
         g._calendar = cal
     return cal
+
+
+def _load() -> WorkCalendar:
+    rows = db.session.execute(select(CalendarDay.tanggal, CalendarDay.libur, CalendarDay.keterangan)).all()
+    return WorkCalendar(extra_off={r.tanggal: r.keterangan or "Libur" for r in rows if r.libur},
+                        extra_on={r.tanggal for r in rows if not r.libur})
 
 
 def add_workdays(d: date, n: int) -> date:

@@ -98,6 +98,9 @@ def build_config(instance: Path) -> dict:
         "SESSION_COOKIE_SECURE": secure_cookies,
         # a long window so a slow WBS writer does not lose the form (CSRF lives in the session)
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(os.environ.get("SESSION_HOURS", "26"))),
+        # settings and the calendar are kept per process this long (core.officecache): another worker sees
+        # an admin's change within it
+        "OFFICE_CACHE_SECONDS": float(os.environ.get("OFFICE_CACHE_SECONDS", "5")),
         "OFFICER_IDLE_MINUTES": int(os.environ.get("OFFICER_IDLE_MINUTES", "30")),
         "FRESH_LOGIN_MINUTES": int(os.environ.get("FRESH_LOGIN_MINUTES", "10")),
         "WTF_CSRF_TIME_LIMIT": int(os.environ.get("CSRF_SECONDS", str(26 * 3600))),

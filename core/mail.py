@@ -90,7 +90,8 @@ def alert_addresses(role: Role | str, *, unit_id: int | None = None, skip: int |
          .where(UserRole.role == role, User.aktif).order_by(User.id))
     if unit_id is not None:
         q = q.where(User.unit_id == unit_id)
-    return [(uid, email) for uid, email, own in db.session.execute(q)
+    # on the session's connection: the accounts are not what this unit of work is writing, so no flush first
+    return [(uid, email) for uid, email, own in db.session.connection().execute(q)
             if uid != skip and email and (default if own is None else own)]
 
 

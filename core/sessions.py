@@ -18,7 +18,7 @@ import logging
 import time
 from datetime import datetime, timedelta, timezone
 
-from flask import Flask, current_app, has_app_context, request
+from flask import Flask, current_app, g, has_app_context, has_request_context, request
 from flask_session.base import ServerSideSessionInterface
 from flask_session.redis import RedisSessionInterface
 from sqlalchemy import delete, insert, select, update
@@ -30,6 +30,7 @@ from core.uow import after_transaction
 
 log = logging.getLogger(__name__)
 DATABASE_DOWN = (OperationalError, InterfaceError)
+_LOST = "session_not_stored"
 
 
 class _Rules:
@@ -49,7 +50,19 @@ class _Rules:
     def save_session(self, app, session, response) -> None:
         if self._anonymous():
             return None
-        return super().save_session(app, session, response)
+        super().save_session(app, session, response)
+        lost = g.pop(_LOST, None)
+        if lost is not None and response.status_code < 400:
+            # a page served from what the process keeps (core.officecache) whose session could not be
+            # stored: its form's token would be refused on submit, so it says 503 now, before anything is typed
+            from core.errors import database_unavailable
+
+            body, code, headers = database_unavailable(lost)
+            response.set_data(body if isinstance(body, (str, bytes)) else body.get_data())
+            response.status_code = code
+            response.mimetype = "application/json" if not isinstance(body, (str, bytes)) else "text/html"
+            response.headers.update(headers)
+        return None
 
     def _cleanup_n_requests(self) -> None:
         if not self._anonymous():
@@ -107,9 +120,10 @@ class _DatabaseStore(ServerSideSessionInterface):
                                     .values(data=data, expiry=expiry)).rowcount
                 if not done:
                     conn.execute(insert(ServerSession).values(id=store_id, data=data, expiry=expiry))
-        except DATABASE_DOWN:
-            # the page already says 503 (core.errors); the session's last change is what is lost
+        except DATABASE_DOWN as exc:
             log.warning("basis data tidak dapat dihubungi: sesi tidak disimpan")
+            if has_request_context():
+                g.setdefault(_LOST, exc)  # the page says 503 (_Rules.save_session)
 
     def _delete_expired_sessions(self) -> None:
         with db.engine.begin() as conn:

@@ -10,6 +10,7 @@ from flask import g
 from sqlalchemy import select
 
 from core.extensions import db
+from core.officecache import cached, changed
 from core.models import Setting
 
 DEFAULTS: dict[str, object] = {
@@ -56,7 +57,7 @@ def get_setting(key: str):
     cache = g.setdefault("_settings", {}) if _has_g() else {}
     if key in cache:
         return cache[key]
-    stored = db.session.scalar(select(Setting.value).where(Setting.key == key))
+    stored = deepcopy(cached("settings", _stored).get(key))
     default = _default(key)
     if isinstance(default, dict) and isinstance(stored, dict):
         value = {**default, **stored}
@@ -66,12 +67,18 @@ def get_setting(key: str):
     return value
 
 
+def _stored() -> dict:
+    """Every stored setting, one query (core.officecache keeps it for a few seconds)."""
+    return dict(db.session.execute(select(Setting.key, Setting.value)).all())
+
+
 def set_setting(key: str, value) -> None:
     row = db.session.get(Setting, key)
     if row is None:
         db.session.add(Setting(key=key, value=value))
     else:
         row.value = value
+    changed()
     if _has_g():
         g.pop("_settings", None)
 
