@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
-from sqlalchemy import and_, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import and_, bindparam, func, select, text, update
 
 from core import attachments, audit
 from core.crypto import new_code, normalize_code
@@ -285,17 +285,28 @@ def _bertoken(model, token: str | None):
     return db.session.scalar(select(model).where(model.token == token)) if token else None
 
 
-_INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
-
-
 def _sisip_sekali(model, values: dict) -> int | None:
     """INSERT one answer row; with a token, ON CONFLICT DO NOTHING: a double submit, even a concurrent one,
     is one row (None: the token's row exists). No savepoint: under pysqlite a SAVEPOINT opened before the
     transaction has written anything begins it, and its RELEASE commits the whole unit of work."""
-    stmt = _INSERT[db.session.get_bind().dialect.name](model).values(**values)
-    if values.get("token"):
-        stmt = stmt.on_conflict_do_nothing(index_elements=["token"])
-    return db.session.execute(stmt.returning(model.id)).scalar()
+    defaults = {c.name: c.default.arg for c in model.__table__.c
+                if c.default is not None and c.default.is_scalar and c.name not in values}
+    values = {**defaults, **values}  # the plain INSERT below does not apply the columns' defaults itself
+    stmt = _sisip(model, tuple(values), bool(values.get("token")))
+    return db.session.connection().execute(stmt, values).scalar()
+
+
+@cache
+def _sisip(model, columns: tuple[str, ...], sekali: bool):
+    """The INSERT for these columns, in SQL that SQLite and PostgreSQL both speak, with typed binds.
+
+    Plain text because SQLAlchemy compiles a dialect INSERT … ON CONFLICT anew on every execution (its
+    cache key is off); this one is compiled once per process."""
+    table = model.__table__
+    sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})"
+           + (" ON CONFLICT (token) DO NOTHING" if sekali else "") + " RETURNING id")
+    return (text(sql).bindparams(*(bindparam(c, type_=table.c[c].type) for c in columns))
+            .columns(table.c.id))
 
 
 def kirim_respon(layanan: SkmLayanan, data: ResponBaru, *, sumber: str, token: str | None = None,
