@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 
 from core.extensions import db
 from core.models import Outbox
@@ -26,7 +26,7 @@ def enqueue(channel: str, recipient: str, body: str, dedup_key: str, *, anonymou
     """
     if channel not in CHANNELS or not recipient:
         return None
-    if db.session.scalar(select(Outbox.id).where(Outbox.dedup_key == dedup_key)):
+    if _queued(dedup_key):
         return None
     row = Outbox(channel=channel, recipient=seal(recipient, "outbox.recipient"), body=body, dedup_key=dedup_key)
     if anonymous:
@@ -35,6 +35,17 @@ def enqueue(channel: str, recipient: str, body: str, dedup_key: str, *, anonymou
         row.next_attempt_at = not_before
     db.session.add(row)
     return row
+
+
+_SEEN = select(Outbox.__table__.c.id).where(Outbox.__table__.c.dedup_key == bindparam("key"))
+
+
+def _queued(dedup_key: str) -> bool:
+    # the rows this unit of work has added, then the table on the same connection: no flush of the
+    # rest of the unit of work just to look up one key
+    if any(isinstance(o, Outbox) and o.dedup_key == dedup_key for o in db.session.new):
+        return True
+    return db.session.connection().execute(_SEEN, {"key": dedup_key}).first() is not None
 
 
 def recipient_of(row: Outbox) -> str:

@@ -236,6 +236,7 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
         pelapor_jabatan=d["pelapor_jabatan"], pelapor_pangkat=d["pelapor_pangkat"], unit=d["unit"],
         unit_nama=d["unit_nama"], pelapor_telepon=d["pelapor_telepon"], pelapor_email=d["pelapor_email"] or None,
         pelapor_alamat=d["pelapor_alamat"], tanggal_lapor=received,
+        riwayat=[],  # a new report has no history yet: nothing to load before the first line
     )
     if lap.jenis == "nihil":
         lap.periode_awal, lap.periode_akhir = d["periode_awal"], d["periode_akhir"]
