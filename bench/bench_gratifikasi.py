@@ -86,7 +86,7 @@ def _register() -> None:
 
     from app import create_app
     from core.extensions import db
-    from core.pii import seal
+    from core.pii import sealed_for_row
     from gratifikasi.models import LaporanGratifikasi
     from tests.factories import make_user
 
@@ -101,16 +101,18 @@ def _register() -> None:
         db.create_all()
         user, secret = make_user(["upg"])
         email = user.email
-        enc = {k: seal(v, f"gratifikasi.{k}") for k, v in (
-            ("pelapor_nama", "Pegawai"), ("identitas_nomor", "198501012010011001"), ("pelapor_telepon", "0812"),
-            ("pelapor_alamat", "Palembang"), ("pemberi_nama", "PT Contoh"))}
+        personal = (("pelapor_nama", "Pegawai"), ("identitas_nomor", "198501012010011001"),
+                    ("pelapor_telepon", "0812"), ("pelapor_alamat", "Palembang"), ("pemberi_nama", "PT Contoh"))
         statuses = ["diterima", "diverifikasi", "diteruskan", "ditetapkan", "selesai"]
         t0 = time.perf_counter()
         today = date.today()
         batch = []
         for i in range(REGISTER_ROWS):
             d = today - timedelta(days=i % 700)
-            batch.append({"nomor": f"GRT-{d.year}-{i + 1:06d}", "tahun": d.year, "jenis": "penerimaan",
+            nomor = f"GRT-{d.year}-{i + 1:06d}"
+            # each report's personal data sealed to its own number, as the ORM does (core.pii.seal_rows)
+            enc = {k: sealed_for_row(v, f"gratifikasi.{k}", nomor) for k, v in personal}
+            batch.append({"nomor": nomor, "tahun": d.year, "jenis": "penerimaan",
                           "kanal": "web", "status": statuses[i % 5], "kode_hash": "0" * 64, "tanggal_lapor": d,
                           "tanggal_terima": d, "tenggat_teruskan": d + timedelta(days=14), "tenggat_kpk": d + timedelta(days=42),
                           "tenggat_upg": d + timedelta(days=14), "nilai": 1_000_000 + i, "bentuk": "barang",
