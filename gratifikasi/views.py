@@ -9,13 +9,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from core.errors import DomainError
+from core import staging
+from core.attachments import MAX_FILES
+from core.errors import N_, DomainError
 from core.extensions import db, limiter
+from core.storage import UploadError
 from core.throttle import guessing_budget
-from core.uow import doom
+from core.uow import doom, on_commit
 from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today, utcnow
-from gratifikasi import documents, formulir, rules, service, workflow
+from gratifikasi import documents, formulir, langkah, rules, service, workflow
 from gratifikasi.forms import LacakForm, LengkapiForm, WajibLaporForm, files_of
 from gratifikasi.models import LaporanGratifikasi
 
@@ -23,6 +26,7 @@ bp = Blueprint("gratifikasi", __name__, url_prefix="/gratifikasi")
 # The server-side session keeps only a report's number, for a short while, never its secret code (issue 10 #12):
 # the code is shown once, on the page that answers the submission, and a page that needs it again asks for it.
 RECEIPT_KEY = "gratifikasi_tanda_terima"
+STAGING = "draf-gratifikasi"  # core.staging's folder for files uploaded on a step, until the report is sent
 RECEIPT_SECONDS = 3600  # the receipt (without the code) can be opened again for an hour
 TRACKING_KEY = "gratifikasi_lacak"
 TRACKING_SECONDS = 30 * 60  # after tracking with number + code, the status page and its forms for half an hour
@@ -36,6 +40,10 @@ def _deadlines() -> dict:
 
 def _submit_limit() -> str:
     return current_app.config["RATELIMIT_PUBLIC_SUBMIT"]
+
+
+def _steps_limit() -> str:
+    return current_app.config["RATELIMIT_FORM_STEPS"]
 
 
 def _tracking_limit() -> str:
@@ -66,23 +74,26 @@ def wajib_lapor():
 @bp.route("/lapor", methods=["GET", "POST"])
 @limiter.limit(_submit_limit, methods=["POST"])
 def lapor():
+    """GET: the first question. POST: the whole report — from the check page, or from a client that posts it in
+    one go — sent, or the step with the first problem shown again with every answer kept."""
     form, jenis = formulir.buka()
+    token = staging.valid_token(request.form.get("berkas")) or staging.new_token()
     if request.method == "GET":
-        for name in ("acara", "pemberi_hubungan", "bentuk", "nilai"):
-            if request.args.get(name):
-                getattr(form, name).data = request.args[name][:60]
-        if request.args.get("tanggal_terima"):
-            form.tanggal_terima.process_data(_parse_date(request.args["tanggal_terima"]))
-        if current_user.is_authenticated:  # an officer reporting: start from the account's data
-            form.pelapor_nama.data, form.pelapor_jabatan.data = current_user.nama, current_user.jabatan
-            form.identitas_nomor.data, form.unit_id.data = current_user.nip, current_user.unit_id or 0
-    elif (checked := formulir.periksa(form)) is not None:
-        inp, clean = checked
+        _prefill(form)
+        return _step_page(form, langkah.LANGKAH[0], jenis, token)
+    checked = formulir.periksa(form, clean=[])
+    posted = files_of(form, "lampiran")  # after the form's check, which would clear its message
+    if checked is not None and posted is not None:
+        inp, clean = checked[0], posted
         try:
-            lap, kode = service.submit(inp, clean, kanal="web", idem_token=form.idem.data,
+            files = staging.load(STAGING, staging.kept(STAGING, token)) + clean
+            if len(files) > MAX_FILES:
+                raise UploadError(N_("Paling banyak %(n)s berkas dalam satu kiriman.", n=MAX_FILES))
+            lap, kode = service.submit(inp, files, kanal="web", idem_token=form.idem.data,
                                        user=current_user if current_user.is_authenticated else None)
         except service.DuplicateSubmission as e:
             doom()  # a lost race gives its number back
+            staging.forget(STAGING, token)  # the report has its files already
             receipt = session.get(RECEIPT_KEY)
             if receipt and receipt.get("nomor") == e.laporan.nomor:
                 return redirect(url_for(".tanda_terima"))
@@ -91,10 +102,98 @@ def lapor():
         except DomainError as e:
             refuse(e, form)
         else:
+            on_commit(lambda: staging.forget(STAGING, token))  # the staged files go once the report is kept
             _remember(RECEIPT_KEY, lap)
             return _receipt_page(lap, kode)
+    elif posted:  # good files sent with a wrong answer are kept for the next try
+        _add_files(form, token, posted)
     jenis = formulir.tampilkan(form, jenis)
-    return render_template("gratifikasi/form.html", form=form, jenis=jenis, jenis_labels=rules.JENIS)
+    return _step_page(form, formulir.langkah_galat(form, jenis), jenis, token)
+
+
+@bp.post("/lapor/langkah")
+@limiter.limit(_steps_limit)
+def langkah_form():
+    """One step of the report: `aksi` says where to go — on (its answers checked), back (kept as they are), to
+    another step from the check page (`ubah:<step>`), or a staged file taken off (`hapus:<name>`)."""
+    form, jenis = formulir.buka()
+    jenis = formulir.tampilkan(form, jenis)
+    step = langkah.cari(request.form.get("langkah"), jenis)
+    token = staging.valid_token(request.form.get("berkas")) or staging.new_token()
+    aksi = request.form.get("aksi") or "lanjut"
+    ke_periksa = request.form.get("ke_periksa") == "1"
+    if aksi.startswith("ubah:"):
+        return _step_page(form, langkah.cari(aksi.removeprefix("ubah:"), jenis), jenis, token, ke_periksa=True)
+    if aksi.startswith("hapus:"):
+        _drop_file(token, aksi.removeprefix("hapus:"))
+        return _step_page(form, step, jenis, token, ke_periksa=ke_periksa)
+    if aksi == "kembali":  # back, answers as they are (unchecked), good files kept, nothing said yet
+        _files_of_step(form, step, token)
+        form.lampiran.errors = []
+        return _step_page(form, langkah.geser(step, jenis, -1) or step, jenis, token, ke_periksa=ke_periksa)
+    ok = formulir.periksa_langkah(form, step)
+    ok = _files_of_step(form, step, token) and ok
+    if not ok:
+        return _step_page(form, step, jenis, token, ke_periksa=ke_periksa)
+    after = None if ke_periksa else langkah.geser(step, jenis, 1)
+    if after is not None:
+        return _step_page(form, after, jenis, token)
+    return _check_page(form, jenis, token)
+
+
+def _prefill(form) -> None:
+    """A new report: the "wajib lapor?" helper's answers from its link; an officer's own data from the account."""
+    for name in ("acara", "pemberi_hubungan", "bentuk", "nilai"):
+        if request.args.get(name):
+            getattr(form, name).data = request.args[name][:60]
+    if request.args.get("tanggal_terima"):
+        form.tanggal_terima.process_data(_parse_date(request.args["tanggal_terima"]))
+    if current_user.is_authenticated:  # an officer reporting: start from the account's data
+        form.pelapor_nama.data, form.pelapor_jabatan.data = current_user.nama, current_user.jabatan
+        form.identitas_nomor.data, form.unit_id.data = current_user.nip, current_user.unit_id or 0
+
+
+def _files_of_step(form, step: langkah.Langkah, token: str) -> bool:
+    """Stage the files posted on the step that asks for them; False when one is refused (said on its field)."""
+    if "lampiran" not in step.fields:
+        return True
+    posted = files_of(form, "lampiran")
+    if posted:
+        _add_files(form, token, posted)
+    return posted is not None and not form.lampiran.errors
+
+
+def _add_files(form, token: str, files) -> None:
+    """Stage checked files under the page's token, after the ones staged before (at most MAX_FILES)."""
+    staged = staging.kept(STAGING, token)
+    if len(staged) + len(files) > MAX_FILES:
+        form.lampiran.errors = [_("Paling banyak %(n)s berkas dalam satu kiriman.", n=MAX_FILES)]
+        return
+    staging.keep(STAGING, token, staged + staging.stage(STAGING, files))
+
+
+def _drop_file(token: str, nama: str) -> None:
+    staged = staging.kept(STAGING, token)
+    gone = [s for s in staged if s["nama"] == nama]
+    staging.keep(STAGING, token, [s for s in staged if s["nama"] != nama])
+    staging.drop(STAGING, gone)
+
+
+def _step_page(form, step: langkah.Langkah, jenis: str, token: str, *, ke_periksa: bool = False):
+    i, n = langkah.nomor(step, jenis)
+    return render_template("gratifikasi/langkah.html", form=form, step=step, jenis=jenis, i=i, n=n,
+                           judul=_(step.judul_untuk(jenis)), dibawa=formulir.dibawa(form, step), token=token,
+                           staged=staging.kept(STAGING, token) if "lampiran" in step.fields else [],
+                           ke_periksa=ke_periksa, jenis_labels=rules.JENIS, pertama=i == 1)
+
+
+def _check_page(form, jenis: str, token: str):
+    """"Periksa laporan Anda": every answer, with a way back to each step; or the first step still wrong."""
+    if formulir.periksa(form, clean=[]) is None:
+        return _step_page(form, formulir.langkah_galat(form, jenis), jenis, token, ke_periksa=True)
+    bagian = [(s, formulir.jawaban(form, s, jenis)) for s in langkah.untuk(jenis)]
+    return render_template("gratifikasi/periksa.html", form=form, jenis=jenis, bagian=bagian, token=token,
+                           dibawa=formulir.dibawa(form, None), staged=staging.kept(STAGING, token))
 
 
 def _parse_date(text: str):
@@ -155,7 +254,7 @@ def tanda_terima_kode_pdf():
 
 
 # pages that show the secret code or personal data are never kept by a browser or proxy cache
-_NO_STORE = {"gratifikasi.lapor", "gratifikasi.tanda_terima", "gratifikasi.tanda_terima_pdf",
+_NO_STORE = {"gratifikasi.lapor", "gratifikasi.langkah_form", "gratifikasi.tanda_terima", "gratifikasi.tanda_terima_pdf",
              "gratifikasi.tanda_terima_kode_pdf", "gratifikasi.lacak", "gratifikasi.status", "gratifikasi.lengkapi",
              "gratifikasi.lacak_pdf"}
 
