@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from core.errors import N_
 
+STAGING = "draf-gratifikasi"  # core.staging's folder for the files uploaded on a step, until the report is sent
 SEMUA = ("penerimaan", "penolakan", "nihil")
 PEMBERIAN = ("penerimaan", "penolakan")
 

@@ -26,7 +26,6 @@ bp = Blueprint("gratifikasi", __name__, url_prefix="/gratifikasi")
 # The server-side session keeps only a report's number, for a short while, never its secret code (issue 10 #12):
 # the code is shown once, on the page that answers the submission, and a page that needs it again asks for it.
 RECEIPT_KEY = "gratifikasi_tanda_terima"
-STAGING = "draf-gratifikasi"  # core.staging's folder for files uploaded on a step, until the report is sent
 RECEIPT_SECONDS = 3600  # the receipt (without the code) can be opened again for an hour
 TRACKING_KEY = "gratifikasi_lacak"
 TRACKING_SECONDS = 30 * 60  # after tracking with number + code, the status page and its forms for half an hour
@@ -86,14 +85,14 @@ def lapor():
     if checked is not None and posted is not None:
         inp, clean = checked[0], posted
         try:
-            files = staging.load(STAGING, staging.kept(STAGING, token)) + clean
+            files = staging.load(langkah.STAGING, staging.kept(langkah.STAGING, token)) + clean
             if len(files) > MAX_FILES:
                 raise UploadError(N_("Paling banyak %(n)s berkas dalam satu kiriman.", n=MAX_FILES))
             lap, kode = service.submit(inp, files, kanal="web", idem_token=form.idem.data,
                                        user=current_user if current_user.is_authenticated else None)
         except service.DuplicateSubmission as e:
             doom()  # a lost race gives its number back
-            staging.forget(STAGING, token)  # the report has its files already
+            staging.forget(langkah.STAGING, token)  # the report has its files already
             receipt = session.get(RECEIPT_KEY)
             if receipt and receipt.get("nomor") == e.laporan.nomor:
                 return redirect(url_for(".tanda_terima"))
@@ -102,7 +101,7 @@ def lapor():
         except DomainError as e:
             refuse(e, form)
         else:
-            on_commit(lambda: staging.forget(STAGING, token))  # the staged files go once the report is kept
+            on_commit(lambda: staging.forget(langkah.STAGING, token))  # the staged files go once the report is kept
             _remember(RECEIPT_KEY, lap)
             return _receipt_page(lap, kode)
     elif posted:  # good files sent with a wrong answer are kept for the next try
@@ -165,25 +164,25 @@ def _files_of_step(form, step: langkah.Langkah, token: str) -> bool:
 
 def _add_files(form, token: str, files) -> None:
     """Stage checked files under the page's token, after the ones staged before (at most MAX_FILES)."""
-    staged = staging.kept(STAGING, token)
+    staged = staging.kept(langkah.STAGING, token)
     if len(staged) + len(files) > MAX_FILES:
         form.lampiran.errors = [_("Paling banyak %(n)s berkas dalam satu kiriman.", n=MAX_FILES)]
         return
-    staging.keep(STAGING, token, staged + staging.stage(STAGING, files))
+    staging.keep(langkah.STAGING, token, staged + staging.stage(langkah.STAGING, files))
 
 
 def _drop_file(token: str, nama: str) -> None:
-    staged = staging.kept(STAGING, token)
+    staged = staging.kept(langkah.STAGING, token)
     gone = [s for s in staged if s["nama"] == nama]
-    staging.keep(STAGING, token, [s for s in staged if s["nama"] != nama])
-    staging.drop(STAGING, gone)
+    staging.keep(langkah.STAGING, token, [s for s in staged if s["nama"] != nama])
+    staging.drop(langkah.STAGING, gone)
 
 
 def _step_page(form, step: langkah.Langkah, jenis: str, token: str, *, ke_periksa: bool = False):
     i, n = langkah.nomor(step, jenis)
     return render_template("gratifikasi/langkah.html", form=form, step=step, jenis=jenis, i=i, n=n,
                            judul=_(step.judul_untuk(jenis)), dibawa=formulir.dibawa(form, step), token=token,
-                           staged=staging.kept(STAGING, token) if "lampiran" in step.fields else [],
+                           staged=staging.kept(langkah.STAGING, token) if "lampiran" in step.fields else [],
                            ke_periksa=ke_periksa, jenis_labels=rules.JENIS, pertama=i == 1)
 
 
@@ -193,7 +192,7 @@ def _check_page(form, jenis: str, token: str):
         return _step_page(form, formulir.langkah_galat(form, jenis), jenis, token, ke_periksa=True)
     bagian = [(s, formulir.jawaban(form, s, jenis)) for s in langkah.untuk(jenis)]
     return render_template("gratifikasi/periksa.html", form=form, jenis=jenis, bagian=bagian, token=token,
-                           dibawa=formulir.dibawa(form, None), staged=staging.kept(STAGING, token))
+                           dibawa=formulir.dibawa(form, None), staged=staging.kept(langkah.STAGING, token))
 
 
 def _parse_date(text: str):
