@@ -18,7 +18,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from core import storage
+from core import crypto, storage
 from core.workdays import utcnow
 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{32,64}")
@@ -104,19 +104,50 @@ def keep(kind: str, token: str, staged: list[dict]) -> None:
     """Write the list for `token` (replaced whole: a half-written list is never read)."""
     if not valid_token(token):
         raise ValueError("token staging tidak sah")
-    where = folder(kind)
-    where.mkdir(mode=0o700, parents=True, exist_ok=True)
-    name = _list_name(token)
-    tmp = where / f"{name}.{secrets.token_hex(4)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        json.dump(staged, fh)
-    os.replace(tmp, where / name)
+    _write(folder(kind), _list_name(token), json.dumps(staged).encode())
 
 
 def forget(kind: str, token: str | None) -> None:
-    """Remove the files staged under `token` and their list (after the report is sent)."""
+    """Remove the files staged under `token`, their list and the sealed answers (after the report is sent)."""
     if not valid_token(token):
         return
     drop(kind, kept(kind, token))
     storage.delete_bytes(folder(kind), _list_name(token))
+    storage.delete_bytes(folder(kind), _sealed_name(token))
+
+
+# --- a form's answers between its pages, sealed under a key only the browser holds ---------------------
+# A page reached by GET (after a step's post, or by the browser's Back button) is drawn from these; the key
+# lives in a cookie, so the folder alone — a copy of the disk, a backup — reveals no answer.
+
+def _sealed_name(token: str) -> str:
+    return hashlib.sha256(("staging.draf:" + token).encode()).hexdigest()[:32]
+
+
+def seal(kind: str, token: str, key: bytes, answers: list[tuple[str, str]]) -> None:
+    if not valid_token(token):
+        raise ValueError("token staging tidak sah")
+    blob = crypto.aead_encrypt(key, json.dumps(answers).encode(), ("staging.draf:" + token).encode())
+    _write(folder(kind), _sealed_name(token), blob)
+
+
+def unseal(kind: str, token: str | None, key: bytes | None) -> list[tuple[str, str]] | None:
+    """The answers sealed under `token` (None when there are none, or the key does not open them)."""
+    if not valid_token(token) or not key:
+        return None
+    try:
+        blob = storage.read_bytes(folder(kind), _sealed_name(token))
+        answers = json.loads(crypto.aead_decrypt(key, blob, ("staging.draf:" + token).encode()))
+    except (OSError, ValueError, crypto.DecryptionError):
+        return None
+    return [(str(k), str(v)) for k, v in answers] if isinstance(answers, list) else None
+
+
+def _write(where: Path, name: str, data: bytes) -> None:
+    """Replace `name` whole (a half-written file is never read)."""
+    where.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = where / f"{name}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, where / name)

@@ -8,6 +8,7 @@ from datetime import date
 from flask import request
 from flask_babel import gettext as _
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 
 from core.extensions import db
 from core.models import Unit
@@ -33,6 +34,13 @@ def buka(form_class: type[LaporanForm] = LaporanForm) -> tuple[LaporanForm, str]
         form.idem.data = secrets.token_urlsafe(24)
         form.jenis.data = jenis
     return form, jenis
+
+
+def dari_draf(answers: list[tuple[str, str]], form_class: type[LaporanForm] = LaporanForm) -> tuple[LaporanForm, str]:
+    """The form filled from answers kept between the steps (a page reached by GET)."""
+    form = form_class(formdata=MultiDict(answers))
+    form.unit_id.choices = _unit_choices()
+    return form, tampilkan(form, "penerimaan")
 
 
 def isian(form: LaporanForm) -> service.LaporanInput:
@@ -86,6 +94,14 @@ def periksa_langkah(form: LaporanForm, step: langkah.Langkah) -> bool:
     form.validate()
     _put(form, service.check_laporan(isian(form))[0])
     return hanya(form, step)
+
+
+def periksa_draf(form: LaporanForm) -> bool:
+    """Check every answer of a form drawn from kept answers (no post, so no security token to check)."""
+    form.validate()
+    form.csrf_token.errors = []
+    _put(form, service.check_laporan(isian(form))[0])
+    return not form.errors
 
 
 def langkah_galat(form: LaporanForm, jenis: str) -> langkah.Langkah:

@@ -3,14 +3,18 @@ the receipt, tracking by number + secret code, and the poster. Thin: the rules l
 transaction is the request's (core.uow), and a refusal reaches the page through core.web."""
 from __future__ import annotations
 
-from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, session,
-                   url_for)
+import base64
+import binascii
+
+from flask import (Blueprint, abort, after_this_request, current_app, flash, make_response, redirect,
+                   render_template, request, session, url_for)
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from core import staging
 from core.attachments import MAX_FILES
+from core.crypto import new_key
 from core.errors import N_, DomainError
 from core.extensions import db, limiter
 from core.storage import UploadError
@@ -75,11 +79,16 @@ def wajib_lapor():
 def lapor():
     """GET: the first question. POST: the whole report — from the check page, or from a client that posts it in
     one go — sent, or the step with the first problem shown again with every answer kept."""
+    if request.method == "GET":
+        token, answers = _draft()
+        if answers is not None and not request.args:  # a report begun and not sent: where it was left
+            form, jenis = formulir.dari_draf(answers)
+            return _step_page(form, langkah.LANGKAH[0], jenis, token)
+        form, jenis = formulir.buka()
+        _prefill(form)
+        return _step_page(form, langkah.LANGKAH[0], jenis, staging.new_token())
     form, jenis = formulir.buka()
     token = staging.valid_token(request.form.get("berkas")) or staging.new_token()
-    if request.method == "GET":
-        _prefill(form)
-        return _step_page(form, langkah.LANGKAH[0], jenis, token)
     checked = formulir.periksa(form, clean=[])
     posted = files_of(form, "lampiran")  # after the form's check, which would clear its message
     if checked is not None and posted is not None:
@@ -101,12 +110,16 @@ def lapor():
         except DomainError as e:
             refuse(e, form)
         else:
-            on_commit(lambda: staging.forget(langkah.STAGING, token))  # the staged files go once the report is kept
+            # the staged files and the sealed answers go once the report is kept
+            on_commit(lambda: staging.forget(langkah.STAGING, token))
             _remember(RECEIPT_KEY, lap)
-            return _receipt_page(lap, kode)
+            response = make_response(_receipt_page(lap, kode))
+            response.delete_cookie(DRAFT_COOKIE, path=DRAFT_PATH)
+            return response
     elif posted:  # good files sent with a wrong answer are kept for the next try
         _add_files(form, token, posted)
     jenis = formulir.tampilkan(form, jenis)
+    _save(form, token)
     return _step_page(form, formulir.langkah_galat(form, jenis), jenis, token)
 
 
@@ -122,22 +135,77 @@ def langkah_form():
     aksi = request.form.get("aksi") or "lanjut"
     ke_periksa = request.form.get("ke_periksa") == "1"
     if aksi.startswith("ubah:"):
-        return _step_page(form, langkah.cari(aksi.removeprefix("ubah:"), jenis), jenis, token, ke_periksa=True)
+        return _go(form, token, langkah.cari(aksi.removeprefix("ubah:"), jenis).nama, ke_periksa=True)
     if aksi.startswith("hapus:"):
         _drop_file(token, aksi.removeprefix("hapus:"))
-        return _step_page(form, step, jenis, token, ke_periksa=ke_periksa)
+        return _go(form, token, step.nama, ke_periksa=ke_periksa)
     if aksi == "kembali":  # back, answers as they are (unchecked), good files kept, nothing said yet
         _files_of_step(form, step, token)
-        form.lampiran.errors = []
-        return _step_page(form, langkah.geser(step, jenis, -1) or step, jenis, token, ke_periksa=ke_periksa)
+        return _go(form, token, (langkah.geser(step, jenis, -1) or step).nama, ke_periksa=ke_periksa)
     ok = formulir.periksa_langkah(form, step)
     ok = _files_of_step(form, step, token) and ok
-    if not ok:
+    _save(form, token)
+    if not ok:  # the messages are said in the answer to the post; Back then finds the step as last sent
         return _step_page(form, step, jenis, token, ke_periksa=ke_periksa)
     after = None if ke_periksa else langkah.geser(step, jenis, 1)
-    if after is not None:
-        return _step_page(form, after, jenis, token)
-    return _check_page(form, jenis, token)
+    return _go(form, token, after.nama if after else PERIKSA)
+
+
+@bp.get("/lapor/langkah")
+def langkah_halaman():
+    """A step (or the check page) drawn from the answers sealed for this browser: where a step's post leads, and
+    what the browser's Back button finds — the answers as last sent, nothing lost."""
+    token, answers = _draft()
+    if answers is None:  # sent already, the browser closed, or a day old
+        return redirect(url_for(".lapor"))
+    form, jenis = formulir.dari_draf(answers)
+    if request.args.get("langkah") == PERIKSA:
+        return _check_page(form, jenis, token)
+    return _step_page(form, langkah.cari(request.args.get("langkah"), jenis), jenis, token,
+                      ke_periksa=request.args.get("ke_periksa") == "1")
+
+
+# Between the steps the answers are kept sealed on the server (core.staging, beside the staged files) under a key
+# that only this browser holds, in a cookie of the report form's own path: the session keeps none of them, and the
+# server's disk alone cannot open them.
+DRAFT_COOKIE = "gratifikasi_draf"
+DRAFT_PATH = "/gratifikasi/lapor"
+PERIKSA = "periksa"
+
+
+def _draft_cookie() -> tuple[str | None, bytes | None]:
+    token, _dot, raw = (request.cookies.get(DRAFT_COOKIE) or "").partition(".")
+    try:
+        key = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)) if raw else None
+    except (binascii.Error, ValueError):
+        key = None
+    return staging.valid_token(token), key
+
+
+def _draft() -> tuple[str | None, list[tuple[str, str]] | None]:
+    token, key = _draft_cookie()
+    return token, staging.unseal(langkah.STAGING, token, key)
+
+
+def _save(form, token: str) -> None:
+    """Seal every answer under this browser's key (a new key for a new report) for the pages reached by GET."""
+    kept_token, key = _draft_cookie()
+    if kept_token != token or not key or len(key) != 32:
+        key = new_key()
+    staging.seal(langkah.STAGING, token, key, formulir.dibawa(form, None))
+    value = f"{token}.{base64.urlsafe_b64encode(key).decode().rstrip('=')}"
+    secure = request.is_secure or bool(current_app.config.get("SESSION_COOKIE_SECURE"))
+
+    @after_this_request
+    def _set_cookie(response):
+        response.set_cookie(DRAFT_COOKIE, value, path=DRAFT_PATH, httponly=True, samesite="Lax", secure=secure)
+        return response
+
+
+def _go(form, token: str, nama: str, *, ke_periksa: bool = False):
+    """Keep the answers, then show the step `nama` by GET (303), so Back and reload never post again."""
+    _save(form, token)
+    return redirect(url_for(".langkah_halaman", langkah=nama, ke_periksa="1" if ke_periksa else None), 303)
 
 
 def _prefill(form) -> None:
@@ -188,7 +256,7 @@ def _step_page(form, step: langkah.Langkah, jenis: str, token: str, *, ke_periks
 
 def _check_page(form, jenis: str, token: str):
     """"Periksa laporan Anda": every answer, with a way back to each step; or the first step still wrong."""
-    if formulir.periksa(form, clean=[]) is None:
+    if not formulir.periksa_draf(form):
         return _step_page(form, formulir.langkah_galat(form, jenis), jenis, token, ke_periksa=True)
     bagian = [(s, formulir.jawaban(form, s, jenis)) for s in langkah.untuk(jenis)]
     return render_template("gratifikasi/periksa.html", form=form, jenis=jenis, bagian=bagian, token=token,
@@ -253,7 +321,7 @@ def tanda_terima_kode_pdf():
 
 
 # pages that show the secret code or personal data are never kept by a browser or proxy cache
-_NO_STORE = {"gratifikasi.lapor", "gratifikasi.langkah_form", "gratifikasi.tanda_terima", "gratifikasi.tanda_terima_pdf",
+_NO_STORE = {"gratifikasi.lapor", "gratifikasi.langkah_form", "gratifikasi.langkah_halaman", "gratifikasi.tanda_terima", "gratifikasi.tanda_terima_pdf",
              "gratifikasi.tanda_terima_kode_pdf", "gratifikasi.lacak", "gratifikasi.status", "gratifikasi.lengkapi",
              "gratifikasi.lacak_pdf"}
 

@@ -122,9 +122,9 @@ def press(client, html: str, aksi: str = "lanjut", url: str = STEP_URL, **answer
     """Fill in `answers` on the page and press the button whose value is `aksi`."""
     data = {**fields(html), **answers, "aksi": aksi}
     data = {k: v for k, v in data.items() if v is not None}
-    resp = post_multipart(client, url, data)
+    resp = post_multipart(client, url, data, follow_redirects=True)  # a step done: its next page by GET
     assert resp.status_code == 200, resp.status_code
-    assert resp.headers["Cache-Control"] == "no-store"  # answers to a post are never kept by a cache
+    assert resp.headers["Cache-Control"] == "no-store"  # pages with the answers are never kept by a cache
     return resp.get_data(as_text=True)
 
 

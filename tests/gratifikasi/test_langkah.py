@@ -13,7 +13,8 @@ from core.extensions import db
 from core.models import Attachment
 from core.workdays import local_today
 from gratifikasi.models import LaporanGratifikasi
-from tests.gratifikasi.helpers import NIP, PENERIMAAN, RECEIVED, post_multipart, press, step_of, walk
+from tests.gratifikasi.helpers import (NIP, PENERIMAAN, RECEIVED, STEP_URL, fields, post_multipart, press, step_of,
+                                      walk)
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -105,7 +106,9 @@ def test_a_file_uploaded_on_its_step_is_in_the_sent_report(app, client):
     assert "parsel.png" in check
     token = re.search(r'name="berkas" value="([^"]+)"', check).group(1)
     folder = Path(app.config["UPLOAD_FOLDER"]) / "draf-gratifikasi"
-    assert len(list(folder.iterdir())) == 2  # the file and its list, on the server until the report is sent
+    kept = sorted(folder.iterdir(), key=lambda f: f.stat().st_size)
+    assert len(kept) == 3  # the file, their list and the sealed answers, on the server until the report is sent
+    assert not any(b"Andi Saputra" in f.read_bytes() or NIP.encode() in f.read_bytes() for f in kept)
     press(client, check, aksi="kirim", url="/gratifikasi/lapor")
     with app.app_context():
         att = db.session.scalar(select(Attachment))
@@ -195,3 +198,48 @@ def test_a_whole_report_with_a_wrong_answer_shows_its_step(app, client):
     check = press(client, fixed, aksi="ubah:lampiran")  # the file sent with the wrong answer was kept
     assert "parsel.png" in check
     assert _reports(app) == []
+
+
+def test_the_browser_back_button_finds_each_step_as_last_sent(app, client):
+    """A step's post leads to its next page by GET (303): Back fetches that page again (never a post again) and
+    finds the answers as they were last sent."""
+    html = client.get("/gratifikasi/lapor").get_data(as_text=True)
+    html = press(client, html, jenis="penolakan")
+    resp = post_multipart(client, STEP_URL, {**fields(html), **PENERIMAAN["identitas"], "aksi": "lanjut"})
+    assert resp.status_code == 303 and "langkah=pekerjaan" in resp.headers["Location"]
+    cookie = resp.headers["Set-Cookie"]
+    assert "gratifikasi_draf=" in cookie and "HttpOnly" in cookie and "Path=/gratifikasi/lapor" in cookie
+    client.get(resp.headers["Location"])
+    back = client.get("/gratifikasi/lapor/langkah?langkah=identitas")  # what Back fetches
+    page = back.get_data(as_text=True)
+    assert back.headers["Cache-Control"] == "no-store"
+    assert step_of(page) == "identitas" and 'value="Andi Saputra"' in page and f'value="{NIP}"' in page
+    first = client.get("/gratifikasi/lapor").get_data(as_text=True)  # Back to the very first page
+    assert 'value="penolakan" checked' in first and 'value="Andi Saputra"' in first
+    # another browser (no key) finds nothing; the sealed answers hold no plain text
+    other = app.test_client()
+    assert other.get("/gratifikasi/lapor/langkah?langkah=identitas").headers["Location"].endswith("/gratifikasi/lapor")
+    folder = Path(app.config["UPLOAD_FOLDER"]) / "draf-gratifikasi"
+    assert not any(b"Andi Saputra" in f.read_bytes() for f in folder.iterdir())
+
+
+def test_after_sending_the_steps_are_gone(app, client):
+    check = walk(client, PENERIMAAN)
+    resp = post_multipart(client, "/gratifikasi/lapor", {**fields(check), "aksi": "kirim"})
+    assert resp.status_code == 200 and "gratifikasi_draf=;" in resp.headers["Set-Cookie"]
+    assert client.get("/gratifikasi/lapor/langkah?langkah=identitas").status_code == 302
+    fresh = client.get("/gratifikasi/lapor").get_data(as_text=True)
+    assert 'value="Andi Saputra"' not in fresh  # a new report starts empty
+    assert list((Path(app.config["UPLOAD_FOLDER"]) / "draf-gratifikasi").iterdir()) == []
+
+
+def test_unsent_drafts_are_purged_daily(app, client, runner):
+    import os
+
+    walk(client, PENERIMAAN, {"lampiran": {"lampiran": (io.BytesIO(PNG), "parsel.png")}})
+    folder = Path(app.config["UPLOAD_FOLDER"]) / "draf-gratifikasi"
+    for f in folder.iterdir():
+        os.utime(f, (0, 0))  # long ago
+    result = runner.invoke(args=["gratifikasi", "pengingat"])
+    assert result.exit_code == 0 and "3 berkas draf lama dihapus" in result.output
+    assert list(folder.iterdir()) == []
