@@ -299,3 +299,27 @@ def test_back_from_the_anonymity_advice_keeps_the_wbs_report(page, live_server, 
     expect(page.get_by_role("heading", name="Whistleblowing System (WBS)")).to_be_visible()
     page.go_back()
     expect(page.get_by_label("Apa yang terjadi?")).to_have_value("Pungutan di loket perizinan")
+
+
+def test_back_through_the_gratifikasi_steps_loses_nothing(page, live_server, site):
+    """The browser's Back button and the page's own "Kembali" both find each step as it was last sent."""
+    page.goto(live_server + "/gratifikasi/lapor")
+    page.get_by_label("Penolakan gratifikasi").check()
+    page.get_by_role("button", name="Lanjutkan").click()
+    page.get_by_label("Nama lengkap").fill("Andi Saputra")
+    page.get_by_label("NIP / NIK").fill("198501012010011001")
+    page.get_by_role("button", name="Lanjutkan").click()
+    expect(page.get_by_text("Langkah 3 dari 9")).to_be_visible()
+    page.get_by_label("Jabatan", exact=True).fill("Penyuluh KB")
+    page.go_back()  # the browser's Back: the step before, by GET, no "resend the form?" question
+    expect(page.get_by_label("Nama lengkap")).to_have_value("Andi Saputra")
+    expect(page.get_by_label("NIP / NIK")).to_have_value("198501012010011001")
+    page.go_back()
+    expect(page.get_by_label("Penolakan gratifikasi")).to_be_checked()
+    page.go_forward()
+    page.get_by_role("button", name="Lanjutkan").click()
+    page.get_by_label("Jabatan", exact=True).fill("Penyuluh KB")
+    page.get_by_role("button", name="Kembali").click()  # the page's own button keeps what was typed too
+    expect(page.get_by_label("Nama lengkap")).to_have_value("Andi Saputra")
+    page.get_by_role("button", name="Lanjutkan").click()
+    expect(page.get_by_label("Jabatan", exact=True)).to_have_value("Penyuluh KB")
