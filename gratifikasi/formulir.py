@@ -148,8 +148,8 @@ def jawaban(form: LaporanForm, step: langkah.Langkah, jenis: str) -> list[tuple[
             shown = next((str(label) for value, label in f.choices if value and str(value) == str(f.data)), "")
         else:
             shown = f.data or ""
-        if name == "unit_nama" and not shown:
-            continue  # asked only when the office's list has no unit
+        if (name == "unit_nama" and not shown) or (name == "unit_id" and not shown and form.unit_nama.data):
+            continue  # one of the two: a unit from the office's list, or one typed in when the list has none
         out.append((str(f.label.text), shown or "-"))
     return out
 
