@@ -81,7 +81,8 @@ def lapor():
     one go — sent, or the step with the first problem shown again with every answer kept."""
     if request.method == "GET":
         token, answers = _draft()
-        if answers is not None and not request.args:  # a report begun and not sent: where it was left
+        # a report begun and not sent: where it was left (a link with answers, such as the helper's, starts anew)
+        if answers is not None and not set(request.args) - {"lang"}:
             form, jenis = formulir.dari_draf(answers)
             return _step_page(form, langkah.LANGKAH[0], jenis, token)
         form, jenis = formulir.buka()
@@ -151,18 +152,17 @@ def langkah_form():
     return _go(form, token, after.nama if after else PERIKSA)
 
 
-@bp.get("/lapor/langkah")
-def langkah_halaman():
+@bp.get("/lapor/langkah/<nama>")
+def langkah_halaman(nama: str):
     """A step (or the check page) drawn from the answers sealed for this browser: where a step's post leads, and
     what the browser's Back button finds — the answers as last sent, nothing lost."""
     token, answers = _draft()
     if answers is None:  # sent already, the browser closed, or a day old
         return redirect(url_for(".lapor"))
     form, jenis = formulir.dari_draf(answers)
-    if request.args.get("langkah") == PERIKSA:
+    if nama == PERIKSA:
         return _check_page(form, jenis, token)
-    return _step_page(form, langkah.cari(request.args.get("langkah"), jenis), jenis, token,
-                      ke_periksa=request.args.get("ke_periksa") == "1")
+    return _step_page(form, langkah.cari(nama, jenis), jenis, token, ke_periksa=request.args.get("ke_periksa") == "1")
 
 
 # Between the steps the answers are kept sealed on the server (core.staging, beside the staged files) under a key
@@ -205,7 +205,7 @@ def _save(form, token: str) -> None:
 def _go(form, token: str, nama: str, *, ke_periksa: bool = False):
     """Keep the answers, then show the step `nama` by GET (303), so Back and reload never post again."""
     _save(form, token)
-    return redirect(url_for(".langkah_halaman", langkah=nama, ke_periksa="1" if ke_periksa else None), 303)
+    return redirect(url_for(".langkah_halaman", nama=nama, ke_periksa="1" if ke_periksa else None), 303)
 
 
 def _prefill(form) -> None:
@@ -321,9 +321,9 @@ def tanda_terima_kode_pdf():
 
 
 # pages that show the secret code or personal data are never kept by a browser or proxy cache
-_NO_STORE = {"gratifikasi.lapor", "gratifikasi.langkah_form", "gratifikasi.langkah_halaman", "gratifikasi.tanda_terima", "gratifikasi.tanda_terima_pdf",
-             "gratifikasi.tanda_terima_kode_pdf", "gratifikasi.lacak", "gratifikasi.status", "gratifikasi.lengkapi",
-             "gratifikasi.lacak_pdf"}
+_NO_STORE = {"gratifikasi.lapor", "gratifikasi.langkah_form", "gratifikasi.langkah_halaman", "gratifikasi.tanda_terima",
+             "gratifikasi.tanda_terima_pdf", "gratifikasi.tanda_terima_kode_pdf", "gratifikasi.lacak",
+             "gratifikasi.status", "gratifikasi.lengkapi", "gratifikasi.lacak_pdf"}
 
 
 @bp.after_request

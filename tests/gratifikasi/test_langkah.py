@@ -206,19 +206,22 @@ def test_the_browser_back_button_finds_each_step_as_last_sent(app, client):
     html = client.get("/gratifikasi/lapor").get_data(as_text=True)
     html = press(client, html, jenis="penolakan")
     resp = post_multipart(client, STEP_URL, {**fields(html), **PENERIMAAN["identitas"], "aksi": "lanjut"})
-    assert resp.status_code == 303 and "langkah=pekerjaan" in resp.headers["Location"]
+    assert resp.status_code == 303 and resp.headers["Location"].endswith("/gratifikasi/lapor/langkah/pekerjaan")
     cookie = resp.headers["Set-Cookie"]
     assert "gratifikasi_draf=" in cookie and "HttpOnly" in cookie and "Path=/gratifikasi/lapor" in cookie
     client.get(resp.headers["Location"])
-    back = client.get("/gratifikasi/lapor/langkah?langkah=identitas")  # what Back fetches
+    back = client.get("/gratifikasi/lapor/langkah/identitas")  # what Back fetches
     page = back.get_data(as_text=True)
     assert back.headers["Cache-Control"] == "no-store"
     assert step_of(page) == "identitas" and 'value="Andi Saputra"' in page and f'value="{NIP}"' in page
+    english = client.get("/gratifikasi/lapor/langkah/identitas?lang=en").get_data(as_text=True)  # the language
+    assert "Full name" in english and 'value="Andi Saputra"' in english  # switch keeps the step and its answers
+    client.get("/gratifikasi/?lang=id")
     first = client.get("/gratifikasi/lapor").get_data(as_text=True)  # Back to the very first page
     assert 'value="penolakan" checked' in first and 'value="Andi Saputra"' in first
     # another browser (no key) finds nothing; the sealed answers hold no plain text
     other = app.test_client()
-    assert other.get("/gratifikasi/lapor/langkah?langkah=identitas").headers["Location"].endswith("/gratifikasi/lapor")
+    assert other.get("/gratifikasi/lapor/langkah/identitas").headers["Location"].endswith("/gratifikasi/lapor")
     folder = Path(app.config["UPLOAD_FOLDER"]) / "draf-gratifikasi"
     assert not any(b"Andi Saputra" in f.read_bytes() for f in folder.iterdir())
 
@@ -227,7 +230,7 @@ def test_after_sending_the_steps_are_gone(app, client):
     check = walk(client, PENERIMAAN)
     resp = post_multipart(client, "/gratifikasi/lapor", {**fields(check), "aksi": "kirim"})
     assert resp.status_code == 200 and "gratifikasi_draf=;" in resp.headers["Set-Cookie"]
-    assert client.get("/gratifikasi/lapor/langkah?langkah=identitas").status_code == 302
+    assert client.get("/gratifikasi/lapor/langkah/identitas").status_code == 302
     fresh = client.get("/gratifikasi/lapor").get_data(as_text=True)
     assert 'value="Andi Saputra"' not in fresh  # a new report starts empty
     assert list((Path(app.config["UPLOAD_FOLDER"]) / "draf-gratifikasi").iterdir()) == []
