@@ -246,3 +246,15 @@ def test_unsent_drafts_are_purged_daily(app, client, runner):
     result = runner.invoke(args=["gratifikasi", "pengingat"])
     assert result.exit_code == 0 and "3 berkas draf lama dihapus" in result.output
     assert list(folder.iterdir()) == []
+
+
+def test_the_steps_do_not_spend_the_sending_limit(app, client):
+    """Nine pages of questions are not nine sendings: the steps have their own, wider limit."""
+    app.config["RATELIMIT_PUBLIC_SUBMIT"] = "1 per hour"
+    check = walk(client, PENERIMAAN)
+    receipt = press(client, check, aksi="kirim", url="/gratifikasi/lapor")
+    assert "GRT-" in receipt
+    app.config["RATELIMIT_FORM_STEPS"] = "2 per hour"
+    html = client.get("/gratifikasi/lapor").get_data(as_text=True)
+    statuses = [post_multipart(client, STEP_URL, {**fields(html), "aksi": "lanjut"}).status_code for _ in range(3)]
+    assert statuses[:2] == [303, 303] and statuses[2] == 429
