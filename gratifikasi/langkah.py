@@ -1,9 +1,10 @@
 """The report form one question per page (issue 15): which fields each step asks, in which order, for which kind
-of report. Data only; the pages are gratifikasi.views (`lapor`, `langkah`) and templates/gratifikasi/langkah.html.
+of report. Data only; the pages are gratifikasi.views (`lapor`, `langkah_form`, `langkah_halaman`) and
+templates/gratifikasi/langkah.html, periksa.html; what is kept between them, gratifikasi.draf.
 
-Nothing is kept on the server between steps but the uploaded files (core.staging, under a token the page carries):
-every answer travels in the page as hidden fields, so the session holds no personal data, and the last page posts
-the whole report to the same address a one-page client posts it to."""
+Every answer travels in the page as hidden fields (and sealed on the server under a key only the browser holds,
+for the pages reached by GET), so the session holds no personal data; the last page posts the whole report to the
+same address a one-page client posts it to."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from core.errors import N_
 
 STAGING = "draf-gratifikasi"  # core.staging's folder for the files uploaded on a step, until the report is sent
+PERIKSA = "periksa"  # the check page's name among the steps' pages
 SEMUA = ("penerimaan", "penolakan", "nihil")
 PEMBERIAN = ("penerimaan", "penolakan")
 

@@ -1,20 +1,17 @@
-"""Public pages of Pelaporan Gratifikasi: the campaign page, the "wajib lapor?" helper, the report form,
-the receipt, tracking by number + secret code, and the poster. Thin: the rules live in the service, the
-transaction is the request's (core.uow), and a refusal reaches the page through core.web."""
+"""Public pages of Pelaporan Gratifikasi: the campaign page, the "wajib lapor?" helper, the report form one
+question per page (gratifikasi.langkah; what is kept between the pages: gratifikasi.draf), the receipt, tracking by
+number + secret code, and the poster. Thin: the rules live in the service, the transaction is the request's
+(core.uow), and a refusal reaches the page through core.web."""
 from __future__ import annotations
 
-import base64
-import binascii
-
-from flask import (Blueprint, abort, after_this_request, current_app, flash, make_response, redirect,
-                   render_template, request, session, url_for)
+from flask import (Blueprint, abort, current_app, flash, make_response, redirect, render_template, request,
+                   session, url_for)
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from core import staging
 from core.attachments import MAX_FILES
-from core.crypto import new_key
 from core.errors import N_, DomainError
 from core.extensions import db, limiter
 from core.storage import UploadError
@@ -22,7 +19,7 @@ from core.throttle import guessing_budget
 from core.uow import doom, on_commit
 from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today, utcnow
-from gratifikasi import documents, formulir, langkah, rules, service, workflow
+from gratifikasi import documents, draf, formulir, langkah, rules, service, workflow
 from gratifikasi.forms import LacakForm, LengkapiForm, WajibLaporForm, files_of
 from gratifikasi.models import LaporanGratifikasi
 
@@ -80,7 +77,7 @@ def lapor():
     """GET: the first question. POST: the whole report — from the check page, or from a client that posts it in
     one go — sent, or the step with the first problem shown again with every answer kept."""
     if request.method == "GET":
-        token, answers = _draft()
+        token, answers = draf.baca()
         # a report begun and not sent: where it was left (a link with answers, such as the helper's, starts anew)
         if answers is not None and not set(request.args) - {"lang"}:
             form, jenis = formulir.dari_draf(answers)
@@ -89,20 +86,20 @@ def lapor():
         _prefill(form)
         return _step_page(form, langkah.LANGKAH[0], jenis, staging.new_token())
     form, jenis = formulir.buka()
-    token = staging.valid_token(request.form.get("berkas")) or staging.new_token()
+    token = draf.token_halaman()
     checked = formulir.periksa(form, clean=[])
     posted = files_of(form, "lampiran")  # after the form's check, which would clear its message
     if checked is not None and posted is not None:
         inp, clean = checked[0], posted
         try:
-            files = staging.load(langkah.STAGING, staging.kept(langkah.STAGING, token)) + clean
+            files = draf.muat_berkas(token) + clean
             if len(files) > MAX_FILES:
                 raise UploadError(N_("Paling banyak %(n)s berkas dalam satu kiriman.", n=MAX_FILES))
             lap, kode = service.submit(inp, files, kanal="web", idem_token=form.idem.data,
                                        user=current_user if current_user.is_authenticated else None)
         except service.DuplicateSubmission as e:
             doom()  # a lost race gives its number back
-            staging.forget(langkah.STAGING, token)  # the report has its files already
+            draf.lupakan(token)  # the report has its files already
             receipt = session.get(RECEIPT_KEY)
             if receipt and receipt.get("nomor") == e.laporan.nomor:
                 return redirect(url_for(".tanda_terima"))
@@ -111,16 +108,15 @@ def lapor():
         except DomainError as e:
             refuse(e, form)
         else:
-            # the staged files and the sealed answers go once the report is kept
-            on_commit(lambda: staging.forget(langkah.STAGING, token))
+            on_commit(lambda: draf.lupakan(token))  # the files and the sealed answers go once the report is kept
             _remember(RECEIPT_KEY, lap)
             response = make_response(_receipt_page(lap, kode))
-            response.delete_cookie(DRAFT_COOKIE, path=DRAFT_PATH)
+            response.delete_cookie(draf.COOKIE, path=draf.PATH)  # and the browser's key
             return response
     elif posted:  # good files sent with a wrong answer are kept for the next try
-        _add_files(form, token, posted)
+        draf.tambah_berkas(form, token, posted)
     jenis = formulir.tampilkan(form, jenis)
-    _save(form, token)
+    draf.simpan(form, token)
     return _step_page(form, formulir.langkah_galat(form, jenis), jenis, token)
 
 
@@ -132,79 +128,42 @@ def langkah_form():
     form, jenis = formulir.buka()
     jenis = formulir.tampilkan(form, jenis)
     step = langkah.cari(request.form.get("langkah"), jenis)
-    token = staging.valid_token(request.form.get("berkas")) or staging.new_token()
+    token = draf.token_halaman()
     aksi = request.form.get("aksi") or "lanjut"
     ke_periksa = request.form.get("ke_periksa") == "1"
     if aksi.startswith("ubah:"):
         return _go(form, token, langkah.cari(aksi.removeprefix("ubah:"), jenis).nama, ke_periksa=True)
     if aksi.startswith("hapus:"):
-        _drop_file(token, aksi.removeprefix("hapus:"))
+        draf.hapus_berkas(token, aksi.removeprefix("hapus:"))
         return _go(form, token, step.nama, ke_periksa=ke_periksa)
     if aksi == "kembali":  # back, answers as they are (unchecked), good files kept, nothing said yet
-        _files_of_step(form, step, token)
+        draf.berkas_langkah(form, step, token)
         return _go(form, token, (langkah.geser(step, jenis, -1) or step).nama, ke_periksa=ke_periksa)
     ok = formulir.periksa_langkah(form, step)
-    ok = _files_of_step(form, step, token) and ok
-    _save(form, token)
+    ok = draf.berkas_langkah(form, step, token) and ok
+    draf.simpan(form, token)
     if not ok:  # the messages are said in the answer to the post; Back then finds the step as last sent
         return _step_page(form, step, jenis, token, ke_periksa=ke_periksa)
     after = None if ke_periksa else langkah.geser(step, jenis, 1)
-    return _go(form, token, after.nama if after else PERIKSA)
+    return _go(form, token, after.nama if after else langkah.PERIKSA)
 
 
 @bp.get("/lapor/langkah/<nama>")
 def langkah_halaman(nama: str):
     """A step (or the check page) drawn from the answers sealed for this browser: where a step's post leads, and
     what the browser's Back button finds — the answers as last sent, nothing lost."""
-    token, answers = _draft()
+    token, answers = draf.baca()
     if answers is None:  # sent already, the browser closed, or a day old
         return redirect(url_for(".lapor"))
     form, jenis = formulir.dari_draf(answers)
-    if nama == PERIKSA:
+    if nama == langkah.PERIKSA:
         return _check_page(form, jenis, token)
     return _step_page(form, langkah.cari(nama, jenis), jenis, token, ke_periksa=request.args.get("ke_periksa") == "1")
 
 
-# Between the steps the answers are kept sealed on the server (core.staging, beside the staged files) under a key
-# that only this browser holds, in a cookie of the report form's own path: the session keeps none of them, and the
-# server's disk alone cannot open them.
-DRAFT_COOKIE = "gratifikasi_draf"
-DRAFT_PATH = "/gratifikasi/lapor"
-PERIKSA = "periksa"
-
-
-def _draft_cookie() -> tuple[str | None, bytes | None]:
-    token, _dot, raw = (request.cookies.get(DRAFT_COOKIE) or "").partition(".")
-    try:
-        key = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)) if raw else None
-    except (binascii.Error, ValueError):
-        key = None
-    return staging.valid_token(token), key
-
-
-def _draft() -> tuple[str | None, list[tuple[str, str]] | None]:
-    token, key = _draft_cookie()
-    return token, staging.unseal(langkah.STAGING, token, key)
-
-
-def _save(form, token: str) -> None:
-    """Seal every answer under this browser's key (a new key for a new report) for the pages reached by GET."""
-    kept_token, key = _draft_cookie()
-    if kept_token != token or not key or len(key) != 32:
-        key = new_key()
-    staging.seal(langkah.STAGING, token, key, formulir.dibawa(form, None))
-    value = f"{token}.{base64.urlsafe_b64encode(key).decode().rstrip('=')}"
-    secure = request.is_secure or bool(current_app.config.get("SESSION_COOKIE_SECURE"))
-
-    @after_this_request
-    def _set_cookie(response):
-        response.set_cookie(DRAFT_COOKIE, value, path=DRAFT_PATH, httponly=True, samesite="Lax", secure=secure)
-        return response
-
-
 def _go(form, token: str, nama: str, *, ke_periksa: bool = False):
     """Keep the answers, then show the step `nama` by GET (303), so Back and reload never post again."""
-    _save(form, token)
+    draf.simpan(form, token)
     return redirect(url_for(".langkah_halaman", nama=nama, ke_periksa="1" if ke_periksa else None), 303)
 
 
@@ -220,37 +179,11 @@ def _prefill(form) -> None:
         form.identitas_nomor.data, form.unit_id.data = current_user.nip, current_user.unit_id or 0
 
 
-def _files_of_step(form, step: langkah.Langkah, token: str) -> bool:
-    """Stage the files posted on the step that asks for them; False when one is refused (said on its field)."""
-    if "lampiran" not in step.fields:
-        return True
-    posted = files_of(form, "lampiran")
-    if posted:
-        _add_files(form, token, posted)
-    return posted is not None and not form.lampiran.errors
-
-
-def _add_files(form, token: str, files) -> None:
-    """Stage checked files under the page's token, after the ones staged before (at most MAX_FILES)."""
-    staged = staging.kept(langkah.STAGING, token)
-    if len(staged) + len(files) > MAX_FILES:
-        form.lampiran.errors = [_("Paling banyak %(n)s berkas dalam satu kiriman.", n=MAX_FILES)]
-        return
-    staging.keep(langkah.STAGING, token, staged + staging.stage(langkah.STAGING, files))
-
-
-def _drop_file(token: str, nama: str) -> None:
-    staged = staging.kept(langkah.STAGING, token)
-    gone = [s for s in staged if s["nama"] == nama]
-    staging.keep(langkah.STAGING, token, [s for s in staged if s["nama"] != nama])
-    staging.drop(langkah.STAGING, gone)
-
-
 def _step_page(form, step: langkah.Langkah, jenis: str, token: str, *, ke_periksa: bool = False):
     i, n = langkah.nomor(step, jenis)
     return render_template("gratifikasi/langkah.html", form=form, step=step, jenis=jenis, i=i, n=n,
                            judul=_(step.judul_untuk(jenis)), dibawa=formulir.dibawa(form, step), token=token,
-                           staged=staging.kept(langkah.STAGING, token) if "lampiran" in step.fields else [],
+                           staged=draf.berkas(token) if "lampiran" in step.fields else [],
                            ke_periksa=ke_periksa, jenis_labels=rules.JENIS, pertama=i == 1)
 
 
@@ -260,7 +193,7 @@ def _check_page(form, jenis: str, token: str):
         return _step_page(form, formulir.langkah_galat(form, jenis), jenis, token, ke_periksa=True)
     bagian = [(s, formulir.jawaban(form, s, jenis)) for s in langkah.untuk(jenis)]
     return render_template("gratifikasi/periksa.html", form=form, jenis=jenis, bagian=bagian, token=token,
-                           dibawa=formulir.dibawa(form, None), staged=staging.kept(langkah.STAGING, token))
+                           dibawa=formulir.dibawa(form, None), staged=draf.berkas(token))
 
 
 def _parse_date(text: str):
