@@ -92,7 +92,8 @@ def lapor():
     if checked is not None and posted is not None:
         inp, clean = checked[0], posted
         try:
-            files = draf.muat_berkas(token) + clean
+            # a nihil report has no files step: files staged before the kind was changed are not sent with it
+            files = (draf.muat_berkas(token) if inp.jenis != "nihil" else []) + clean
             if len(files) > MAX_FILES:
                 raise UploadError(N_("Paling banyak %(n)s berkas dalam satu kiriman.", n=MAX_FILES))
             lap, kode = service.submit(inp, files, kanal="web", idem_token=form.idem.data,
@@ -131,6 +132,8 @@ def langkah_form():
     token = draf.token_halaman()
     aksi = request.form.get("aksi") or "lanjut"
     ke_periksa = request.form.get("ke_periksa") == "1"
+    if step.nama == "jenis" and request.form.get("jenis_sebelum") != jenis:
+        ke_periksa = False  # another kind of report has other questions: ask them in turn, not the check page
     if aksi.startswith("ubah:"):
         return _go(form, token, langkah.cari(aksi.removeprefix("ubah:"), jenis).nama, ke_periksa=True)
     if aksi.startswith("hapus:"):

@@ -90,6 +90,7 @@ def test_change_from_the_check_page_returns_to_it(client):
     step = press(client, check, aksi="ubah:pemberi")
     assert step_of(step) == "pemberi" and 'value="PT Sumber Rejeki"' in step  # the answer is in it
     assert 'name="ke_periksa" value="1"' in step
+    assert "Periksa laporan Anda" in press(client, press(client, check, aksi="ubah:jenis"))  # the same kind: back
     back = press(client, step, pemberi_nama="CV Maju Jaya")
     assert "Periksa laporan Anda" in back  # straight back to the check page, not to the next step
     assert "CV Maju Jaya" in back and "PT Sumber Rejeki" not in back and "Parsel berisi makanan" in back
@@ -141,9 +142,11 @@ def test_a_staged_file_can_be_taken_off_and_a_bad_one_is_refused(app, client):
 
 
 def test_a_nihil_report_asks_only_what_it_needs(app, client):
-    html = client.get("/gratifikasi/lapor?jenis=nihil").get_data(as_text=True)
-    assert re.search(r'value="nihil" checked', html)
-    html = press(client, html)
+    # begun as a gift received, a file staged, then changed to nihil from the check page
+    check = walk(client, PENERIMAAN, {"lampiran": {"lampiran": (io.BytesIO(PNG), "parsel.png")}})
+    html = press(client, check, aksi="ubah:jenis")
+    assert re.search(r'value="penerimaan" checked', html)
+    html = press(client, html, jenis="nihil")  # another kind: its questions in turn, not the check page
     assert "Langkah 2 dari 5" in html
     html = press(client, html, **PENERIMAAN["identitas"])
     html = press(client, html, **PENERIMAAN["pekerjaan"])
@@ -156,6 +159,8 @@ def test_a_nihil_report_asks_only_what_it_needs(app, client):
     press(client, html, aksi="kirim", url="/gratifikasi/lapor")
     [lap] = _reports(app)
     assert lap.jenis == "nihil" and lap.periode_akhir == local_today()
+    with app.app_context():  # the file staged for the gift is not sent with a nihil report it could not show
+        assert db.session.scalar(select(func.count()).select_from(Attachment)) == 0
 
 
 def test_a_refusal_is_asked_in_its_own_words(client):
