@@ -116,6 +116,8 @@ def build_config(instance: Path) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_LOGIN": os.environ.get("RATELIMIT_LOGIN", "20 per 10 minutes"),
         "RATELIMIT_PUBLIC_SUBMIT": os.environ.get("RATELIMIT_PUBLIC_SUBMIT", "30 per hour"),
+        # the steps of a long form before its submit (one question per page: many posts per report)
+        "RATELIMIT_FORM_STEPS": os.environ.get("RATELIMIT_FORM_STEPS", "300 per hour"),
         "RATELIMIT_TRACKING": os.environ.get("RATELIMIT_TRACKING", "20 per 10 minutes"),
         "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", "15")),

@@ -36,10 +36,13 @@ def tenggat():
 
 @gratifikasi_cli.command("pengingat")
 def pengingat():
-    """Kirim pengingat ke UPG (lewat outbox) untuk tenggat yang dekat atau lewat; aman diulang, jalankan harian."""
+    """Kirim pengingat ke UPG (lewat outbox) untuk tenggat yang dekat atau lewat; aman diulang, jalankan harian.
+    Juga menghapus berkas draf formulir yang tidak pernah dikirim (lebih dari sehari)."""
+    from core import staging
+    from gratifikasi.langkah import STAGING
     from gratifikasi.service import ingatkan_tenggat
 
-    click.echo(f"{ingatkan_tenggat()} pengingat baru untuk UPG.")
+    click.echo(f"{ingatkan_tenggat()} pengingat baru untuk UPG; {staging.purge(STAGING)} berkas draf lama dihapus.")
 
 
 @gratifikasi_cli.command("rekap")

@@ -1,21 +1,25 @@
-"""Public pages of Pelaporan Gratifikasi: the campaign page, the "wajib lapor?" helper, the report form,
-the receipt, tracking by number + secret code, and the poster. Thin: the rules live in the service, the
-transaction is the request's (core.uow), and a refusal reaches the page through core.web."""
+"""Public pages of Pelaporan Gratifikasi: the campaign page, the "wajib lapor?" helper, the report form one
+question per page (gratifikasi.langkah; what is kept between the pages: gratifikasi.draf), the receipt, tracking by
+number + secret code, and the poster. Thin: the rules live in the service, the transaction is the request's
+(core.uow), and a refusal reaches the page through core.web."""
 from __future__ import annotations
 
-from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, session,
-                   url_for)
+from flask import (Blueprint, abort, current_app, flash, make_response, redirect, render_template, request,
+                   session, url_for)
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from core.errors import DomainError
+from core import staging
+from core.attachments import MAX_FILES
+from core.errors import N_, DomainError
 from core.extensions import db, limiter
+from core.storage import UploadError
 from core.throttle import guessing_budget
-from core.uow import doom
+from core.uow import doom, on_commit
 from core.web import PDF, attempt, download, refuse
 from core.workdays import local_today, utcnow
-from gratifikasi import documents, formulir, rules, service, workflow
+from gratifikasi import documents, draf, formulir, langkah, rules, service, workflow
 from gratifikasi.forms import LacakForm, LengkapiForm, WajibLaporForm, files_of
 from gratifikasi.models import LaporanGratifikasi
 
@@ -36,6 +40,10 @@ def _deadlines() -> dict:
 
 def _submit_limit() -> str:
     return current_app.config["RATELIMIT_PUBLIC_SUBMIT"]
+
+
+def _steps_limit() -> str:
+    return current_app.config["RATELIMIT_FORM_STEPS"]
 
 
 def _tracking_limit() -> str:
@@ -66,23 +74,33 @@ def wajib_lapor():
 @bp.route("/lapor", methods=["GET", "POST"])
 @limiter.limit(_submit_limit, methods=["POST"])
 def lapor():
-    form, jenis = formulir.buka()
+    """GET: the first question. POST: the whole report — from the check page, or from a client that posts it in
+    one go — sent, or the step with the first problem shown again with every answer kept."""
     if request.method == "GET":
-        for name in ("acara", "pemberi_hubungan", "bentuk", "nilai"):
-            if request.args.get(name):
-                getattr(form, name).data = request.args[name][:60]
-        if request.args.get("tanggal_terima"):
-            form.tanggal_terima.process_data(_parse_date(request.args["tanggal_terima"]))
-        if current_user.is_authenticated:  # an officer reporting: start from the account's data
-            form.pelapor_nama.data, form.pelapor_jabatan.data = current_user.nama, current_user.jabatan
-            form.identitas_nomor.data, form.unit_id.data = current_user.nip, current_user.unit_id or 0
-    elif (checked := formulir.periksa(form)) is not None:
-        inp, clean = checked
+        token, answers = draf.baca()
+        # a report begun and not sent: where it was left (a link with answers, such as the helper's, starts anew)
+        if answers is not None and not set(request.args) - {"lang"}:
+            form, jenis = formulir.dari_draf(answers)
+            return _step_page(form, langkah.LANGKAH[0], jenis, token)
+        form, jenis = formulir.buka()
+        _prefill(form)
+        return _step_page(form, langkah.LANGKAH[0], jenis, staging.new_token())
+    form, jenis = formulir.buka()
+    token = draf.token_halaman()
+    checked = formulir.periksa(form, clean=[])
+    posted = files_of(form, "lampiran")  # after the form's check, which would clear its message
+    if checked is not None and posted is not None:
+        inp, clean = checked[0], posted
         try:
-            lap, kode = service.submit(inp, clean, kanal="web", idem_token=form.idem.data,
+            # a nihil report has no files step: files staged before the kind was changed are not sent with it
+            files = (draf.muat_berkas(token) if inp.jenis != "nihil" else []) + clean
+            if len(files) > MAX_FILES:
+                raise UploadError(N_("Paling banyak %(n)s berkas dalam satu kiriman.", n=MAX_FILES))
+            lap, kode = service.submit(inp, files, kanal="web", idem_token=form.idem.data,
                                        user=current_user if current_user.is_authenticated else None)
         except service.DuplicateSubmission as e:
             doom()  # a lost race gives its number back
+            draf.lupakan(token)  # the report has its files already
             receipt = session.get(RECEIPT_KEY)
             if receipt and receipt.get("nomor") == e.laporan.nomor:
                 return redirect(url_for(".tanda_terima"))
@@ -91,10 +109,94 @@ def lapor():
         except DomainError as e:
             refuse(e, form)
         else:
+            on_commit(lambda: draf.lupakan(token))  # the files and the sealed answers go once the report is kept
             _remember(RECEIPT_KEY, lap)
-            return _receipt_page(lap, kode)
+            response = make_response(_receipt_page(lap, kode))
+            response.delete_cookie(draf.COOKIE, path=draf.PATH)  # and the browser's key
+            return response
+    elif posted:  # good files sent with a wrong answer are kept for the next try
+        draf.tambah_berkas(form, token, posted)
     jenis = formulir.tampilkan(form, jenis)
-    return render_template("gratifikasi/form.html", form=form, jenis=jenis, jenis_labels=rules.JENIS)
+    draf.simpan(form, token)
+    return _step_page(form, formulir.langkah_galat(form, jenis), jenis, token)
+
+
+@bp.post("/lapor/langkah")
+@limiter.limit(_steps_limit)
+def langkah_form():
+    """One step of the report: `aksi` says where to go — on (its answers checked), back (kept as they are), to
+    another step from the check page (`ubah:<step>`), or a staged file taken off (`hapus:<name>`)."""
+    form, jenis = formulir.buka()
+    jenis = formulir.tampilkan(form, jenis)
+    step = langkah.cari(request.form.get("langkah"), jenis)
+    token = draf.token_halaman()
+    aksi = request.form.get("aksi") or "lanjut"
+    ke_periksa = request.form.get("ke_periksa") == "1"
+    if step.nama == "jenis" and request.form.get("jenis_sebelum") != jenis:
+        ke_periksa = False  # another kind of report has other questions: ask them in turn, not the check page
+    if aksi.startswith("ubah:"):
+        return _go(form, token, langkah.cari(aksi.removeprefix("ubah:"), jenis).nama, ke_periksa=True)
+    if aksi.startswith("hapus:"):
+        draf.hapus_berkas(token, aksi.removeprefix("hapus:"))
+        return _go(form, token, step.nama, ke_periksa=ke_periksa)
+    if aksi == "kembali":  # back, answers as they are (unchecked), good files kept, nothing said yet
+        draf.berkas_langkah(form, step, token)
+        return _go(form, token, (langkah.geser(step, jenis, -1) or step).nama, ke_periksa=ke_periksa)
+    ok = formulir.periksa_langkah(form, step)
+    ok = draf.berkas_langkah(form, step, token) and ok
+    draf.simpan(form, token)
+    if not ok:  # the messages are said in the answer to the post; Back then finds the step as last sent
+        return _step_page(form, step, jenis, token, ke_periksa=ke_periksa)
+    after = None if ke_periksa else langkah.geser(step, jenis, 1)
+    return _go(form, token, after.nama if after else langkah.PERIKSA)
+
+
+@bp.get("/lapor/langkah/<nama>")
+def langkah_halaman(nama: str):
+    """A step (or the check page) drawn from the answers sealed for this browser: where a step's post leads, and
+    what the browser's Back button finds — the answers as last sent, nothing lost."""
+    token, answers = draf.baca()
+    if answers is None:  # sent already, the browser closed, or a day old
+        return redirect(url_for(".lapor"))
+    form, jenis = formulir.dari_draf(answers)
+    if nama == langkah.PERIKSA:
+        return _check_page(form, jenis, token)
+    return _step_page(form, langkah.cari(nama, jenis), jenis, token, ke_periksa=request.args.get("ke_periksa") == "1")
+
+
+def _go(form, token: str, nama: str, *, ke_periksa: bool = False):
+    """Keep the answers, then show the step `nama` by GET (303), so Back and reload never post again."""
+    draf.simpan(form, token)
+    return redirect(url_for(".langkah_halaman", nama=nama, ke_periksa="1" if ke_periksa else None), 303)
+
+
+def _prefill(form) -> None:
+    """A new report: the "wajib lapor?" helper's answers from its link; an officer's own data from the account."""
+    for name in ("acara", "pemberi_hubungan", "bentuk", "nilai"):
+        if request.args.get(name):
+            getattr(form, name).data = request.args[name][:60]
+    if request.args.get("tanggal_terima"):
+        form.tanggal_terima.process_data(_parse_date(request.args["tanggal_terima"]))
+    if current_user.is_authenticated:  # an officer reporting: start from the account's data
+        form.pelapor_nama.data, form.pelapor_jabatan.data = current_user.nama, current_user.jabatan
+        form.identitas_nomor.data, form.unit_id.data = current_user.nip, current_user.unit_id or 0
+
+
+def _step_page(form, step: langkah.Langkah, jenis: str, token: str, *, ke_periksa: bool = False):
+    i, n = langkah.nomor(step, jenis)
+    return render_template("gratifikasi/langkah.html", form=form, step=step, jenis=jenis, i=i, n=n,
+                           judul=_(step.judul_untuk(jenis)), dibawa=formulir.dibawa(form, step), token=token,
+                           staged=draf.berkas(token) if "lampiran" in step.fields else [],
+                           ke_periksa=ke_periksa, jenis_labels=rules.JENIS, pertama=i == 1)
+
+
+def _check_page(form, jenis: str, token: str):
+    """"Periksa laporan Anda": every answer, with a way back to each step; or the first step still wrong."""
+    if not formulir.periksa_draf(form):
+        return _step_page(form, formulir.langkah_galat(form, jenis), jenis, token, ke_periksa=True)
+    bagian = [(s, formulir.jawaban(form, s, jenis)) for s in langkah.untuk(jenis)]
+    return render_template("gratifikasi/periksa.html", form=form, jenis=jenis, bagian=bagian, token=token,
+                           dibawa=formulir.dibawa(form, None), staged=draf.berkas(token))
 
 
 def _parse_date(text: str):
@@ -155,9 +257,9 @@ def tanda_terima_kode_pdf():
 
 
 # pages that show the secret code or personal data are never kept by a browser or proxy cache
-_NO_STORE = {"gratifikasi.lapor", "gratifikasi.tanda_terima", "gratifikasi.tanda_terima_pdf",
-             "gratifikasi.tanda_terima_kode_pdf", "gratifikasi.lacak", "gratifikasi.status", "gratifikasi.lengkapi",
-             "gratifikasi.lacak_pdf"}
+_NO_STORE = {"gratifikasi.lapor", "gratifikasi.langkah_form", "gratifikasi.langkah_halaman", "gratifikasi.tanda_terima",
+             "gratifikasi.tanda_terima_pdf", "gratifikasi.tanda_terima_kode_pdf", "gratifikasi.lacak",
+             "gratifikasi.status", "gratifikasi.lengkapi", "gratifikasi.lacak_pdf"}
 
 
 @bp.after_request

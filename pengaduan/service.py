@@ -13,14 +13,13 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
 
 from flask import current_app
 from sqlalchemy import bindparam, delete, func, insert, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from core import audit, storage
+from core import audit, staging, storage
 from core.attachments import attachments_of, save_clean
 from core.calendar import add_workdays
 from core.crypto import CROCKFORD, keyed_hash, new_code, normalize_code
@@ -323,55 +322,29 @@ def _delete_files(names: list[str]) -> None:
         storage.delete_bytes(current_app.config["UPLOAD_FOLDER"], name)
 
 
-# --- files staged between the form and its confirm step --------------------------------------------
+# --- files staged between the form and its confirm step (core.staging, this form's folder) ----------
 
-def _staging() -> Path:
-    return Path(current_app.config["UPLOAD_FOLDER"]) / "draf-pengaduan"
+STAGING = "draf-pengaduan"
 
 
 def stage_files(files: list[storage.Clean]) -> list[dict]:
-    """Keep checked files on disk until the reporter confirms; the caller keeps the returned list."""
-    return [{"nama": storage.store_bytes(_staging(), f.data), "asli": f.original_name, "jenis": f.content_type,
-             "ukuran": f.size} for f in files]
+    return staging.stage(STAGING, files)
 
 
 def staged_present(staged: list[dict] | None) -> list[dict]:
-    out = []
-    for s in staged or []:
-        try:
-            if (_staging() / storage._checked(s["nama"])).exists():
-                out.append(s)
-        except (ValueError, KeyError, TypeError):
-            continue
-    return out
+    return staging.present(STAGING, staged)
 
 
 def load_staged(staged: list[dict]) -> list[storage.Clean]:
-    """Read staged files back, checked again by content (the list came from the session)."""
-    limit = current_app.config["MAX_FILE_BYTES"]
-    return [storage.inspect_upload(storage.read_bytes(_staging(), s["nama"]), s["asli"], max_bytes=limit)
-            for s in staged_present(staged)]
+    return staging.load(STAGING, staged)
 
 
 def drop_staged(staged: list[dict] | None) -> None:
-    for s in staged or []:
-        try:
-            storage.delete_bytes(_staging(), s["nama"])
-        except (ValueError, KeyError, TypeError):
-            continue
+    staging.drop(STAGING, staged)
 
 
 def purge_staging(older_than: timedelta = timedelta(days=1)) -> int:
-    folder = _staging()
-    if not folder.exists():
-        return 0
-    cutoff = utcnow().timestamp() - older_than.total_seconds()
-    n = 0
-    for path in folder.iterdir():
-        if path.is_file() and path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
-            n += 1
-    return n
+    return staging.purge(STAGING, older_than)
 
 
 # --- tracking ----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from core.extensions import db
+from core.workdays import local_today
 from tests.skm.conftest import buat_survei
 
 BUDGET = 150 * 1024
@@ -95,11 +96,53 @@ def tour(page, base, site):
     page.get_by_label("Nilai (nominal atau taksiran)").fill("1.750.000")
     page.get_by_role("button", name="Periksa").click()
     yield "gratifikasi: jawaban"
+    # the report one question per page: the first, a step with its errors, each step, the check page, the receipt
     page.goto(base + "/gratifikasi/lapor")
     yield "gratifikasi: lapor"
-    page.get_by_role("button", name="Kirim laporan").click()
+    lanjut = page.get_by_role("button", name="Lanjutkan")
+    lanjut.click()
+    lanjut.click()
     expect(page.locator("#ringkasan-galat")).to_be_visible()
     yield "gratifikasi: lapor galat"
+    page.get_by_label("Nama lengkap").fill("Andi Saputra")
+    page.get_by_label("NIP / NIK").fill("198501012010011001")
+    lanjut.click()
+    yield "gratifikasi: langkah pekerjaan"
+    page.get_by_label("Jabatan", exact=True).fill("Penyuluh KB")
+    if page.get_by_label("Unit kerja (bila tidak ada di daftar)").count():
+        page.get_by_label("Unit kerja (bila tidak ada di daftar)").fill("Bidang KB")
+    else:
+        page.get_by_label("Unit kerja", exact=True).select_option(index=1)
+    lanjut.click()
+    yield "gratifikasi: langkah kontak"
+    page.get_by_label("Nomor telepon/WA").fill("081234567890")
+    page.get_by_label("Alamat", exact=True).fill("Jl. Merdeka 1, Palembang")
+    lanjut.click()
+    yield "gratifikasi: langkah pemberi"
+    page.get_by_label("Nama pemberi").fill("PT Sumber Rejeki")
+    page.get_by_label("Hubungan dengan pemberi").select_option("rekanan")
+    lanjut.click()
+    yield "gratifikasi: langkah waktu"
+    page.get_by_label("Tempat penerimaan").fill("Kantor")
+    page.get_by_label("Tanggal penerimaan (atau penolakan)").fill(local_today().isoformat())
+    page.get_by_label("Acara atau peristiwa").select_option("hari_raya")
+    lanjut.click()
+    yield "gratifikasi: langkah pemberian"
+    page.get_by_label("Bentuk gratifikasi").select_option("barang")
+    page.get_by_label("Uraian objek (jenis, merek, jumlah)").fill("Parsel makanan")
+    page.get_by_label("Nilai dalam rupiah").fill("1.750.000")
+    lanjut.click()
+    yield "gratifikasi: langkah kronologi"
+    page.get_by_label("Kronologi (bagaimana pemberian terjadi)").fill("Diantar kurir ke meja saya.")
+    page.get_by_label("Keberadaan objek saat ini").select_option("diserahkan_upg")
+    lanjut.click()
+    yield "gratifikasi: langkah bukti"
+    lanjut.click()
+    expect(page.get_by_role("heading", name="Periksa laporan Anda")).to_be_visible()
+    yield "gratifikasi: periksa"
+    page.get_by_role("button", name="Kirim laporan").click()
+    expect(page.get_by_role("heading", name="Laporan gratifikasi diterima")).to_be_visible()
+    yield "gratifikasi: terkirim"
     page.goto(base + "/gratifikasi/lacak")
     yield "gratifikasi: lacak"
     page.goto(base + "/gratifikasi/tanda-terima")
@@ -256,3 +299,27 @@ def test_back_from_the_anonymity_advice_keeps_the_wbs_report(page, live_server, 
     expect(page.get_by_role("heading", name="Whistleblowing System (WBS)")).to_be_visible()
     page.go_back()
     expect(page.get_by_label("Apa yang terjadi?")).to_have_value("Pungutan di loket perizinan")
+
+
+def test_back_through_the_gratifikasi_steps_loses_nothing(page, live_server, site):
+    """The browser's Back button and the page's own "Kembali" both find each step as it was last sent."""
+    page.goto(live_server + "/gratifikasi/lapor")
+    page.get_by_label("Penolakan gratifikasi").check()
+    page.get_by_role("button", name="Lanjutkan").click()
+    page.get_by_label("Nama lengkap").fill("Andi Saputra")
+    page.get_by_label("NIP / NIK").fill("198501012010011001")
+    page.get_by_role("button", name="Lanjutkan").click()
+    expect(page.get_by_text("Langkah 3 dari 9")).to_be_visible()
+    page.get_by_label("Jabatan", exact=True).fill("Penyuluh KB")
+    page.go_back()  # the browser's Back: the step before, by GET, no "resend the form?" question
+    expect(page.get_by_label("Nama lengkap")).to_have_value("Andi Saputra")
+    expect(page.get_by_label("NIP / NIK")).to_have_value("198501012010011001")
+    page.go_back()
+    expect(page.get_by_label("Penolakan gratifikasi")).to_be_checked()
+    page.go_forward()
+    page.get_by_role("button", name="Lanjutkan").click()
+    page.get_by_label("Jabatan", exact=True).fill("Penyuluh KB")
+    page.get_by_role("button", name="Kembali").click()  # the page's own button keeps what was typed too
+    expect(page.get_by_label("Nama lengkap")).to_have_value("Andi Saputra")
+    page.get_by_role("button", name="Lanjutkan").click()
+    expect(page.get_by_label("Jabatan", exact=True)).to_have_value("Penyuluh KB")

@@ -15,8 +15,12 @@ def test_public_page_in_english_and_indonesian(app):
 
 
 def test_report_form_labels_in_english(client):
+    from tests.gratifikasi.helpers import PENERIMAAN, press, walk
+
     en = client.get("/gratifikasi/lapor?lang=en").get_data(as_text=True)
-    assert "Full name" in en and "Send report" in en and "Gratifikasi refused" in en
+    assert "Gratifikasi refused" in en  # the first question: the kind of report
+    assert "Full name" in press(client, en)
+    assert "Send report" in walk(client, PENERIMAAN)  # the check page
 
 
 def test_rupiah_thresholds_written_per_language(app):
@@ -31,13 +35,15 @@ def test_report_field_errors_in_english(app):
 
     browser = app.test_client()
     browser.get("/gratifikasi/?lang=en")  # the language cookie
-    html = _post(browser, acara="pesta", unit_id="", unit_nama="", bentuk="emas batangan",
-                 pelapor_telepon="12", uraian="x" * 2001).get_data(as_text=True)
-    for message in ("Choose your work unit.", "Choose the occasion or event of the gift.",
-                    "Choose the form of the gratifikasi.",
-                    "Description of the gratifikasi is too long (at most 2000 characters; 2001 entered)."):
+    # a whole report sent at once shows the step of its first wrong answer: one at a time
+    cases = [({"unit_id": "", "unit_nama": ""}, "Choose your work unit."),
+             ({"acara": "pesta"}, "Choose the occasion or event of the gift."),
+             ({"bentuk": "emas batangan"}, "Choose the form of the gratifikasi."),
+             ({"uraian": "x" * 2001}, "Description of the gratifikasi is too long (at most 2000 characters; 2001 entered).")]
+    for over, message in cases:
+        html = _post(browser, **over).get_data(as_text=True)
         assert message in html, message
-    assert "Pilih unit kerja Anda." not in html
+        assert "Pilih unit kerja Anda." not in html
 
 
 def test_must_i_report_answer_in_english_with_english_amounts(app):

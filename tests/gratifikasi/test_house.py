@@ -137,9 +137,12 @@ def test_pages_state_the_deadlines_the_office_set(app, client, login_as):
         lap, _ = service.submit(laporan_input(tanggal_terima=start), today=local_today())
         db.session.commit()
         lap_id = lap.id
+    from tests.gratifikasi.helpers import PENERIMAAN, walk
+
     form = client.get("/gratifikasi/lapor").get_data(as_text=True)
-    assert "paling lambat 7 hari kerja" in form and "Batas lapor ke KPK (25 HK sejak diterima, Pasal 12C)" in form
-    assert "10 hari kerja" not in form and "30 hari kerja" not in form
+    assert "paling lambat 7 hari kerja" in form and "10 hari kerja" not in form  # the first question
+    when = walk(client, PENERIMAAN, until="waktu")  # the date of receipt, the deadline counted from it
+    assert "Batas lapor ke KPK (25 HK sejak diterima, Pasal 12C)" in when and "30 HK" not in when
     c = login_as("upg")
     detail = c.get(f"/admin/gratifikasi/{lap_id}").get_data(as_text=True)
     assert "Batas lapor ke UPG (7 HK sejak diterima)" in detail and "Target UPG meneruskan (6 HK sejak diterima UPG)" in detail

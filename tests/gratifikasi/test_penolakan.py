@@ -47,7 +47,7 @@ def test_refusal_is_never_decided_by_kpk(app_ctx):
 
 def test_receipt_and_tracking_pages_of_a_refusal(app, client):
     html = client.get("/gratifikasi/lapor?jenis=penolakan").get_data(as_text=True)
-    assert "Kronologi dan cara penolakan" in html
+    assert 'value="penolakan" checked' in html  # the first question, answered by the link
     data = form_data(html, jenis="penolakan", posisi_objek="", tanggal_terima=(local_today() - timedelta(days=60)).isoformat())
     page = client.post("/gratifikasi/lapor", data=data, follow_redirects=True).get_data(as_text=True)
     assert "Laporan gratifikasi diterima" in page

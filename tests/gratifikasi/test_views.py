@@ -221,7 +221,7 @@ def test_nihil_form(app, client):
         unit_id = make_unit().id
         db.session.commit()
     html = client.get("/gratifikasi/lapor?jenis=nihil").get_data(as_text=True)
-    assert "Periode laporan nihil" in html and "Nama pemberi" not in html
+    assert 'value="nihil" checked' in html and "Nama pemberi" not in html  # the first question, answered
     data = {"csrf_token": csrf_from(html), "idem": "nihil-1", "jenis": "nihil", "pelapor_nama": "Dewi",
             "identitas_jenis": "NIP", "identitas_nomor": NIP, "pelapor_jabatan": "Analis", "unit_id": str(unit_id),
             "pelapor_telepon": "081298765432", "pelapor_alamat": "Palembang",
@@ -255,13 +255,15 @@ def test_receipt_needs_the_session(client):
 
 
 def test_forged_choices_get_indonesian_messages(app, client):
-    resp = _post(client, acara="pesta", unit_id="abc", unit_nama="", identitas_jenis="KTP", bentuk="emas batangan",
-                 nilai="0")
-    html = resp.get_data(as_text=True)
-    for message in ("Pilih acara atau peristiwa pemberian.", "Pilih unit kerja Anda.", "Pilih jenis nomor identitas",
-                    "Pilih bentuk gratifikasi.", "Nilai harus lebih dari Rp0"):
+    # a whole report sent at once shows the step of its first wrong answer: one forged choice at a time
+    cases = [({"acara": "pesta"}, "Pilih acara atau peristiwa pemberian."),
+             ({"unit_id": "abc", "unit_nama": ""}, "Pilih unit kerja Anda."),
+             ({"identitas_jenis": "KTP"}, "Pilih jenis nomor identitas"),
+             ({"bentuk": "emas batangan"}, "Pilih bentuk gratifikasi."), ({"nilai": "0"}, "Nilai harus lebih dari Rp0")]
+    for over, message in cases:
+        html = _post(client, **over).get_data(as_text=True)
         assert message in html, message
-    assert "Not a valid" not in html and "Invalid Choice" not in html
+        assert "Not a valid" not in html and "Invalid Choice" not in html
     assert _count(app) == 0
 
 

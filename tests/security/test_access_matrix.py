@@ -40,7 +40,7 @@ EXPECTED: dict[str, str | tuple[str, ...]] = {
     **{f"wbs.{e}": PUBLIC for e in ("index", "lapor", "kotak", "kirim")},
     **{f"gratifikasi.{e}": PUBLIC for e in ("index", "lacak", "lengkapi", "lacak_pdf", "lapor", "poster",
                                             "tanda_terima", "tanda_terima_pdf", "tanda_terima_kode_pdf",
-                                            "wajib_lapor", "status")},
+                                            "wajib_lapor", "status", "langkah_form", "langkah_halaman")},
     **{f"skm.{e}": PUBLIC for e in ("index", "survei", "kartu", "qr", "terima_kasih", "hasil_terbaru", "hasil",
                                     "poster", "persepsi", "persepsi_terima_kasih")},
     # the JSON API: public intake and tracking (ticket + code / receipt in the body)

@@ -330,6 +330,8 @@ FORM_FIELDS = {
     "/wbs/kotak": ["resi"],
     "/wbs/kotak/kirim": ["resi", "pesan", "token"],
     "/gratifikasi/lapor": ["pelapor_nama", "identitas_nomor", "uraian", "nilai", "kronologi", "tanggal_terima"],
+    "/gratifikasi/lapor/langkah": ["pelapor_nama", "identitas_nomor", "uraian", "nilai", "tanggal_terima", "langkah",
+                                   "aksi", "berkas", "jenis"],
     "/gratifikasi/lacak": ["nomor", "kode"],
     "/survei/persepsi/ipak": ["saran", "token"],
 }
