@@ -8,12 +8,15 @@ createLaporanWbs to gunicorn (2 workers, no officer keys, rate limits off).
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import tempfile
 import time
 import urllib.request
 
 from bench.harness import figures, gunicorn_server, note, run_load, show
+
+N = int(os.environ.get("BENCH_WBS_N", "40"))  # reports sent in-process; the other counts follow from it
 
 
 def _pcts(samples: list[float]) -> str:
@@ -53,7 +56,7 @@ def _in_process() -> None:
         fields = {"apa": "Pungutan di loket " * 20, "dimana": "Loket 3", "kapan": "Senin", "siapa": "Petugas X",
                   "bagaimana": "Diminta lewat pesan " * 10, "jenis": "pungli"}
         samples, receipts = [], []
-        for _ in range(40):
+        for _ in range(N):
             t = time.perf_counter()
             _, receipt = service.submit_report(dict(fields))
             samples.append(time.perf_counter() - t)
@@ -63,14 +66,14 @@ def _in_process() -> None:
 
         clean = inspect_upload(pdf_bytes("bukti " * 2000), "bukti.pdf", max_bytes=10 * 1024 * 1024)
         samples = []
-        for _ in range(20):
+        for _ in range(max(1, N // 2)):
             t = time.perf_counter()
             service.submit_report(dict(fields), [clean])
             samples.append(time.perf_counter() - t)
         print(f"   submit_report (+1 PDF {clean.size // 1024} KB):       {_pcts(samples)}")
 
         samples = []
-        for receipt in receipts[:20]:
+        for receipt in receipts[:max(1, N // 2)]:
             t = time.perf_counter()
             service.open_mailbox(receipt)
             samples.append(time.perf_counter() - t)
@@ -90,7 +93,7 @@ def _in_process() -> None:
         key, private = keys.unlock(officer, PASSPHRASE)
         unlock_ms = 1000 * (time.perf_counter() - t)
         samples_case, samples_all = [], []
-        for _ in range(20):
+        for _ in range(max(1, N // 2)):
             t = time.perf_counter()
             case = service.open_case(rid, officer, key, private)
             samples_case.append(time.perf_counter() - t)
@@ -108,7 +111,6 @@ def _in_process() -> None:
 
 def _team_key(instance) -> None:
     """The first Tim WBS key of the served instance (same database, through its own app)."""
-    import os
 
     from app import create_app
     from core.extensions import db
@@ -132,8 +134,8 @@ def _over_http() -> None:
             urllib.request.urlopen(req, timeout=30).read()
 
         submit()  # warm up
-        show("POST createLaporanWbs (c=1)", run_load(submit, 30, 1))
-        r = run_load(submit, 60, 4)
+        show("POST createLaporanWbs (c=1)", run_load(submit, max(2, 3 * N // 4), 1))
+        r = run_load(submit, max(4, 3 * N // 2), 4)
         show("POST createLaporanWbs (c=4)", r)
         note("WBS API submit, 4 clients (receipt KDF at default cost)", figures(r))
 
