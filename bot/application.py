@@ -16,6 +16,7 @@ from telegram.ext import (Application, ApplicationBuilder, BaseUpdateProcessor, 
 from bot import gratifikasi, lapor, status, survei, umum, wbs
 from bot import texts as T
 from bot.common import IDLE_SECONDS, Runtime, log, send
+from bot.httpclient import BotApiRequest
 from bot.i18n import tr
 from bot.kirim import DrainThread, TelegramChannel, alert_new_complaints
 from bot.persistence import DbPersistence
@@ -71,7 +72,7 @@ def build_application(flask_app: Flask, *, token: str | None = None, api_base: s
                       updater: bool = True, idle_seconds: float = IDLE_SECONDS) -> Application:
     # time periods as timedelta (v23's behaviour): RetryAfter.retry_after then warns about nothing
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    # httpx logs every request URL at INFO, and the bot token is part of every Bot API URL
+    # httpx (the uploads' client) logs every request URL at INFO, and the bot token is part of every Bot API URL
     logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.getLogger("httpx").level))
     token = token or flask_app.config.get("TELEGRAM_BOT_TOKEN")
     if not token:
@@ -79,10 +80,13 @@ def build_application(flask_app: Flask, *, token: str | None = None, api_base: s
     base_url, file_url = api_urls(api_base or flask_app.config.get("TELEGRAM_API_BASE_URL"))
     rt = Runtime(flask_app, workers)
     persistence = DbPersistence(rt, update_interval=persistence_interval, idle_seconds=idle_seconds)
+    # bot.httpclient: a tenth of HTTPXRequest's CPU per Bot API call; long polling has a connection of its own
     builder = (ApplicationBuilder().token(token).base_url(base_url).base_file_url(file_url)
                .persistence(persistence).concurrent_updates(PerChatProcessor(concurrent))
-               .connection_pool_size(pool).pool_timeout(10).connect_timeout(10)
-               .read_timeout(30).write_timeout(30).get_updates_read_timeout(40)
+               .request(BotApiRequest(connection_pool_size=pool, read_timeout=30, write_timeout=30,
+                                      connect_timeout=10, pool_timeout=10))
+               .get_updates_request(BotApiRequest(connection_pool_size=1, read_timeout=40, write_timeout=30,
+                                                  connect_timeout=10, pool_timeout=10))
                .post_init(_post_init).post_stop(_post_stop).post_shutdown(_post_shutdown))
     if not updater:
         builder = builder.updater(None)
