@@ -198,6 +198,7 @@ async def _bot(conn, base_url: str, token: str) -> None:
     with app.app_context():
         db.create_all()
     application = build_application(app, token=token, api_base=base_url, drain=False, alerts=False,
+                                     workers=int(os.environ.get("BENCH_BOT_WORKERS", "8")),
                                      concurrent=int(os.environ.get("BENCH_BOT_CONCURRENT", "16")),
                                      pool=int(os.environ.get("BENCH_BOT_POOL", "16")))
     await application.initialize()
