@@ -197,10 +197,11 @@ async def _bot(conn, base_url: str, token: str) -> None:
     app = create_app({"INSTANCE_PATH": instance, "RATELIMIT_ENABLED": False})
     with app.app_context():
         db.create_all()
-    application = build_application(app, token=token, api_base=base_url, drain=False, alerts=False,
-                                     workers=int(os.environ.get("BENCH_BOT_WORKERS", "8")),
-                                     concurrent=int(os.environ.get("BENCH_BOT_CONCURRENT", "16")),
-                                     pool=int(os.environ.get("BENCH_BOT_POOL", "16")))
+    # the production settings (bot.application.build_application's defaults, as `flask bot run` uses them),
+    # unless BENCH_BOT_WORKERS / _CONCURRENT / _POOL say otherwise
+    tuning = {name: int(os.environ[f"BENCH_BOT_{name.upper()}"]) for name in ("workers", "concurrent", "pool")
+              if os.environ.get(f"BENCH_BOT_{name.upper()}")}
+    application = build_application(app, token=token, api_base=base_url, drain=False, alerts=False, **tuning)
     await application.initialize()
     await application.post_init(application)
     await application.start()

@@ -41,6 +41,7 @@ class Runtime:
         # complaints sent at once queue for the database's one writer, and a lookup waits behind none of them
         self.read_pool = ThreadPoolExecutor(readers, thread_name_prefix="bot-baca")
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._loading: dict[str, asyncio.Future] = {}
 
     async def uow(self, fn: Callable, *args, **kwargs) -> Any:
         """`fn(*args)` in one unit of work (one transaction) in a worker thread: committed when it returns,
@@ -59,13 +60,21 @@ class Runtime:
             return fn(*args, **kwargs)
 
     async def cached(self, name: str, read: Callable[[], Any], seconds: float = 60) -> Any:
-        """`read()` in a unit of work, at most once every `seconds` (office settings change rarely)."""
+        """`read()` in a unit of work, at most once every `seconds` (office settings change rarely). Those who
+        ask while it is being read wait for that one read (100 people pressing /start at once make one)."""
         hit = self._cache.get(name)
         if hit and time.monotonic() - hit[0] < seconds:
             return hit[1]
-        value = await self.read(read)
-        self._cache[name] = (time.monotonic(), value)
-        return value
+        loading = self._loading.get(name)
+        if loading is None:
+            loading = self._loading[name] = asyncio.ensure_future(self.read(read))
+            try:
+                value = await asyncio.shield(loading)
+                self._cache[name] = (time.monotonic(), value)
+                return value
+            finally:
+                self._loading.pop(name, None)
+        return await asyncio.shield(loading)
 
     async def settings(self) -> dict:
         """The bot's and the office's settings, read from the database at most once a minute."""
