@@ -52,7 +52,8 @@ class _Failed(Exception):
 class BotApiRequest(BaseRequest):
     def __init__(self, connection_pool_size: int = 1, read_timeout: float | None = 5.0,
                  write_timeout: float | None = 5.0, connect_timeout: float | None = 5.0,
-                 pool_timeout: float | None = 1.0, media_write_timeout: float | None = 20.0):
+                 pool_timeout: float | None = 1.0, media_write_timeout: float | None = 20.0,
+                 tls: ssl.SSLContext | None = None):
         self._size = connection_pool_size
         self._timeouts = {"read": read_timeout, "write": write_timeout, "connect": connect_timeout,
                           "pool": pool_timeout}
@@ -62,7 +63,7 @@ class BotApiRequest(BaseRequest):
         self._idle: dict[tuple, list[_Conn]] = {}
         self._slots: asyncio.Semaphore | None = None
         self._targets: dict[str, tuple] = {}  # url -> (origin, request target, Host header)
-        self._ssl: ssl.SSLContext | None = None
+        self._ssl = tls  # None: certifi's authorities, as httpx (a local Bot API server may have its own CA)
 
     @property
     def read_timeout(self) -> float | None:
@@ -76,6 +77,7 @@ class BotApiRequest(BaseRequest):
             for conn in conns:
                 conn.close()
         self._idle.clear()
+        self._slots = None  # bound to this event loop; a later initialize may run in another
         await self._files.shutdown()
 
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
@@ -161,7 +163,7 @@ class BotApiRequest(BaseRequest):
         context = None
         if scheme == "https":
             if self._ssl is None:
-                self._ssl = ssl.create_default_context()
+                self._ssl = _tls_context()
             context = self._ssl
         try:
             async with asyncio.timeout(connect_timeout):
@@ -211,6 +213,9 @@ class BotApiRequest(BaseRequest):
         keep = headers.get("connection", "").lower() != "close" and version == "HTTP/1.1"
         if headers.get("content-encoding", "identity").lower() != "identity":
             raise ValueError("compressed response (none was asked for)")
+        code = int(status)
+        if code in (204, 304) or code < 200:
+            return code, b"", keep
         if "chunked" in headers.get("transfer-encoding", "").lower():
             chunks = []
             while True:
@@ -226,5 +231,13 @@ class BotApiRequest(BaseRequest):
             payload = await reader.readexactly(int(headers["content-length"]))
         else:  # the body ends with the connection
             payload, keep = await reader.read(), False
-        return int(status), payload, keep
+        return code, payload, keep
 
+
+def _tls_context() -> ssl.SSLContext:
+    """The certificate authorities httpx trusts (certifi's), so a slim image without the system's works alike."""
+    try:
+        import certifi
+    except ImportError:
+        return ssl.create_default_context()
+    return ssl.create_default_context(cafile=certifi.where())

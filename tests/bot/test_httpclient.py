@@ -144,3 +144,65 @@ def test_a_late_answer_is_timed_out_and_a_full_pool_too():
     result, requests = asyncio.run(_serve(answer)(scenario))
     assert result is True
     assert requests == 2  # the pool-timed-out call was never sent
+
+
+def _self_signed(tmp_path):
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Bot API uji")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=1))
+            .not_valid_after(now + datetime.timedelta(hours=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_file, key_file
+
+
+def test_https_checks_the_certificate(tmp_path):
+    import ssl
+
+    cert_file, key_file = _self_signed(tmp_path)
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert_file, key_file)
+
+    async def go():
+        async def handle(reader, writer):
+            try:
+                await reader.readuntil(b"\r\n\r\n")
+                writer.write(_fixed(OK))
+                await writer.drain()
+            except (asyncio.IncompleteReadError, ConnectionError, ssl.SSLError):
+                pass
+            finally:
+                writer.close()
+
+        server = await asyncio.start_server(handle, "127.0.0.1", 0, ssl=server_tls)
+        url = f"https://127.0.0.1:{server.sockets[0].getsockname()[1]}/bot1:x/deleteWebhook"
+        try:
+            trusting = BotApiRequest(tls=ssl.create_default_context(cafile=str(cert_file)))
+            answer = await trusting.post(url)
+            await trusting.shutdown()
+            default = BotApiRequest()  # the public authorities do not vouch for this certificate
+            with pytest.raises(NetworkError) as refused:
+                await default.post(url)
+            await default.shutdown()
+            return answer, refused.value
+        finally:
+            server.close()
+
+    answer, refused = asyncio.run(go())
+    assert answer is True
+    assert "CERTIFICATE_VERIFY_FAILED" in str(refused) or "certificate" in str(refused).lower()
