@@ -182,7 +182,7 @@ class DbPersistence(BasePersistence):
             on_commit(lambda: self._stored_now(rows, gone))
 
     def _prepare(self, ops: list[tuple]) -> tuple[dict[str, tuple[dict, bytes]], set[str]]:
-        """The rows to write (the last value of each, sealed, with its digest) and the rows to delete. A value
+        """The rows to write (the last value of each, sealed, with its digest) and the rows to delete. User data
         stored already as it is is not written again (the language of a user who only asked /status)."""
         rows: dict[str, tuple[dict, bytes]] = {}
         gone: set[str] = set()
@@ -196,7 +196,8 @@ class DbPersistence(BasePersistence):
             gone.discard(row_key)
             plain = _plain(value)
             digest = _digest(plain)
-            if self._stored.get(row_key) == digest:
+            # (a conversation's row is written even so: its time stamp says when the chat was last active)
+            if kind == USER and self._stored.get(row_key) == digest:
                 rows.pop(row_key, None)
                 continue
             rows[row_key] = ({"kunci": row_key, "jenis": kind, "kunci_segel": sealed_key,
