@@ -8,7 +8,9 @@
 2. The Outbox drain: 10 000 pending Telegram notifications (BENCH_BOT_OUTBOX) sent through core.delivery's Sender
    and the Telegram channel (its 25/s production pace off), rows per second.
 
-The fake API and the simulated people run in a process of their own, so they do not share the bot's GIL.
+The fake API and the simulated people run in a process of their own, so they do not share the bot's GIL. The bot
+runs with the production settings of bot.application.build_application (BENCH_BOT_WORKERS, BENCH_BOT_CONCURRENT
+and BENCH_BOT_POOL override them to try others).
 """
 from __future__ import annotations
 
