@@ -3,8 +3,9 @@
 python-telegram-bot's HTTPXRequest costs 1–1.7 ms of CPU per call (httpx, httpcore's pool checking every
 connection's socket on every call, anyio), and a complaint step makes three calls (answer the button, take the
 buttons off, ask the next question): most of the bot's CPU went there. The Bot API needs little of HTTP — one
-host, POST with a JSON body, a JSON answer with a Content-Length — so this client does just that, at a fifth of
-the cost. Uploads with files (the bot sends none today) go through HTTPXRequest unchanged.
+host, POST with a JSON body, a JSON answer with a Content-Length (or chunked) — so this client does just that,
+for ~0.17 ms a call, python-telegram-bot's own work included. Uploads with files (the bot sends none today) go
+through HTTPXRequest unchanged.
 
 Same contract as HTTPXRequest: at most `connection_pool_size` calls at once (waiting longer than the pool
 timeout is TimedOut, nothing sent); a connect, write or read taking longer than its timeout is TimedOut; any
