@@ -146,7 +146,8 @@ class BotApiRequest(BaseRequest):
                 raise NetworkError(f"Bot API: unsupported URL scheme {parts.scheme!r}")
             port = parts.port or (443 if parts.scheme == "https" else 80)
             target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-            host = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
+            host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # an IPv6 address
+            host = host if parts.port is None else f"{host}:{parts.port}"
             hit = ((parts.scheme, parts.hostname, port), target, host)
             if len(self._targets) < 256:  # the method URLs; a file's download URL is seldom asked twice
                 self._targets[url] = hit
