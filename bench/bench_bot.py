@@ -8,7 +8,9 @@
 2. The Outbox drain: 10 000 pending Telegram notifications (BENCH_BOT_OUTBOX) sent through core.delivery's Sender
    and the Telegram channel (its 25/s production pace off), rows per second.
 
-The fake API and the simulated people run in a process of their own, so they do not share the bot's GIL.
+The fake API and the simulated people run in a process of their own, so they do not share the bot's GIL. The bot
+runs with the production settings of bot.application.build_application (BENCH_BOT_WORKERS, BENCH_BOT_CONCURRENT
+and BENCH_BOT_POOL override them to try others).
 """
 from __future__ import annotations
 
@@ -99,6 +101,7 @@ class _Crowd:
         self.people = {id_base + i: FakeUser(api, id_base + i, f"Warga{i}", "Uji") for i in range(users)}
         self.state = {uid: {"step": 0, "round": 0, "t": 0.0, "ctx": {}} for uid in self.people}
         self.latencies: list[float] = []
+        self.steps: list[int] = []  # the script step of each latency
         self.lock = threading.Condition()
         self.left = users
         self.timers: list[tuple[float, int]] = []
@@ -119,6 +122,7 @@ class _Crowd:
             if st["round"] >= self.rounds or not params.get("text", "").startswith(self.script[st["step"]][1]):
                 return True  # an intermediate message of the step
             self.latencies.append(time.monotonic() - st["t"])
+            self.steps.append(st["step"])
             if match := TICKET.search(params["text"]):
                 st["ctx"].update(tiket=match.group(1), kode=match.group(2))
             st["step"] += 1
@@ -147,7 +151,7 @@ class _Crowd:
                 self.lock.wait(max(0.001, self.timers[0][0] - now) if self.timers else 1.0)
             stuck = sorted({st["step"] for st in self.state.values() if st["round"] < self.rounds})
         return {"updates": len(self.latencies), "seconds": time.monotonic() - start, "latencies": self.latencies,
-                "complete": not self.left, "stuck": stuck}
+                "steps": self.steps, "complete": not self.left, "stuck": stuck}
 
 
 def _pct(samples: list[float], q: float) -> float:
@@ -180,6 +184,16 @@ async def _crowd(conn, label: str, think: float, id_base: int) -> None:
     from bench.harness import note
 
     note(f"bot: {label.strip()}", f"{r['updates'] / r['seconds']:.0f} updates/s, p99 {_pct(lat, 0.99):.0f} ms{unfinished}")
+    # where the tail comes from: the step with the slowest p99, and the p99 of all the others
+    by_step: dict[int, list[float]] = {}
+    for step, latency in zip(r["steps"], lat):
+        by_step.setdefault(step, []).append(latency)
+    if by_step:
+        slowest = max(by_step, key=lambda k: _pct(by_step[k], 0.99))
+        others = [x for k, v in by_step.items() if k != slowest for x in v]
+        print(f"   {'':<36}langkah paling lambat: «{_script()[slowest][1]}» p50 "
+              f"{1000 * statistics.median(by_step[slowest]):.0f} ms, p99 {_pct(by_step[slowest], 0.99):.0f} ms; "
+              f"langkah lain p99 {_pct(others, 0.99):.0f} ms", flush=True)
     # the figure that travels between machines: the bot process's CPU per update (the fake API runs apart)
     print(f"   {'':<36}CPU proses bot {1000 * cpu / max(1, r['updates']):.2f} ms/pembaruan, "
           f"{cpu / r['seconds']:.2f} inti; beban mesin {os.getloadavg()[0]:.1f}", flush=True)
@@ -197,9 +211,11 @@ async def _bot(conn, base_url: str, token: str) -> None:
     app = create_app({"INSTANCE_PATH": instance, "RATELIMIT_ENABLED": False})
     with app.app_context():
         db.create_all()
-    application = build_application(app, token=token, api_base=base_url, drain=False, alerts=False,
-                                     concurrent=int(os.environ.get("BENCH_BOT_CONCURRENT", "16")),
-                                     pool=int(os.environ.get("BENCH_BOT_POOL", "16")))
+    # the production settings (bot.application.build_application's defaults, as `flask bot run` uses them),
+    # unless BENCH_BOT_WORKERS / _CONCURRENT / _POOL say otherwise
+    tuning = {name: int(os.environ[f"BENCH_BOT_{name.upper()}"]) for name in ("workers", "concurrent", "pool")
+              if os.environ.get(f"BENCH_BOT_{name.upper()}")}
+    application = build_application(app, token=token, api_base=base_url, drain=False, alerts=False, **tuning)
     await application.initialize()
     await application.post_init(application)
     await application.start()

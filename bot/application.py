@@ -3,6 +3,7 @@ processed concurrently (one chat's in order), the Outbox sender thread and the t
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import time
@@ -16,6 +17,7 @@ from telegram.ext import (Application, ApplicationBuilder, BaseUpdateProcessor, 
 from bot import gratifikasi, lapor, status, survei, umum, wbs
 from bot import texts as T
 from bot.common import IDLE_SECONDS, Runtime, log, send
+from bot.httpclient import BotApiRequest
 from bot.i18n import tr
 from bot.kirim import DrainThread, TelegramChannel, alert_new_complaints
 from bot.persistence import DbPersistence
@@ -68,10 +70,11 @@ class PerChatProcessor(BaseUpdateProcessor):
 def build_application(flask_app: Flask, *, token: str | None = None, api_base: str | None = None,
                       workers: int = 8, concurrent: int = 64, pool: int = 16, persistence_interval: float = 2.0,
                       drain: bool = True, alerts: bool = True, per_second: float | None = 25.0,
-                      updater: bool = True, idle_seconds: float = IDLE_SECONDS) -> Application:
+                      updater: bool = True, idle_seconds: float = IDLE_SECONDS, warm_start: bool = True
+                      ) -> Application:
     # time periods as timedelta (v23's behaviour): RetryAfter.retry_after then warns about nothing
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    # httpx logs every request URL at INFO, and the bot token is part of every Bot API URL
+    # httpx (the uploads' client) logs every request URL at INFO, and the bot token is part of every Bot API URL
     logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.getLogger("httpx").level))
     token = token or flask_app.config.get("TELEGRAM_BOT_TOKEN")
     if not token:
@@ -79,15 +82,19 @@ def build_application(flask_app: Flask, *, token: str | None = None, api_base: s
     base_url, file_url = api_urls(api_base or flask_app.config.get("TELEGRAM_API_BASE_URL"))
     rt = Runtime(flask_app, workers)
     persistence = DbPersistence(rt, update_interval=persistence_interval, idle_seconds=idle_seconds)
+    # bot.httpclient: a tenth of HTTPXRequest's CPU per Bot API call; long polling has a connection of its own
     builder = (ApplicationBuilder().token(token).base_url(base_url).base_file_url(file_url)
                .persistence(persistence).concurrent_updates(PerChatProcessor(concurrent))
-               .connection_pool_size(pool).pool_timeout(10).connect_timeout(10)
-               .read_timeout(30).write_timeout(30).get_updates_read_timeout(40)
+               .request(BotApiRequest(connection_pool_size=pool, read_timeout=30, write_timeout=30,
+                                      connect_timeout=10, pool_timeout=10))
+               .get_updates_request(BotApiRequest(connection_pool_size=1, read_timeout=40, write_timeout=30,
+                                                  connect_timeout=10, pool_timeout=10))
                .post_init(_post_init).post_stop(_post_stop).post_shutdown(_post_shutdown))
     if not updater:
         builder = builder.updater(None)
     application = builder.build()
-    application.bot_data.update(runtime=rt, drain=drain, alerts=alerts, per_second=per_second, idle=idle_seconds)
+    application.bot_data.update(runtime=rt, drain=drain, alerts=alerts, per_second=per_second, idle=idle_seconds,
+                                warm_start=warm_start)
     register(application, idle_seconds)
     return application
 
@@ -121,6 +128,14 @@ async def _post_init(application: Application) -> None:
         language = application.user_data.get(user_id, {}).get("bahasa", "id")
         await send(_Context(application), chat_id, tr(language, T.L_KEDALUWARSA))
     persistence.expired.clear()
+    if data.get("warm_start"):
+        # the first people after a start should not pay for the imports, the settings and the categories
+        await rt.settings()
+        await rt.cached("pengaduan.kategori", lapor._categories)
+        # the app, the libraries and their catalogues live as long as the process: a full collection walking
+        # them all took 0.5 s with 100 people at once, every few seconds. Frozen, it walks what came since.
+        gc.collect()
+        gc.freeze()
     jobs = application.job_queue
     if jobs is not None:
         jobs.run_repeating(_sweep_idle_drafts, interval=60, first=60, name="bot:draf-kedaluwarsa")

@@ -32,12 +32,16 @@ SETTINGS = {"bot": {"grup_petugas": "", "alamat_situs": ""}}
 
 
 class Runtime:
-    """The Flask app and the pool that runs each update's unit of work off the event loop."""
+    """The Flask app and the pools that run each update's unit of work off the event loop."""
 
-    def __init__(self, flask_app: Flask, workers: int = 8):
+    def __init__(self, flask_app: Flask, workers: int = 8, readers: int = 4):
         self.app = flask_app
         self.pool = ThreadPoolExecutor(workers, thread_name_prefix="bot-uow")
+        # units of work that only read (a field check, a status lookup) have threads of their own: 100
+        # complaints sent at once queue for the database's one writer, and a lookup waits behind none of them
+        self.read_pool = ThreadPoolExecutor(readers, thread_name_prefix="bot-baca")
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._loading: dict[str, asyncio.Future] = {}
 
     async def uow(self, fn: Callable, *args, **kwargs) -> Any:
         """`fn(*args)` in one unit of work (one transaction) in a worker thread: committed when it returns,
@@ -45,18 +49,32 @@ class Runtime:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.pool, partial(self._in_uow, fn, args, kwargs))
 
+    async def read(self, fn: Callable, *args, **kwargs) -> Any:
+        """`uow` for a `fn` that reads only. (Should it write after all, it is still one unit of work; it
+        just waits for the write lock like any other.)"""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.read_pool, partial(self._in_uow, fn, args, kwargs))
+
     def _in_uow(self, fn, args, kwargs):
         with self.app.app_context(), unit_of_work():
             return fn(*args, **kwargs)
 
     async def cached(self, name: str, read: Callable[[], Any], seconds: float = 60) -> Any:
-        """`read()` in a unit of work, at most once every `seconds` (office settings change rarely)."""
+        """`read()` in a unit of work, at most once every `seconds` (office settings change rarely). Those who
+        ask while it is being read wait for that one read (100 people pressing /start at once make one)."""
         hit = self._cache.get(name)
         if hit and time.monotonic() - hit[0] < seconds:
             return hit[1]
-        value = await self.uow(read)
-        self._cache[name] = (time.monotonic(), value)
-        return value
+        loading = self._loading.get(name)
+        if loading is None:
+            loading = self._loading[name] = asyncio.ensure_future(self.read(read))
+            try:
+                value = await asyncio.shield(loading)
+                self._cache[name] = (time.monotonic(), value)
+                return value
+            finally:
+                self._loading.pop(name, None)
+        return await asyncio.shield(loading)
 
     async def settings(self) -> dict:
         """The bot's and the office's settings, read from the database at most once a minute."""
@@ -64,6 +82,7 @@ class Runtime:
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
+        self.read_pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _read_settings() -> dict:
@@ -190,11 +209,13 @@ def retry_seconds(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-async def domain_call(update: Update, context: ContextTypes.DEFAULT_TYPE, fn: Callable, *args, **kwargs):
-    """Run `fn` in one unit of work; a DomainError is shown to the user (its Indonesian message, or the English
-    catalogue's where it has one) and returns None."""
+async def domain_call(update: Update, context: ContextTypes.DEFAULT_TYPE, fn: Callable, *args, reads: bool = False,
+                      **kwargs):
+    """Run `fn` in one unit of work (`reads`: one that only reads, Runtime.read); a DomainError is shown to the
+    user (its Indonesian message, or the English catalogue's where it has one) and returns None."""
+    rt = runtime(context)
     try:
-        return await runtime(context).uow(fn, *args, **kwargs)
+        return await (rt.read if reads else rt.uow)(fn, *args, **kwargs)
     except DomainError as e:
         await reply(update, context, t(context, e.message))
         return None

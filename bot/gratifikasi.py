@@ -74,7 +74,7 @@ def _check_value(text: str) -> int:
 
 async def on_nilai(update, context) -> int:
     try:
-        context.chat_data[KEY]["nilai"] = await runtime(context).uow(_check_value, text_of(update))
+        context.chat_data[KEY]["nilai"] = await runtime(context).read(_check_value, text_of(update))
     except DomainError as e:
         await reply(update, context, t(context, e.message))
         return NILAI
@@ -99,7 +99,7 @@ async def decide(update, context, day: date) -> int:
     g["tanggal"] = day.isoformat()
     rt = runtime(context)
     try:
-        v = await rt.uow(_verdict, g, local_today())
+        v = await rt.read(_verdict, g, local_today())
     except DomainError as e:
         await reply(update, context, t(context, e.message))
         context.chat_data.pop(KEY, None)

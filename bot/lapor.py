@@ -73,7 +73,7 @@ def _field_error(data: dict, fields: tuple[str, ...]) -> str | None:
 async def check(update, context, draft: dict, changes: dict, *fields: str) -> bool:
     """Apply `changes` to a copy of the draft and ask the service whether `fields` are right; tell the user if not."""
     candidate = {**draft, **changes}
-    error = await runtime(context).uow(_field_error, data_of(candidate), fields)
+    error = await runtime(context).read(_field_error, data_of(candidate), fields)
     if error:
         await reply(update, context, t(context, error))
         return False

@@ -10,6 +10,7 @@ PTB calls update_* for many keys at once every `update_interval`; they are gathe
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import time
@@ -17,6 +18,8 @@ from datetime import UTC
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from telegram.ext import BasePersistence, PersistenceInput
 
 from bot.common import IDLE_SECONDS, Runtime
@@ -24,6 +27,7 @@ from bot.models import BotState
 from core.crypto import DecryptionError, keyed_hash
 from core.extensions import db
 from core.pii import seal, unseal
+from core.uow import on_commit
 from core.workdays import utcnow
 
 log = logging.getLogger("bot")
@@ -31,6 +35,8 @@ log = logging.getLogger("bot")
 USER = "user"
 KEPT_USER_KEYS = ("lapor", "bahasa")
 PURPOSE = "bot.state"
+_INSERT = {"sqlite": sqlite_insert, "postgresql": pg_insert}  # the dialects with INSERT … ON CONFLICT
+KEY_CACHE = 50_000  # (kind, Telegram key) -> (row key, sealed key) kept in memory at most
 
 
 def _row_key(kind: str, key: Any) -> str:
@@ -50,6 +56,14 @@ def _seal(value: Any) -> str:
     return seal(json.dumps(value, separators=(",", ":")), PURPOSE)
 
 
+def _plain(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), sort_keys=True)
+
+
+def _digest(plain: str) -> bytes:
+    return hashlib.blake2b(plain.encode(), digest_size=16).digest()
+
+
 def _unseal(token: str) -> Any:
     return json.loads(unseal(token, PURPOSE))
 
@@ -62,6 +76,8 @@ class DbPersistence(BasePersistence):
         self.rt = rt
         self.idle_seconds = idle_seconds
         self._known: set[str] = set()  # row keys this process knows exist: nothing to delete otherwise
+        self._stored: dict[str, bytes] = {}  # row key -> digest of the value last written or loaded there
+        self._key_cache: dict[tuple, tuple[str, str]] = {}
         self._pending: list[tuple] = []
         self._batch: asyncio.Task | None = None
         # keys (chat id, user id) of complaint conversations that went idle while the bot was down
@@ -102,11 +118,13 @@ class DbPersistence(BasePersistence):
         out = []
         for row in db.session.scalars(select(BotState).where(BotState.jenis == kind)):
             try:
-                out.append((_unseal(row.kunci_segel), _unseal(row.isi), row.diubah))
+                key, value = _unseal(row.kunci_segel), _unseal(row.isi)
             except (DecryptionError, ValueError, TypeError):  # sealed under an old DATA_KEY: forget it, keep running
                 log.warning("status bot tidak dapat dibaca; dilewati")
                 continue
+            out.append((key, value, row.diubah))
             self._known.add(row.kunci)
+            self._stored[row.kunci] = _digest(_plain(value))
         return out
 
     async def get_chat_data(self) -> dict:
@@ -141,25 +159,69 @@ class DbPersistence(BasePersistence):
 
     async def _commit_soon(self) -> None:
         await asyncio.sleep(0)  # the other update_* calls of this round join the same transaction
-        ops, self._pending = self._pending, []
-        if ops:
+        # one batch at a time; what arrives meanwhile is the next batch of this same task, so an update_*
+        # call returns only once its own write is committed
+        while self._pending:
+            ops, self._pending = self._pending, []
             await self.rt.uow(self._apply, ops)
 
     def _apply(self, ops: list[tuple]) -> None:
-        now = utcnow()
+        """`ops` in the caller's unit of work: sealed first, then one DELETE and one INSERT … ON CONFLICT
+        UPDATE, so the database's write lock is held for two statements, not for a load and a flush per row."""
+        rows, gone = self._prepare(ops)
+        if gone:
+            db.session.execute(delete(BotState).where(BotState.kunci.in_(gone)))
+        if rows:
+            now = utcnow()
+            table = BotState.__table__
+            insert = _INSERT[db.session.get_bind().dialect.name](table)
+            db.session.execute(insert.on_conflict_do_update(
+                index_elements=[table.c.kunci], set_={"isi": insert.excluded.isi, "diubah": insert.excluded.diubah}),
+                [{**row, "diubah": now} for row, _ in rows.values()])
+        if rows or gone:
+            on_commit(lambda: self._stored_now(rows, gone))
+
+    def _prepare(self, ops: list[tuple]) -> tuple[dict[str, tuple[dict, bytes]], set[str]]:
+        """The rows to write (the last value of each, sealed, with its digest) and the rows to delete. User data
+        stored already as it is is not written again (the language of a user who only asked /status)."""
+        rows: dict[str, tuple[dict, bytes]] = {}
+        gone: set[str] = set()
         for action, kind, key, value in ops:
-            row_key = _row_key(kind, key)
+            row_key, sealed_key = self._keys(kind, key)
             if action == "del":
+                rows.pop(row_key, None)
                 if row_key in self._known:
-                    db.session.execute(delete(BotState).where(BotState.kunci == row_key))
-                    self._known.discard(row_key)
+                    gone.add(row_key)
                 continue
-            row = db.session.get(BotState, row_key)
-            if row is None:
-                row = BotState(kunci=row_key, jenis=kind, kunci_segel=_seal(key))
-                db.session.add(row)
-            row.isi, row.diubah = _seal(value), now
+            gone.discard(row_key)
+            plain = _plain(value)
+            digest = _digest(plain)
+            # (a conversation's row is written even so: its time stamp says when the chat was last active)
+            if kind == USER and self._stored.get(row_key) == digest:
+                rows.pop(row_key, None)
+                continue
+            rows[row_key] = ({"kunci": row_key, "jenis": kind, "kunci_segel": sealed_key,
+                              "isi": seal(plain, PURPOSE)}, digest)
+        return rows, gone
+
+    def _stored_now(self, rows: dict[str, tuple[dict, bytes]], gone: set[str]) -> None:
+        """After the commit: what the table holds now."""
+        for row_key in gone:
+            self._known.discard(row_key)
+            self._stored.pop(row_key, None)
+        for row_key, (_, digest) in rows.items():
             self._known.add(row_key)
+            self._stored[row_key] = digest
+
+    def _keys(self, kind: str, key: Any) -> tuple[str, str]:
+        """(row key, sealed Telegram key), kept in memory: an HMAC and a seal for every write otherwise."""
+        name = (kind, json.dumps(key))
+        hit = self._key_cache.get(name)
+        if hit is None:
+            if len(self._key_cache) >= KEY_CACHE:
+                self._key_cache.clear()
+            hit = self._key_cache[name] = (_row_key(kind, key), _seal(key))
+        return hit
 
     # --- nothing else is kept --------------------------------------------------------------------
 
@@ -188,5 +250,4 @@ class DbPersistence(BasePersistence):
         if self._batch is not None and not self._batch.done():
             await self._batch
         if self._pending:
-            ops, self._pending = self._pending, []
-            await self.rt.uow(self._apply, ops)
+            await self._commit_soon()

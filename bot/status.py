@@ -103,7 +103,7 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE, words: list[s
         return END
     tiket, kode = words[0], "".join(words[1:])
     rt = runtime(context)
-    view = await domain_call(update, context, _lookup, tiket, kode)
+    view = await domain_call(update, context, _lookup, tiket, kode, reads=True)
     if view is None:  # the service's one message for a wrong ticket or code was shown
         return END
     settings = await rt.settings()

@@ -78,7 +78,7 @@ def _survey(context) -> dict | None:
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     await settle_button(update, context)
-    opened = await runtime(context).uow(_open)
+    opened = await runtime(context).read(_open)
     if not opened["layanan"]:
         await reply(update, context, t(context, T.SV_TIDAK_ADA))
         return END

@@ -99,7 +99,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     from wbs import keys
     from wbs.service import NOT_READY
 
-    if not await rt.uow(keys.team_ready):
+    if not await rt.read(keys.team_ready):
         # said before any question: a report written now could be opened by no one
         await send(context, update.effective_chat.id, t(context, NOT_READY))
         return END
@@ -158,7 +158,7 @@ async def on_file(update, context) -> int:
         return BUKTI
     try:
         data, name = await berkas.download(update, context)
-        clean = await runtime(context).uow(berkas.inspect, data, name)
+        clean = await runtime(context).read(berkas.inspect, data, name)
     except berkas.Refused as refused:
         await say(update, context, refused.text, done)
         return BUKTI

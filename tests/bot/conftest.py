@@ -19,6 +19,8 @@ class BotHarness:
         options.setdefault("drain", False)
         options.setdefault("alerts", False)
         options.setdefault("persistence_interval", 3600)  # the tests flush explicitly
+        # no settings cached before the test sets them; no frozen heap keeping every test's app alive
+        options.setdefault("warm_start", False)
         self.api = api
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, name="bot-uji", daemon=True)

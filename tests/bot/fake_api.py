@@ -113,6 +113,10 @@ class FakeBotApi:
                 self.wfile.write(raw)
 
         class Server(ThreadingHTTPServer):
+            # socketserver's listen backlog is 5: a bot opening its 16 connections at once lost SYNs and waited
+            # a second for the retransmit (Telegram's servers take them all)
+            request_queue_size = 128
+
             def handle_error(self, request, client_address):  # a client that gave up waiting (timeouts)
                 pass
 
