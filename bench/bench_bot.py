@@ -3,8 +3,11 @@
 
 1. 100 people at once (BENCH_BOT_USERS), each doing BENCH_BOT_ROUNDS rounds of: /start, a whole /lapor
    complaint (11 answers, buttons and text), /status with the ticket and code just received, /bantuan. Each person
-   sends the next update only when the bot has answered the previous one (a closed loop). Figures: updates per
-   second, and the answer time (update available to getUpdates → the bot's answer at the API) p50/p99.
+   sends the next update only when the bot has answered the previous one (a closed loop). Three crowds: people
+   as people are (each starts within the first think time, then pauses 0.5–1.5 × BENCH_BOT_THINK, seeded), the
+   same people in lock-step (all send the same message in the same milliseconds: 100 complaints sent at once),
+   and no pause at all (saturation). Figures: updates per second, and the answer time (update available to
+   getUpdates → the bot's answer at the API) p50/p99.
 2. The Outbox drain: 10 000 pending Telegram notifications (BENCH_BOT_OUTBOX) sent through core.delivery's Sender
    and the Telegram channel (its 25/s production pace off), rows per second.
 
@@ -78,8 +81,8 @@ def _people(conn) -> None:
     while True:
         command = conn.recv()
         if command[0] == "run":
-            _, users, rounds, think, id_base = command
-            crowd[0] = _Crowd(api, users, rounds, think, id_base)
+            _, users, rounds, think, id_base, spread = command
+            crowd[0] = _Crowd(api, users, rounds, think, id_base, spread)
             conn.send(crowd[0].run())
             crowd[0] = None
         elif command[0] == "count":
@@ -91,9 +94,14 @@ def _people(conn) -> None:
 
 class _Crowd:
     """`users` people, each doing `rounds` rounds of the script; the next message `think` seconds after the
-    bot's answer (0: at once)."""
+    bot's answer (0: at once). `spread`: as people are — each starts within the first `think` seconds and
+    takes between half and one and a half times `think` (seeded, so runs compare); else all in step, every
+    one of them sending the same message in the same few milliseconds."""
 
-    def __init__(self, api, users: int, rounds: int, think: float, id_base: int):
+    def __init__(self, api, users: int, rounds: int, think: float, id_base: int, spread: bool = False):
+        import random
+
+        self.rng = random.Random(20261202) if spread else None
         from tests.bot.fake_api import FakeUser
 
         self.api, self.rounds, self.think = api, rounds, think
@@ -133,7 +141,8 @@ class _Crowd:
                     self.lock.notify_all()
                     return True
             if self.think:
-                heapq.heappush(self.timers, (time.monotonic() + self.think, uid))
+                pause = self.think * (self.rng.uniform(0.5, 1.5) if self.rng else 1.0)
+                heapq.heappush(self.timers, (time.monotonic() + pause, uid))
                 self.lock.notify_all()
             else:
                 self.push(uid)
@@ -143,7 +152,10 @@ class _Crowd:
         start = time.monotonic()
         with self.lock:
             for uid in self.people:
-                self.push(uid)
+                if self.rng and self.think:
+                    heapq.heappush(self.timers, (start + self.rng.uniform(0, self.think), uid))
+                else:
+                    self.push(uid)
             while self.left and time.monotonic() - start < 300:
                 now = time.monotonic()
                 while self.timers and self.timers[0][0] <= now:
@@ -172,9 +184,9 @@ def main() -> None:
         proc.join(10)
 
 
-async def _crowd(conn, label: str, think: float, id_base: int) -> None:
+async def _crowd(conn, label: str, think: float, id_base: int, spread: bool = False) -> None:
     cpu0 = time.process_time()
-    conn.send(("run", USERS, ROUNDS, think, id_base))
+    conn.send(("run", USERS, ROUNDS, think, id_base, spread))
     r = await asyncio.to_thread(conn.recv)
     cpu = time.process_time() - cpu0
     lat = r["latencies"]
@@ -222,7 +234,8 @@ async def _bot(conn, base_url: str, token: str) -> None:
     await application.updater.start_polling(poll_interval=0, timeout=10)
     print(f"   {USERS} orang sekaligus × {ROUNDS} putaran × {len(_script())} pembaruan (long polling, SQLite)",
           flush=True)
-    await _crowd(conn, f"jeda berpikir {THINK:g} s", THINK, 80_000_000)
+    await _crowd(conn, f"jeda berpikir {THINK:g} s ±50%, mulai tersebar", THINK, 80_000_000, spread=True)
+    await _crowd(conn, f"serempak: jeda tepat {THINK:g} s", THINK, 82_000_000)
     await _crowd(conn, "tanpa jeda (jenuh)", 0.0, 81_000_000)
 
     def queue_rows() -> float:

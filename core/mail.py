@@ -33,6 +33,7 @@ from core.extensions import db
 from core.models import Outbox, Role, User, UserRole
 from core.outbox import enqueue
 from core.registry import CardValue
+from core.officecache import cached
 from core.settings import get_setting, office
 
 log = logging.getLogger(__name__)
@@ -83,8 +84,14 @@ def enqueue_email(recipient: str, subject: str, text: str, dedup_key: str, *, la
 
 def alert_addresses(role: Role | str, *, unit_id: int | None = None, skip: int | None = None) -> list[tuple[int, str]]:
     """(user id, address) of the active holders of `role` (of one unit) who get e-mail alerts: their own
-    choice, else the office's default for the role. Inside an app context."""
+    choice, else the office's default for the role. Inside an app context. Kept with the office's settings
+    (core.officecache): every new complaint asks, an account changes seldom."""
     role = getattr(role, "value", role)
+    wanted = cached(f"alerts:{role}:{unit_id}", lambda: _alert_addresses(role, unit_id))
+    return [(uid, email) for uid, email in wanted if uid != skip]
+
+
+def _alert_addresses(role: str, unit_id: int | None) -> list[tuple[int, str]]:
     default = bool((get_setting("kabar_surel") or {}).get(role, True))
     q = (select(User.id, User.email, User.kabar_surel).join(UserRole, UserRole.user_id == User.id)
          .where(UserRole.role == role, User.aktif).order_by(User.id))
@@ -92,7 +99,7 @@ def alert_addresses(role: Role | str, *, unit_id: int | None = None, skip: int |
         q = q.where(User.unit_id == unit_id)
     # on the session's connection: the accounts are not what this unit of work is writing, so no flush first
     return [(uid, email) for uid, email, own in db.session.connection().execute(q)
-            if uid != skip and email and (default if own is None else own)]
+            if email and (default if own is None else own)]
 
 
 def alert_officers(role: Role | str, subject: str, text: str, key: str, *, link: str = "",

@@ -1,4 +1,5 @@
-"""Read-mostly office data (the Setting rows, the admin's calendar days) kept per process for a few seconds.
+"""Read-mostly office data (the Setting rows, the admin's calendar days, who gets alerts) kept per process for a
+few seconds.
 
 Every submission reads the settings and the calendar; they change a few times a year. A process keeps what it
 read for OFFICE_CACHE_SECONDS (5): a change committed here is seen at once (the commit clears the store), a
@@ -19,7 +20,8 @@ from core.extensions import db
 T = TypeVar("T")
 _STORE = "zi.office_cache"
 _CHANGED = "office_changed"
-WATCHED: set[str] = {"setting", "calendar_day"}  # table names whose rows are office data
+# table names whose rows are office data: the settings, the calendar, and the accounts (who gets alerts)
+WATCHED: set[str] = {"setting", "calendar_day", "user", "user_role"}
 
 
 def cached(name: str, load: Callable[[], T]) -> T:

@@ -215,8 +215,6 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
         raise NotAllowed("Hanya petugas pengaduan yang dapat mencatat pengaduan dari kanal ini.")
     clean = validate(data, kanal=kanal)
     idem = _idem_hash(token) if token else None
-    if idem and (existing := _by_idem(idem)):
-        return _show_again(existing, token, kanal)
     if idem and kanal == "web" and _by_idem(_idem_hash("spent/" + token)):
         raise DomainError(CODE_SPENT)
 
@@ -232,8 +230,9 @@ def submit(data: dict, files: list[storage.Clean] | None = None, *, kanal: str =
         p.nik = None  # an anonymous reporter's NIK is never kept
     p.batas_verifikasi = add_workdays(today, int(cfg["verifikasi_hk"]))
     _set_batas(p)
-    # the yearly counter first: its UPDATE serialises submits (the check below sees the winner), and it is
-    # the transaction's first write, so the savepoint below works on SQLite too
+    # the yearly counter first: its UPDATE serialises submits, so the one check below for the same token sees
+    # the winner (a double submit gives its number back), and it is the transaction's first write, so the
+    # savepoint below works on SQLite too
     seq = next_sequence("pengaduan", today.year)
     if idem and (existing := _by_idem(idem)):
         _give_back_number(today.year)
