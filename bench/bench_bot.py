@@ -256,6 +256,10 @@ async def _bot(conn, base_url: str, token: str) -> None:
     received = await asyncio.to_thread(conn.recv)
     print(f"   Outbox: {OUTBOX_ROWS} kabar antre dalam {queued:.1f} s; terkirim {stats.sent} dalam {drained:.1f} s "
           f"= {stats.sent / drained:.0f}/s (diterima API {received}, gagal {stats.failed})", flush=True)
+    from bench.harness import note
+
+    note(f"bot: Outbox drain, {OUTBOX_ROWS:,} pending notifications", f"{stats.sent / drained:.0f} messages/s, "
+         f"{stats.failed} failed")
 
     await application.updater.stop()
     await application.stop()

@@ -19,7 +19,7 @@ TINY = {"BENCH_BOT_USERS": "5", "BENCH_BOT_ROUNDS": "1", "BENCH_BOT_OUTBOX": "20
         "BENCH_GRATIFIKASI_ROWS": "300", "BENCH_MAIL_ROWS": "200", "BENCH_PENGADUAN_N": "60",
         "BENCH_SKALA": "0.0005", "BENCH_WBS_N": "4", "SKM_BENCH_ROWS": "2000", "BENCH_ZI_PER_MONTH": "20"}
 PROMISED = ["floor: one INSERT into SQLite", "complaint API", "vs floor", "gratifikasi API", "SKM answer API",
-            "peak memory per worker", "bot:", "updates/s", "queue: open, first page", "IKM", "WBS", "monev"]
+            "peak memory per worker", "bot:", "updates/s", "Outbox drain", "queue: open, first page", "IKM", "WBS", "monev"]
 
 
 def _pg_admin():
