@@ -14,11 +14,16 @@ from core.storage import ALLOWED, UploadError
 MAX_FILES = 5
 
 
+def too_many(max_files: int = MAX_FILES) -> UploadError:
+    """The refusal of more than `max_files` files in one report (on its upload field)."""
+    return UploadError(N_("Paling banyak %(n)s berkas dalam satu kiriman.", n=max_files))
+
+
 def inspect_files(files: list[FileStorage], *, allowed=ALLOWED, max_files: int = MAX_FILES) -> list[storage.Clean]:
     """Check every file before anything is written, so a bad file leaves nothing half-saved."""
     files = [f for f in files if f and f.filename]
     if len(files) > max_files:
-        raise UploadError(N_("Paling banyak %(n)s berkas dalam satu kiriman.", n=max_files))
+        raise too_many(max_files)
     limit = current_app.config["MAX_FILE_BYTES"]
     return [storage.inspect_upload(f.read(limit + 1), f.filename, max_bytes=limit, allowed=allowed) for f in files]
 

@@ -12,11 +12,11 @@ import base64
 import binascii
 
 from flask import after_this_request, current_app, request
-from flask_babel import gettext as _
 
 from core import staging
-from core.attachments import MAX_FILES
+from core.attachments import MAX_FILES, too_many
 from core.crypto import KEY_BYTES, new_key
+from core.web import translated
 from gratifikasi import formulir, langkah
 from gratifikasi.forms import files_of
 
@@ -90,7 +90,7 @@ def tambah_berkas(form, token: str, files) -> None:
     """Stage checked files under the page's token, after the ones staged before (at most MAX_FILES)."""
     staged = berkas(token)
     if len(staged) + len(files) > MAX_FILES:
-        form.lampiran.errors = [_("Paling banyak %(n)s berkas dalam satu kiriman.", n=MAX_FILES)]
+        form.lampiran.errors = [*form.lampiran.errors, translated(too_many().message)]
         return
     staging.keep(STAGING, token, staged + staging.stage(STAGING, files))
 

@@ -11,10 +11,9 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from core import staging
-from core.attachments import MAX_FILES
-from core.errors import N_, DomainError
+from core.attachments import MAX_FILES, too_many
+from core.errors import DomainError
 from core.extensions import db, limiter
-from core.storage import UploadError
 from core.throttle import guessing_budget
 from core.uow import doom, on_commit
 from core.web import PDF, attempt, download, refuse
@@ -95,7 +94,7 @@ def lapor():
             # a nihil report has no files step: files staged before the kind was changed are not sent with it
             files = (draf.muat_berkas(token) if inp.jenis != "nihil" else []) + clean
             if len(files) > MAX_FILES:
-                raise UploadError(N_("Paling banyak %(n)s berkas dalam satu kiriman.", n=MAX_FILES))
+                raise too_many()
             lap, kode = service.submit(inp, files, kanal="web", idem_token=form.idem.data,
                                        user=current_user if current_user.is_authenticated else None)
         except service.DuplicateSubmission as e:

@@ -118,6 +118,22 @@ def test_a_file_uploaded_on_its_step_is_in_the_sent_report(app, client):
     assert token not in str(list(folder.iterdir()))
 
 
+def test_a_sixth_file_is_refused_and_the_five_staged_are_kept(app, client):
+    html = walk(client, PENERIMAAN, until="lampiran")
+    for i in range(5):  # one at a time, each staged on the way back and listed again on the step
+        back = press(client, html, aksi="kembali", lampiran=(io.BytesIO(PNG), f"bukti{i}.png"))
+        html = press(client, back)
+    assert step_of(html) == "lampiran" and all(f"bukti{i}.png" in html for i in range(5))
+    refused = press(client, html, lampiran=(io.BytesIO(PNG), "bukti5.png"))
+    assert step_of(refused) == "lampiran" and 'id="ringkasan-galat"' in refused
+    assert "Paling banyak 5 berkas dalam satu kiriman." in refused
+    assert all(f"bukti{i}.png" in refused for i in range(5)) and "bukti5.png" not in refused
+    check = press(client, refused)  # on with the five
+    press(client, check, aksi="kirim", url="/gratifikasi/lapor")
+    with app.app_context():
+        assert len(db.session.scalars(select(Attachment)).all()) == 5
+
+
 def test_a_staged_file_can_be_taken_off_and_a_bad_one_is_refused(app, client):
     answers = dict(PENERIMAAN)
     answers.pop("lampiran")
