@@ -49,13 +49,16 @@ run: seed
 	@echo ""
 	ZI_DEV=1 $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
-# Debian's chromium for the browser tests; installed when missing and we may (root).
+# Debian's chromium for the browser tests, and HarfBuzz's subsetter that WeasyPrint asks for (without it
+# every PDF warns, which the suite counts as an error); installed when missing and we may (root).
+DEB_TEST := chromium libharfbuzz-subset0
 browser:
-	@if command -v chromium >/dev/null 2>&1; then :; \
+	@missing="$$(for p in $(DEB_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Memasang chromium (Debian) untuk uji peramban..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "chromium tidak ada dan tidak dapat dipasang (bukan root): uji peramban dilewati."; fi
+		echo "Memasang paket Debian untuk uji: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Paket Debian tidak ada dan tidak dapat dipasang (bukan root): $$missing"; fi
 
 test: $(STAMP) lint browser test-suite
 

@@ -72,6 +72,10 @@ def load_test(env_extra: dict | None = None, label: str = "SQLite") -> dict:
         run_load(lambda: _api_submit(base), 100, CLIENTS)
         floor = run_load(lambda: floor_post(base), LOAD_N, CLIENTS)
         show(f"floor: one INSERT ({label})", floor)
+        # the application's own emptiest request (its whole request machinery and one SELECT 1): what no
+        # intake through the application can be faster than
+        empty = run_load(lambda: urllib.request.urlopen(base + "/sehat", timeout=30).read(), LOAD_N, CLIENTS)
+        show(f"GET /sehat ({label})", empty)
         api = run_load(lambda: _api_submit(base), LOAD_N, CLIENTS)
         show(f"POST /api/v1/pengaduan ({label})", api)
         form = run_load(lambda: _form_submit(base), LOAD_N // 5, CLIENTS)
@@ -79,6 +83,7 @@ def load_test(env_extra: dict | None = None, label: str = "SQLite") -> dict:
         note(f"floor: one INSERT into SQLite, {CLIENTS} clients ({label} run)", figures(floor))
         note(f"complaint API, {CLIENTS} clients ({label})", figures(api))
         note(f"complaint web form (3 requests), {CLIENTS} clients ({label})", figures(form))
+        versus_floor(f"the application's GET /sehat ({label})", empty, floor)
         versus_floor(f"complaint API ({label})", api, floor)
         return {"floor": floor, "api": api, "form": form}
 

@@ -60,8 +60,11 @@ def database_url(tmp_path_factory) -> str:
 def _empty_tables() -> None:
     tables = [t for t in reversed(db.metadata.sorted_tables)]
     if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{t.name}"' for t in tables)
-        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        # DELETE, children first, and every sequence back to 1: the same empty start as TRUNCATE … RESTART
+        # IDENTITY, which costs 0.27 s for these ~50 tables (new files for each) against ~10 ms
+        db.session.connection().exec_driver_sql("".join(f'DELETE FROM "{t.name}";' for t in tables))
+        db.session.execute(text("SELECT count(setval(c.oid, 1, false)) FROM pg_class c JOIN pg_namespace n "
+                                "ON n.oid = c.relnamespace WHERE c.relkind = 'S' AND n.nspname = 'public'"))
     else:
         for table in tables:
             db.session.execute(table.delete())
