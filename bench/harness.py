@@ -3,7 +3,6 @@ percentiles. Traffic only ever goes to 127.0.0.1."""
 from __future__ import annotations
 
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -13,6 +12,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.loopback import Gunicorn, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE: list[tuple[str, str]] = []  # (what, figure): the one table `make bench` prints at the end
@@ -40,12 +41,6 @@ def _peak_rss_mib(master_pid: int) -> list[float]:
     return peaks
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def gunicorn_server(env_extra: dict | None = None, workers: int = 2, label: str = ""):
     """A migrated, seeded instance served by gunicorn (gunicorn.conf.py), with the floor route beside it
@@ -58,23 +53,14 @@ def gunicorn_server(env_extra: dict | None = None, workers: int = 2, label: str 
     flask = [sys.executable, "-m", "flask"]
     subprocess.run(flask + ["db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
     subprocess.run(flask + ["demo", "seed", "--if-empty"], cwd=ROOT, env=env, check=True, capture_output=True)
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null",
-                             "bench.wsgi_bench:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    server = Gunicorn("bench.wsgi_bench:app", env).start()
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/sehat", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield base, instance
-        if label and (peaks := _peak_rss_mib(proc.pid)):
+        server.wait()
+        yield server.base, instance
+        if label and (peaks := _peak_rss_mib(server.proc.pid)):
             note(f"peak memory per worker ({label})", f"{max(peaks):.0f} MiB (of {len(peaks)} workers)")
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
+        server.stop()
 
 FLOOR_BODY = b'{"judul": "Antrean layanan lama", "uraian": "Saya menunggu tiga jam di loket."}'
 

@@ -17,7 +17,10 @@ from app import create_app
 from core import workdays
 from core.crypto import KdfParams
 from core.extensions import db, limiter
+from tests import routes_memo
 from tests.factories import PASSWORD, make_user
+
+routes_memo.install()
 
 
 def _database_url(tmp_root: Path) -> str:

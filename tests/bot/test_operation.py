@@ -3,7 +3,6 @@ expire with a message, long polling and webhook mode against the fake API, the o
 from __future__ import annotations
 
 import json
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -22,6 +21,7 @@ from core.workdays import utcnow
 from pengaduan.models import Pengaduan
 from tests.bot.conftest import BotHarness, jpeg
 from tests.bot.test_lapor import TICKET
+from tests.loopback import free_port
 from tests.pengaduan.helpers import submit as submit_complaint
 
 
@@ -98,15 +98,9 @@ def test_long_polling_through_get_updates(app, api, budi, make_bot):
     assert api.count("getMe") >= 1 and api.count("deleteWebhook") == 1
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_webhook_mode_checks_the_secret_token(app, api, budi, make_bot):
     bot = make_bot()
-    port, secret = _free_port(), webhook_secret(app)
+    port, secret = free_port(), webhook_secret(app)
     bot.run(bot.application.updater.start_webhook(listen="127.0.0.1", port=port, url_path="telegram",
                                                   webhook_url="https://lapor.contoh.go.id/telegram",
                                                   secret_token=secret))

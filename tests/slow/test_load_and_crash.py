@@ -25,10 +25,7 @@ import itertools
 import json
 import os
 import re
-import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -42,19 +39,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from tests.loopback import Gunicorn, free_port
+
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = 32
 # LOAD_SCALE=10 (by hand) sends 5 000 complaints and 5 000 of each other kind on SQLite; the deadline grows with it
 _SCALE = float(os.environ.get("LOAD_SCALE", "1"))
 DEADLINE_SECONDS = 240 * max(1.0, _SCALE)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _png() -> bytes:
@@ -68,55 +60,6 @@ def _png() -> bytes:
 
 
 PNG = _png()
-
-
-class Server:
-    """gunicorn in its own process group, so the master and its workers can be killed together."""
-
-    def __init__(self, env: dict):
-        self.env = env
-        self.port = int(env["PORT"])
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen | None = None
-        self.log = open(Path(env["INSTANCE_PATH"]) / "gunicorn.log", "ab")
-
-    def start(self) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null",
-             "--graceful-timeout", "5", "tests.slow.load_app:app"],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=self.log, start_new_session=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.base + "/sehat", timeout=2).read()
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise AssertionError("gunicorn did not start")
-
-    def workers(self) -> list[int]:
-        children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()
-        return [int(pid) for pid in children]
-
-    def kill_workers(self) -> int:
-        pids = self.workers()
-        for pid in pids:
-            os.kill(pid, signal.SIGKILL)
-        return len(pids)
-
-    def kill_all(self) -> None:
-        os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=5)
-        self.log.close()
 
 
 # --- the instance -------------------------------------------------------------------------------------------
@@ -153,7 +96,7 @@ def _prepare(instance: Path, url: str) -> dict:
 
 def _env(instance: Path, url: str) -> dict:
     return {**os.environ, "INSTANCE_PATH": str(instance), "DATABASE_URL": url, "HOST": "127.0.0.1",
-            "PORT": str(_free_port()), "WEB_CONCURRENCY": "2", "GUNICORN_THREADS": "4", "RATELIMIT_ENABLED": "0",
+            "PORT": str(free_port()), "WEB_CONCURRENCY": "2", "GUNICORN_THREADS": "4", "RATELIMIT_ENABLED": "0",
             "ZI_DEV": "1", "REDIS_URL": "", "FLASK_APP": "wsgi.py"}
 
 
@@ -270,7 +213,7 @@ def _survey(base: str, layanan: str, n: int, key: str) -> str:
     return key
 
 
-def _run_load(server: Server, layanan: str, counts: dict[str, int], during=None) -> dict:
+def _run_load(server: Gunicorn, layanan: str, counts: dict[str, int], during=None) -> dict:
     """Send every job from 32 threads; a broken job is sent again (same key) until acknowledged or the
     deadline. `during(sent)` is called by one thread as the load goes on (the crash). Returns the
     acknowledgements per kind."""
@@ -406,11 +349,11 @@ def backend(request, tmp_path):
         yield url
 
 
-def _server(tmp_path: Path, url: str) -> tuple[Server, str]:
+def _server(tmp_path: Path, url: str) -> tuple[Gunicorn, str]:
     instance = tmp_path / "instance"
     instance.mkdir(exist_ok=True)
     layanan = _prepare(instance, url)["layanan"]
-    server = Server(_env(instance, url))
+    server = Gunicorn("tests.slow.load_app:app", _env(instance, url))
     return server, layanan
 
 
@@ -425,7 +368,7 @@ CRASH = {"api": 150, "web": 50, "wbs": 150, "skm": 150, "grt": 100}
 def test_concurrent_submissions_are_all_kept_once(tmp_path, backend):
     counts = LOAD[backend.split(":")[0]]
     server, layanan = _server(tmp_path, backend)
-    server.start()
+    server.start().wait()
     try:
         started = time.monotonic()
         result = _run_load(server, layanan, counts)
@@ -440,7 +383,7 @@ def test_concurrent_submissions_are_all_kept_once(tmp_path, backend):
 
 def test_kill_9_during_load_loses_nothing_acknowledged(tmp_path, backend):
     server, layanan = _server(tmp_path, backend)
-    server.start()
+    server.start().wait()
     faults: list[str] = []
     lock = threading.Lock()
 
@@ -452,7 +395,7 @@ def test_kill_9_during_load_loses_nothing_acknowledged(tmp_path, backend):
             elif sent >= 300 and len(faults) == 1:
                 faults.append("kill -9 master")
                 server.kill_all()
-                server.start()  # the same port, the same instance
+                server.start().wait()  # the same port, the same instance
                 faults.append("restarted")
 
     try:

@@ -15,10 +15,6 @@ import json
 import os
 import re
 import secrets
-import signal
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -27,21 +23,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.loopback import Gunicorn, free_port
 from tests.slow.pg import own_database
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
 REDIS = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
 _CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -75,41 +63,11 @@ def _prepare(instance: Path, url: str) -> tuple[str, str | None]:
         dispose_app(app)
 
 
-class Instance:
-    def __init__(self, name: str, tmp: Path, env: dict):
-        self.instance = tmp / name
-        self.instance.mkdir()
-        self.port = _free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = open(self.instance / "gunicorn.log", "ab")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--access-logfile", "/dev/null",
-             "--graceful-timeout", "3", "tests.slow.multi_app:app"], cwd=ROOT, stdout=self.log, stderr=self.log, start_new_session=True,
-            env={**env, "INSTANCE_PATH": str(self.instance), "PORT": str(self.port)})
-
-    def wait(self) -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.base + "/sehat", timeout=2).read()
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise AssertionError(f"gunicorn {self.base} did not start: {(self.instance / 'gunicorn.log').read_text()[-2000:]}")
-
-    def terminate(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-
-    def stop(self) -> None:
-        self.terminate()
-        if self.proc.poll() is None:
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=5)
-        self.log.close()
+def _instance(name: str, tmp: Path, env: dict) -> Gunicorn:
+    instance = tmp / name
+    instance.mkdir()
+    return Gunicorn("tests.slow.multi_app:app", {**env, "INSTANCE_PATH": str(instance), "PORT": str(free_port())},
+                    graceful=3).start()
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +81,7 @@ def two_instances(tmp_path_factory, shared_database):
            "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2", "ZI_DEV": "1", "FLASK_APP": "wsgi.py",
            "RATELIMIT_ENABLED": "1", "RATELIMIT_PUBLIC_SUBMIT": "3 per hour",
            "ZI_RATE_PREFIX": f"uji-{uuid.uuid4().hex[:8]}"}
-    a, b = Instance("a", tmp_path, env), Instance("b", tmp_path, env)
+    a, b = _instance("a", tmp_path, env), _instance("b", tmp_path, env)
     try:
         a.wait()
         b.wait()
