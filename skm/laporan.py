@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from core import documents
 from core.settings import office
+from core.templating import angka as angka_halaman
 from core.workdays import format_tanggal, local_today
 from skm import service
 from skm.calculator import UNSUR_KODE, UNSUR_NAMA, HasilIkm, NilaiUnsur, angka
@@ -48,7 +49,7 @@ def grafik_svg(unsur: tuple[NilaiUnsur, ...] | list[NilaiUnsur], judul: str = "N
         y = i * row_h
         parts.append(f'<text x="0" y="{y + 13}">{escape(u.kode + " " + u.nama)}</text>')
         parts.append(_bar(0, y + 18, bar_w, 14, u))
-        parts.append(f'<text x="{bar_w + 6}" y="{y + 30}">{escape(u.nrr_tampil)}</text>')
+        parts.append(f'<text x="{bar_w + 6}" y="{y + 30}">{escape(angka_halaman(u.nrr))}</text>')  # the page's language
     parts += _axis(0, bar_w, row_h * len(unsur) + 12, 10)
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -34,8 +34,10 @@ def test_results_numbers_follow_the_language_and_the_poster_stays_indonesian(app
     page = browser.get(f"/survei/hasil/{ids.periode}?layanan=kb-konseling&lang=en").get_data(as_text=True)
     assert "97.22" in page and "3.889" in page and "97,22" not in page  # IKM 25–100 and 1–4 with a point
     assert "100.0 %" in page  # the respondent profile's shares
+    assert ">3.00</text>" in page and ">3,00</text>" not in page  # the chart's value of U4
     id_ = app.test_client().get(f"/survei/hasil/{ids.periode}?layanan=kb-konseling").get_data(as_text=True)
     assert "97,22" in id_ and "3,889" in id_ and "100,0 %" in id_ and "97.22" not in id_
+    assert ">3,00</text>" in id_
 
     # the office's documents stay Indonesian whatever the page language
     poster = browser.get(f"/survei/hasil/{ids.periode}/poster.pdf?lang=en")
