@@ -10,7 +10,8 @@ from markupsafe import Markup
 
 from core import documents
 from core.settings import office
-from core.templating import angka as angka_halaman
+from core.errors import N_
+from core.templating import angka as angka_halaman, teks_kantor
 from core.workdays import format_tanggal, local_today
 from skm import service
 from skm.calculator import UNSUR_KODE, UNSUR_NAMA, HasilIkm, NilaiUnsur, angka
@@ -30,7 +31,10 @@ def _mutu_nrr(nrr) -> str:
     return mutu_dari_konversi(nrr * 25)[0]
 
 
-def grafik_svg(unsur: tuple[NilaiUnsur, ...] | list[NilaiUnsur], judul: str = "Nilai rata-rata per unsur",
+JUDUL_GRAFIK = N_("Nilai rata-rata per unsur")
+
+
+def grafik_svg(unsur: tuple[NilaiUnsur, ...] | list[NilaiUnsur], judul: str = JUDUL_GRAFIK,
                *, cetak: bool = False, baris: int = 15, huruf: int = 9) -> Markup:
     """Bars drawn on the server: no script, no style attribute (the CSP forbids both).
 
@@ -42,14 +46,15 @@ def grafik_svg(unsur: tuple[NilaiUnsur, ...] | list[NilaiUnsur], judul: str = "N
         return Markup("")
     if cetak:
         return _grafik_cetak(unsur, judul, baris, huruf)
+    # a page's chart speaks the page's language (title, the unsur names, the values); print stays Indonesian
     width, bar_w, row_h = 400, 340, 38
     height = row_h * len(unsur) + 18
-    parts = [_svg_open(width, height, judul, 13)]
+    parts = [_svg_open(width, height, teks_kantor(judul), 13)]
     for i, u in enumerate(unsur):
         y = i * row_h
-        parts.append(f'<text x="0" y="{y + 13}">{escape(u.kode + " " + u.nama)}</text>')
+        parts.append(f'<text x="0" y="{y + 13}">{escape(u.kode + " " + teks_kantor(u.nama))}</text>')
         parts.append(_bar(0, y + 18, bar_w, 14, u))
-        parts.append(f'<text x="{bar_w + 6}" y="{y + 30}">{escape(angka_halaman(u.nrr))}</text>')  # the page's language
+        parts.append(f'<text x="{bar_w + 6}" y="{y + 30}">{escape(angka_halaman(u.nrr))}</text>')
     parts += _axis(0, bar_w, row_h * len(unsur) + 12, 10)
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -717,12 +717,11 @@ def change_status(report_id: int, user: User, key: WbsKey, private: bytes, to: s
 
 def export_pdf(report_id: int, user: User, key: WbsKey, private: bytes) -> bytes:
     """One case as a printed PDF for the investigators (audited; the PDF is built in memory only)."""
-    from core.documents import render_html, render_pdf
-    from core.settings import office
+    from core.documents import letterhead, render_html, render_pdf
     from core.workdays import format_tanggal
 
     case = open_case(report_id, user, key, private, purpose="ekspor")
-    ctx = {"case": case, "office": office(), "labels": ELEMENT_LABELS, "status": STATUS,
+    ctx = {"case": case, "kop": letterhead(), "labels": ELEMENT_LABELS, "status": STATUS,
            "dicetak": format_tanggal(local_today()), "oleh": user.nama,
            "fmt": format_tanggal}
     return render_pdf(render_html("wbs_kasus.html", ctx))

@@ -35,9 +35,11 @@ def test_results_numbers_follow_the_language_and_the_poster_stays_indonesian(app
     assert "97.22" in page and "3.889" in page and "97,22" not in page  # IKM 25–100 and 1–4 with a point
     assert "100.0 %" in page  # the respondent profile's shares
     assert ">3.00</text>" in page and ">3,00</text>" not in page  # the chart's value of U4
+    assert 'aria-label="Average score (NRR) per element"' in page and ">U1 Requirements</text>" in page
+    assert "Nilai rata-rata per unsur" not in page and ">U1 Persyaratan</text>" not in page
     id_ = app.test_client().get(f"/survei/hasil/{ids.periode}?layanan=kb-konseling").get_data(as_text=True)
     assert "97,22" in id_ and "3,889" in id_ and "100,0 %" in id_ and "97.22" not in id_
-    assert ">3,00</text>" in id_
+    assert ">3,00</text>" in id_ and 'aria-label="Nilai rata-rata per unsur"' in id_ and ">U1 Persyaratan</text>" in id_
 
     # the office's documents stay Indonesian whatever the page language
     poster = browser.get(f"/survei/hasil/{ids.periode}/poster.pdf?lang=en")

@@ -155,3 +155,40 @@ def test_enrol_page_creates_a_key_and_keeps_it_unlocked(app, login_as):
     assert FULL["apa"] in client.get(f"/admin/wbs/{rid}").get_data(as_text=True)
     with app.app_context():
         assert db.session.get(WbsReport, rid) is not None
+
+
+def test_export_pdf_carries_the_one_letterhead_and_stays_confidential(app, login_as):
+    """The case print has the office's full kop (parent body, office, address, contact, logo) on its first page
+    only, like every other document; a long case runs on, and every page keeps RAHASIA and its page number."""
+    from core import documents
+    from core.demo import KANTOR
+    from core.settings import set_setting
+    from tests.core.test_letterhead import INDUK, NAMA, _pdf_kop, _png
+    from tests.wbs.helpers import unlocked
+
+    with app.app_context():
+        set_setting("kantor", KANTOR)
+        documents.save_logo(_png(), "logo.png")
+        db.session.commit()
+    client = officer_client(app, login_as)
+    short, _ = _report(app)
+    long_, _ = _report(app, bagaimana="\n".join(f"Kejadian ke-{n}: berkas ditahan sampai dibayar." for n in range(150)))
+    with app.app_context():
+        officer = user_by_email(client.user_email)
+        key, private = unlocked(officer)
+        pdfs = {rid: service.export_pdf(rid, officer, key, private) for rid in (short, long_)}
+
+    short_pdf = PdfReader(io.BytesIO(pdfs[short]))
+    assert len(short_pdf.pages) == 1
+    _pdf_kop(pdfs[short], "wbs_kasus")
+    first = " ".join(short_pdf.pages[0].extract_text().split())
+    assert KANTOR["alamat"] in first and "Pos-el sumsel@bkkbn.go.id" in first and f"RAHASIA — Laporan WBS-{short}" in first
+
+    long_pdf = PdfReader(io.BytesIO(pdfs[long_]))
+    assert len(long_pdf.pages) >= 3
+    _pdf_kop(pdfs[long_], "wbs_kasus panjang")
+    for n, page in enumerate(long_pdf.pages[1:], start=2):
+        text = " ".join(page.extract_text().split())
+        # WeasyPrint shares one resource dictionary (page.images lists the logo on every page): look for drawing
+        assert INDUK not in text and NAMA not in text and b" Do" not in page.get_contents().get_data()
+        assert f"RAHASIA — Laporan WBS-{long_}" in text and f"Halaman {n} dari {len(long_pdf.pages)}" in text
