@@ -90,12 +90,12 @@ def _remember_language(response):
 
 
 def _init_extensions(app: Flask) -> None:
-    from core.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+    from core.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate, migration_compares
     from core.sessions import init_sessions
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True,
-                     compare_type=True)
+                     compare_type=True, include_name=migration_compares)
     csrf.init_app(app)
     limiter.init_app(app)
     bootstrap.init_app(app)

@@ -94,6 +94,7 @@ class Pengaduan(db.Model):
         # the monthly monev counts per status, type and channel read from the index alone
         Index("ix_pengaduan_terbuka_kategori_batas_id", "terbuka", "kategori", "batas", "id"),
         Index("ix_pengaduan_tanggal_status_jenis_kanal", "tanggal_diterima", "status", "jenis", "kanal"),
+        # ix_pengaduan_judul_trgm (PostgreSQL only, migration 0012_cari_judul; core.extensions.MIGRATION_ONLY)
     )
 
 

@@ -63,15 +63,19 @@ def _where(f: QueueFilter, only_unit: int | None, today: date) -> list:
     return cond
 
 
+def queue_statement(f: QueueFilter, *, after: tuple[date, int] | None = None, only_unit: int | None = None,
+                    limit: int = PAGE, today: date | None = None):
+    """The SELECT of one queue page (one more row than shown: whether a next page exists)."""
+    q = select(Pengaduan).where(*_where(f, only_unit, today or local_today()))
+    if after is not None:
+        q = q.where(tuple_(Pengaduan.batas, Pengaduan.id) > tuple_(after[0], after[1]))
+    return q.options(joinedload(Pengaduan.unit)).order_by(Pengaduan.batas, Pengaduan.id).limit(limit + 1)
+
+
 def queue(f: QueueFilter, *, after: tuple[date, int] | None = None, only_unit: int | None = None,
           limit: int = PAGE, today: date | None = None) -> QueuePage:
     """One page of the queue sorted by deadline then id; `after` is the last (batas, id) seen."""
-    today = today or local_today()
-    q = select(Pengaduan).where(*_where(f, only_unit, today))
-    if after is not None:
-        q = q.where(tuple_(Pengaduan.batas, Pengaduan.id) > tuple_(after[0], after[1]))
-    rows = list(db.session.scalars(q.options(joinedload(Pengaduan.unit))
-                                   .order_by(Pengaduan.batas, Pengaduan.id).limit(limit + 1)))
+    rows = list(db.session.scalars(queue_statement(f, after=after, only_unit=only_unit, limit=limit, today=today)))
     more = len(rows) > limit
     rows = rows[:limit]
     return QueuePage(rows=rows, next_after=(rows[-1].batas, rows[-1].id) if more else None)

@@ -27,7 +27,7 @@ SCHEMA = "uji_migrasi"
 def test_migrations_match_models(app_ctx):
     # the session fixture upgraded an empty database to head; nothing may be left to generate
     with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(conn, opts=current_app.extensions["migrate"].configure_args)
         diff = compare_metadata(context, db.metadata)
     assert diff == []
 

@@ -382,6 +382,24 @@ def test_queue_keyset_pages_filters_and_overdue(app_ctx, petugas, unit_kb, monke
     assert queries.counts_by_status() == counts
 
 
+def test_words_in_the_title_are_searched_through_the_trigram_index_on_postgresql(app_ctx):
+    """At a ministry's size the search must not read every complaint: the queue's own query (lower(judul) LIKE
+    with its escape) is one the trigram index of migration 0012_cari_judul can serve."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the trigram index is PostgreSQL's")
+    for i in range(3):
+        submit(judul=f"Antrean loket {i}")
+    db.session.commit()
+    query = queries.queue_statement(queries.QueueFilter(status="semua", q="loket 1"))
+    sql = str(query.compile(db.engine, compile_kwargs={"literal_binds": True}))
+    db.session.execute(text("SET LOCAL enable_seqscan = off"))
+    db.session.execute(text("SET LOCAL enable_indexscan = off"))  # left: a bitmap scan of an index that fits
+    plan = "\n".join(db.session.scalars(text("EXPLAIN " + sql)))
+    assert "ix_pengaduan_judul_trgm" in plan, plan
+    db.session.rollback()
+
+
+
 def test_evidence_queries(app_ctx, petugas, monkeypatch):
     _at(monkeypatch, date(2026, 11, 2))
     a, _ = submit()
