@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
@@ -18,6 +17,7 @@ from telegram.ext import ContextTypes
 
 from bot import texts as T
 from bot.i18n import tr
+from core import officecache
 from core.errors import DomainError
 from core.uow import unit_of_work
 from core.workdays import local_today
@@ -40,7 +40,6 @@ class Runtime:
         # units of work that only read (a field check, a status lookup) have threads of their own: 100
         # complaints sent at once queue for the database's one writer, and a lookup waits behind none of them
         self.read_pool = ThreadPoolExecutor(readers, thread_name_prefix="bot-baca")
-        self._cache: dict[str, tuple[float, Any]] = {}
         self._loading: dict[str, asyncio.Future] = {}
 
     async def uow(self, fn: Callable, *args, **kwargs) -> Any:
@@ -59,25 +58,25 @@ class Runtime:
         with self.app.app_context(), unit_of_work():
             return fn(*args, **kwargs)
 
-    async def cached(self, name: str, read: Callable[[], Any], seconds: float = 60) -> Any:
-        """`read()` in a unit of work, at most once every `seconds` (office settings change rarely). Those who
-        ask while it is being read wait for that one read (100 people pressing /start at once make one)."""
-        hit = self._cache.get(name)
-        if hit and time.monotonic() - hit[0] < seconds:
-            return hit[1]
+    async def cached(self, name: str, read: Callable[[], Any]) -> Any:
+        """`read()`'s value from what the process keeps for the office (core.officecache, one store and one
+        freshness for the web and the bot), read in a unit of work when stale. Those who ask while it is
+        being read wait for that one read (100 people pressing /start at once make one)."""
+        name = "bot:" + name
+        hit, value = officecache.fresh(self.app, name)
+        if hit:
+            return value
         loading = self._loading.get(name)
         if loading is None:
-            loading = self._loading[name] = asyncio.ensure_future(self.read(read))
+            loading = self._loading[name] = asyncio.ensure_future(self.read(officecache.cached, name, read))
             try:
-                value = await asyncio.shield(loading)
-                self._cache[name] = (time.monotonic(), value)
-                return value
+                return await asyncio.shield(loading)
             finally:
                 self._loading.pop(name, None)
         return await asyncio.shield(loading)
 
     async def settings(self) -> dict:
-        """The bot's and the office's settings, read from the database at most once a minute."""
+        """The bot's and the office's settings (kept like every office setting: OFFICE_CACHE_SECONDS)."""
         return await self.cached("settings", _read_settings)
 
     def close(self) -> None:

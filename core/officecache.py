@@ -38,6 +38,15 @@ def cached(name: str, load: Callable[[], T]) -> T:
     return value
 
 
+def fresh(app, name: str) -> tuple[bool, object]:
+    """(True, value) when `app`'s process keeps `name` fresh, else (False, None): no database and no app
+    context (the bot's event loop asks before it sends a read to a thread)."""
+    hit = app.extensions.get(_STORE, {}).get(name)
+    if hit is not None and hit[1] > time.monotonic():
+        return True, hit[0]
+    return False, None
+
+
 def changed() -> None:
     """This unit of work writes office data: it reads from the database until it ends, and a commit clears
     the process's store (a write the ORM flushes is noticed by itself; this is for a read before the flush)."""

@@ -95,3 +95,30 @@ def test_english_categories_and_field_errors_in_the_complaint_conversation(app, 
     bot.feed(budi.tap("Family planning services"))
     bot.feed(budi.text("x" * 201))
     assert "The title is too long (at most 200 characters)." in budi.last_text()
+
+
+def test_the_bot_sees_the_offices_new_categories_as_soon_as_the_website_does(app, bot, budi, tmp_path, database_url):
+    """The bot keeps the office's settings in the same store, for the same few seconds, as every web worker
+    (core.officecache): categories an officer saves on the website (another process) reach the bot then."""
+    import time
+
+    from app import create_app
+    from core.settings import get_setting, set_setting
+    from core.uow import unit_of_work
+    from tests.conftest import base_config, dispose_app
+
+    app.config["OFFICE_CACHE_SECONDS"] = 0.5
+    bot.feed(budi.text("/lapor"))
+    bot.feed(budi.tap("Pengaduan"))
+    assert "Kategori Baru Sekali" not in budi.buttons()
+    website = create_app(base_config(tmp_path / "situs", database_url))
+    try:
+        with website.app_context(), unit_of_work():
+            set_setting("pengaduan", {**get_setting("pengaduan"), "kategori": ["Kategori Baru Sekali", "Lainnya"]})
+    finally:
+        dispose_app(website)
+    time.sleep(0.6)
+    bot.feed(budi.text("/batal"))
+    bot.feed(budi.text("/lapor"))
+    bot.feed(budi.tap("Pengaduan"))
+    assert "Kategori Baru Sekali" in budi.buttons()
