@@ -24,7 +24,7 @@ from core.documents import nota_dinas_docx, nota_dinas_pdf
 from core.errors import NotAllowed, NotFoundError
 from core.extensions import db
 from core.mail import failures, parse
-from core.models import Role, Unit, User
+from core.models import Role, User, unit_choices
 from core.registry import CardValue
 from core.security import role_required
 from core.workdays import local_today
@@ -63,8 +63,7 @@ def _visible(read: Callable, *args):
 
 
 def _unit_choices() -> list[tuple[str, str]]:
-    units = db.session.scalars(select(Unit).where(Unit.aktif).order_by(Unit.nama))
-    return [(str(u.id), u.nama) for u in units]
+    return [(str(i), nama) for i, nama in unit_choices()]
 
 
 @bp.get("/pengaduan")

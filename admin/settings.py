@@ -4,13 +4,15 @@ from __future__ import annotations
 from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from sqlalchemy import select
 from wtforms import BooleanField, DateField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from admin.forms import ActionForm
+from admin.forms import REQUIRED, ActionForm
 from admin.views import bp
 from core import audit, documents
 from core.calendar import office_calendar
@@ -20,51 +22,52 @@ from core.security import role_required
 from core.settings import get_setting, set_setting
 from core.storage import UploadError
 
-REQUIRED = "Wajib diisi."
-NIP = "NIP terdiri dari 18 angka."
+NIP = _l("NIP terdiri dari 18 angka.")
 ND_FIELDS = ("template_nomor", "kode_jabatan", "kka", "penandatangan_jabatan", "penandatangan_nama",
              "penandatangan_nip", "plh_nama", "plh_nip", "berhalangan")
 
 
 class OfficeForm(FlaskForm):
-    nama = StringField("Nama instansi", validators=[DataRequired(REQUIRED), Length(max=200)])
-    nama_en = StringField("Nama instansi dalam bahasa Inggris (opsional, untuk halaman ?lang=en)",
+    nama = StringField(_l("Nama instansi"), validators=[DataRequired(REQUIRED), Length(max=200)])
+    nama_en = StringField(_l("Nama instansi dalam bahasa Inggris (opsional, untuk halaman ?lang=en)"),
                           validators=[Optional(), Length(max=200)])
-    nama_singkat = StringField("Nama singkat layanan", validators=[DataRequired(REQUIRED), Length(max=60)])
-    induk = StringField("Instansi induk", validators=[Optional(), Length(max=200)])
-    alamat = StringField("Alamat", validators=[Optional(), Length(max=300)])
-    telepon = StringField("Telepon", validators=[Optional(), Length(max=60)])
-    email = StringField("E-mail", validators=[Optional(), Length(max=200)])
-    situs = StringField("Situs web", validators=[Optional(), Length(max=200)])
-    kota = StringField("Kota (untuk tanggal surat)", validators=[Optional(), Length(max=100)])
-    kepala_nama = StringField("Nama kepala kantor", validators=[Optional(), Length(max=200)])
-    kepala_jabatan = StringField("Jabatan kepala kantor", validators=[Optional(), Length(max=200)])
-    kepala_nip = StringField("NIP kepala kantor", validators=[Optional(), Regexp(r"^\d{18}$", message=NIP)])
-    template_nomor = StringField("Format nomor nota dinas", validators=[DataRequired(REQUIRED), Length(max=120)])
-    kode_jabatan = StringField("Kode jabatan penanda tangan", validators=[DataRequired(REQUIRED), Length(max=30)])
-    kka = StringField("Kode klasifikasi arsip (KKA)", validators=[DataRequired(REQUIRED), Length(max=30)])
+    nama_singkat = StringField(_l("Nama singkat layanan"), validators=[DataRequired(REQUIRED), Length(max=60)])
+    induk = StringField(_l("Instansi induk"), validators=[Optional(), Length(max=200)])
+    alamat = StringField(_l("Alamat"), validators=[Optional(), Length(max=300)])
+    telepon = StringField(_l("Telepon"), validators=[Optional(), Length(max=60)])
+    email = StringField(_l("E-mail"), validators=[Optional(), Length(max=200)])
+    situs = StringField(_l("Situs web"), validators=[Optional(), Length(max=200)])
+    kota = StringField(_l("Kota (untuk tanggal surat)"), validators=[Optional(), Length(max=100)])
+    kepala_nama = StringField(_l("Nama kepala kantor"), validators=[Optional(), Length(max=200)])
+    kepala_jabatan = StringField(_l("Jabatan kepala kantor"), validators=[Optional(), Length(max=200)])
+    kepala_nip = StringField(_l("NIP kepala kantor"), validators=[Optional(), Regexp(r"^\d{18}$", message=NIP)])
+    template_nomor = StringField(_l("Format nomor nota dinas"), validators=[DataRequired(REQUIRED), Length(max=120)])
+    kode_jabatan = StringField(_l("Kode jabatan penanda tangan"), validators=[DataRequired(REQUIRED), Length(max=30)])
+    kka = StringField(_l("Kode klasifikasi arsip (KKA)"), validators=[DataRequired(REQUIRED), Length(max=30)])
     # the official who signs a nota dinas (DOMAIN §7), and the deputy who signs when the official is absent
-    penandatangan_jabatan = StringField("Jabatan pejabat penanda tangan", validators=[Optional(), Length(max=200)])
-    penandatangan_nama = StringField("Nama pejabat penanda tangan", validators=[Optional(), Length(max=200)])
-    penandatangan_nip = StringField("NIP pejabat penanda tangan", validators=[Optional(), Regexp(r"^\d{18}$", message=NIP)])
-    plh_nama = StringField("Nama pelaksana harian (Plh.)", validators=[Optional(), Length(max=200)])
-    plh_nip = StringField("NIP pelaksana harian (Plh.)", validators=[Optional(), Regexp(r"^\d{18}$", message=NIP)])
-    berhalangan = BooleanField("Pejabat penanda tangan sedang berhalangan (Plh. menandatangani)")
-    tembusan = TextAreaField("Tembusan bawaan (satu per baris)", validators=[Optional(), Length(max=1000)],
+    penandatangan_jabatan = StringField(_l("Jabatan pejabat penanda tangan"), validators=[Optional(), Length(max=200)])
+    penandatangan_nama = StringField(_l("Nama pejabat penanda tangan"), validators=[Optional(), Length(max=200)])
+    penandatangan_nip = StringField(_l("NIP pejabat penanda tangan"),
+                                    validators=[Optional(), Regexp(r"^\d{18}$", message=NIP)])
+    plh_nama = StringField(_l("Nama pelaksana harian (Plh.)"), validators=[Optional(), Length(max=200)])
+    plh_nip = StringField(_l("NIP pelaksana harian (Plh.)"), validators=[Optional(), Regexp(r"^\d{18}$", message=NIP)])
+    berhalangan = BooleanField(_l("Pejabat penanda tangan sedang berhalangan (Plh. menandatangani)"))
+    tembusan = TextAreaField(_l("Tembusan bawaan (satu per baris)"), validators=[Optional(), Length(max=1000)],
                              render_kw={"rows": 3})
-    logo = FileField("Logo kop surat (PNG atau JPEG, paling besar 512 KB)")
-    hapus_logo = BooleanField("Hapus logo")
+    logo = FileField(_l("Logo kop surat (PNG atau JPEG, paling besar 512 KB)"))
+    hapus_logo = BooleanField(_l("Hapus logo"))
 
     def validate_berhalangan(self, field):
         from wtforms.validators import ValidationError
 
         if field.data and not (self.plh_nama.data or "").strip():
-            raise ValidationError("Isi nama pelaksana harian (Plh.) bila pejabat berhalangan.")
+            raise ValidationError(_("Isi nama pelaksana harian (Plh.) bila pejabat berhalangan."))
     # office defaults of the e-mail alerts (core.mail); each officer may still switch their own
-    kabar_petugas_pengaduan = BooleanField("Petugas pengaduan: pengaduan baru, tanggapan pelapor, tenggat 1 HK lagi")
-    kabar_unit = BooleanField("Unit: disposisi diterima, tenggat tindak lanjut dekat")
-    kabar_upg = BooleanField("UPG: laporan gratifikasi baru, tenggat KPK dekat")
-    kabar_tim_wbs = BooleanField("Tim WBS: kabar harian «Ada laporan WBS baru.»")
+    kabar_petugas_pengaduan = BooleanField(
+        _l("Petugas pengaduan: pengaduan baru, tanggapan pelapor, tenggat 1 HK lagi"))
+    kabar_unit = BooleanField(_l("Unit: disposisi diterima, tenggat tindak lanjut dekat"))
+    kabar_upg = BooleanField(_l("UPG: laporan gratifikasi baru, tenggat KPK dekat"))
+    kabar_tim_wbs = BooleanField(_l("Tim WBS: kabar harian «Ada laporan WBS baru.»"))
 
     def validate_template_nomor(self, field):
         from wtforms.validators import ValidationError
@@ -78,18 +81,20 @@ class OfficeForm(FlaskForm):
 
 
 class UnitForm(FlaskForm):
-    kode = StringField("Kode", validators=[DataRequired(REQUIRED), Length(max=20)])
-    nama = StringField("Nama unit", validators=[DataRequired(REQUIRED), Length(max=200)])
-    kepala_nama = StringField("Nama kepala unit", validators=[Optional(), Length(max=200)])
-    kepala_jabatan = StringField("Jabatan kepala unit", validators=[Optional(), Length(max=200)])
-    kepala_nip = StringField("NIP kepala unit", validators=[Optional(), Regexp(r"^\d{18}$", message="NIP terdiri dari 18 angka.")])
-    aktif = BooleanField("Aktif", default=True)
+    kode = StringField(_l("Kode"), validators=[DataRequired(REQUIRED), Length(max=20)])
+    nama = StringField(_l("Nama unit"), validators=[DataRequired(REQUIRED), Length(max=200)])
+    nama_en = StringField(_l("Nama unit dalam bahasa Inggris (opsional)"), validators=[Optional(), Length(max=200)])
+    kepala_nama = StringField(_l("Nama kepala unit"), validators=[Optional(), Length(max=200)])
+    kepala_jabatan = StringField(_l("Jabatan kepala unit"), validators=[Optional(), Length(max=200)])
+    kepala_nip = StringField(_l("NIP kepala unit"), validators=[Optional(), Regexp(r"^\d{18}$", message=NIP)])
+    aktif = BooleanField(_l("Aktif"), default=True)
 
 
 class DayForm(FlaskForm):
-    tanggal = DateField("Tanggal", validators=[DataRequired("Isi tanggal yang sah.")])
-    libur = BooleanField("Hari libur (kosongkan untuk menjadikannya hari kerja)", default=True)
-    keterangan = StringField("Keterangan (mis. Cuti bersama, SKB 3 Menteri)", validators=[Optional(), Length(max=200)])
+    tanggal = DateField(_l("Tanggal"), validators=[DataRequired(_l("Isi tanggal yang sah."))])
+    libur = BooleanField(_l("Hari libur (kosongkan untuk menjadikannya hari kerja)"), default=True)
+    keterangan = StringField(_l("Keterangan (mis. Cuti bersama, SKB 3 Menteri)"),
+                             validators=[Optional(), Length(max=200)])
 
 
 @bp.route("/pengaturan", methods=["GET", "POST"])
@@ -118,7 +123,7 @@ def settings_office():
             set_setting("kabar_surel", {role: bool(getattr(form, f"kabar_{role}").data) for role in kabar
                                         if hasattr(form, f"kabar_{role}")})
             audit.record("settings.update", "setting", "kantor")
-            flash("Pengaturan kantor disimpan.", "success")
+            flash(_("Pengaturan kantor disimpan."), "success")
             return redirect(url_for("admin.settings_office"))
     units = db.session.scalars(select(Unit).order_by(Unit.nama)).all()
     return render_template("admin/settings.html", form=form, units=units, logo=documents.letterhead()["logo"])
@@ -134,18 +139,19 @@ def settings_unit(unit_id: int | None):
         kode = form.kode.data.strip().upper()
         clash = db.session.scalar(select(Unit).where(Unit.kode == kode))
         if clash is not None and clash is not unit:
-            form.kode.errors.append("Kode unit sudah dipakai.")
+            form.kode.errors.append(_("Kode unit sudah dipakai."))
         else:
             if unit is None:
                 unit = Unit(kode=kode, nama="")
                 db.session.add(unit)
             form.populate_obj(unit)
             unit.kode = kode
-            unit.kepala_nama, unit.kepala_jabatan = unit.kepala_nama or "", unit.kepala_jabatan or ""
-            unit.kepala_nip = unit.kepala_nip or ""
+            for name in ("nama_en", "kepala_nama", "kepala_jabatan", "kepala_nip"):  # an empty field is None
+                setattr(unit, name, (getattr(unit, name) or "").strip())
             db.session.flush()
-            audit.record("unit.save", "unit", unit.id, {"kode": kode, "nama": unit.nama, "aktif": unit.aktif})
-            flash("Unit disimpan.", "success")
+            audit.record("unit.save", "unit", unit.id, {"kode": kode, "nama": unit.nama, "nama_en": unit.nama_en,
+                                                     "aktif": unit.aktif})
+            flash(_("Unit disimpan."), "success")
             return redirect(url_for("admin.settings_office"))
     return render_template("admin/unit_form.html", form=form, unit=unit)
 
@@ -160,7 +166,7 @@ def settings_calendar():
         db.session.add(day)
         audit.record("calendar.save", "calendar_day", form.tanggal.data.isoformat(),
                      {"libur": day.libur, "keterangan": day.keterangan})
-        flash("Kalender diperbarui; tenggat baru dihitung dengan kalender ini.", "success")
+        flash(_("Kalender diperbarui; tenggat baru dihitung dengan kalender ini."), "success")
         return redirect(url_for("admin.settings_calendar"))
     year = request.args.get("tahun", type=int) or date.today().year
     year = min(max(year, 2000), 2100)
@@ -181,5 +187,5 @@ def settings_calendar_delete(tanggal: str):
     if day is not None and ActionForm().validate_on_submit():
         db.session.delete(day)
         audit.record("calendar.delete", "calendar_day", tanggal)
-        flash("Koreksi kalender dihapus.", "info")
+        flash(_("Koreksi kalender dihapus."), "info")
     return redirect(url_for("admin.settings_calendar"))

@@ -5,16 +5,15 @@ from __future__ import annotations
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from admin.views import bp
 from core import attachments, storage
 from core.errors import N_, DomainError
 from core.extensions import db
-from core.models import Attachment, Role, Unit
+from core.models import Attachment, Role, unit_choices
 from core.registry import CardValue
 from core.security import role_required
-from core.templating import angka as angka_halaman
+from core.templating import angka as angka_halaman, teks_kantor
 from core.web import DOCX, PDF, attempt, download, refuse
 from core.workdays import local_today
 from skm import laporan, service
@@ -47,10 +46,6 @@ def card() -> CardValue:
     return CardValue("IKM", angka_halaman(h.konversi) + (f" ({h.mutu})" if h.mutu else ""), note, "admin.skm_index")
 
 
-def _units():
-    return [(u.id, u.nama) for u in db.session.scalars(select(Unit).where(Unit.aktif).order_by(Unit.nama))]
-
-
 def _can_write() -> bool:
     return current_user.has_role(*TULIS)
 
@@ -75,7 +70,7 @@ def skm_index():
 def skm_layanan(layanan_id: int | None = None):
     layanan = db.get_or_404(SkmLayanan, layanan_id) if layanan_id else None
     form = LayananForm(obj=layanan)
-    form.unit_id.choices = _units()
+    form.unit_id.choices = unit_choices()
     if form.validate_on_submit():
         ok, _saved = attempt(service.simpan_layanan, layanan, kode=form.kode.data, nama=form.nama.data,
                              nama_en=form.nama_en.data or "",
@@ -177,7 +172,9 @@ def skm_item(jenis: str, kunci: str | None = None):
 @role_required(*TULIS)
 def skm_impor():
     form = ImporForm()
-    form.layanan_id.choices = [(lay.id, f"{lay.nama} ({lay.unit.nama})") for lay in service.semua_layanan()]
+    form.layanan_id.choices = [(lay.id, f"{teks_kantor(lay.nama, lay.nama_en)} "
+                                        f"({teks_kantor(lay.unit.nama, lay.unit.nama_en)})")
+                               for lay in service.semua_layanan()]
     form.periode_id.choices = [(p.id, p.nama) for p in service.semua_periode()]
     kesalahan: list[str] = []
     pemetaan = []
@@ -305,7 +302,7 @@ def skm_tl_baru(periode_id: int):
     form = TindakLanjutForm()
     form.unsur.choices = [(k, f"{k} {_(UNSUR_NAMA[k])}") for k in UNSUR_KODE]
     form.layanan_id.choices = [(0, _("Seluruh layanan"))] + [(lay.id, lay.nama) for lay in service.semua_layanan()]
-    form.unit_id.choices = _units()
+    form.unit_id.choices = unit_choices()
     if request.method == "GET":
         h = service.hasil(periode)
         weakest = h.terendah(1)

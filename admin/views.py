@@ -18,7 +18,7 @@ from admin.forms import (ActionForm, LoginForm, PasswordForm, ReauthForm, TotpCh
                          UserForm)
 from core import accounts, audit
 from core.extensions import db, limiter
-from core.models import AuditEvent, Role, Unit, User
+from core.models import AuditEvent, Role, Unit, User, unit_choices
 from core.nav import cards_for
 from core.security import (fresh_login_required, is_fresh, is_safe_next, mark_fresh, mark_second_factor,
                            role_required)
@@ -214,8 +214,7 @@ def dashboard():
 
 
 def _unit_choices():
-    units = db.session.scalars(select(Unit).where(Unit.aktif).order_by(Unit.nama))
-    return [(0, "— tanpa unit —")] + [(u.id, u.nama) for u in units]
+    return [(0, "— tanpa unit —")] + unit_choices()
 
 
 @bp.get("/pengguna")

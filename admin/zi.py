@@ -23,7 +23,7 @@ from admin.views import bp
 from core.attachments import attachments_of, read_attachment
 from core.errors import DomainError
 from core.extensions import db
-from core.models import Attachment, Role, Unit
+from core.models import Attachment, Role, unit_choices
 from core.registry import CardValue
 from core.security import fresh_login_required, role_required
 from core.templating import angka as angka_halaman, persen
@@ -563,8 +563,7 @@ def zi_laporan_rapat(bukti_id: int):
 
 
 def _unit_choices() -> list[tuple[int, str]]:
-    return [(0, _("— pilih —"))] + [(u.id, u.nama) for u in db.session.scalars(
-        select(Unit).where(Unit.aktif).order_by(Unit.nama))]
+    return [(0, _("— pilih —"))] + unit_choices()
 
 
 TL_INDIKATOR = {"PW.P3.d": "PW.P3.d — hasil evaluasi penanganan pengaduan",

@@ -56,7 +56,8 @@ def _lookup(tiket: str, kode: str) -> dict:
     return {
         "tiket": view.tiket, "judul": view.judul, "status": view.status, "label": view.status_label,
         "batas": view.batas_berikutnya.isoformat() if view.batas_berikutnya else None,
-        "unit": view.diteruskan_ke, "jawaban": view.jawaban, "alasan": view.alasan_tolak, "rujukan": view.rujukan,
+        "unit": view.diteruskan_ke, "unit_en": view.diteruskan_ke_en,
+        "jawaban": view.jawaban, "alasan": view.alasan_tolak, "rujukan": view.rujukan,
         "dialihkan_ke": view.dialihkan_ke,
         "dialihkan_tanggal": view.dialihkan_tanggal.isoformat() if view.dialihkan_tanggal else None,
         "riwayat": [(to_local(r["waktu"]).date().isoformat(), r["status"], r["keterangan"]) for r in view.riwayat],
@@ -74,7 +75,7 @@ def render(context, v: dict, lacak: str) -> str:
     if v["batas"]:
         lines.append(t(context, T.ST_BATAS, tanggal=day(v["batas"])))
     if v["unit"]:
-        lines.append(t(context, T.ST_DITERUSKAN, unit=v["unit"]))
+        lines.append(t(context, T.ST_DITERUSKAN, unit=locale == "en" and v.get("unit_en") or v["unit"]))
     if v["status"] == "ditolak":
         lines.append(t(context, T.ST_ALASAN, alasan=v["alasan"]))
         if v["rujukan"]:

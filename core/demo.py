@@ -32,13 +32,17 @@ NOTA_DINAS = {
     "plh_nip": "197805202003121003",
 }
 
+# (kode, nama, the name on English pages, the head's title)
 UNITS = [
-    ("SEKR", "Sekretariat", "Sekretaris Perwakilan"),
-    ("KB", "Bidang Keluarga Berencana dan Kesehatan Reproduksi", "Kepala Bidang KB-KR"),
-    ("KS", "Bidang Keluarga Sejahtera dan Pemberdayaan Keluarga", "Kepala Bidang KSPK"),
-    ("DALDUK", "Bidang Pengendalian Penduduk", "Kepala Bidang Dalduk"),
-    ("ADPIN", "Bidang Advokasi, Penggerakan dan Informasi", "Kepala Bidang Adpin"),
-    ("LATBANG", "Bidang Pelatihan dan Pengembangan", "Kepala Bidang Latbang"),
+    ("SEKR", "Sekretariat", "Secretariat", "Sekretaris Perwakilan"),
+    ("KB", "Bidang Keluarga Berencana dan Kesehatan Reproduksi", "Family Planning and Reproductive Health Division",
+     "Kepala Bidang KB-KR"),
+    ("KS", "Bidang Keluarga Sejahtera dan Pemberdayaan Keluarga", "Family Welfare and Empowerment Division",
+     "Kepala Bidang KSPK"),
+    ("DALDUK", "Bidang Pengendalian Penduduk", "Population Control Division", "Kepala Bidang Dalduk"),
+    ("ADPIN", "Bidang Advokasi, Penggerakan dan Informasi", "Advocacy, Mobilisation and Information Division",
+     "Kepala Bidang Adpin"),
+    ("LATBANG", "Bidang Pelatihan dan Pengembangan", "Training and Development Division", "Kepala Bidang Latbang"),
 ]
 
 OFFICERS = [
@@ -57,9 +61,9 @@ def seed_demo(seeders) -> list[str]:
     set_setting("kantor", KANTOR)
     set_setting("nota_dinas", NOTA_DINAS)
     units: dict[str, Unit] = {}
-    for i, (kode, nama, jabatan) in enumerate(UNITS):
-        unit = Unit(kode=kode, nama=nama, kepala_jabatan=jabatan, kepala_nama=f"Kepala {kode} (contoh)",
-                    kepala_nip=f"19700101199503{i + 1:04d}")
+    for i, (kode, nama, nama_en, jabatan) in enumerate(UNITS):
+        unit = Unit(kode=kode, nama=nama, nama_en=nama_en, kepala_jabatan=jabatan,
+                    kepala_nama=f"Kepala {kode} (contoh)", kepala_nip=f"19700101199503{i + 1:04d}")
         db.session.add(unit)
         units[kode] = unit
     db.session.flush()

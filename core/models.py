@@ -23,6 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
 from core.pii import EncryptedText
+from core.templating import teks_kantor
 from core.workdays import utcnow
 
 
@@ -61,6 +62,8 @@ class Unit(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     kode: Mapped[str] = mapped_column(String(20), unique=True)
     nama: Mapped[str] = mapped_column(String(200))
+    # the name on English pages (core.templating.teks_kantor); empty: the Indonesian; documents use `nama`
+    nama_en: Mapped[str] = mapped_column(String(200), default="")
     kepala_nama: Mapped[str] = mapped_column(String(200), default="")
     kepala_jabatan: Mapped[str] = mapped_column(String(200), default="")
     kepala_nip: Mapped[str] = mapped_column(String(30), default="")
@@ -216,3 +219,9 @@ class Counter(db.Model):
 
 def user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == email.strip().lower()))
+
+
+def unit_choices() -> list[tuple[int, str]]:
+    """The active units for a form's list, by the name the page shows (the page's language)."""
+    units = db.session.scalars(select(Unit).where(Unit.aktif))
+    return sorted(((u.id, teks_kantor(u.nama, u.nama_en)) for u in units), key=lambda choice: choice[1].casefold())

@@ -7,11 +7,9 @@ from datetime import date
 
 from flask import request
 from flask_babel import gettext as _
-from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
-from core.extensions import db
-from core.models import Unit
+from core.models import unit_choices
 from core.storage import Clean
 from core.templating import page_lang
 from core.web import translated
@@ -21,8 +19,7 @@ from gratifikasi.forms import LaporanForm, files_of, label_jenis
 
 
 def _unit_choices() -> list[tuple[int, str]]:
-    units = db.session.scalars(select(Unit).where(Unit.aktif).order_by(Unit.nama))
-    return [(0, _("— pilih —"))] + [(u.id, u.nama) for u in units]
+    return [(0, _("— pilih —"))] + unit_choices()
 
 
 def buka(form_class: type[LaporanForm] = LaporanForm) -> tuple[LaporanForm, str]:

@@ -371,6 +371,7 @@ class PublicView:
     diterima: date
     batas_berikutnya: date | None
     diteruskan_ke: str | None
+    diteruskan_ke_en: str  # the unit's English name for English pages; empty: the Indonesian
     riwayat: list[dict]
     jawaban: str
     alasan_tolak: str
@@ -397,7 +398,8 @@ def public_view(p: Pengaduan) -> PublicView:
         tiket=p.tiket, jenis=JENIS[p.jenis], kategori=p.kategori, judul=p.judul, status=p.status,
         status_label=PUBLIC_LABEL[p.status], diterima=p.tanggal_diterima,
         batas_berikutnya=p.batas if p.terbuka else None,
-        diteruskan_ke=p.unit.nama if p.unit else None, riwayat=riwayat, jawaban=p.jawaban,
+        diteruskan_ke=p.unit.nama if p.unit else None, diteruskan_ke_en=p.unit.nama_en if p.unit else "",
+        riwayat=riwayat, jawaban=p.jawaban,
         alasan_tolak=p.alasan_tolak, rujukan=p.rujukan, dialihkan_ke=p.dialihkan_ke,
         dialihkan_tanggal=p.dialihkan_tanggal, tawaran_wbs=p.tawaran_wbs and p.terbuka,
         pesan_wbs=pesan_wbs, batas_tanggapan=p.batas_tanggapan if waiting else None,

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 
 from core.errors import N_
 from core.extensions import limiter
+from core.templating import teks_kantor
 from core.web import PDF, attempt, download
 from skm import laporan, service
 from skm.calculator import JENIS_PERSEPSI
@@ -46,7 +47,7 @@ def index():
     layanan = service.layanan_aktif()
     by_unit: dict[str, list] = {}
     for lay in layanan:
-        by_unit.setdefault(lay.unit.nama, []).append(lay)
+        by_unit.setdefault(teks_kantor(lay.unit.nama, lay.unit.nama_en), []).append(lay)
     return render_template("skm/index.html", by_unit=sorted(by_unit.items()))
 
 

@@ -84,3 +84,23 @@ def test_status_says_where_a_forwarded_complaint_went(app, bot, budi):
     assert f"Status: {PUBLIC_LABEL['dialihkan']}" in answer and PUBLIC_LABEL["dialihkan"] == "Dialihkan"
     assert (f"Bukan kewenangan kami; dialihkan kepada SP4N-LAPOR! (Dinas Kesehatan Kota Palembang) pada "
             f"{format_tanggal(local_today())}.") in answer.split("Riwayat:")[0]
+
+
+def test_status_names_the_unit_in_the_chats_language(app, bot, budi, siti):
+    from tests.factories import make_unit
+
+    tiket, kode = file_complaint(bot, budi)
+    with app.app_context():
+        officer, _ = make_user(["petugas_pengaduan"])
+        unit = make_unit("KB", "Bidang Keluarga Berencana")
+        unit.nama_en = "Family Planning Division"
+        p = db.session.scalar(select(Pengaduan).where(Pengaduan.tiket == tiket))
+        service.verifikasi(p, officer, "ringan")
+        service.disposisi(p, officer, unit.id)
+        db.session.commit()
+    bot.feed(budi.text("/bahasa"))
+    bot.feed(budi.tap("English"))
+    bot.feed(budi.text(f"/status {tiket} {kode}"))
+    assert "Forwarded to: Family Planning Division" in budi.last_text()
+    bot.feed(siti.text(f"/status {tiket} {kode}"))  # the code is all it takes; Siti reads Indonesian
+    assert "Diteruskan kepada: Bidang Keluarga Berencana" in siti.last_text()

@@ -96,3 +96,49 @@ def test_tracking_mismatch_in_english(app):
     html = browser.post("/pengaduan/lacak", data={"csrf_token": csrf_from(page), "tiket": "PGD-2026-000123",
                                                   "kode": "AAAA-BBBB-CCCC-DDDD", "website": ""}).get_data(as_text=True)
     assert "The ticket number or the tracking code does not match. Check both again." in html
+
+
+def test_the_unit_a_complaint_went_to_in_english_and_its_nota_dinas_in_indonesian(app, login_as):
+    import io
+
+    from docx import Document
+    from sqlalchemy import select
+
+    from core.extensions import db
+    from core.uow import unit_of_work
+    from pengaduan import service
+    from pengaduan.models import NotaDinasPengaduan
+    from tests.factories import make_unit
+    from tests.pengaduan.helpers import data
+    from tests.pengaduan.test_admin import _act
+    from tests.pengaduan.test_public import _track
+
+    with app.app_context(), unit_of_work():
+        unit = make_unit("KB", "Bidang Keluarga Berencana")
+        unit.nama_en = "Family Planning Division"
+        p, code = service.submit(data(), kanal="web")
+        pid, tiket, unit_id = p.id, p.tiket, unit.id
+    officer = login_as("petugas_pengaduan")
+    officer.get("/admin/pengaduan?lang=en")
+    case = _act(officer, pid, "verifikasi", tingkat="ringan", teks="")
+    assert f'<option value="{unit_id}">Family Planning Division</option>' in case  # the unit to choose
+    case = _act(officer, pid, "disposisi", unit_id=str(unit_id), sifat="Biasa", teks="")
+    assert '<dd class="col-sm-9">Family Planning Division</dd>' in case
+    assert "Family Planning Division" in officer.get("/admin/pengaduan?status=semua").get_data(as_text=True)
+    with app.app_context():
+        nd_id = db.session.scalar(select(NotaDinasPengaduan.id))
+    # the letter is the office's own, in Indonesian, whichever language the officer reads
+    doc = Document(io.BytesIO(officer.get(f"/admin/pengaduan/nota-dinas/{nd_id}/docx").data))
+    text = "\n".join(par.text for par in doc.paragraphs)
+    assert "sesuai kewenangan Bidang Keluarga Berencana" in text and "Family Planning" not in text
+
+    en = app.test_client()
+    en.get("/pengaduan/lacak?lang=en")
+    _track(en, tiket, code)
+    assert "Forwarded to</dt><dd class=\"col-sm-9\">Family Planning Division</dd>" in en.get(
+        "/pengaduan/lacak/status").get_data(as_text=True)
+    id_ = app.test_client()
+    _track(id_, tiket, code)
+    html = id_.get("/pengaduan/lacak/status").get_data(as_text=True)
+    assert "Diteruskan kepada</dt><dd class=\"col-sm-9\">Bidang Keluarga Berencana</dd>" in html
+    assert "Family Planning" not in html
