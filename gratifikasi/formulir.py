@@ -102,10 +102,10 @@ def periksa_draf(form: LaporanForm) -> bool:
 
 
 def langkah_galat(form: LaporanForm, jenis: str) -> langkah.Langkah:
-    """The first step (in the order asked) with a message, after a check of the whole report; its messages
-    alone are kept, the later steps are checked again on the way to the check page."""
+    """After a check of the whole report: the step with a message, or the page that asks again every step with
+    one (langkah.gabung), so that each message is said, under its question, on the page shown."""
     wrong = {f.name for f in form if f.errors}
-    step = next((s for s in langkah.untuk(jenis) if wrong & set(s.fields)), langkah.LANGKAH[0])
+    step = langkah.gabung([s for s in langkah.untuk(jenis) if wrong & set(s.fields)])
     hanya(form, step)
     return step
 

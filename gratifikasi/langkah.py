@@ -25,6 +25,7 @@ class Langkah:
     fields: tuple[str, ...]
     jenis: tuple[str, ...] = SEMUA
     judul_penolakan: str | None = None  # a refusal is asked in its own words
+    bagian: tuple[Langkah, ...] = ()  # a page of corrections (`gabung`): the steps it asks again
 
     def fields_untuk(self, jenis: str) -> tuple[str, ...]:
         """Its questions for a report of this kind (where the object is now: only for a gift received)."""
@@ -69,13 +70,30 @@ def cari(nama: str | None, jenis: str) -> Langkah:
     return s if s is not None and jenis in s.jenis else LANGKAH[0]
 
 
+def gabung(steps: list[Langkah]) -> Langkah:
+    """After a check of the whole report: the one step with a wrong answer, or, when several have one, a page that
+    asks all of them again at once — every message and its summary on one page, one round trip to fix them. Its
+    name is the check page's, where it leads (and which shows it again while an answer is still wrong)."""
+    if len(steps) <= 1:
+        return steps[0] if steps else LANGKAH[0]
+    judul = N_("Perbaiki jawaban Anda")
+    return Langkah(PERIKSA, judul, judul, tuple(f for s in steps for f in s.fields), bagian=tuple(steps))
+
+
+def dari_halaman(names: list[str], jenis: str) -> Langkah:
+    """The step (or page of corrections) whose names a page posts back as its `langkah` fields."""
+    return gabung([s for s in untuk(jenis) if s.nama in names])
+
+
 def penanya(field: str, jenis: str) -> Langkah:
     """The step that asks `field` (the first step for a field no step asks, such as the form's token)."""
     return next((s for s in untuk(jenis) if field in s.fields), LANGKAH[0])
 
 
 def geser(s: Langkah, jenis: str, arah: int) -> Langkah | None:
-    """The step after (arah=1) or before (arah=-1) `s`; None past either end."""
+    """The step after (arah=1) or before (arah=-1) `s` (a page of corrections: its first step's); None past
+    either end."""
+    s = s.bagian[0] if s.bagian else s
     steps = untuk(jenis)
     i = steps.index(s) + arah if s in steps else 0
     return steps[i] if 0 <= i < len(steps) else None

@@ -74,7 +74,8 @@ def wajib_lapor():
 @limiter.limit(_submit_limit, methods=["POST"])
 def lapor():
     """GET: the first question. POST: the whole report — from the check page, or from a client that posts it in
-    one go — sent, or the step with the first problem shown again with every answer kept."""
+    one go — sent, or shown again with every answer kept: the step with a problem, or every step with one on a
+    single page (formulir.langkah_galat)."""
     if request.method == "GET":
         token, answers = draf.baca()
         # a report begun and not sent: where it was left (a link with answers, such as the helper's, starts anew)
@@ -127,11 +128,11 @@ def langkah_form():
     another step from the check page (`ubah:<step>`), or a staged file taken off (`hapus:<name>`)."""
     form, jenis = formulir.buka()
     jenis = formulir.tampilkan(form, jenis)
-    step = langkah.cari(request.form.get("langkah"), jenis)
+    step = langkah.dari_halaman(request.form.getlist("langkah"), jenis)
     token = draf.token_halaman()
     aksi = request.form.get("aksi") or "lanjut"
     ke_periksa = request.form.get("ke_periksa") == "1"
-    if step.nama == "jenis" and request.form.get("jenis_sebelum") != jenis:
+    if "jenis" in step.fields and request.form.get("jenis_sebelum") != jenis:
         ke_periksa = False  # another kind of report has other questions: ask them in turn, not the check page
     if aksi.startswith("ubah:"):
         return _go(form, token, langkah.cari(aksi.removeprefix("ubah:"), jenis).nama, ke_periksa=True)
@@ -186,11 +187,12 @@ def _step_page(form, step: langkah.Langkah, jenis: str, token: str, *, ke_periks
     return render_template("gratifikasi/langkah.html", form=form, step=step, jenis=jenis, i=i, n=n,
                            judul=_(step.judul_untuk(jenis)), dibawa=formulir.dibawa(form, step), token=token,
                            staged=draf.berkas(token) if "lampiran" in step.fields else [],
-                           ke_periksa=ke_periksa, jenis_labels=rules.JENIS, pertama=i == 1)
+                           ke_periksa=ke_periksa or bool(step.bagian), jenis_labels=rules.JENIS,
+                           pertama=i == 1 and not step.bagian)
 
 
 def _check_page(form, jenis: str, token: str):
-    """"Periksa laporan Anda": every answer, with a way back to each step; or the first step still wrong."""
+    """"Periksa laporan Anda": every answer, with a way back to each step; or the step(s) still wrong."""
     if not formulir.periksa_draf(form):
         return _step_page(form, formulir.langkah_galat(form, jenis), jenis, token, ke_periksa=True)
     bagian = [(s, formulir.jawaban(form, s, jenis)) for s in langkah.untuk(jenis)]

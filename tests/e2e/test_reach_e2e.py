@@ -1,6 +1,7 @@
 """Reach: every public page, in the states a citizen meets (empty, with errors, the confirm step, the
 receipt, the status), passes axe-core with no serious or critical violation at 360 px and at desktop width,
-works with JavaScript off, and weighs at most 150 KB on its first load, compressed, CSS and fonts included.
+works with JavaScript off, and weighs at most 150 KB on its first load, compressed, CSS and fonts included —
+the gratifikasi report's later steps too, reached by filling in the ones before.
 
 axe-core comes from the axe-playwright-python package (MIT; it bundles axe-core's axe.min.js, MPL-2.0)."""
 from __future__ import annotations
@@ -96,53 +97,7 @@ def tour(page, base, site):
     page.get_by_label("Nilai (nominal atau taksiran)").fill("1.750.000")
     page.get_by_role("button", name="Periksa").click()
     yield "gratifikasi: jawaban"
-    # the report one question per page: the first, a step with its errors, each step, the check page, the receipt
-    page.goto(base + "/gratifikasi/lapor")
-    yield "gratifikasi: lapor"
-    lanjut = page.get_by_role("button", name="Lanjutkan")
-    lanjut.click()
-    lanjut.click()
-    expect(page.locator("#ringkasan-galat")).to_be_visible()
-    yield "gratifikasi: lapor galat"
-    page.get_by_label("Nama lengkap").fill("Andi Saputra")
-    page.get_by_label("NIP / NIK").fill("198501012010011001")
-    lanjut.click()
-    yield "gratifikasi: langkah pekerjaan"
-    page.get_by_label("Jabatan", exact=True).fill("Penyuluh KB")
-    if page.get_by_label("Unit kerja (bila tidak ada di daftar)").count():
-        page.get_by_label("Unit kerja (bila tidak ada di daftar)").fill("Bidang KB")
-    else:
-        page.get_by_label("Unit kerja", exact=True).select_option(index=1)
-    lanjut.click()
-    yield "gratifikasi: langkah kontak"
-    page.get_by_label("Nomor telepon/WA").fill("081234567890")
-    page.get_by_label("Alamat", exact=True).fill("Jl. Merdeka 1, Palembang")
-    lanjut.click()
-    yield "gratifikasi: langkah pemberi"
-    page.get_by_label("Nama pemberi").fill("PT Sumber Rejeki")
-    page.get_by_label("Hubungan dengan pemberi").select_option("rekanan")
-    lanjut.click()
-    yield "gratifikasi: langkah waktu"
-    page.get_by_label("Tempat penerimaan").fill("Kantor")
-    page.get_by_label("Tanggal penerimaan (atau penolakan)").fill(local_today().isoformat())
-    page.get_by_label("Acara atau peristiwa").select_option("hari_raya")
-    lanjut.click()
-    yield "gratifikasi: langkah pemberian"
-    page.get_by_label("Bentuk gratifikasi").select_option("barang")
-    page.get_by_label("Uraian objek (jenis, merek, jumlah)").fill("Parsel makanan")
-    page.get_by_label("Nilai dalam rupiah").fill("1.750.000")
-    lanjut.click()
-    yield "gratifikasi: langkah kronologi"
-    page.get_by_label("Kronologi (bagaimana pemberian terjadi)").fill("Diantar kurir ke meja saya.")
-    page.get_by_label("Keberadaan objek saat ini").select_option("diserahkan_upg")
-    lanjut.click()
-    yield "gratifikasi: langkah bukti"
-    lanjut.click()
-    expect(page.get_by_role("heading", name="Periksa laporan Anda")).to_be_visible()
-    yield "gratifikasi: periksa"
-    page.get_by_role("button", name="Kirim laporan").click()
-    expect(page.get_by_role("heading", name="Laporan gratifikasi diterima")).to_be_visible()
-    yield "gratifikasi: terkirim"
+    yield from laporan_gratifikasi(page, base)
     page.goto(base + "/gratifikasi/lacak")
     yield "gratifikasi: lacak"
     page.goto(base + "/gratifikasi/tanda-terima")
@@ -179,6 +134,85 @@ def tour(page, base, site):
     yield "galat formulir kedaluwarsa"
 
 
+def laporan_gratifikasi(page, base):
+    """The gratifikasi report one question per page, filled in as an employee does: the first page, a step with
+    its errors, each step, the check page, the receipt; then a nihil report to the step only it asks. The later
+    pages are drawn from the answers kept for this browser, so they are reached only this way. Yields a name
+    at each page reached."""
+    page.goto(base + "/gratifikasi/lapor")
+    yield "gratifikasi: lapor"
+    lanjut = page.get_by_role("button", name="Lanjutkan")
+    lanjut.click()
+    expect(page.get_by_role("heading", name="Siapa Anda?")).to_be_visible()
+    yield "gratifikasi: langkah identitas"
+    lanjut.click()
+    expect(page.locator("#ringkasan-galat")).to_be_visible()
+    yield "gratifikasi: lapor galat"
+    _identitas(page)
+    lanjut.click()
+    yield "gratifikasi: langkah pekerjaan"
+    _pekerjaan(page)
+    lanjut.click()
+    yield "gratifikasi: langkah kontak"
+    _kontak(page)
+    lanjut.click()
+    yield "gratifikasi: langkah pemberi"
+    page.get_by_label("Nama pemberi").fill("PT Sumber Rejeki")
+    page.get_by_label("Hubungan dengan pemberi").select_option("rekanan")
+    lanjut.click()
+    yield "gratifikasi: langkah waktu"
+    page.get_by_label("Tempat penerimaan").fill("Kantor")
+    page.get_by_label("Tanggal penerimaan (atau penolakan)").fill(local_today().isoformat())
+    page.get_by_label("Acara atau peristiwa").select_option("hari_raya")
+    lanjut.click()
+    yield "gratifikasi: langkah pemberian"
+    page.get_by_label("Bentuk gratifikasi").select_option("barang")
+    page.get_by_label("Uraian objek (jenis, merek, jumlah)").fill("Parsel makanan")
+    page.get_by_label("Nilai dalam rupiah").fill("1.750.000")
+    lanjut.click()
+    yield "gratifikasi: langkah kronologi"
+    page.get_by_label("Kronologi (bagaimana pemberian terjadi)").fill("Diantar kurir ke meja saya.")
+    page.get_by_label("Keberadaan objek saat ini").select_option("diserahkan_upg")
+    lanjut.click()
+    yield "gratifikasi: langkah bukti"
+    lanjut.click()
+    expect(page.get_by_role("heading", name="Periksa laporan Anda")).to_be_visible()
+    yield "gratifikasi: periksa"
+    page.get_by_role("button", name="Kirim laporan").click()
+    expect(page.get_by_role("heading", name="Laporan gratifikasi diterima")).to_be_visible()
+    yield "gratifikasi: terkirim"
+    # a nihil report (a new one): the reporter's steps again, then its period; left unsent
+    page.goto(base + "/gratifikasi/lapor")
+    yield "gratifikasi nihil: lapor"
+    page.get_by_label("Laporan nihil (tidak menerima gratifikasi)").check()
+    for i, (nama, isi) in enumerate((("identitas", _identitas), ("pekerjaan", _pekerjaan), ("kontak", _kontak)), 2):
+        lanjut.click()
+        expect(page.get_by_text(f"Langkah {i} dari 5")).to_be_visible()
+        yield f"gratifikasi nihil: langkah {nama}"
+        isi(page)
+    lanjut.click()
+    expect(page.get_by_role("heading", name="Laporan nihil ini untuk periode apa?")).to_be_visible()
+    yield "gratifikasi nihil: langkah periode"
+
+
+def _identitas(page) -> None:
+    page.get_by_label("Nama lengkap").fill("Andi Saputra")
+    page.get_by_label("NIP / NIK").fill("198501012010011001")
+
+
+def _pekerjaan(page) -> None:
+    page.get_by_label("Jabatan", exact=True).fill("Penyuluh KB")
+    if page.get_by_label("Unit kerja (bila tidak ada di daftar)").count():
+        page.get_by_label("Unit kerja (bila tidak ada di daftar)").fill("Bidang KB")
+    else:
+        page.get_by_label("Unit kerja", exact=True).select_option(index=1)
+
+
+def _kontak(page) -> None:
+    page.get_by_label("Nomor telepon/WA").fill("081234567890")
+    page.get_by_label("Alamat", exact=True).fill("Jl. Merdeka 1, Palembang")
+
+
 def _serious(results) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0]['failureSummary'][:300]}"
             for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
@@ -192,14 +226,43 @@ def test_public_pages_pass_axe(browser, live_server, site, width):
     found, seen = {}, []
     for name in tour(page, live_server, site):
         seen.append(name)
-        bad = _serious(axe.run(page))
-        links = page.locator("#ringkasan-galat a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-        bad += [f"summary link to nothing: {h}" for h in links if page.locator(h).count() != 1]
+        bad = _problems(axe, page)
         if bad:
             found[name] = bad
     context.close()
     assert len(seen) >= 25
     assert not found, "\n".join(f"{name}: {bad}" for name, bad in found.items())
+
+
+def _problems(axe, page) -> list[str]:
+    """axe-core's serious and critical findings, and the error summary's links that lead to no field."""
+    links = page.locator("#ringkasan-galat a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    return _serious(axe.run(page)) + [f"summary link to nothing: {h}" for h in links if page.locator(h).count() != 1]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_gratifikasi_corrections_page_passes_axe(browser, live_server, site, width):
+    """The report sent from the check page wrong on two steps (the answers it carries changed under it, as a
+    one-page client could post them): the page that asks both again passes axe, its summary leads to each."""
+    context = browser.new_context(viewport=WIDTHS[width], locale="id-ID")
+    page = context.new_page()
+    for name in laporan_gratifikasi(page, live_server):
+        if name == "gratifikasi: periksa":
+            break
+    page.locator("input[type=hidden][name=identitas_nomor]").evaluate("e => e.value = '1985'")
+    page.locator("input[type=hidden][name=pelapor_telepon]").evaluate("e => e.value = 'telepon saya'")
+    page.get_by_role("button", name="Kirim laporan").click()
+    expect(page.get_by_role("heading", name="Perbaiki jawaban Anda")).to_be_visible()
+    assert _problems(Axe(), page) == []
+    summary = page.locator("#ringkasan-galat")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name="Nomor telepon/WA").click()
+    expect(page.get_by_label("Nomor telepon/WA")).to_be_focused()
+    page.get_by_label("Nomor telepon/WA").fill("081234567890")
+    page.get_by_label("NIP / NIK").fill("198501012010011001")
+    page.get_by_role("button", name="Lanjutkan").click()
+    expect(page.get_by_role("heading", name="Periksa laporan Anda")).to_be_visible()
+    context.close()
 
 
 def test_public_pages_work_without_javascript(browser, live_server, site):
@@ -213,17 +276,32 @@ def test_public_pages_work_without_javascript(browser, live_server, site):
     context.close()
 
 
+def _on_the_wire(page) -> list:
+    """The requests `page` makes from now on, as they finish (read by _weight)."""
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    return finished
+
+
+def _weight(page, finished: list) -> tuple[int, list]:
+    """Bytes on the wire for the page just reached, once it has loaded: each response's headers and its body
+    as sent (compressed); `finished` is emptied for the next page."""
+    page.wait_for_load_state("load")
+    sizes = [(r.url, r.sizes()) for r in finished]
+    finished.clear()
+    assert any(re.search(r"\.css\b", u) for u, _ in sizes), page.url  # the stylesheets were counted
+    return sum(s["responseBodySize"] + s["responseHeadersSize"] for _, s in sizes), sizes
+
+
 def _first_load(browser, url: str) -> tuple[int, list]:
-    """Bytes on the wire for a first visit (a fresh context, nothing cached): each response's headers and
-    its body as sent (compressed)."""
+    """A first visit (a fresh context, nothing cached)."""
     context = browser.new_context(viewport=WIDTHS["ponsel"], locale="id-ID")
     page = context.new_page()
-    responses = []
-    page.on("requestfinished", lambda request: responses.append(request))
+    finished = _on_the_wire(page)
     page.goto(url, wait_until="load")
-    sizes = [(r.url, r.sizes()) for r in responses]
+    found = _weight(page, finished)
     context.close()
-    return sum(s["responseBodySize"] + s["responseHeadersSize"] for _, s in sizes), sizes
+    return found
 
 
 def test_public_pages_first_load_within_budget(browser, live_server, site):
@@ -233,10 +311,26 @@ def test_public_pages_first_load_within_budget(browser, live_server, site):
             f"/survei/{site['survei']}/kartu", "/survei/persepsi/ipak", "/transparansi/", "/tidak-ada"]
     weights = {}
     for url in urls:
-        total, sizes = _first_load(browser, live_server + url)
-        assert any(re.search(r"\.css\b", u) for u, _ in sizes), url  # the stylesheets were counted
-        weights[url] = total
+        weights[url], _sizes = _first_load(browser, live_server + url)
     print("first load, bytes:", weights)  # -s shows them
+    heavy = {u: w for u, w in weights.items() if w > BUDGET}
+    assert heavy == {}, weights
+
+
+def test_every_step_of_the_gratifikasi_report_within_budget(browser, live_server, site):
+    """Each page of the report as it is reached by filling in the ones before (they need the answers kept for
+    this browser), loaded as on a first visit: the browser's cache off, so the stylesheets and fonts come again
+    with every page."""
+    context = browser.new_context(viewport=WIDTHS["ponsel"], locale="id-ID")
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    finished = _on_the_wire(page)
+    weights = {name: _weight(page, finished)[0] for name in laporan_gratifikasi(page, live_server)}
+    context.close()
+    print("first load, bytes:", weights)  # -s shows them
+    assert len(weights) >= 17 and "gratifikasi nihil: langkah periode" in weights
     heavy = {u: w for u, w in weights.items() if w > BUDGET}
     assert heavy == {}, weights
 

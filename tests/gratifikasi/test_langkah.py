@@ -221,6 +221,30 @@ def test_a_whole_report_with_a_wrong_answer_shows_its_step(app, client):
     assert _reports(app) == []
 
 
+def test_a_whole_report_wrong_on_two_steps_says_both_on_one_page(app, client):
+    """Wrong answers on two steps of a whole-form post: both questions on the page, with their messages and the
+    summary leading to each; every answer kept; fixed there, the check page follows."""
+    from tests.gratifikasi.helpers import form_data
+
+    html = client.get("/gratifikasi/lapor").get_data(as_text=True)
+    data = form_data(html, tanggal_terima=RECEIVED, identitas_nomor="1985", pelapor_telepon="telepon saya")
+    page = post_multipart(client, "/gratifikasi/lapor", data).get_data(as_text=True)
+    assert "NIP harus 18 angka; yang Anda isi 4 angka." in page and "Nomor telepon tidak sah" in page
+    for field in ("identitas_nomor", "pelapor_telepon"):  # the summary leads to each, both on this page
+        assert f'href="#{field}"' in page and f'id="{field}"' in page
+    assert "Siapa Anda?" in page and "Bagaimana UPG dapat menghubungi Anda?" in page  # under their questions
+    for kept in ('value="1985"', 'value="telepon saya"', 'value="Andi Saputra"', 'value="PT Sumber Rejeki"'):
+        assert kept in page, kept
+    still = press(client, page, identitas_nomor=NIP)  # one fixed, the other not yet: the same page again
+    assert "Nomor telepon tidak sah" in still and "NIP harus" not in still and f'value="{NIP}"' in still
+    check = press(client, still, pelapor_telepon="081234567890")
+    assert "Periksa laporan Anda" in check and NIP in check and "PT Sumber Rejeki" in check
+    assert _reports(app) == []
+    press(client, check, aksi="kirim", url="/gratifikasi/lapor")
+    [lap] = _reports(app)
+    assert lap.identitas_nomor == NIP and lap.pelapor_telepon == "081234567890"
+
+
 def test_the_browser_back_button_finds_each_step_as_last_sent(app, client):
     """A step's post leads to its next page by GET (303): Back fetches that page again (never a post again) and
     finds the answers as they were last sent."""
