@@ -44,26 +44,25 @@ class PasswordForm(FlaskForm):
     submit = SubmitField("Simpan kata sandi")
 
 
+# the role names in the reader's language (lazy: the choices are built once, at import)
+ROLE_CHOICES = [(r.value, _l(label)) for r, label in ROLE_LABELS.items()]
+
+
 class UserForm(FlaskForm):
-    email = EmailField("E-mail", validators=[DataRequired(REQUIRED), Email("Alamat e-mail tidak valid."), Length(max=254)])
-    nama = StringField("Nama", validators=[DataRequired(REQUIRED), Length(max=200)])
-    jabatan = StringField("Jabatan", validators=[Optional(), Length(max=200)])
-    nip = StringField("NIP", validators=[Optional(), Length(max=30)])
-    unit_id = SelectField("Unit", coerce=int, validators=[Optional()])
-    roles = SelectMultipleField("Peran", choices=[(r.value, label) for r, label in ROLE_LABELS.items()],
-                                validators=[DataRequired("Pilih minimal satu peran.")])
-    submit = SubmitField("Simpan")
+    email = EmailField(_l("E-mail"), validators=[DataRequired(REQUIRED), Email(_l("Alamat e-mail tidak valid.")),
+                                                 Length(max=254)])
+    nama = StringField(_l("Nama"), validators=[DataRequired(REQUIRED), Length(max=200)])
+    jabatan = StringField(_l("Jabatan"), validators=[Optional(), Length(max=200)])
+    nip = StringField(_l("NIP"), validators=[Optional(), Length(max=30)])
+    unit_id = SelectField(_l("Unit"), coerce=int, validators=[Optional()])
+    roles = SelectMultipleField(_l("Peran"), choices=ROLE_CHOICES,
+                                validators=[DataRequired(_l("Pilih minimal satu peran."))])
+    submit = SubmitField(_l("Simpan"))
 
 
-class UserEditForm(FlaskForm):
-    nama = StringField("Nama", validators=[DataRequired(REQUIRED), Length(max=200)])
-    jabatan = StringField("Jabatan", validators=[Optional(), Length(max=200)])
-    nip = StringField("NIP", validators=[Optional(), Length(max=30)])
-    unit_id = SelectField("Unit", coerce=int, validators=[Optional()])
-    roles = SelectMultipleField("Peran", choices=[(r.value, label) for r, label in ROLE_LABELS.items()],
-                                validators=[DataRequired("Pilih minimal satu peran.")])
-    aktif = BooleanField("Aktif")
-    submit = SubmitField("Simpan")
+class UserEditForm(UserForm):
+    email = None  # an account's e-mail is its login: it stays
+    aktif = BooleanField(_l("Aktif"))
 
 
 class ActionForm(FlaskForm):

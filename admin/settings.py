@@ -73,11 +73,12 @@ class OfficeForm(FlaskForm):
         from wtforms.validators import ValidationError
 
         from core.documents import format_nomor
+        from core.web import translated
 
         try:
             format_nomor(field.data, seq=1, kode_jabatan="X", kka="Y", when=date.today())
         except ValueError as e:
-            raise ValidationError(str(e))
+            raise ValidationError(translated(e.args[0]))
 
 
 class UnitForm(FlaskForm):

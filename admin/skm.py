@@ -301,7 +301,8 @@ def skm_tl_baru(periode_id: int):
     periode = service.periode_or_404(periode_id)
     form = TindakLanjutForm()
     form.unsur.choices = [(k, f"{k} {_(UNSUR_NAMA[k])}") for k in UNSUR_KODE]
-    form.layanan_id.choices = [(0, _("Seluruh layanan"))] + [(lay.id, lay.nama) for lay in service.semua_layanan()]
+    form.layanan_id.choices = [(0, _("Seluruh layanan"))] + [(lay.id, teks_kantor(lay.nama, lay.nama_en))
+                                                            for lay in service.semua_layanan()]
     form.unit_id.choices = unit_choices()
     if request.method == "GET":
         h = service.hasil(periode)

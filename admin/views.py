@@ -11,6 +11,7 @@ import qrcode
 import qrcode.image.svg
 from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session,
                    url_for)
+from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
@@ -107,7 +108,7 @@ def login_totp():
         return redirect(url_for("admin.login"))
     form = TotpForm()
     if form.validate_on_submit():
-        ok, _ = attempt(accounts.verify_totp, user, form.code.data)
+        ok, _result = attempt(accounts.verify_totp, user, form.code.data)
         if not ok:
             return render_template("admin/totp.html", form=form)
         return _finish_login(user, second_factor=True)
@@ -138,7 +139,7 @@ def enrol_totp():
     form = TotpChangeForm() if replacing else TotpForm()
     if form.validate_on_submit():
         current_code = form.current_code.data if replacing else None
-        ok, _ = attempt(accounts.enable_totp, user, secret, form.code.data, current_code=current_code)
+        ok, _result = attempt(accounts.enable_totp, user, secret, form.code.data, current_code=current_code)
         if ok:
             session.pop("totp_enrol", None)
             flash("Autentikasi dua faktor aktif.", "success")
@@ -198,8 +199,8 @@ def password():
         if form.password.data != form.confirm.data:
             form.confirm.errors.append("Ulangan kata sandi tidak sama.")
         else:
-            ok, _ = attempt(accounts.change_password, current_user, form.old_password.data, form.password.data,
-                            form=form)
+            ok, _result = attempt(accounts.change_password, current_user, form.old_password.data,
+                                  form.password.data, form=form)
             if ok:
                 login_user(current_user._get_current_object())  # the session version changed: keep this session only
                 flash("Kata sandi diganti. Sesi lain atas akun ini telah diakhiri.", "success")
@@ -214,7 +215,7 @@ def dashboard():
 
 
 def _unit_choices():
-    return [(0, "— tanpa unit —")] + unit_choices()
+    return [(0, _("— tanpa unit —"))] + unit_choices()
 
 
 @bp.get("/pengguna")
@@ -236,7 +237,7 @@ def user_new():
         if ok:
             user, one_time = made
             return render_template("admin/one_time_password.html", user=user, password=one_time)
-    return render_template("admin/user_form.html", form=form, title="Akun baru")
+    return render_template("admin/user_form.html", form=form, title=_("Akun baru"))
 
 
 @bp.route("/pengguna/<int:user_id>", methods=["GET", "POST"])
@@ -250,14 +251,14 @@ def user_edit(user_id: int):
         form.roles.data = [r.value for r in user.roles]
         form.unit_id.data = user.unit_id or 0
     if form.validate_on_submit():
-        ok, _ = attempt(accounts.update_user, user, current_user, nama=form.nama.data, jabatan=form.jabatan.data or "",
-                        nip=form.nip.data or "", unit_id=form.unit_id.data or None, roles=form.roles.data,
-                        aktif=form.aktif.data)
+        ok, _saved = attempt(accounts.update_user, user, current_user, nama=form.nama.data,
+                             jabatan=form.jabatan.data or "", nip=form.nip.data or "",
+                             unit_id=form.unit_id.data or None, roles=form.roles.data, aktif=form.aktif.data)
         if ok:
-            flash("Akun disimpan.", "success")
+            flash(_("Akun disimpan."), "success")
             return redirect(url_for("admin.users"))
-    return render_template("admin/user_form.html", form=form, title=f"Ubah akun {user.email}", user=user,
-                           action_form=ActionForm())
+    return render_template("admin/user_form.html", form=form, title=_("Ubah akun %(email)s", email=user.email),
+                           user=user, action_form=ActionForm())
 
 
 @bp.post("/pengguna/<int:user_id>/reset")
@@ -279,8 +280,8 @@ def user_reset_totp(user_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     accounts.reset_totp(user, current_user)
-    flash(f"Autentikasi dua faktor {user.email} dihapus; ia wajib mendaftarkan autentikator baru saat masuk.",
-          "success")
+    flash(_("Autentikasi dua faktor %(email)s dihapus; ia wajib mendaftarkan autentikator baru saat masuk.",
+            email=user.email), "success")
     return redirect(url_for("admin.user_edit", user_id=user.id)), 303
 
 

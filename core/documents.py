@@ -22,6 +22,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from core import storage
+from core.errors import N_
 from core.settings import get_setting, office, set_setting
 from core.workdays import format_tanggal
 
@@ -204,23 +205,28 @@ def nota_dinas_pdf(nd: NotaDinas) -> bytes:
 
 
 def format_nomor(template: str, *, seq: int, kode_jabatan: str, kka: str, when: date) -> str:
-    """Fill a letter-number template, e.g. "{seq}/{kode_jabatan}/{kka}/{mm}/{yyyy}" → "12/KPW/PP.01/11/2026"."""
+    """Fill a letter-number template, e.g. "{seq}/{kode_jabatan}/{kka}/{mm}/{yyyy}" → "12/KPW/PP.01/11/2026".
+    A bad template: ValueError with a core.errors.Message (Indonesian as a string; the settings page shows it in
+    its own language)."""
     values = {"seq": seq, "kode_jabatan": kode_jabatan, "kka": kka,
               "mm": f"{when.month:02d}", "yyyy": f"{when.year:04d}"}
     allowed = ", ".join("{" + t + "}" for t in _NOMOR_TOKENS)
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as exc:
-        raise ValueError(f"Templat nomor «{template}» tidak sah (kurung kurawal tidak seimbang).") from exc
+        raise ValueError(N_("Templat nomor «%(templat)s» tidak sah (kurung kurawal tidak seimbang).",
+                            templat=template)) from exc
     for _, name, spec, conversion in parsed:
         if name is None:
             continue
         if name not in values or conversion:
-            raise ValueError(f"Token «{{{name}}}» tidak dikenal dalam templat nomor; gunakan {allowed}.")
+            raise ValueError(N_("Token «{%(token)s}» tidak dikenal dalam templat nomor; gunakan %(boleh)s.",
+                                token=name, boleh=allowed))
         if spec and not (name == "seq" and _SEQ_PADDING.fullmatch(spec)):
-            raise ValueError(f"Format «{{{name}:{spec}}}» tidak boleh dalam templat nomor; gunakan {allowed} "
-                             "tanpa tambahan (nomor urut berawalan nol boleh, mis. {seq:03d}).")
+            raise ValueError(N_("Format «{%(token)s:%(format)s}» tidak boleh dalam templat nomor; gunakan %(boleh)s "
+                                "tanpa tambahan (nomor urut berawalan nol boleh, mis. {seq:03d}).",
+                                token=name, format=spec, boleh=allowed))
     try:
         return template.format_map(values)
     except ValueError as exc:  # e.g. a format spec that does not fit, like {kka:d}
-        raise ValueError(f"Templat nomor «{template}» tidak sah: {exc}.") from exc
+        raise ValueError(N_("Templat nomor «%(templat)s» tidak sah: %(sebab)s.", templat=template, sebab=str(exc))) from exc

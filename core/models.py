@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.errors import N_
 from core.extensions import db
 from core.pii import EncryptedText
 from core.templating import teks_kantor
@@ -42,15 +43,16 @@ class Role(str, enum.Enum):
         return ROLE_LABELS[self]
 
 
+# Indonesian; pages show them through _() (the catalogue has the English)
 ROLE_LABELS = {
-    Role.admin: "Administrator",
-    Role.petugas_pengaduan: "Petugas Pengaduan",
-    Role.unit: "Penanggung Jawab Unit",
-    Role.tim_wbs: "Tim WBS",
-    Role.upg: "Unit Pengendalian Gratifikasi (UPG)",
-    Role.pengelola_skm: "Pengelola Survei",
-    Role.pimpinan: "Pimpinan",
-    Role.tpi: "Tim Penilai Internal (baca saja)",
+    Role.admin: N_("Administrator"),
+    Role.petugas_pengaduan: N_("Petugas Pengaduan"),
+    Role.unit: N_("Penanggung Jawab Unit"),
+    Role.tim_wbs: N_("Tim WBS"),
+    Role.upg: N_("Unit Pengendalian Gratifikasi (UPG)"),
+    Role.pengelola_skm: N_("Pengelola Survei"),
+    Role.pimpinan: N_("Pimpinan"),
+    Role.tpi: N_("Tim Penilai Internal (baca saja)"),
 }
 # roles whose holders must use two-factor authentication
 ROLES_REQUIRING_2FA = {Role.admin, Role.tim_wbs, Role.upg}  # admin can grant every role

@@ -47,6 +47,23 @@ def test_settings_pages_in_english_for_an_officer_reading_english(app, login_as)
     assert "Nama instansi" in id_ and "Name of the office" not in id_
 
 
+def test_a_bad_memo_number_format_is_explained_in_the_pages_language(app, login_as):
+    admin = login_as("admin")
+    page = admin.get("/admin/pengaturan?lang=en").get_data(as_text=True)
+    data = {"nama": "X", "nama_singkat": "Y", "kode_jabatan": "KD", "kka": "PP", "csrf_token": csrf_from(page)}
+    html = admin.post("/admin/pengaturan", data={**data, "template_nomor": "{seq}/{rahasia}"}).get_data(as_text=True)
+    assert "Unknown token «{rahasia}» in the number format; use {seq}, " in html and "tidak dikenal" not in html
+    html = admin.post("/admin/pengaturan", data={**data, "template_nomor": "{seq:>9}/{kka}"}).get_data(as_text=True)
+    assert "The format «{seq:&gt;9}» is not allowed in the number format" in html and "tidak boleh" not in html
+    html = admin.post("/admin/pengaturan", data={**data, "template_nomor": "{seq/{kka}"}).get_data(as_text=True)
+    assert "The number format «{seq/{kka}» is not valid (unbalanced braces)." in html
+
+    page = admin.get("/admin/pengaturan?lang=id").get_data(as_text=True)
+    html = admin.post("/admin/pengaturan", data={**data, "template_nomor": "{seq}/{rahasia}",
+                                                 "csrf_token": csrf_from(page)}).get_data(as_text=True)
+    assert "Token «{rahasia}» tidak dikenal dalam templat nomor; gunakan {seq}, " in html and "Unknown token" not in html
+
+
 def test_a_units_english_name_on_english_pages_and_its_own_in_documents(app, login_as):
     from core.extensions import db
     from core.models import Unit

@@ -55,3 +55,47 @@ def test_admin_cannot_lock_themselves_out(app, login_as):
     resp = client.post(f"/admin/pengguna/{uid}", data={"nama": "Saya", "roles": ["pimpinan"], "unit_id": "0",
                                                         "aktif": "y", "csrf_token": csrf_from(page)})
     assert "tidak dapat menonaktifkan" in resp.get_data(as_text=True)
+
+
+def _edit_and_save(client, uid: int) -> tuple[str, str]:
+    """The account's edit page, and the page after saving it unchanged."""
+    edit = client.get(f"/admin/pengguna/{uid}").get_data(as_text=True)
+    saved = client.post(f"/admin/pengguna/{uid}", follow_redirects=True, data={
+        "nama": "PJ Unit", "roles": ["unit"], "unit_id": "0", "aktif": "y", "csrf_token": csrf_from(edit)})
+    return edit, saved.get_data(as_text=True)
+
+
+def test_users_pages_in_english_for_an_admin_reading_english(app, login_as):
+    login_as("petugas_pengaduan", email="petugas.en@uji.go.id")
+    admin = login_as("admin")
+    listing = admin.get("/admin/pengguna?lang=en").get_data(as_text=True)
+    assert "Add an account" in listing and "Reset password" in listing and "Complaint officer" in listing
+    assert "Tambah akun" not in listing and "Petugas Pengaduan" not in listing and "nonaktif" not in listing
+    page = admin.get("/admin/pengguna/baru").get_data(as_text=True)  # the language stays with the officer
+    assert "New account" in page and "— no unit —" in page and "Survey manager" in page
+    assert "tanpa unit" not in page and "Pengelola Survei" not in page and "Tahan Ctrl" not in page
+    refused = admin.post("/admin/pengguna/baru", data={
+        "email": "bukan-email", "nama": "", "unit_id": "0", "csrf_token": csrf_from(page)}).get_data(as_text=True)
+    assert "Invalid e-mail address." in refused and "Choose at least one role." in refused and "Required." in refused
+    assert "tidak valid" not in refused and "Pilih minimal" not in refused
+    made = admin.post("/admin/pengguna/baru", data={
+        "email": "unit.en@uji.go.id", "nama": "PJ Unit", "roles": ["unit"], "unit_id": "0",
+        "csrf_token": csrf_from(page)}).get_data(as_text=True)
+    assert "One-time password" in made and "Kata sandi sekali pakai" not in made
+    with app.app_context():
+        uid = db.session.scalar(select(User.id).where(User.email == "unit.en@uji.go.id"))
+    edit, saved = _edit_and_save(admin, uid)
+    assert "Edit account unit.en@uji.go.id" in edit and "Unit officer in charge" in edit
+    assert "Account saved." in saved and "Akun disimpan." not in saved
+
+    id_ = login_as("admin")  # another admin, no ?lang=en: Indonesian
+    listing = id_.get("/admin/pengguna").get_data(as_text=True)
+    assert "Tambah akun" in listing and "Petugas Pengaduan" in listing and "Add an account" not in listing
+    page = id_.get("/admin/pengguna/baru").get_data(as_text=True)
+    assert "Akun baru" in page and "— tanpa unit —" in page and "Pengelola Survei" in page
+    refused = id_.post("/admin/pengguna/baru", data={
+        "email": "bukan-email", "nama": "X", "unit_id": "0", "csrf_token": csrf_from(page)}).get_data(as_text=True)
+    assert "Alamat e-mail tidak valid." in refused and "Pilih minimal satu peran." in refused
+    edit, saved = _edit_and_save(id_, uid)
+    assert "Ubah akun unit.en@uji.go.id" in edit and "Penanggung Jawab Unit" in edit
+    assert "Akun disimpan." in saved and "Account saved." not in saved

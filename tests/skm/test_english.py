@@ -101,3 +101,22 @@ def test_perception_statements_in_english(app, ids, login_as):
     page = en.get("/survei/persepsi/ipkp?lang=en").get_data(as_text=True)
     assert "The service requirements are clear." in page and "Persyaratan pelayanan jelas." not in page
     assert "Persyaratan pelayanan jelas." in app.test_client().get("/survei/persepsi/ipkp").get_data(as_text=True)
+
+
+def test_the_officers_survey_pages_name_a_service_in_english_on_english_pages(app, ids, login_as):
+    with app.app_context():
+        from core.extensions import db
+        from skm import service
+        from skm.models import SkmLayanan
+
+        lay = db.session.get(SkmLayanan, ids.layanan)
+        service.simpan_layanan(lay, kode=lay.kode, nama=lay.nama, unit_id=lay.unit_id, populasi=lay.populasi,
+                               wajib_kode=False, nama_en="Family planning counselling")
+        db.session.commit()
+    officer = login_as("pengelola_skm")
+    for path in ("/admin/skm/?lang=en", f"/admin/skm/hasil/{ids.periode}?layanan={ids.layanan}",
+                 f"/admin/skm/tindak-lanjut/baru/{ids.periode}", f"/admin/skm/layanan/{ids.layanan}/kode"):
+        html = officer.get(path).get_data(as_text=True)
+        assert "Family planning counselling" in html and "Konseling KB" not in html, path
+    id_ = login_as("pengelola_skm").get("/admin/skm/").get_data(as_text=True)
+    assert "Konseling KB" in id_ and "Family planning" not in id_
