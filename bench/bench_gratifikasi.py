@@ -87,7 +87,7 @@ def _register() -> None:
     from app import create_app
     from core.extensions import db
     from core.pii import sealed_for_row
-    from gratifikasi.models import LaporanGratifikasi
+    from gratifikasi.models import OPEN_STATUSES, LaporanGratifikasi
     from tests.factories import make_user
 
     url = bench_database_url()  # None: the embedded SQLite default
@@ -110,11 +110,15 @@ def _register() -> None:
         for i in range(REGISTER_ROWS):
             d = today - timedelta(days=i % 700)
             nomor = f"GRT-{d.year}-{i + 1:06d}"
+            status, tenggat_teruskan = statuses[i % 5], d + timedelta(days=14)
             # each report's personal data sealed to its own number, as the ORM does (core.pii.seal_rows)
             enc = {k: sealed_for_row(v, f"gratifikasi.{k}", nomor) for k, v in personal}
             batch.append({"nomor": nomor, "tahun": d.year, "jenis": "penerimaan",
-                          "kanal": "web", "status": statuses[i % 5], "kode_hash": "0" * 64, "tanggal_lapor": d,
-                          "tanggal_terima": d, "tenggat_teruskan": d + timedelta(days=14), "tenggat_kpk": d + timedelta(days=42),
+                          "kanal": "web", "status": status, "kode_hash": "0" * 64, "tanggal_lapor": d,
+                          "tanggal_terima": d, "tenggat_teruskan": tenggat_teruskan, "tenggat_kpk": d + timedelta(days=42),
+                          # as the service keeps it: an open report's next deadline is its forwarding (none here
+                          # waits on KPK's request for completion)
+                          "tenggat_berikut": tenggat_teruskan if status in OPEN_STATUSES else None,
                           "tenggat_upg": d + timedelta(days=14), "nilai": 1_000_000 + i, "bentuk": "barang",
                           "unit_nama": "Bidang KB", "identitas_jenis": "NIP", "pelapor_jabatan": "Penyuluh", **enc})
             if len(batch) == 5000:
