@@ -82,7 +82,7 @@ def gratifikasi_register():
     tanda = {r.id: queries.tandai_tenggat(r, today) for r in rows}
     return _page("admin/gratifikasi/register.html", rows=rows, total=total, page=page, pages=-(-total // PAGE),
                  f=f, units=units, statuses=STATUS, jenis=rules.JENIS, today=today, tanda=tanda,
-                 sisa={r.id: workdays_between(today, queries.tenggat_berikut(r)) for r in rows if tanda[r.id] == "dekat"})
+                 sisa={r.id: workdays_between(today, r.tenggat_berikut) for r in rows if tanda[r.id] == "dekat"})
 
 
 def _laporan(lap_id: int) -> LaporanGratifikasi:
@@ -102,7 +102,7 @@ def _detail(lap: LaporanGratifikasi, forms: dict | None = None, status: int = 20
             forms[aksi] = form
     t = service.tenggat_of(lap)
     return _page("admin/gratifikasi/detail.html", lap=lap, allowed=allowed, forms=forms, t=t,
-                 tanda=queries.tandai_tenggat(lap), berikut=queries.tenggat_berikut(lap),
+                 tanda=queries.tandai_tenggat(lap), berikut=lap.tenggat_berikut,
                  sisa=service.sisa_hari_kerja(lap),
                  lampiran=attachments_of(service.OWNER, lap.id), gol=documents.gol_fields(lap),
                  aksi_label=workflow.AKSI_LABEL, akibat=rules.akibat_terlambat(t, _), cara=CARA_TERUSKAN,
@@ -243,7 +243,7 @@ def _periode():
 @role_required(*READERS)
 def gratifikasi_rekap():
     jenis, tahun, ke, p = _periode()
-    r = queries.rekap(p.awal, p.akhir)
+    r = queries.rekap(p.awal, p.akhir, daftar=False)
     return _page("admin/gratifikasi/rekap.html", r=r, p=p, jenis=jenis, tahun=tahun, ke=ke,
                  jenis_labels=rules.JENIS, statuses=STATUS,
                  kampanye=queries.kegiatan_kampanye(p.awal, p.akhir), years=range(local_today().year, 2019, -1))
@@ -253,7 +253,7 @@ def gratifikasi_rekap():
 @role_required(*READERS)
 def gratifikasi_rekap_unduh(fmt: str):
     jenis, tahun, ke, p = _periode()
-    r = queries.rekap(p.awal, p.akhir)
+    r = queries.rekap(p.awal, p.akhir, daftar=fmt != "xlsx")  # the periodic report lists every report
     kampanye = queries.kegiatan_kampanye(p.awal, p.akhir)
     name = f"laporan-periodik-gratifikasi-{p.awal:%Y%m%d}-{p.akhir:%Y%m%d}"
     if fmt == "docx":

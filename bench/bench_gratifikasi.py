@@ -82,12 +82,12 @@ def _rules() -> None:
 
 def _register() -> None:
     """Server time of the UPG register page (first page, overdue filter, recap of a year) with many reports."""
-    from sqlalchemy import insert
+    from sqlalchemy import insert, text
 
     from app import create_app
     from core.extensions import db
     from core.pii import sealed_for_row
-    from gratifikasi.models import LaporanGratifikasi
+    from gratifikasi.models import OPEN_STATUSES, LaporanGratifikasi
     from tests.factories import make_user
 
     url = bench_database_url()  # None: the embedded SQLite default
@@ -104,25 +104,34 @@ def _register() -> None:
         personal = (("pelapor_nama", "Pegawai"), ("identitas_nomor", "198501012010011001"),
                     ("pelapor_telepon", "0812"), ("pelapor_alamat", "Palembang"), ("pemberi_nama", "PT Contoh"))
         statuses = ["diterima", "diverifikasi", "diteruskan", "ditetapkan", "selesai"]
+        # NULLs written as NULL: rows with and without a next deadline stay in one batch of 5 000
+        bulk = insert(LaporanGratifikasi).execution_options(render_nulls=True)
         t0 = time.perf_counter()
         today = date.today()
         batch = []
         for i in range(REGISTER_ROWS):
             d = today - timedelta(days=i % 700)
             nomor = f"GRT-{d.year}-{i + 1:06d}"
+            status, tenggat_teruskan = statuses[i % 5], d + timedelta(days=14)
             # each report's personal data sealed to its own number, as the ORM does (core.pii.seal_rows)
             enc = {k: sealed_for_row(v, f"gratifikasi.{k}", nomor) for k, v in personal}
             batch.append({"nomor": nomor, "tahun": d.year, "jenis": "penerimaan",
-                          "kanal": "web", "status": statuses[i % 5], "kode_hash": "0" * 64, "tanggal_lapor": d,
-                          "tanggal_terima": d, "tenggat_teruskan": d + timedelta(days=14), "tenggat_kpk": d + timedelta(days=42),
+                          "kanal": "web", "status": status, "kode_hash": "0" * 64, "tanggal_lapor": d,
+                          "tanggal_terima": d, "tenggat_teruskan": tenggat_teruskan, "tenggat_kpk": d + timedelta(days=42),
+                          # as the service keeps it: an open report's next deadline is its forwarding (none here
+                          # waits on KPK's request for completion)
+                          "tenggat_berikut": tenggat_teruskan if status in OPEN_STATUSES else None,
                           "tenggat_upg": d + timedelta(days=14), "nilai": 1_000_000 + i, "bentuk": "barang",
                           "unit_nama": "Bidang KB", "identitas_jenis": "NIP", "pelapor_jabatan": "Penyuluh", **enc})
             if len(batch) == 5000:
-                db.session.execute(insert(LaporanGratifikasi), batch)
+                db.session.execute(bulk, batch)
                 batch = []
         if batch:
-            db.session.execute(insert(LaporanGratifikasi), batch)
+            db.session.execute(bulk, batch)
         db.session.commit()
+        if url:  # the statistics and visibility map a table has once autovacuum has seen it, as bench_zi does
+            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text("VACUUM ANALYZE laporan_gratifikasi"))
         print(f"   loaded {REGISTER_ROWS:,} reports in {time.perf_counter() - t0:.1f} s "
               f"({db.engine.dialect.name})")
     from tests.conftest import login

@@ -24,12 +24,12 @@ def batas():
 @gratifikasi_cli.command("tenggat")
 def tenggat():
     """Laporan yang lewat atau mendekati tenggat UPG berikutnya (target meneruskan, atau kelengkapan ke KPK)."""
-    from gratifikasi.queries import mendekati_tenggat, tandai_tenggat, tenggat_berikut
+    from gratifikasi.queries import mendekati_tenggat, tandai_tenggat
 
     today = local_today()
     rows = mendekati_tenggat(today)
     for r in rows:
-        click.echo(f"{r.nomor}\t{tandai_tenggat(r, today)}\t{format_tanggal(tenggat_berikut(r))}\t{r.status_label}")
+        click.echo(f"{r.nomor}\t{tandai_tenggat(r, today)}\t{format_tanggal(r.tenggat_berikut)}\t{r.status_label}")
     if not rows:
         click.echo("Tidak ada laporan yang lewat atau mendekati tenggat.")
 
@@ -57,7 +57,7 @@ def rekap(periode, tahun, ke):
         p = queries.periode(periode, tahun or local_today().year, ke)
     except ValueError as exc:
         raise click.ClickException("Periode tidak sah.") from exc
-    r = queries.rekap(p.awal, p.akhir)
+    r = queries.rekap(p.awal, p.akhir, daftar=False)
     click.echo(f"{p.label}: {r['jumlah']} laporan " + ", ".join(f"{k} {v}" for k, v in r["per_jenis"].items()))
     click.echo(f"Nilai penerimaan {rupiah(r['nilai_penerimaan'])}, penolakan {rupiah(r['nilai_penolakan'])}")
     for k, v in r["ketepatan"].items():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.errors import N_
@@ -101,6 +101,9 @@ class LaporanGratifikasi(db.Model):
     tenggat_teruskan: Mapped[date | None] = mapped_column(Date, index=True)
     terlambat_upg: Mapped[bool] = mapped_column(Boolean, default=False)
     terlambat_kpk: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the UPG's next deadline in the current status (service._set_tenggat_berikut keeps it): forwarding an open
+    # report, or answering KPK's request for completion; the register's deadline filters read it from an index
+    tenggat_berikut: Mapped[date | None] = mapped_column(Date)
 
     # UPG handling
     catatan_verifikasi: Mapped[str] = mapped_column(Text, default="")
@@ -127,6 +130,11 @@ class LaporanGratifikasi(db.Model):
     permintaan_kpk: Mapped[list[PermintaanKelengkapanKpk]] = relationship(
         back_populates="laporan", order_by="PermintaanKelengkapanKpk.id", cascade="all, delete-orphan",
         lazy="selectin")
+
+    __table_args__ = (
+        # the register's overdue / near-deadline filters, in deadline order, read a page from this index
+        Index("ix_laporan_gratifikasi_tenggat_berikut_id", "tenggat_berikut", "id"),
+    )
 
     @property
     def status_label(self) -> str:

@@ -8,7 +8,7 @@ from collections import Counter as Tally
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import defer
 
 from core.attachments import attachments_of
@@ -18,7 +18,7 @@ from core.extensions import db
 from core.workdays import local_today
 from gratifikasi import rules
 from gratifikasi.models import (MEDIA_KAMPANYE, OPEN_STATUSES, PENETAPAN, STATUS, KegiatanKampanye,
-                                LaporanGratifikasi, PermintaanKelengkapanKpk)
+                                LaporanGratifikasi)
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember"]
@@ -54,26 +54,9 @@ def periode(jenis: str, tahun: int, ke: int = 1) -> Periode:
 
 # --- register -------------------------------------------------------------------------------------
 
-# the UPG's next deadline: forwarding an open report, or answering KPK's request for completion
-_TENGGAT_KELENGKAPAN = (select(PermintaanKelengkapanKpk.tenggat)
-                        .where(PermintaanKelengkapanKpk.laporan_id == LaporanGratifikasi.id)
-                        .order_by(PermintaanKelengkapanKpk.id.desc()).limit(1).scalar_subquery())
-TENGGAT_BERIKUT = case((LaporanGratifikasi.status.in_(OPEN_STATUSES), LaporanGratifikasi.tenggat_teruskan),
-                       (LaporanGratifikasi.status == "diminta_kpk", _TENGGAT_KELENGKAPAN), else_=None)
-
-
-def tenggat_berikut(lap: LaporanGratifikasi) -> date | None:
-    """The UPG's next deadline for `lap` (the Python side of TENGGAT_BERIKUT)."""
-    if lap.status in OPEN_STATUSES:
-        return lap.tenggat_teruskan
-    if lap.status == "diminta_kpk" and lap.kelengkapan_kpk:
-        return lap.kelengkapan_kpk.tenggat
-    return None
-
-
 def tandai_tenggat(lap: LaporanGratifikasi, today: date | None = None) -> str:
     """'lewat' / 'dekat' / '' for the UPG's next deadline (forwarding to KPK, or KPK's completion)."""
-    deadline = tenggat_berikut(lap)
+    deadline = lap.tenggat_berikut
     if deadline is None:
         return ""
     today = today or local_today()
@@ -111,93 +94,110 @@ def register(*, status: str = "", jenis: str = "", tahun: int | None = None, uni
         q = q.where(LaporanGratifikasi.unit_id == unit_id)
     if nomor:
         q = q.where(LaporanGratifikasi.nomor.contains(nomor.strip().upper()[:20], autoescape=True))
+    berikut = LaporanGratifikasi.tenggat_berikut
     if tenggat == "lewat":
-        q = q.where(TENGGAT_BERIKUT < today)
+        q = q.where(berikut < today)
     elif tenggat == "dekat":
-        q = q.where(TENGGAT_BERIKUT >= today, TENGGAT_BERIKUT <= add_workdays(today, rules.hari_kerja().hampir))
+        q = q.where(berikut >= today, berikut <= add_workdays(today, rules.hari_kerja().hampir))
     total = db.session.scalar(select(func.count()).select_from(q.subquery())) or 0
     order = [LaporanGratifikasi.id.desc()]
     if tenggat:
-        order = [TENGGAT_BERIKUT, LaporanGratifikasi.id]
+        order = [berikut, LaporanGratifikasi.id]
     rows = list(db.session.scalars(q.order_by(*order).limit(limit).offset(offset)))
     return rows, total
 
 
 # --- recaps ---------------------------------------------------------------------------------------
 
-_RECAP_COLUMNS = (LaporanGratifikasi.id, LaporanGratifikasi.nomor, LaporanGratifikasi.jenis,
-                  LaporanGratifikasi.status, LaporanGratifikasi.bentuk, LaporanGratifikasi.nilai,
-                  LaporanGratifikasi.unit_nama, LaporanGratifikasi.penetapan, LaporanGratifikasi.tanggal_terima,
-                  LaporanGratifikasi.tanggal_lapor, LaporanGratifikasi.terlambat_upg,
-                  LaporanGratifikasi.terlambat_kpk, LaporanGratifikasi.tenggat_teruskan,
-                  LaporanGratifikasi.tanggal_teruskan, LaporanGratifikasi.acara, LaporanGratifikasi.wajib_lapor)
+_DAFTAR_COLUMNS = (LaporanGratifikasi.id, LaporanGratifikasi.nomor, LaporanGratifikasi.tanggal_lapor,
+                   LaporanGratifikasi.jenis, LaporanGratifikasi.bentuk, LaporanGratifikasi.nilai,
+                   LaporanGratifikasi.status, LaporanGratifikasi.penetapan)
 
 
-def _rows(awal: date, akhir: date):
-    q = (select(*_RECAP_COLUMNS).where(LaporanGratifikasi.tanggal_lapor >= awal,
-                                       LaporanGratifikasi.tanggal_lapor <= akhir)
-         .order_by(LaporanGratifikasi.id))
-    return db.session.execute(q).all()
+def _in_period(q, awal: date, akhir: date):
+    return q.where(LaporanGratifikasi.tanggal_lapor >= awal, LaporanGratifikasi.tanggal_lapor <= akhir)
+
+
+def _groups(awal: date, akhir: date, today: date):
+    """The reports received in [awal, akhir] counted in the database by everything a recap tells apart, with
+    the two date comparisons its timeliness needs: a year of reports comes back as a few dozen groups, not as
+    one row per report. Each group has `n` reports and `nilai`, the sum of their values."""
+    lap = LaporanGratifikasi
+    keys = (lap.jenis, lap.status, lap.bentuk, lap.acara, lap.unit_nama, lap.penetapan, lap.terlambat_upg,
+            lap.terlambat_kpk, lap.tanggal_teruskan.is_not(None).label("diteruskan"),
+            (lap.tanggal_teruskan <= lap.tenggat_teruskan).label("diteruskan_tepat"),
+            (lap.tenggat_teruskan < today).label("lewat_tenggat"))
+    q = _in_period(select(*keys, func.count().label("n"), func.sum(lap.nilai).label("nilai")), awal, akhir)
+    return db.session.execute(q.group_by(*keys)).all()
 
 
 def ketepatan_waktu(awal: date, akhir: date, today: date | None = None) -> dict:
     """Timeliness of the reports received by the UPG in [awal, akhir] (nil reports have no deadline)."""
-    today = today or local_today()
-    return _timeliness([r for r in _rows(awal, akhir) if r.jenis != "nihil"], today)
+    groups = _groups(awal, akhir, today or local_today())
+    return _timeliness([g for g in groups if g.jenis != "nihil"])
 
 
-def _timeliness(rows, today: date) -> dict:
-    out = {"jumlah": len(rows), "pelapor_tepat_waktu": 0, "pelapor_terlambat_upg": 0, "pelapor_terlambat_kpk": 0,
+def _timeliness(groups) -> dict:
+    out = {"jumlah": 0, "pelapor_tepat_waktu": 0, "pelapor_terlambat_upg": 0, "pelapor_terlambat_kpk": 0,
            "upg_tepat_waktu": 0, "upg_terlambat": 0, "belum_diteruskan_dalam_tenggat": 0,
            "belum_diteruskan_lewat_tenggat": 0}
-    for r in rows:
-        if r.jenis != "penerimaan":
+    for g in groups:
+        out["jumlah"] += g.n
+        if g.jenis != "penerimaan":
             pass  # a refusal has no deadline the reporter can miss; only its forwarding counts
-        elif r.terlambat_kpk:
-            out["pelapor_terlambat_kpk"] += 1
-        elif r.terlambat_upg:
-            out["pelapor_terlambat_upg"] += 1
+        elif g.terlambat_kpk:
+            out["pelapor_terlambat_kpk"] += g.n
+        elif g.terlambat_upg:
+            out["pelapor_terlambat_upg"] += g.n
         else:
-            out["pelapor_tepat_waktu"] += 1
-        if r.tanggal_teruskan:
-            out["upg_tepat_waktu" if r.tanggal_teruskan <= r.tenggat_teruskan else "upg_terlambat"] += 1
-        elif r.status in OPEN_STATUSES:
-            out["belum_diteruskan_lewat_tenggat" if today > r.tenggat_teruskan
-                else "belum_diteruskan_dalam_tenggat"] += 1
+            out["pelapor_tepat_waktu"] += g.n
+        if g.diteruskan:
+            out["upg_tepat_waktu" if g.diteruskan_tepat else "upg_terlambat"] += g.n
+        elif g.status in OPEN_STATUSES:
+            out["belum_diteruskan_lewat_tenggat" if g.lewat_tenggat else "belum_diteruskan_dalam_tenggat"] += g.n
     sent = out["upg_tepat_waktu"] + out["upg_terlambat"]
     out["persen_upg_tepat_waktu"] = round(100 * out["upg_tepat_waktu"] / sent, 1) if sent else None
     return out
 
 
-def rekap(awal: date, akhir: date, today: date | None = None) -> dict:
-    """Counts by kind, form, unit, outcome and status, values, and timeliness for one period."""
+def rekap(awal: date, akhir: date, today: date | None = None, *, daftar: bool = True) -> dict:
+    """Counts by kind, form, unit, outcome and status, values, and timeliness for one period; with `daftar`,
+    also the list of its reports (`laporan`, oldest first) that the periodic report prints."""
     today = today or local_today()
-    rows = _rows(awal, akhir)
-    pelaporan = [r for r in rows if r.jenis != "nihil"]
+    groups = _groups(awal, akhir, today)
+    pelaporan = [g for g in groups if g.jenis != "nihil"]
 
     def grouped(key, labels=None):
         tally: dict[str, list[int]] = {}
-        for r in pelaporan:
-            k = key(r) or "-"
-            entry = tally.setdefault(k, [0, 0])
-            entry[0] += 1
-            entry[1] += r.nilai or 0
+        for g in pelaporan:
+            entry = tally.setdefault(key(g) or "-", [0, 0])
+            entry[0] += g.n
+            entry[1] += int(g.nilai or 0)
         return [{"kunci": k, "label": (labels or {}).get(k, k), "jumlah": n, "nilai": v}
                 for k, (n, v) in sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0]))]
 
-    return {
-        "awal": awal, "akhir": akhir, "jumlah": len(rows),
-        "per_jenis": {k: sum(1 for r in rows if r.jenis == k) for k in rules.JENIS},
-        "nilai_penerimaan": sum(r.nilai or 0 for r in rows if r.jenis == "penerimaan"),
-        "nilai_penolakan": sum(r.nilai or 0 for r in rows if r.jenis == "penolakan"),
-        "per_bentuk": grouped(lambda r: r.bentuk, rules.BENTUK),
-        "per_acara": grouped(lambda r: r.acara, rules.ACARA),
-        "per_unit": grouped(lambda r: r.unit_nama),
-        "per_penetapan": grouped(lambda r: r.penetapan or "belum", {**PENETAPAN, "belum": N_("Belum ditetapkan")}),
-        "per_status": dict(Tally(r.status for r in rows)),
-        "ketepatan": _timeliness(pelaporan, today),
-        "laporan": [dict(r._mapping) for r in rows],
+    def total(of, jenis=None):
+        return sum(int(of(g) or 0) for g in groups if jenis is None or g.jenis == jenis)
+
+    per_status = Tally()
+    for g in groups:
+        per_status[g.status] += g.n
+    out = {
+        "awal": awal, "akhir": akhir, "jumlah": total(lambda g: g.n),
+        "per_jenis": {k: total(lambda g: g.n, k) for k in rules.JENIS},
+        "nilai_penerimaan": total(lambda g: g.nilai, "penerimaan"),
+        "nilai_penolakan": total(lambda g: g.nilai, "penolakan"),
+        "per_bentuk": grouped(lambda g: g.bentuk, rules.BENTUK),
+        "per_acara": grouped(lambda g: g.acara, rules.ACARA),
+        "per_unit": grouped(lambda g: g.unit_nama),
+        "per_penetapan": grouped(lambda g: g.penetapan or "belum", {**PENETAPAN, "belum": N_("Belum ditetapkan")}),
+        "per_status": dict(per_status),
+        "ketepatan": _timeliness(pelaporan),
     }
+    if daftar:
+        q = _in_period(select(*_DAFTAR_COLUMNS), awal, akhir).order_by(LaporanGratifikasi.id)
+        out["laporan"] = [dict(r._mapping) for r in db.session.execute(q)]
+    return out
 
 
 def jumlah_per_status(tahun: int | None = None) -> dict[str, int]:
@@ -245,7 +245,7 @@ def kegiatan_kampanye(awal: date | None = None, akhir: date | None = None, media
 def ringkasan_upg(tahun: int, today: date | None = None) -> dict:
     """One-look summary for the LKE item "Pengendalian gratifikasi": reports, forwarding, campaign."""
     p = periode("tahun", tahun)
-    r = rekap(p.awal, p.akhir, today)
+    r = rekap(p.awal, p.akhir, today, daftar=False)
     media = Tally(k["media"] for k in kegiatan_kampanye(p.awal, p.akhir))
     return {"tahun": tahun, "jumlah_laporan": r["jumlah"], "per_jenis": r["per_jenis"],
             "diteruskan_ke_kpk": r["ketepatan"]["upg_tepat_waktu"] + r["ketepatan"]["upg_terlambat"],
@@ -273,7 +273,7 @@ def laporan_milik(user_id: int) -> list[LaporanGratifikasi]:
 
 
 __all__ = ["periode", "register", "rekap", "ketepatan_waktu", "jumlah_per_status", "jumlah_per_periode",
-           "kegiatan_kampanye", "ringkasan_upg", "dashboard_counts", "tandai_tenggat", "tenggat_berikut",
+           "kegiatan_kampanye", "ringkasan_upg", "dashboard_counts", "tandai_tenggat",
            "mendekati_tenggat", "laporan_milik"]
 
 

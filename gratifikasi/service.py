@@ -31,8 +31,8 @@ from core.storage import Clean
 from core.uow import on_rollback
 from core.workdays import local_today
 from gratifikasi import queries, rules, workflow
-from gratifikasi.models import (CARA_TERUSKAN, MEDIA_KAMPANYE, PENETAPAN, KegiatanKampanye, LaporanGratifikasi,
-                                PermintaanKelengkapanKpk, RiwayatGratifikasi)
+from gratifikasi.models import (CARA_TERUSKAN, MEDIA_KAMPANYE, OPEN_STATUSES, PENETAPAN, KegiatanKampanye,
+                                LaporanGratifikasi, PermintaanKelengkapanKpk, RiwayatGratifikasi)
 
 OWNER = "gratifikasi"
 OWNER_KAMPANYE = "gratifikasi_kampanye"
@@ -255,6 +255,7 @@ def submit(inp: LaporanInput, files: list[Clean] = (), *, kanal: str = "web", id
             lap.wajib_lapor, lap.alasan_wajib = v.wajib, f"{v.judul}: {v.alasan} ({v.dasar})"
         else:  # a refusal is reported for the record: no legal deadline, only the UPG's own target to forward it
             lap.tenggat_teruskan = rules.tenggat_teruskan(None, received)
+    _set_tenggat_berikut(lap)
     # then the number: its UPDATE opens the write transaction (and takes the lock), so the savepoint
     # below nests inside it — pysqlite begins lazily, and a SAVEPOINT outside a transaction would commit
     lap.nomor = f"GRT-{today.year}-{next_sequence('gratifikasi', today.year):06d}"
@@ -371,10 +372,22 @@ def _apply(lap: LaporanGratifikasi, aksi: str, target: str, actor: User | None, 
            detail: dict | None = None):
     before = lap.status
     lap.status = target
+    _set_tenggat_berikut(lap)
     _history(lap, aksi, catatan, actor=actor)
     audit.record(f"gratifikasi.{aksi}", "laporan_gratifikasi", lap.id,
                  {"nomor": lap.nomor, "dari": before, "ke": target, **(detail or {})}, actor=actor)
     _notify(lap, f"Status laporan Anda: {lap.status_label}.")
+
+
+def _set_tenggat_berikut(lap: LaporanGratifikasi) -> None:
+    """The UPG's next deadline in the current status (the register filters and sorts on it): forwarding an open
+    report, or answering KPK's latest request for completion; none while KPK has the report, or once decided."""
+    if lap.status in OPEN_STATUSES:
+        lap.tenggat_berikut = lap.tenggat_teruskan
+    elif lap.status == "diminta_kpk" and lap.kelengkapan_kpk:
+        lap.tenggat_berikut = lap.kelengkapan_kpk.tenggat
+    else:
+        lap.tenggat_berikut = None
 
 
 def _history(lap: LaporanGratifikasi, aksi: str, catatan: str, actor: User | None = None) -> None:
@@ -546,7 +559,7 @@ def ingatkan_tenggat(today: date | None = None) -> int:
     recipients = _penerima_pengingat()
     count = 0
     for lap in queries.mendekati_tenggat(today):
-        deadline, tanda = queries.tenggat_berikut(lap), queries.tandai_tenggat(lap, today)
+        deadline, tanda = lap.tenggat_berikut, queries.tandai_tenggat(lap, today)
         kind = "lengkapi_kpk" if lap.status == "diminta_kpk" else "teruskan"
         when = "sudah lewat" if tanda == "lewat" else "tinggal beberapa hari kerja"
         body = (f"Pengingat UPG: {lap.nomor} ({lap.status_label}) — {nt[kind]}: {_fmt(deadline)}, {when}.")

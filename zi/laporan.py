@@ -336,7 +336,7 @@ def _rupiah(v) -> str:
 def susun_upg(p: Periode, today: date) -> Isi:
     from gratifikasi import queries as gq
 
-    r = gq.rekap(p.mulai, p.selesai, today)
+    r = gq.rekap(p.mulai, p.selesai, today, daftar=False)
     kampanye = gq.kegiatan_kampanye(p.mulai, p.selesai)
     lab = gq.labels()
     k = r["ketepatan"]
