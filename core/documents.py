@@ -22,7 +22,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from core import storage
-from core.errors import N_
+from core.errors import N_, DomainError
 from core.settings import get_setting, office, set_setting
 from core.workdays import format_tanggal
 
@@ -202,6 +202,14 @@ def nota_dinas_docx(nd: NotaDinas) -> bytes:
 
 def nota_dinas_pdf(nd: NotaDinas) -> bytes:
     return render_pdf(render_html("nota_dinas.html", _nota_dinas_context(nd)))
+
+
+def nomor_ditolak(exc: ValueError, field: str | None = None, *, surat_upg: bool = False) -> DomainError:
+    """The refusal when the office's number format cannot make a number: format_nomor's reason inside, both in
+    the page's language."""
+    if surat_upg:
+        return DomainError(N_("Pengaturan nomor surat UPG tidak sah: %(sebab)s", sebab=exc.args[0]), field)
+    return DomainError(N_("Pengaturan nomor nota dinas salah: %(sebab)s", sebab=exc.args[0]), field)
 
 
 def format_nomor(template: str, *, seq: int, kode_jabatan: str, kka: str, when: date) -> str:

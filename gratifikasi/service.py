@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from core import audit, outbox, storage
 from core.attachments import save_clean
 from core.crypto import keyed_hash, new_code, normalize_code
-from core.documents import format_nomor
+from core.documents import format_nomor, nomor_ditolak
 from core.errors import N_, DomainError, Message, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
@@ -466,7 +466,7 @@ def teruskan_kpk(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, 
         lap.nomor_surat = format_nomor(s["template_nomor_surat"], seq=seq, kode_jabatan="UPG", kka=s["kka_surat"],
                                        when=tanggal)
     except ValueError as exc:
-        raise DomainError(f"Pengaturan nomor surat UPG tidak sah: {exc}", "tanggal") from exc
+        raise nomor_ditolak(exc, "tanggal", surat_upg=True) from exc
     lap.tanggal_teruskan, lap.cara_teruskan, lap.nomor_registrasi_kpk = tanggal, cara, registrasi
     late = " (melewati target UPG meneruskan)" if lap.tenggat_teruskan and tanggal > lap.tenggat_teruskan else ""
     _apply(lap, "teruskan_kpk", target, actor,

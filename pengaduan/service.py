@@ -23,7 +23,7 @@ from core import audit, staging, storage
 from core.attachments import attachments_of, save_clean
 from core.calendar import add_workdays
 from core.crypto import CROCKFORD, keyed_hash, new_code, normalize_code
-from core.documents import NotaDinas, format_nomor, letterhead, penandatangan_nota_dinas, tembusan_nota_dinas
+from core.documents import NotaDinas, format_nomor, letterhead, nomor_ditolak, penandatangan_nota_dinas, tembusan_nota_dinas
 from core.errors import N_, DomainError, InputError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
@@ -685,7 +685,7 @@ def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", cata
         nomor = format_nomor(nd_cfg["template_nomor"], seq=urut, kode_jabatan=nd_cfg["kode_jabatan"],
                              kka=nd_cfg["kka"], when=today)
     except ValueError as exc:
-        raise DomainError(f"Pengaturan nomor nota dinas salah: {exc}") from exc
+        raise nomor_ditolak(exc) from exc
     nd = NotaDinasPengaduan(
         pengaduan_id=p.id, register=register, tahun=today.year, urut=urut, nomor=nomor, tanggal=today,
         unit_id=unit.id, yth=unit.kepala_jabatan or f"Kepala {unit.nama}", dari=ttd.dari,

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from core import audit, documents, storage
 from core.calendar import add_workdays
-from core.documents import NotaDinas, format_nomor, nota_dinas_docx, nota_dinas_pdf
+from core.documents import NotaDinas, format_nomor, nomor_ditolak, nota_dinas_docx, nota_dinas_pdf
 from core.errors import DomainError
 from core.extensions import db
 from core.models import Role, Unit, User, UserRole
@@ -533,7 +533,7 @@ def _nomor(today: date) -> str:
     try:
         return format_nomor(cfg["template_nomor"], seq=seq, kode_jabatan=kode_jabatan, kka=cfg["kka"], when=today)
     except ValueError as exc:
-        raise DomainError(str(exc), "template_nomor") from exc
+        raise DomainError(exc.args[0], "template_nomor") from exc  # format_nomor's Message: the page's language
 
 
 def _nama_berkas(judul: str, p: Periode, ext: str) -> str:
@@ -674,7 +674,7 @@ def _nomor_nota_dinas(today: date) -> str:
         return format_nomor(cfg["template_nomor"], seq=seq, kode_jabatan=cfg["kode_jabatan"], kka=cfg["kka"],
                             when=today)
     except ValueError as exc:
-        raise DomainError(f"Pengaturan nomor nota dinas salah: {exc}", "unit_id") from exc
+        raise nomor_ditolak(exc, "unit_id") from exc
 
 
 def kirim_nota_dinas(laporan_b: ZiBukti, unit_ids: list[int], *, user=None,

@@ -142,3 +142,33 @@ def test_the_unit_a_complaint_went_to_in_english_and_its_nota_dinas_in_indonesia
     html = id_.get("/pengaduan/lacak/status").get_data(as_text=True)
     assert "Diteruskan kepada</dt><dd class=\"col-sm-9\">Bidang Keluarga Berencana</dd>" in html
     assert "Family Planning" not in html
+
+
+def test_a_broken_number_format_refuses_the_nota_dinas_in_the_officers_language(app, login_as):
+    """A number format the form never saw (an older setting, an import) makes no nota dinas: the officer reads
+    why, reason included, in the page's language, and no number is used up."""
+    from core.models import Counter
+    from core.settings import get_setting, set_setting
+    from core.uow import unit_of_work
+    from pengaduan import service
+    from tests.factories import make_unit
+    from tests.pengaduan.helpers import data
+    from tests.pengaduan.test_admin import _act
+
+    with app.app_context(), unit_of_work():
+        unit = make_unit("KB", "Bidang Keluarga Berencana")
+        set_setting("nota_dinas", {**get_setting("nota_dinas"), "template_nomor": "{seq}/{rahasia}"})
+        p, _ = service.submit(data(), kanal="web")
+        pid, unit_id = p.id, unit.id
+    officer = login_as("petugas_pengaduan")
+    officer.get("/admin/pengaduan?lang=en")
+    _act(officer, pid, "verifikasi", tingkat="ringan", teks="")
+    en = _act(officer, pid, "disposisi", unit_id=str(unit_id), sifat="Biasa", teks="")
+    assert "The memo number settings are wrong: Unknown token «{rahasia}» in the number format" in en
+    assert "Pengaturan nomor nota dinas salah" not in en and "tidak dikenal" not in en
+    officer.get("/admin/pengaduan?lang=id")
+    id_ = _act(officer, pid, "disposisi", unit_id=str(unit_id), sifat="Biasa", teks="")
+    assert "Pengaturan nomor nota dinas salah: Token «{rahasia}» tidak dikenal dalam templat nomor" in id_
+    with app.app_context():
+        assert service.get(pid).status == "diverifikasi" and Counter.query.filter(
+            Counter.name.like("nota_dinas:%")).count() == 0
