@@ -21,7 +21,7 @@ class TotpForm(FlaskForm):
     code = StringField(_l("Kode 6 angka dari aplikasi autentikator"),
                        validators=[DataRequired(REQUIRED), Length(min=6, max=7, message=_l("Kode terdiri dari 6 angka."))],
                        render_kw={"inputmode": "numeric", "autocomplete": "one-time-code"})
-    submit = SubmitField("Verifikasi")
+    submit = SubmitField(_l("Verifikasi"))
 
 
 class TotpChangeForm(TotpForm):
@@ -33,15 +33,15 @@ class TotpChangeForm(TotpForm):
 
 
 class ReauthForm(FlaskForm):
-    password = PasswordField("Kata sandi", validators=[DataRequired(REQUIRED), Length(max=1024)])
-    submit = SubmitField("Lanjutkan")
+    password = PasswordField(_l("Kata sandi"), validators=[DataRequired(REQUIRED), Length(max=1024)])
+    submit = SubmitField(_l("Lanjutkan"))
 
 
 class PasswordForm(FlaskForm):
-    old_password = PasswordField("Kata sandi saat ini", validators=[DataRequired(REQUIRED), Length(max=1024)])
-    password = PasswordField("Kata sandi baru (minimal 12 karakter)", validators=[DataRequired(REQUIRED), Length(max=1024)])
-    confirm = PasswordField("Ulangi kata sandi baru", validators=[DataRequired(REQUIRED), Length(max=1024)])
-    submit = SubmitField("Simpan kata sandi")
+    old_password = PasswordField(_l("Kata sandi saat ini"), validators=[DataRequired(REQUIRED), Length(max=1024)])
+    password = PasswordField(_l("Kata sandi baru (minimal 12 karakter)"), validators=[DataRequired(REQUIRED), Length(max=1024)])
+    confirm = PasswordField(_l("Ulangi kata sandi baru"), validators=[DataRequired(REQUIRED), Length(max=1024)])
+    submit = SubmitField(_l("Simpan kata sandi"))
 
 
 # the role names in the reader's language (lazy: the choices are built once, at import)
@@ -68,4 +68,4 @@ class UserEditForm(UserForm):
 class ActionForm(FlaskForm):
     """A bare form: only the CSRF token, for buttons that change state."""
 
-    submit = SubmitField("Lanjutkan")
+    submit = SubmitField(_l("Lanjutkan"))

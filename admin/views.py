@@ -45,7 +45,7 @@ def guard():
         abort(403)
     if (current_user.is_authenticated and current_user.must_change_password
             and request.endpoint != "admin.password"):
-        flash("Ganti kata sandi sekali pakai Anda sebelum melanjutkan.", "warning")
+        flash(_("Ganti kata sandi sekali pakai Anda sebelum melanjutkan."), "warning")
         return redirect(url_for("admin.password"))
     return None
 
@@ -73,7 +73,7 @@ def _finish_login(user: User, *, second_factor: bool):
     mark_fresh()
     if second_factor:
         mark_second_factor()
-    flash(f"Selamat datang, {user.nama}.", "success")
+    flash(_("Selamat datang, %(nama)s.", nama=user.nama), "success")
     return redirect(target if is_safe_next(target) else url_for("admin.dashboard"))
 
 
@@ -93,7 +93,7 @@ def login():
         if user.totp_secret:
             return redirect(url_for("admin.login_totp"))
         if user.needs_2fa:
-            flash("Peran Anda mewajibkan autentikasi dua faktor. Daftarkan aplikasi autentikator sekarang.", "info")
+            flash(_("Peran Anda mewajibkan autentikasi dua faktor. Daftarkan aplikasi autentikator sekarang."), "info")
             return redirect(url_for("admin.enrol_totp"))
         return _finish_login(user, second_factor=False)
     return render_template("admin/login.html", form=form)
@@ -104,7 +104,7 @@ def login():
 def login_totp():
     user = _pending_user()
     if user is None or not user.totp_secret:
-        flash("Sesi masuk berakhir. Silakan masuk lagi.", "warning")
+        flash(_("Sesi masuk berakhir. Silakan masuk lagi."), "warning")
         return redirect(url_for("admin.login"))
     form = TotpForm()
     if form.validate_on_submit():
@@ -132,7 +132,7 @@ def enrol_totp():
         return redirect(url_for("admin.login"))
     replacing = bool(user.totp_secret)
     if replacing and not is_fresh():
-        flash("Untuk mengganti autentikator, masukkan kata sandi Anda sekali lagi.", "warning")
+        flash(_("Untuk mengganti autentikator, masukkan kata sandi Anda sekali lagi."), "warning")
         return redirect(url_for("admin.reauth", next=request.full_path))
     secret = session.get("totp_enrol") or accounts.new_totp_secret()
     session["totp_enrol"] = secret
@@ -142,7 +142,7 @@ def enrol_totp():
         ok, _result = attempt(accounts.enable_totp, user, secret, form.code.data, current_code=current_code)
         if ok:
             session.pop("totp_enrol", None)
-            flash("Autentikasi dua faktor aktif.", "success")
+            flash(_("Autentikasi dua faktor aktif."), "success")
             if not current_user.is_authenticated:
                 return _finish_login(user, second_factor=True)
             mark_second_factor()
@@ -171,7 +171,7 @@ def logout():
         logout_user()
     session.clear()
     regenerate_session()
-    flash("Anda telah keluar.", "info")
+    flash(_("Anda telah keluar."), "info")
     return redirect(url_for("admin.login"))
 
 
@@ -187,7 +187,7 @@ def reauth():
             audit.record("login.reauth", "user", current_user.id)
             return redirect(nxt if is_safe_next(nxt) else url_for("admin.dashboard"))
         keep_after_refusal(audit.record, "login.failure", "user", current_user.id, {"reason": "reauth"})
-        flash("Kata sandi salah.", "danger")
+        flash(_("Kata sandi salah."), "danger")
     return render_template("admin/reauth.html", form=form)
 
 
@@ -197,13 +197,13 @@ def password():
     form = PasswordForm()
     if form.validate_on_submit():
         if form.password.data != form.confirm.data:
-            form.confirm.errors.append("Ulangan kata sandi tidak sama.")
+            form.confirm.errors.append(_("Ulangan kata sandi tidak sama."))
         else:
             ok, _result = attempt(accounts.change_password, current_user, form.old_password.data,
                                   form.password.data, form=form)
             if ok:
                 login_user(current_user._get_current_object())  # the session version changed: keep this session only
-                flash("Kata sandi diganti. Sesi lain atas akun ini telah diakhiri.", "success")
+                flash(_("Kata sandi diganti. Sesi lain atas akun ini telah diakhiri."), "success")
                 return redirect(url_for("admin.dashboard"))
     return render_template("admin/password.html", form=form)
 

@@ -14,7 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from core import audit
-from core.errors import DomainError
+from core.errors import DomainError, N_
 from core.extensions import db
 from core.forms import clean_text
 from core.heavy import heavy_work
@@ -45,7 +45,7 @@ def _argon2_verify(stored: str, password: str) -> None:
 
 def check_password_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise DomainError(f"Kata sandi minimal {MIN_PASSWORD} karakter.", "password")
+        raise DomainError(N_("Kata sandi minimal %(n)s karakter.", n=MIN_PASSWORD), "password")
     if password.strip() != password or len(set(password)) < 5:
         raise DomainError("Kata sandi terlalu sederhana. Gunakan kalimat sandi yang panjang dan beragam.", "password")
 
@@ -124,9 +124,9 @@ def verify_password(user: User, password: str) -> bool:
 
 
 def _wait_message(seconds: int) -> str:
-    when = f"{seconds} detik" if seconds < 120 else f"{(seconds + 59) // 60} menit"
-    return (f"Terlalu banyak percobaan gagal untuk akun ini dari jaringan Anda. Coba lagi dalam {when}, "
-            "atau hubungi administrator.")
+    when = N_("%(n)s detik", n=seconds) if seconds < 120 else N_("%(n)s menit", n=(seconds + 59) // 60)
+    return N_("Terlalu banyak percobaan gagal untuk akun ini dari jaringan Anda. Coba lagi dalam %(waktu)s, "
+              "atau hubungi administrator.", waktu=when)
 
 
 def _refuse(error: LoginError, user: User | None, detail: dict, backoff=None):

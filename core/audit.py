@@ -17,6 +17,7 @@ from flask import current_app, has_request_context, request
 from flask_login import current_user
 from sqlalchemy import bindparam, select
 
+from core.errors import N_
 from core.extensions import db
 from core.models import AuditEvent, Counter
 from core.numbering import next_sequence
@@ -83,7 +84,8 @@ def verify() -> tuple[int, str | None]:
 
 
 def verify_chain(anchor: tuple[int, str] | None = None) -> tuple[int, str | None, tuple[int, str] | None]:
-    """(rows checked, first problem or None, head (id, hash) of the whole chain or None).
+    """(rows checked, first problem or None, head (id, hash) of the whole chain or None). The problem is a
+    Message (the page shows it in its language); row numbers go in as text, never grouped like amounts.
 
     `anchor` is a head printed earlier: that row must still carry that hash.
     """
@@ -91,19 +93,19 @@ def verify_chain(anchor: tuple[int, str] | None = None) -> tuple[int, str | None
     anchored = anchor is None
     for ev in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)).yield_per(1000):
         if ev.id != expected_id:
-            return checked, f"baris #{expected_id} hilang (berikutnya #{ev.id})", None
+            return checked, N_("baris #%(id)s hilang (berikutnya #%(next)s)", id=str(expected_id), next=str(ev.id)), None
         if ev.prev_hash != prev_hash:
-            return checked, f"baris #{ev.id}: rantai terputus (hash sebelumnya tidak cocok)", None
+            return checked, N_("baris #%(id)s: rantai terputus (hash sebelumnya tidak cocok)", id=str(ev.id)), None
         if not hmac.compare_digest(event_hash(ev), ev.hash):
-            return checked, f"baris #{ev.id}: isi diubah (hash tidak cocok)", None
+            return checked, N_("baris #%(id)s: isi diubah (hash tidak cocok)", id=str(ev.id)), None
         if anchor is not None and ev.id == anchor[0]:
             if ev.hash != anchor[1]:
-                return checked, f"baris #{ev.id} tidak sama dengan jangkar yang dicatat", None
+                return checked, N_("baris #%(id)s tidak sama dengan jangkar yang dicatat", id=str(ev.id)), None
             anchored = True
         prev_hash, expected_id, checked = ev.hash, ev.id + 1, checked + 1
     issued = db.session.scalar(select(Counter.value).where(Counter.name == "audit", Counter.year == 0)) or 0
     if issued >= expected_id:
-        return checked, f"baris #{expected_id} sampai #{issued} (terakhir) hilang", None
+        return checked, N_("baris #%(id)s sampai #%(last)s (terakhir) hilang", id=str(expected_id), last=str(issued)), None
     if not anchored:
-        return checked, f"baris #{anchor[0]} dari jangkar yang dicatat tidak ada lagi", None
+        return checked, N_("baris #%(id)s dari jangkar yang dicatat tidak ada lagi", id=str(anchor[0])), None
     return checked, None, ((expected_id - 1, prev_hash) if checked else None)

@@ -59,3 +59,17 @@ def test_audit_page_lists_and_filters(app, login_as):
     assert "login.success" in html
     html = client.get("/admin/audit?periksa=1").get_data(as_text=True)
     assert "Rantai utuh" in html
+
+
+def test_audit_page_in_english_names_a_broken_row_in_english(app, login_as):
+    english = login_as("admin")
+    html = english.get("/admin/audit?periksa=1&lang=en").get_data(as_text=True)
+    assert "Audit log" in html and "Check the chain" in html and "Chain intact:" in html and "rows checked." in html
+    assert "Log audit" not in html and "Periksa rantai" not in html and "Rantai utuh" not in html
+    with app.app_context():
+        db.session.execute(update(AuditEvent).where(AuditEvent.id == 1).values(detail={"nomor": 99}))
+        db.session.commit()
+    html = english.get("/admin/audit?periksa=1").get_data(as_text=True)
+    assert "Chain broken: row #1: contents changed (hash does not match)" in html and "isi diubah" not in html
+    html = login_as("admin").get("/admin/audit?periksa=1").get_data(as_text=True)  # no ?lang=en: Indonesian
+    assert "Rantai rusak: baris #1: isi diubah (hash tidak cocok)" in html and "Chain broken" not in html

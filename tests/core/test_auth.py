@@ -188,3 +188,79 @@ def test_logout(app, client):
     page = client.get("/admin/").get_data(as_text=True)
     client.post("/admin/keluar", data={"csrf_token": csrf_from(page)})
     assert client.get("/admin/").status_code == 302
+
+
+def _sign_in_pages(app, client) -> dict[str, str]:
+    """What an officer reads on the way in: the login page and a wrong password, the 2FA code page and a wrong
+    code, then (another officer) the enrolment, the welcome, the forced password change with a too-short
+    password, and the password confirmation with a wrong password."""
+    text = {}
+    wrong_email, _ = _user(app)
+    text["login"] = client.get("/admin/masuk").get_data(as_text=True)
+    text["wrong"] = login(client, wrong_email, "salah-sekali-sandinya").get_data(as_text=True)
+    email, _ = _user(app, "tim_wbs")
+    login(client, email)
+    text["totp"] = client.get("/admin/masuk/2fa").get_data(as_text=True)
+    text["bad_code"] = client.post("/admin/masuk/2fa", data={
+        "code": "000000", "csrf_token": csrf_from(text["totp"])}).get_data(as_text=True)
+    email, _ = _user(app, "tim_wbs", totp=False, must_change=True)
+    login(client, email)
+    text["enrol"] = client.get("/admin/2fa").get_data(as_text=True)
+    secret = text["enrol"].split('id="totp-secret">')[1].split("<")[0]
+    text["welcome"] = client.post("/admin/2fa", follow_redirects=True, data={
+        "code": pyotp.TOTP(secret).now(), "csrf_token": csrf_from(text["enrol"])}).get_data(as_text=True)
+    text["short"] = client.post("/admin/sandi", data={"old_password": PASSWORD, "password": "pendek",
+                                                      "confirm": "pendek", "csrf_token": csrf_from(text["welcome"])}
+                                ).get_data(as_text=True)
+    new = "burung-hantu-makan-durian-9"
+    client.post("/admin/sandi", data={"old_password": PASSWORD, "password": new, "confirm": new,
+                                      "csrf_token": csrf_from(text["welcome"])})
+    text["reauth"] = client.get("/admin/konfirmasi").get_data(as_text=True)
+    text["reauth_wrong"] = client.post("/admin/konfirmasi", data={
+        "password": "bukan-sandinya-sama-sekali", "csrf_token": csrf_from(text["reauth"])}).get_data(as_text=True)
+    return text
+
+
+def test_sign_in_pages_in_english_for_an_officer_reading_english(app, client):
+    client.get("/admin/masuk?lang=en")
+    text = _sign_in_pages(app, client)
+    assert "Officer sign-in" in text["login"] and "Masuk petugas" not in text["login"]
+    assert "Wrong e-mail or password." in text["wrong"] and "kata sandi salah" not in text["wrong"]
+    assert "Two-step verification" in text["totp"] and "Verifikasi dua langkah" not in text["totp"]
+    assert "The authentication code is wrong or already used." in text["bad_code"]
+    enrol = text["enrol"]
+    assert "Your role requires two-factor authentication." in enrol and "Scan this QR code" in enrol
+    assert "Turn on two-factor authentication" in enrol and "Pindai kode QR" not in enrol and "Kunci:" not in enrol
+    welcome = text["welcome"]
+    assert "Welcome, " in welcome and "Change your one-time password before you continue." in welcome
+    assert "Change password" in welcome and "Current password" in welcome and "Repeat the new password" in welcome
+    assert "Selamat datang" not in welcome and "Kata sandi saat ini" not in welcome
+    assert "The password must be at least 12 characters long." in text["short"]
+    assert "Kata sandi minimal" not in text["short"]
+    assert "Confirm your password" in text["reauth"] and "Continue" in text["reauth"]
+    assert "Konfirmasi kata sandi" not in text["reauth"] and "Lanjutkan" not in text["reauth"]
+    assert "Wrong password." in text["reauth_wrong"] and "Kata sandi salah." not in text["reauth_wrong"]
+
+
+def test_sign_in_pages_in_indonesian_without_the_english_cookie(app, client):
+    text = _sign_in_pages(app, client)
+    assert "Masuk petugas" in text["login"] and "E-mail atau kata sandi salah." in text["wrong"]
+    assert "Verifikasi dua langkah" in text["totp"] and "Kode autentikasi salah" in text["bad_code"]
+    assert "Pindai kode QR" in text["enrol"] and "Peran Anda mewajibkan" in text["enrol"]
+    assert "Selamat datang, " in text["welcome"] and "Kata sandi saat ini" in text["welcome"]
+    assert "Kata sandi minimal 12 karakter." in text["short"]
+    assert "Konfirmasi kata sandi" in text["reauth"] and "Kata sandi salah." in text["reauth_wrong"]
+    assert not any(english in page for page in text.values()
+                   for english in ("Officer sign-in", "Welcome", "Current password", "Wrong password"))
+
+
+def test_throttle_message_says_how_long_in_the_readers_language(app):
+    from flask_babel import force_locale, gettext
+
+    from core.accounts import _wait_message
+
+    with app.test_request_context():
+        assert "Coba lagi dalam 30 detik," in _wait_message(30) and "dalam 3 menit," in _wait_message(150)
+        with force_locale("en"):
+            assert "Try again in 30 seconds, or" in _wait_message(30).in_lang("en", gettext)
+            assert "Try again in 3 minutes, or" in _wait_message(150).in_lang("en", gettext)
