@@ -85,11 +85,6 @@ def dari_halaman(names: list[str], jenis: str) -> Langkah:
     return gabung([s for s in untuk(jenis) if s.nama in names])
 
 
-def penanya(field: str, jenis: str) -> Langkah:
-    """The step that asks `field` (the first step for a field no step asks, such as the form's token)."""
-    return next((s for s in untuk(jenis) if field in s.fields), LANGKAH[0])
-
-
 def geser(s: Langkah, jenis: str, arah: int) -> Langkah | None:
     """The step after (arah=1) or before (arah=-1) `s` (a page of corrections: its first step's); None past
     either end."""
