@@ -76,6 +76,8 @@ def load_test(env_extra: dict | None = None, label: str = "SQLite") -> dict:
         # intake through the application can be faster than
         empty = run_load(lambda: urllib.request.urlopen(base + "/sehat", timeout=30).read(), LOAD_N, CLIENTS)
         show(f"GET /sehat ({label})", empty)
+        by_hand = run_load(lambda: floor_post(base, "/_lantai/pengaduan", json.dumps(BODY).encode()), LOAD_N, CLIENTS)
+        show(f"11 writes by hand ({label})", by_hand)
         api = run_load(lambda: _api_submit(base), LOAD_N, CLIENTS)
         show(f"POST /api/v1/pengaduan ({label})", api)
         form = run_load(lambda: _form_submit(base), LOAD_N // 5, CLIENTS)
@@ -84,6 +86,7 @@ def load_test(env_extra: dict | None = None, label: str = "SQLite") -> dict:
         note(f"complaint API, {CLIENTS} clients ({label})", figures(api))
         note(f"complaint web form (3 requests), {CLIENTS} clients ({label})", figures(form))
         versus_floor(f"the application's GET /sehat ({label})", empty, floor)
+        versus_floor(f"a complaint's 11 statements by hand, beside the floor ({label})", by_hand, floor)
         versus_floor(f"complaint API ({label})", api, floor)
         return {"floor": floor, "api": api, "form": form}
 

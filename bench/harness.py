@@ -65,9 +65,10 @@ def gunicorn_server(env_extra: dict | None = None, workers: int = 2, label: str 
 FLOOR_BODY = b'{"judul": "Antrean layanan lama", "uraian": "Saya menunggu tiga jam di loket."}'
 
 
-def floor_post(base: str) -> None:
-    """One honest intake and nothing else: the floor every intake is measured against (bench/floor.py)."""
-    req = urllib.request.Request(base + "/_lantai/lantai", data=FLOOR_BODY, method="POST",
+def floor_post(base: str, path: str = "/_lantai/lantai", body: bytes = FLOOR_BODY) -> None:
+    """One honest intake and nothing else: the floor every intake is measured against (bench/floor.py);
+    `path` and `body` for its other yardstick, a complaint's writes by hand."""
+    req = urllib.request.Request(base + path, data=body, method="POST",
                                  headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=30) as resp:
         assert resp.status == 201

@@ -18,7 +18,7 @@ PG = "postgresql://postgres@127.0.0.1:5432"
 TINY = {"BENCH_BOT_USERS": "5", "BENCH_BOT_ROUNDS": "1", "BENCH_BOT_OUTBOX": "200", "BENCH_CLIENTS": "4",
         "BENCH_GRATIFIKASI_ROWS": "300", "BENCH_MAIL_ROWS": "200", "BENCH_PENGADUAN_N": "60",
         "BENCH_SKALA": "0.0005", "BENCH_WBS_N": "4", "SKM_BENCH_ROWS": "2000", "BENCH_ZI_PER_MONTH": "20"}
-PROMISED = ["floor: one INSERT into SQLite", "complaint API", "vs floor", "gratifikasi API", "SKM answer API",
+PROMISED = ["floor: one INSERT into SQLite", "complaint API", "vs floor", "by hand", "gratifikasi API", "SKM answer API",
             "peak memory per worker", "bot:", "updates/s", "Outbox drain", "queue: open, first page", "IKM", "WBS", "monev"]
 
 
