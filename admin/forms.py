@@ -6,6 +6,7 @@ from wtforms import (BooleanField, EmailField, PasswordField, SelectField, Selec
                      SubmitField)
 from wtforms.validators import DataRequired, Email, Length, Optional
 
+from core.accounts import MIN_PASSWORD
 from core.models import ROLE_LABELS
 
 REQUIRED = _l("Wajib diisi.")
@@ -39,7 +40,7 @@ class ReauthForm(FlaskForm):
 
 class PasswordForm(FlaskForm):
     old_password = PasswordField(_l("Kata sandi saat ini"), validators=[DataRequired(REQUIRED), Length(max=1024)])
-    password = PasswordField(_l("Kata sandi baru (minimal 12 karakter)"), validators=[DataRequired(REQUIRED), Length(max=1024)])
+    password = PasswordField(_l("Kata sandi baru (minimal %(n)s karakter)", n=MIN_PASSWORD), validators=[DataRequired(REQUIRED), Length(max=1024)])
     confirm = PasswordField(_l("Ulangi kata sandi baru"), validators=[DataRequired(REQUIRED), Length(max=1024)])
     submit = SubmitField(_l("Simpan kata sandi"))
 

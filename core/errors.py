@@ -109,6 +109,8 @@ _UNAVAILABLE_HTML = ("<!doctype html><html lang=\"id\"><head><meta charset=\"utf
 DATABASE_DOWN = (OperationalError, InterfaceError)
 log = logging.getLogger(__name__)
 
+CSRF_EXPIRED = N_("Formulir kedaluwarsa atau tidak sah (token keamanan tidak cocok). Isian Anda ditampilkan di "
+                  "bawah agar tidak hilang; muat ulang formulir lalu kirim lagi.")
 # never echoed back on the expired-form page
 SECRET_FIELDS = {"csrf_token", "website", "password", "old_password", "confirm", "code", "passphrase", "kode", "resi"}
 
@@ -174,11 +176,9 @@ def register_error_pages(app: Flask) -> None:
         # keep what the user typed: the page offers the form data back for copying
         kept = {k: v for k, v in request.form.items()
                 if k not in SECRET_FIELDS and "password" not in k and len(v) < 100_000}
-        msg = ("Formulir kedaluwarsa atau tidak sah (token keamanan tidak cocok). "
-               "Isian Anda ditampilkan di bawah agar tidak hilang; muat ulang formulir lalu kirim lagi.")
         if _wants_json():
-            return jsonify({"kode": 400, "pesan": msg}), 400
-        return render_template("errors/csrf.html", text=msg, kept=kept, back=request.path), 400
+            return jsonify({"kode": 400, "pesan": CSRF_EXPIRED}), 400
+        return render_template("errors/csrf.html", text=CSRF_EXPIRED, kept=kept, back=request.path), 400
 
     @app.errorhandler(Busy)
     def busy(e: Busy):

@@ -18,6 +18,7 @@ from wtforms.csrf.core import CSRF
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from core.forms import PublicForm
+from wbs.keys import MIN_PASSPHRASE
 from wbs.service import JENIS, MAX_IDENTITAS, MAX_TEXT, STATUS, TUJUAN
 
 ACCEPT = ".jpg,.jpeg,.png,.webp,.pdf,image/jpeg,image/png,image/webp,application/pdf"
@@ -100,7 +101,7 @@ class PassphraseForm(FlaskForm):
 
 
 class EnrolForm(FlaskForm):
-    passphrase = PasswordField(_l("Frasa sandi WBS baru (minimal 12 karakter)"),
+    passphrase = PasswordField(_l("Frasa sandi WBS baru (minimal %(n)s karakter)", n=MIN_PASSPHRASE),
                                validators=[DataRequired(REQUIRED), Length(max=1024)],
                                render_kw={"autocomplete": "new-password"})
     confirm = PasswordField(_l("Ulangi frasa sandi"), validators=[DataRequired(REQUIRED), Length(max=1024)],

@@ -91,6 +91,18 @@ def test_missing_csrf_token_refused_with_clear_message(app, client):
     assert PASSWORD not in html  # … but never a password
 
 
+def test_expired_form_page_in_the_readers_language(app, client):
+    email, _ = _user(app)
+    client.get("/admin/masuk?lang=en")  # the reader chose English earlier
+    resp = client.post("/admin/masuk", data={"email": email, "password": PASSWORD})
+    assert resp.status_code == 400
+    html = resp.get_data(as_text=True)
+    assert "Form expired" in html and "Your entries" in html and "Formulir kedaluwarsa" not in html
+    assert email in html and PASSWORD not in html
+    fresh = app.test_client().post("/admin/masuk", data={"email": email, "password": PASSWORD})
+    assert "Formulir kedaluwarsa" in fresh.get_data(as_text=True)
+
+
 def test_expired_csrf_token_refused(app, client, clock):
     email, _ = _user(app)
     limit = app.config["WTF_CSRF_TIME_LIMIT"] = 600
@@ -158,6 +170,23 @@ def test_one_time_password_must_be_changed(app, client):
                                            "csrf_token": csrf_from(page)})
     assert ok.headers["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_password_label_states_the_length_the_rule_enforces(app, client):
+    import re
+
+    email, _ = _user(app, must_change=True)
+    login(client, email)
+    page = client.get("/admin/sandi").get_data(as_text=True)
+    n = int(re.search(r"Kata sandi baru \(minimal (\d+) karakter\)", page).group(1))
+    enough = "burung-hantu-makan-durian-9"[:n]
+    short = enough[:-1]
+    refused = client.post("/admin/sandi", data={"old_password": PASSWORD, "password": short, "confirm": short,
+                                                "csrf_token": csrf_from(page)})
+    assert refused.status_code == 200 and f"minimal {n} karakter" in refused.get_data(as_text=True)
+    ok = client.post("/admin/sandi", data={"old_password": PASSWORD, "password": enough, "confirm": enough,
+                                           "csrf_token": csrf_from(page)})
+    assert ok.headers["Location"] == "/admin/"
 
 
 def test_disabled_user_session_ends(app, client, runner):
