@@ -404,36 +404,43 @@ def _notify(lap: LaporanGratifikasi, text: str) -> None:
 
 
 def _note(text: str | None, label: str, required: bool = False, limit: int = 5000, field: str = "catatan") -> str:
-    text = clean_text(text)
+    """`label`: an N_ text (translated with the message on an English page)."""
+    text, label = clean_text(text), Message(label, {})
     if required and not text:
-        raise DomainError(f"{label} wajib diisi.", field)
+        raise DomainError(N_("%(label)s wajib diisi.", label=label), field)
     if len(text) > limit:
-        raise DomainError(f"{label} terlalu panjang (maksimal {limit} karakter).", field)
+        raise DomainError(_too_long(label, limit), field)
     return text
+
+
+def _too_long(label: Message, limit: int) -> Message:
+    return N_("%(label)s terlalu panjang (maksimal %(max)s karakter).", label=label, max=limit)
 
 
 def _date(value: date | None, label: str, fieldname: str, *, not_before: date | None = None,
           before_label: str = "") -> date:
-    today = local_today()
+    """`label`, `before_label`: N_ texts."""
+    today, label = local_today(), Message(label, {})
     if value is None:
-        raise DomainError(f"{label} wajib diisi.", fieldname)
+        raise DomainError(N_("%(label)s wajib diisi.", label=label), fieldname)
     if value > today:
-        raise DomainError(f"{label} tidak boleh setelah hari ini.", fieldname)
+        raise DomainError(N_("%(label)s tidak boleh setelah hari ini.", label=label), fieldname)
     if not_before and value < not_before:
-        raise DomainError(f"{label} tidak boleh sebelum {before_label}.", fieldname)
+        raise DomainError(N_("%(label)s tidak boleh sebelum %(sebelum)s.", label=label,
+                             sebelum=Message(before_label, {})), fieldname)
     return value
 
 
 def verifikasi(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:
     target = workflow.check(lap, "verifikasi", actor)
-    note = _note(catatan, "Catatan verifikasi")
+    note = _note(catatan, N_("Catatan verifikasi"))
     lap.catatan_verifikasi, lap.diverifikasi_pada = note, local_today()
     _apply(lap, "verifikasi", target, actor, "Laporan lengkap dan sedang disiapkan untuk diteruskan ke KPK.")
 
 
 def minta_lengkapi(lap: LaporanGratifikasi, actor: User, catatan: str) -> None:
     target = workflow.check(lap, "minta_lengkapi", actor)
-    note = _note(catatan, "Hal yang perlu dilengkapi", required=True)
+    note = _note(catatan, N_("Hal yang perlu dilengkapi"), required=True)
     lap.catatan_verifikasi = note
     deadline = f" Lengkapi sebelum {_fmt(lap.tenggat_teruskan)}." if lap.tenggat_teruskan else ""
     _apply(lap, "minta_lengkapi", target, actor, f"Mohon lengkapi: {note}.{deadline}")
@@ -442,7 +449,7 @@ def minta_lengkapi(lap: LaporanGratifikasi, actor: User, catatan: str) -> None:
 def lengkapi(lap: LaporanGratifikasi, tambahan: str, files: list[Clean] = ()) -> None:
     """The reporter adds what the UPG asked for (text and/or files) through the tracking page."""
     target = workflow.check(lap, "dilengkapi", None)
-    text = _note(tambahan, "Keterangan tambahan", limit=10000, field="tambahan")
+    text = _note(tambahan, N_("Keterangan tambahan"), limit=10000, field="tambahan")
     if not text and not files:
         raise DomainError("Isi keterangan tambahan atau lampirkan berkas.", "tambahan")
     _apply(lap, "dilengkapi", target, None,
@@ -454,12 +461,12 @@ def teruskan_kpk(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None, 
                  nomor_registrasi: str = "", catatan: str = "") -> None:
     """Record the forwarding and give the cover letter its number (the letter itself is rendered on demand)."""
     target = workflow.check(lap, "teruskan_kpk", actor)
-    tanggal = _date(tanggal, "Tanggal penerusan", "tanggal", not_before=lap.tanggal_lapor,
-                    before_label="tanggal laporan diterima UPG")
+    tanggal = _date(tanggal, N_("Tanggal penerusan"), "tanggal", not_before=lap.tanggal_lapor,
+                    before_label=N_("tanggal laporan diterima UPG"))
     if cara not in CARA_TERUSKAN:
         raise DomainError("Pilih cara penerusan ke KPK.", "cara")
     registrasi = clean_text(nomor_registrasi)[:80]
-    note = _note(catatan, "Catatan")
+    note = _note(catatan, N_("Catatan"))
     s = rules.pengaturan()
     seq = next_sequence("gratifikasi_surat", tanggal.year)
     try:
@@ -478,10 +485,10 @@ def kpk_minta_lengkapi(lap: LaporanGratifikasi, actor: User, *, tanggal: date | 
                        nomor_surat: str = "") -> None:
     """KPK asked for completion (PerKPK 1/2026): what, by which letter, and the deadline it sets."""
     target = workflow.check(lap, "kpk_minta", actor)
-    tanggal = _date(tanggal, "Tanggal permintaan KPK", "tanggal", not_before=lap.tanggal_teruskan,
-                    before_label="tanggal penerusan ke KPK")
-    nomor = _note(nomor_surat, "Nomor surat KPK", limit=120, field="nomor_surat")
-    note = _note(catatan, "Hal yang diminta KPK", required=True)
+    tanggal = _date(tanggal, N_("Tanggal permintaan KPK"), "tanggal", not_before=lap.tanggal_teruskan,
+                    before_label=N_("tanggal penerusan ke KPK"))
+    nomor = _note(nomor_surat, N_("Nomor surat KPK"), limit=120, field="nomor_surat")
+    note = _note(catatan, N_("Hal yang diminta KPK"), required=True)
     req = PermintaanKelengkapanKpk(diminta_pada=tanggal, nomor_surat=nomor, catatan=note,
                                    tenggat=rules.tenggat_lengkapi_kpk(tanggal))
     lap.permintaan_kpk.append(req)
@@ -495,9 +502,9 @@ def kpk_dilengkapi(lap: LaporanGratifikasi, actor: User, *, tanggal: date | None
     """The UPG sent KPK what it asked for: the report is with KPK again."""
     target = workflow.check(lap, "kpk_dilengkapi", actor)
     req = lap.kelengkapan_kpk
-    tanggal = _date(tanggal, "Tanggal kelengkapan dikirim", "tanggal", not_before=req.diminta_pada,
-                    before_label="tanggal permintaan KPK")
-    note = _note(catatan, "Catatan")
+    tanggal = _date(tanggal, N_("Tanggal kelengkapan dikirim"), "tanggal", not_before=req.diminta_pada,
+                    before_label=N_("tanggal permintaan KPK"))
+    note = _note(catatan, N_("Catatan"))
     req.dilengkapi_pada = tanggal
     late = tanggal > req.tenggat
     _apply(lap, "kpk_dilengkapi", target, actor,
@@ -513,14 +520,14 @@ def tetapkan(lap: LaporanGratifikasi, actor: User, *, penetapan: str, tanggal_sk
     if penetapan not in PENETAPAN:
         raise DomainError("Pilih status penetapan KPK.", "penetapan")
     if penetapan == "tidak_dapat_ditindaklanjuti":
-        nomor = _note(nomor_surat_kpk, "Nomor surat KPK", required=True, limit=120, field="nomor_surat_kpk")
-        dokumen, tanggal_label = f"surat KPK nomor {nomor}", "Tanggal surat KPK"
+        nomor = _note(nomor_surat_kpk, N_("Nomor surat KPK"), required=True, limit=120, field="nomor_surat_kpk")
+        dokumen, tanggal_label = f"surat KPK nomor {nomor}", N_("Tanggal surat KPK")
     else:
-        nomor = _note(nomor_sk, "Nomor SK penetapan", required=True, limit=120, field="nomor_sk")
-        dokumen, tanggal_label = f"SK {nomor}", "Tanggal SK"
+        nomor = _note(nomor_sk, N_("Nomor SK penetapan"), required=True, limit=120, field="nomor_sk")
+        dokumen, tanggal_label = f"SK {nomor}", N_("Tanggal SK")
     tanggal_sk = _date(tanggal_sk, tanggal_label, "tanggal_sk", not_before=lap.tanggal_teruskan,
-                       before_label="tanggal penerusan ke KPK")
-    tindak = _note(tindak_lanjut, "Tindak lanjut atas objek gratifikasi", required=True, field="tindak_lanjut")
+                       before_label=N_("tanggal penerusan ke KPK"))
+    tindak = _note(tindak_lanjut, N_("Tindak lanjut atas objek gratifikasi"), required=True, field="tindak_lanjut")
     lap.penetapan, lap.nomor_sk, lap.tanggal_sk, lap.tindak_lanjut_objek = penetapan, nomor, tanggal_sk, tindak
     what = ("KPK menyatakan laporan tidak dapat ditindaklanjuti" if penetapan == "tidak_dapat_ditindaklanjuti"
             else f"KPK menetapkan: {PENETAPAN[penetapan].lower()}")
@@ -530,7 +537,7 @@ def tetapkan(lap: LaporanGratifikasi, actor: User, *, penetapan: str, tanggal_sk
 
 def selesaikan(lap: LaporanGratifikasi, actor: User, catatan: str = "") -> None:
     target = workflow.check(lap, "selesaikan", actor)
-    note = _note(catatan, "Catatan penutup")
+    note = _note(catatan, N_("Catatan penutup"))
     lap.selesai_pada = local_today()
     text = {"nihil": "Laporan nihil dicatat UPG.", "penolakan": "Laporan penolakan selesai diproses."}.get(
         lap.jenis, "Penanganan laporan selesai.")
@@ -589,7 +596,7 @@ class KampanyeInput:
 
 
 def catat_kampanye(inp: KampanyeInput, files: list[Clean], actor: User) -> KegiatanKampanye:
-    tanggal = _date(inp.tanggal, "Tanggal kegiatan", "tanggal")
+    tanggal = _date(inp.tanggal, N_("Tanggal kegiatan"), "tanggal")
     if inp.media not in MEDIA_KAMPANYE:
         raise DomainError("Pilih media kampanye.", "media")
     judul = clean_text(inp.judul)
@@ -597,7 +604,7 @@ def catat_kampanye(inp: KampanyeInput, files: list[Clean], actor: User) -> Kegia
         raise DomainError("Wajib diisi.", "judul")
     if len(judul) > 200:
         raise DomainError("Judul terlalu panjang (maksimal 200 karakter).", "judul")
-    uraian = _note(inp.uraian, "Uraian", limit=5000, field="uraian")
+    uraian = _note(inp.uraian, N_("Uraian"), limit=5000, field="uraian")
     tautan = clean_text(inp.tautan)
     if tautan and (len(tautan) > 500 or not re.fullmatch(r"https?://\S+", tautan)):
         raise DomainError("Tautan harus alamat web lengkap, diawali https://.", "tautan")
@@ -619,9 +626,10 @@ def input_fields() -> list[str]:
 
 # --- settings: UPG identity and the threshold table -----------------------------------------------
 
-PENGATURAN_TEKS = {"upg_nama": ("Nama UPG", 200), "upg_telepon": ("Telepon UPG", 40), "upg_email": ("E-mail UPG", 254),
-                   "upg_alamat": ("Alamat UPG", 300), "upg_ketua_nama": ("Nama penandatangan", 200),
-                   "upg_ketua_jabatan": ("Jabatan penandatangan", 200), "upg_ketua_nip": ("NIP penandatangan", 30)}
+PENGATURAN_TEKS = {"upg_nama": (N_("Nama UPG"), 200), "upg_telepon": (N_("Telepon UPG"), 40),
+                   "upg_email": (N_("E-mail UPG"), 254), "upg_alamat": (N_("Alamat UPG"), 300),
+                   "upg_ketua_nama": (N_("Nama penandatangan"), 200), "upg_ketua_jabatan": (N_("Jabatan penandatangan"), 200),
+                   "upg_ketua_nip": (N_("NIP penandatangan"), 30)}
 
 
 def simpan_pengaturan(values: dict, actor: User) -> None:
@@ -631,7 +639,7 @@ def simpan_pengaturan(values: dict, actor: User) -> None:
     for name, (label, limit) in PENGATURAN_TEKS.items():
         value = clean_text(values.get(name))
         if len(value) > limit:
-            raise DomainError(f"{label} terlalu panjang (maksimal {limit} karakter).", name)
+            raise DomainError(_too_long(Message(label, {}), limit), name)
         if name == "upg_email" and value:
             try:
                 value = validate_email(value, check_deliverability=False).normalized

@@ -129,7 +129,7 @@ def simpan_layanan(layanan: SkmLayanan | None, *, kode: str, nama: str, unit_id:
         raise DomainError("Kode tautan: 1–40 huruf kecil, angka atau tanda hubung (contoh: kb-konseling).",
                           field="kode")
     if kode in KODE_TERPAKAI:
-        raise DomainError(f"Kode tautan «{kode}» dipakai halaman lain; pilih kode lain.", field="kode")
+        raise DomainError(N_("Kode tautan «%(kode)s» dipakai halaman lain; pilih kode lain.", kode=kode), field="kode")
     if not nama:
         raise DomainError("Nama layanan wajib diisi.", field="nama")
     if db.session.get(Unit, unit_id) is None:
@@ -138,7 +138,7 @@ def simpan_layanan(layanan: SkmLayanan | None, *, kode: str, nama: str, unit_id:
         raise DomainError("Populasi harus bilangan bulat positif atau dikosongkan.", field="populasi")
     other = db.session.scalar(select(SkmLayanan).where(SkmLayanan.kode == kode))
     if other is not None and other is not layanan:
-        raise DomainError(f"Kode tautan «{kode}» sudah dipakai layanan lain.", field="kode")
+        raise DomainError(N_("Kode tautan «%(kode)s» sudah dipakai layanan lain.", kode=kode), field="kode")
     baru = layanan is None
     layanan = layanan or SkmLayanan()
     layanan.kode, layanan.nama, layanan.unit_id = kode, nama, unit_id
@@ -169,7 +169,7 @@ def cari_periode(teks: str) -> SkmPeriode:
     p = db.session.get(SkmPeriode, int(teks)) if teks.isdigit() else None
     p = p or db.session.scalar(select(SkmPeriode).where(func.lower(SkmPeriode.nama) == teks.lower()))
     if p is None:
-        raise NotFoundError(f"Periode «{teks}» tidak ada.")
+        raise NotFoundError(N_("Periode «%(teks)s» tidak ada.", teks=teks))
     return p
 
 
@@ -199,7 +199,7 @@ def simpan_periode(periode: SkmPeriode | None, *, nama: str, jenis: str, mulai: 
         raise DomainError("Target 25–100 (skala IKM konversi), atau kosongkan.", field="target_unsur")
     other = db.session.scalar(select(SkmPeriode).where(func.lower(SkmPeriode.nama) == nama.lower()))
     if other is not None and other is not periode:
-        raise DomainError(f"Periode «{nama}» sudah ada.", field="nama")
+        raise DomainError(N_("Periode «%(nama)s» sudah ada.", nama=nama), field="nama")
     baru = periode is None
     p = periode or SkmPeriode()
     p.nama, p.jenis, p.mulai, p.selesai, p.metode_bobot, p.publik = nama, jenis, mulai, selesai, metode, publik
@@ -246,6 +246,30 @@ class ResponBaru:
     tanggal: date | None = None
 
 
+_USIA = Message(N_("Usia"), {})
+
+
+class _Kalimat(Message):
+    """A value's fault (skm.vocab, lowercase) as a sentence of its own, in either language: a capital first
+    letter and a full stop."""
+
+    def __new__(cls, salah: str):
+        salah = salah if isinstance(salah, Message) else Message(salah, {})
+        self = str.__new__(cls, _kalimat(salah))
+        self.msgid, self.values, self.salah = salah.msgid, salah.values, salah
+        return self
+
+    def __reduce__(self):
+        return _Kalimat, (self.salah,)
+
+    def in_lang(self, lang: str, gettext) -> str:
+        return _kalimat(self.salah.in_lang(lang, gettext))
+
+
+def _kalimat(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}."
+
+
 def _periksa_respon(data: ResponBaru, *, profil_wajib: bool) -> ResponBaru:
     """Normalise and check one respondent; raises DomainError naming the first bad field."""
     jawaban = {}
@@ -257,14 +281,14 @@ def _periksa_respon(data: ResponBaru, *, profil_wajib: bool) -> ResponBaru:
         try:
             jawaban[kode] = vocab.bilangan_bulat(value, kode, 1, 4)
         except vocab.NilaiSalah as e:
-            raise DomainError(f"Jawaban {e}.", field=kode) from e
+            raise DomainError(N_("Jawaban %(salah)s.", salah=e.pesan), field=kode) from e
     extra = set(data.jawaban) - set(UNSUR_KODE)
     if extra:
-        raise DomainError(f"Unsur tidak dikenal: {', '.join(sorted(map(str, extra)))}.", field="jawaban")
+        raise DomainError(N_("Unsur tidak dikenal: %(unsur)s.", unsur=", ".join(sorted(map(str, extra)))), field="jawaban")
     out = ResponBaru(jawaban=jawaban, saran=clean_text(data.saran)[:2000], tanggal=data.tanggal)
     for name, parse in (("jenis_kelamin", vocab.jenis_kelamin), ("pendidikan", vocab.pendidikan),
                         ("pekerjaan", vocab.pekerjaan),
-                        ("usia", lambda v: vocab.bilangan_bulat(v, "Usia", vocab.USIA_MIN, vocab.USIA_MAX))):
+                        ("usia", lambda v: vocab.bilangan_bulat(v, _USIA, vocab.USIA_MIN, vocab.USIA_MAX))):
         value = getattr(data, name)
         if value is None or value == "":
             if profil_wajib:
@@ -273,7 +297,7 @@ def _periksa_respon(data: ResponBaru, *, profil_wajib: bool) -> ResponBaru:
         try:
             setattr(out, name, parse(value))
         except vocab.NilaiSalah as e:
-            raise DomainError(f"{str(e)[:1].upper()}{str(e)[1:]}.", field=name) from e
+            raise DomainError(_Kalimat(e.pesan), field=name) from e
     return out
 
 
@@ -425,8 +449,8 @@ def impor(layanan: SkmLayanan, periode: SkmPeriode, bacaan: Bacaan, *, sha256: s
         shown = [f"Baris {n}: {m}" for n, m in errors[:50]]
         if len(errors) > 50:
             shown.append(f"… dan {len(errors) - 50} kesalahan lain.")
-        raise ImporGagal(f"Tidak ada yang diimpor: {len(errors)} baris bermasalah. Perbaiki lalu unggah lagi.",
-                         shown, bacaan.pemetaan)
+        raise ImporGagal(N_("Tidak ada yang diimpor: %(n)s baris bermasalah. Perbaiki lalu unggah lagi.",
+                            n=len(errors)), shown, bacaan.pemetaan)
     if not bacaan.baris:
         raise DomainError("Berkas tidak berisi data responden.", field="berkas")
     if db.session.scalar(select(SkmImpor.id).where(SkmImpor.layanan_id == layanan.id, SkmImpor.sha256 == sha256)):
@@ -688,9 +712,10 @@ def kirim_persepsi(jenis: str, nilai: dict[str, object], *, token: str | None = 
     answers = []
     for item in items:
         try:
-            answers.append(vocab.bilangan_bulat(nilai.get(item.kunci), f"Pernyataan {item.urutan}", 1, 4))
+            answers.append(vocab.bilangan_bulat(nilai.get(item.kunci), N_("Pernyataan %(n)s", n=item.urutan), 1, 4))
         except vocab.NilaiSalah as e:
-            msg = f"Pernyataan {item.urutan} belum dijawab." if nilai.get(item.kunci) in (None, "") else str(e) + "."
+            msg = (N_("Pernyataan %(n)s belum dijawab.", n=item.urutan) if nilai.get(item.kunci) in (None, "")
+                   else _Kalimat(e.pesan))
             raise DomainError(msg, field=f"item_{item.kunci}") from e
     if any(item.id is None for item in items):  # the defaults, answered for the first time
         stored = [it for it in _simpan_bawaan(jenis) if it.aktif]

@@ -96,7 +96,12 @@ UNSUR_KATA: dict[str, tuple[str, ...]] = {
 
 
 class NilaiSalah(ValueError):
-    """A value that does not fit its column; the message is shown to the user as is."""
+    """A value that does not fit its column. `pesan`: a Message, lowercase but for a name (the import lists it
+    mid-line; a form puts it in a sentence of its own)."""
+
+    @property
+    def pesan(self) -> str:
+        return self.args[0]
 
 
 def _key(value) -> str:
@@ -106,7 +111,7 @@ def _key(value) -> str:
 def jenis_kelamin(value) -> str:
     code = _JK_ALIAS.get(_key(value))
     if code is None:
-        raise NilaiSalah(f"jenis kelamin «{value}» tidak dikenal (isi L atau P)")
+        raise NilaiSalah(N_("jenis kelamin «%(nilai)s» tidak dikenal (isi L atau P)", nilai=value))
     return code
 
 
@@ -114,14 +119,15 @@ def pendidikan(value) -> str:
     k = _key(value)
     code = _PENDIDIKAN_ALIAS.get(k) or next((c for c in PENDIDIKAN if c.lower() == k), None)
     if code is None:
-        raise NilaiSalah(f"pendidikan «{value}» tidak dikenal (SD, SMP, SMA, D1–D3, D4/S1, S2, S3)")
+        raise NilaiSalah(N_("pendidikan «%(nilai)s» tidak dikenal (SD, SMP, SMA, D1–D3, D4/S1, S2, S3)", nilai=value))
     return code
 
 
 def pekerjaan(value) -> str:
     code = _PEKERJAAN_ALIAS.get(_key(value))
     if code is None:
-        raise NilaiSalah(f"pekerjaan «{value}» tidak dikenal (PNS, TNI, POLRI, Swasta, Wirausaha, Lainnya)")
+        raise NilaiSalah(N_("pekerjaan «%(nilai)s» tidak dikenal (PNS, TNI, POLRI, Swasta, Wirausaha, Lainnya)",
+                             nilai=value))
     return code
 
 
@@ -132,23 +138,28 @@ def unsur_bernama(teks) -> set[str]:
 
 
 def bilangan_bulat(value, nama: str, lo: int, hi: int) -> int:
+    """`nama`: a code (U1) or a Message (a label, translated with the fault)."""
+    bukan_angka = N_("%(nama)s harus angka %(lo)s–%(hi)s", nama=nama, lo=lo, hi=hi)
     if isinstance(value, bool):
-        raise NilaiSalah(f"{nama} harus angka {lo}–{hi}")
+        raise NilaiSalah(bukan_angka)
     if isinstance(value, float):
         if not value.is_integer():
-            raise NilaiSalah(f"{nama} bernilai {str(value).replace('.', ',')}: harus bilangan bulat {lo}–{hi}")
+            raise NilaiSalah(N_("%(nama)s bernilai %(nilai)s: harus bilangan bulat %(lo)s–%(hi)s", nama=nama,
+                                nilai=value, lo=lo, hi=hi))
         value = int(value)
     if isinstance(value, str):
         text = value.strip()
         if text.endswith((",0", ".0")):
             text = text[:-2]
         if not text.lstrip("-").isdigit():
-            raise NilaiSalah(f"{nama} «{value}» bukan angka (isi {lo}–{hi})")
+            raise NilaiSalah(N_("%(nama)s «%(nilai)s» bukan angka (isi %(lo)s–%(hi)s)", nama=nama, nilai=value,
+                                lo=lo, hi=hi))
         value = int(text)
     if not isinstance(value, int):
-        raise NilaiSalah(f"{nama} harus angka {lo}–{hi}")
+        raise NilaiSalah(bukan_angka)
     if not lo <= value <= hi:
-        raise NilaiSalah(f"{nama} bernilai {value}, di luar rentang {lo}–{hi}")
+        raise NilaiSalah(N_("%(nama)s bernilai %(nilai)s, di luar rentang %(lo)s–%(hi)s", nama=nama, nilai=value,
+                            lo=lo, hi=hi))
     return value
 
 
@@ -165,7 +176,7 @@ def tanggal(value) -> date:
             return parse(text)
         except ValueError:
             continue
-    raise NilaiSalah(f"tanggal «{value}» tidak dikenal (tulis 2026-03-31 atau 31/03/2026)")
+    raise NilaiSalah(N_("tanggal «%(nilai)s» tidak dikenal (tulis 2026-03-31 atau 31/03/2026)", nilai=value))
 
 
 def waktu(value) -> datetime:
@@ -181,7 +192,7 @@ def waktu(value) -> datetime:
             return datetime.strptime(text, fmt)
         except ValueError:
             continue
-    raise NilaiSalah(f"cap waktu «{value}» tidak dikenal (tulis 31/03/2026 10:15:05)")
+    raise NilaiSalah(N_("cap waktu «%(nilai)s» tidak dikenal (tulis 31/03/2026 10:15:05)", nilai=value))
 
 
 def kelompok_usia(usia: int | None) -> str:

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from core import audit
 from core.calendar import add_workdays
-from core.errors import DomainError
+from core.errors import N_, DomainError
 from core.extensions import db
 from core.forms import clean_text
 from core.settings import get_setting
@@ -578,8 +578,9 @@ def simpan_jawaban(item: ZiIndikator, *, user, pilihan: str | None = None, angka
                and (u.pilihan != pilihan if u.pilihan is not None
                     else scoring.dua_desimal(u.angka) != scoring.dua_desimal(angka)))
     if berbeda and not alasan:
-        usul = u.pilihan or f"{scoring.angka(u.angka * 100 if item.jenis_jawaban == 'persen' else u.angka)}"
-        raise DomainError(f"Jawaban berbeda dari usulan berdasarkan data ({usul}); tuliskan alasannya.", "alasan")
+        usul = u.pilihan or (u.angka * 100 if item.jenis_jawaban == "persen" else u.angka)  # shown as the reader writes it
+        raise DomainError(N_("Jawaban berbeda dari usulan berdasarkan data (%(usul)s); tuliskan alasannya.",
+                             usul=usul), "alasan")
     row = jawaban(item.tahun, item)
     before = None if row is None else {"pilihan": row.pilihan, "angka": _teks_angka(row.angka)}
     if row is None:

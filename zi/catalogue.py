@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from core import audit
-from core.errors import DomainError, NotFoundError
+from core.errors import N_, DomainError, NotFoundError
 from core.extensions import db
 from zi import catalogue_data
 from zi.models import ZiArea, ZiBuktiNama, ZiIndikator
@@ -49,7 +49,7 @@ def kode_opsi(jenis: str) -> tuple[str, ...]:
 def load(tahun: int) -> HasilMuat:
     """Seed the catalogue of `tahun` (areas, sub-areas, pertanyaan, isian, bukti names). Safe to repeat."""
     if not TAHUN_MIN <= tahun <= TAHUN_MAX:
-        raise DomainError(f"Tahun katalog harus antara {TAHUN_MIN} dan {TAHUN_MAX}.", "tahun")
+        raise DomainError(N_("Tahun katalog harus antara %(min)s dan %(max)s.", min=TAHUN_MIN, max=TAHUN_MAX), "tahun")
     areas = {a.kode: a for a in db.session.scalars(select(ZiArea).where(ZiArea.tahun == tahun))}
     nodes = {i.kode: i for i in db.session.scalars(select(ZiIndikator).where(ZiIndikator.tahun == tahun))}
     names = {(b.indikator_id, b.kunci) for b in db.session.scalars(
@@ -139,7 +139,7 @@ def indikator_tahun(tahun: int) -> dict[str, ZiIndikator]:
 def item(tahun: int, kode: str) -> ZiIndikator:
     found = db.session.scalar(select(ZiIndikator).where(ZiIndikator.tahun == tahun, ZiIndikator.kode == kode))
     if found is None:
-        raise NotFoundError(f"Indikator {kode} tahun {tahun} tidak ada di katalog.")
+        raise NotFoundError(N_("Indikator %(kode)s tahun %(tahun)s tidak ada di katalog.", kode=kode, tahun=tahun))
     return found
 
 

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from core import audit, documents, storage
 from core.attachments import attachments_of
-from core.errors import DomainError
+from core.errors import N_, DomainError
 from core.workdays import format_tanggal, local_today
 from zi import catalogue, evidence, lke, scoring
 from zi.dokumen import kop
@@ -100,7 +100,7 @@ def paket(tahun: int, out: BinaryIO, today: date | None = None, *, user=None) ->
     """Write the year's package to `out` (a file or a buffer)."""
     today = today or local_today()
     if not catalogue.ada(tahun):
-        raise DomainError(f"Katalog LKE tahun {tahun} belum dimuat.", "tahun")
+        raise DomainError(N_("Katalog LKE tahun %(tahun)s belum dimuat.", tahun=tahun), "tahun")
     lb = lke.lembar(tahun, today)
     kes = {k.indikator.id: k for k in evidence.kesiapan(tahun, today=today).indikator}
     root = f"LKE-ZI-{tahun}"

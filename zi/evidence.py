@@ -18,7 +18,7 @@ from werkzeug.datastructures import FileStorage
 
 from core import audit, storage
 from core.attachments import save_clean
-from core.errors import N_, DomainError
+from core.errors import N_, DomainError, Message
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Attachment
@@ -61,11 +61,13 @@ def _periksa_berkas(berkas: FileStorage | None, data: bytes | None, nama_berkas:
 
 
 def _teks(value: str | None, field_name: str, label: str, limit: int, wajib: bool = False) -> str:
-    value = clean_text(value or "")
+    """`label`: an N_ text (translated with the message on an English page)."""
+    value, label = clean_text(value or ""), Message(label, {})
     if wajib and not value:
-        raise DomainError(f"{label} wajib diisi.", field_name)
+        raise DomainError(N_("%(label)s wajib diisi.", label=label), field_name)
     if len(value) > limit:
-        raise DomainError(f"{label} terlalu panjang (maksimal {limit} karakter).", field_name)
+        raise DomainError(N_("%(label)s terlalu panjang (maksimal %(max)s karakter).", label=label, max=limit),
+                          field_name)
     return value
 
 
@@ -82,13 +84,13 @@ def tambah_bukti(*, judul: str, jenis: str, periode_mulai: date | None = None, p
         return existing
     if jenis not in JENIS_BUKTI:
         raise DomainError("Pilih jenis bukti.", "jenis")
-    judul = _teks(judul, "judul", "Judul bukti", 300, wajib=True)
-    keterangan = _teks(keterangan, "keterangan", "Keterangan", 5000)
-    tautan = _teks(tautan, "tautan", "Tautan", 500)
+    judul = _teks(judul, "judul", N_("Judul bukti"), 300, wajib=True)
+    keterangan = _teks(keterangan, "keterangan", N_("Keterangan"), 5000)
+    tautan = _teks(tautan, "tautan", N_("Tautan"), 500)
     if tautan and not _URL.fullmatch(tautan):
         raise DomainError("Tautan harus alamat web lengkap yang diawali http:// atau https://.", "tautan")
-    nomor = _teks(nomor, "nomor", "Nomor dokumen", 120)
-    penandatangan = _teks(penandatangan, "penandatangan", "Penandatangan", 200)
+    nomor = _teks(nomor, "nomor", N_("Nomor dokumen"), 120)
+    penandatangan = _teks(penandatangan, "penandatangan", N_("Penandatangan"), 200)
     if jenis in JENIS_KEBIJAKAN:
         if not nomor:
             raise DomainError("Nomor dokumen kebijakan (SK/SOP) wajib diisi.", "nomor")

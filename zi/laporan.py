@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from core import audit, documents, storage
 from core.calendar import add_workdays
 from core.documents import NotaDinas, format_nomor, nomor_ditolak, nota_dinas_docx, nota_dinas_pdf
-from core.errors import DomainError
+from core.errors import N_, DomainError
 from core.extensions import db
 from core.models import Role, Unit, User, UserRole
 from core.numbering import next_sequence
@@ -29,7 +29,7 @@ from core.workdays import format_tanggal, local_today
 from zi import answers, catalogue, dokumen, evidence, tindak_lanjut
 from zi.dokumen import Bagian, Daftar, Grafik, Paragraf, Tabel
 from zi.models import STATUS_TINDAK_LANJUT, ZiBukti, ZiNotaDinas, ZiTindakLanjut
-from zi.periode import Periode, bulan_lalu, dari_kunci, hari_kerja_pertama
+from zi.periode import Periode, bulan_lalu, dari_kunci, hari_kerja_pertama, tanggal_pesan
 
 DOCX = evidence.DOCX
 BELUM_DISPOSISI = "Belum didisposisikan"
@@ -552,7 +552,8 @@ def terbitkan(kode: str, p: Periode, *, user=None, today: date | None = None) ->
     if (found := evidence.bukti_sumber(kunci)) is not None:
         return Terbit(found, False)
     if not jenis.per_tanggal and p.selesai >= today:
-        raise DomainError(f"{p.label} belum berakhir: laporannya dibuat setelah {format_tanggal(p.selesai)}.", "periode")
+        raise DomainError(N_("%(periode)s belum berakhir: laporannya dibuat setelah %(tanggal)s.", periode=p.nama,
+                             tanggal=tanggal_pesan(p.selesai)), "periode")
     if not catalogue.ada(p.tahun):
         catalogue.load(p.tahun)
     isi = jenis.susun(p, today)

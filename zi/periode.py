@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from core.calendar import office_calendar
-from core.errors import DomainError
+from core.errors import N_, DomainError, Message
 
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember"]
+BULAN = [N_("Januari"), N_("Februari"), N_("Maret"), N_("April"), N_("Mei"), N_("Juni"), N_("Juli"), N_("Agustus"),
+         N_("September"), N_("Oktober"), N_("November"), N_("Desember")]
 ROMAWI = ["I", "II", "III", "IV"]
 JENIS = {"bulan": 12, "triwulan": 4, "semester": 2, "tahun": 1}
+NAMA_JENIS = {"bulan": N_("bulan"), "triwulan": N_("triwulan"), "semester": N_("semester"), "tahun": N_("tahun")}
 LANGKAH = {"bulan": 1, "triwulan": 3, "semester": 6, "tahun": 12}
 
 
@@ -25,13 +26,18 @@ class Periode:
 
     @property
     def label(self) -> str:
+        return str(self.nama)
+
+    @property
+    def nama(self) -> Message:
+        """The label, for a message shown in the reader's language."""
         if self.jenis == "bulan":
-            return f"{BULAN[self.ke - 1]} {self.tahun}"
+            return N_("%(bulan)s %(tahun)s", bulan=Message(BULAN[self.ke - 1], {}), tahun=self.tahun)
         if self.jenis == "triwulan":
-            return f"Triwulan {ROMAWI[self.ke - 1]} {self.tahun}"
+            return N_("Triwulan %(ke)s %(tahun)s", ke=ROMAWI[self.ke - 1], tahun=self.tahun)
         if self.jenis == "semester":
-            return f"Semester {ROMAWI[self.ke - 1]} {self.tahun}"
-        return f"Tahun {self.tahun}"
+            return N_("Semester %(ke)s %(tahun)s", ke=ROMAWI[self.ke - 1], tahun=self.tahun)
+        return N_("Tahun %(tahun)s", tahun=self.tahun)
 
     @property
     def kunci(self) -> str:
@@ -53,7 +59,8 @@ def periode(jenis: str, tahun: int, ke: int = 1) -> Periode:
     if jenis == "tahun":
         ke = 1
     if not 1 <= ke <= JENIS[jenis]:
-        raise DomainError(f"Untuk periode {jenis}, isi ke- antara 1 dan {JENIS[jenis]}.", "ke")
+        raise DomainError(N_("Untuk periode %(jenis)s, isi ke- antara 1 dan %(n)s.",
+                             jenis=Message(NAMA_JENIS[jenis], {}), n=JENIS[jenis]), "ke")
     step = LANGKAH[jenis]
     first_month = (ke - 1) * step + 1
     mulai = date(tahun, first_month, 1)
@@ -83,3 +90,8 @@ def bulan_lalu(today: date) -> Periode:
 def hari_kerja_pertama(tahun: int, bulan: int) -> date:
     """The first working day of a month on the office's calendar (1 January is a holiday, for one)."""
     return office_calendar().next_workday(date(tahun, bulan, 1) - timedelta(days=1))
+
+
+def tanggal_pesan(d: date) -> Message:
+    """'30 Juni 2026' (core.workdays.format_tanggal) for a message shown in the reader's language."""
+    return N_("%(hari)s %(bulan)s %(tahun)s", hari=d.day, bulan=Message(BULAN[d.month - 1], {}), tahun=d.year)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
 from core import audit, storage
-from core.errors import DomainError
+from core.errors import N_, DomainError
 from core.extensions import db
 from core.workdays import format_tanggal, local_today
 from zi import dokumen, evidence
@@ -41,12 +41,12 @@ def catat(laporan_b: ZiBukti, *, tanggal: date | None, acara: str, peserta: str,
     if tanggal > today:
         raise DomainError("Tanggal rapat tidak boleh setelah hari ini: catat rapat yang sudah dilaksanakan.",
                           "tanggal")
-    acara = evidence._teks(acara, "acara", "Acara rapat", 300) or f"Rapat monitoring dan evaluasi ({laporan_b.judul})"[:300]
-    peserta = evidence._teks(peserta, "peserta", "Peserta rapat", MAX_TEKS, wajib=True)
-    notulen = evidence._teks(notulen, "notulen", "Notulen", MAX_TEKS)
+    acara = evidence._teks(acara, "acara", N_("Acara rapat"), 300) or f"Rapat monitoring dan evaluasi ({laporan_b.judul})"[:300]
+    peserta = evidence._teks(peserta, "peserta", N_("Peserta rapat"), MAX_TEKS, wajib=True)
+    notulen = evidence._teks(notulen, "notulen", N_("Notulen"), MAX_TEKS)
     foto = [f for f in (foto or []) if f and f.filename]
     if len(foto) > MAX_FOTO:
-        raise DomainError(f"Paling banyak {MAX_FOTO} foto rapat.", "foto")
+        raise DomainError(N_("Paling banyak %(n)s foto rapat.", n=MAX_FOTO), "foto")
     files: list[tuple[str, str, storage.Clean]] = []
     for jenis, field_name, f in (("notulen", "notulen_berkas", notulen_berkas), ("undangan", "undangan", undangan),
                                  ("daftar_hadir", "daftar_hadir", daftar_hadir), *(("foto", "foto", f) for f in foto)):

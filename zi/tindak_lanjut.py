@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from core import audit
-from core.errors import DomainError
+from core.errors import N_, DomainError
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Unit
@@ -25,7 +25,7 @@ def buat(*, tahun: int, rekomendasi: str, unit_id: int, tenggat: date, indikator
     if not rekomendasi:
         raise DomainError("Tuliskan rekomendasi yang harus ditindaklanjuti.", "rekomendasi")
     if len(rekomendasi) > MAX_TEKS:
-        raise DomainError(f"Rekomendasi terlalu panjang (maksimal {MAX_TEKS} karakter).", "rekomendasi")
+        raise DomainError(N_("Rekomendasi terlalu panjang (maksimal %(n)s karakter).", n=MAX_TEKS), "rekomendasi")
     unit = db.session.get(Unit, unit_id) if unit_id else None
     if unit is None or not unit.aktif:
         raise DomainError("Pilih unit penanggung jawab tindak lanjut.", "unit_id")

@@ -52,3 +52,33 @@ def test_must_i_report_answer_in_english_with_english_amounts(app):
     assert "Its value exceeds the limit of Rp1,000,000 per giver for gifts related to a wedding" in en
     id_ = app.test_client().get(f"/gratifikasi/wajib-lapor?{query}").get_data(as_text=True)
     assert "Nilainya melebihi batas Rp1.000.000 per pemberi untuk pemberian terkait pernikahan" in id_
+
+
+def test_upg_refusals_in_the_officers_language(app, login_as):
+    from datetime import timedelta
+
+    from core.workdays import local_today
+    from tests.conftest import csrf_from
+    from tests.gratifikasi.test_admin import _make
+
+    lap_id, _ = _make(app)
+    en, id_ = login_as("upg"), login_as("upg")
+    en.get("/admin/?lang=en")  # the language cookie
+    tokens = {c: csrf_from(c.get(f"/admin/gratifikasi/{lap_id}").get_data(as_text=True)) for c in (en, id_)}
+
+    def refused(c, aksi, **data):
+        resp = c.post(f"/admin/gratifikasi/{lap_id}/aksi/{aksi}", data={"csrf_token": tokens[c], **data})
+        assert resp.status_code == 400
+        return resp.get_data(as_text=True)
+
+    html = refused(en, "minta_lengkapi", catatan="")
+    assert "What needs to be completed is required." in html and "wajib diisi" not in html
+    assert "Hal yang perlu dilengkapi wajib diisi." in refused(id_, "minta_lengkapi", catatan="")
+
+    assert en.post(f"/admin/gratifikasi/{lap_id}/aksi/verifikasi", data={"csrf_token": tokens[en]}).status_code == 302
+    early = {"tanggal": (local_today() - timedelta(days=400)).isoformat(), "cara": "gol"}
+    assert ("Date forwarded cannot be before the date the UPG received the report."
+            in refused(en, "teruskan_kpk", **early))
+    assert ("Tanggal penerusan tidak boleh sebelum tanggal laporan diterima UPG."
+            in refused(id_, "teruskan_kpk", **early))
+

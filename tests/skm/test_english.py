@@ -120,3 +120,45 @@ def test_the_officers_survey_pages_name_a_service_in_english_on_english_pages(ap
         assert "Family planning counselling" in html and "Konseling KB" not in html, path
     id_ = login_as("pengelola_skm").get("/admin/skm/").get_data(as_text=True)
     assert "Konseling KB" in id_ and "Family planning" not in id_
+
+
+def test_period_and_link_code_refusals_in_the_officers_language(app, ids, login_as):
+    from tests.skm.test_admin import _post
+
+    period = {"nama": "periode uji", "jenis": "lainnya", "mulai": "2026-01-01", "selesai": "2026-06-30",
+              "metode_bobot": "1/9"}
+    service = {"nama": "Lain", "kode": "kb-konseling", "unit_id": ids.unit}
+    en = login_as("pengelola_skm")
+    en.get("/admin/?lang=en")  # the language cookie
+    html = _post(en, "/admin/skm/periode/baru", period).get_data(as_text=True)
+    assert "The period «periode uji» already exists." in html and "sudah ada" not in html
+    html = _post(en, "/admin/skm/layanan/baru", service).get_data(as_text=True)
+    assert "The link code «kb-konseling» is already used by another service." in html
+    html = _post(en, "/admin/skm/layanan/baru", {**service, "kode": "hasil"}).get_data(as_text=True)
+    assert "The link code «hasil» is used by another page; choose another code." in html
+
+    id_ = login_as("pengelola_skm")
+    assert "Periode «periode uji» sudah ada." in _post(id_, "/admin/skm/periode/baru", period).get_data(as_text=True)
+    html = _post(id_, "/admin/skm/layanan/baru", service).get_data(as_text=True)
+    assert "Kode tautan «kb-konseling» sudah dipakai layanan lain." in html and "already used" not in html
+
+
+def test_a_wrong_answer_value_is_one_sentence_in_either_language(app):
+    from core.errors import DomainError
+    from core.web import translated
+    from skm import service
+
+    def refusal(**data):
+        answers = {f"U{i}": 4 for i in range(1, 10)}
+        try:
+            service._periksa_respon(service.ResponBaru(jawaban={**answers, **data.pop("jawaban", {})}, **data),
+                                    profil_wajib=False)
+        except DomainError as e:
+            return str(e.message), translated(e.message)
+
+    with app.test_request_context("/?lang=en"):
+        assert refusal(jawaban={"U3": 7}) == ("Jawaban U3 bernilai 7, di luar rentang 1–4.",
+                                              "Answer U3 is 7, outside the range 1–4.")
+        assert refusal(jenis_kelamin="X") == ("Jenis kelamin «X» tidak dikenal (isi L atau P).",
+                                             "Gender «X» not recognised (enter L or P).")
+        assert refusal(usia="tua") == ("Usia «tua» bukan angka (isi 15–100).", "Age «tua» is not a number (enter 15–100).")
