@@ -172,7 +172,7 @@ def penandatangan_nota_dinas(plh: bool | None = None) -> Penandatangan:
     if not plh:
         return Penandatangan(jabatan, nama, nip, jabatan)
     if not nd.get("plh_nama"):
-        raise ValueError("Pelaksana harian (Plh.) penanda tangan nota dinas belum diatur.")
+        raise ValueError(N_("Pelaksana harian (Plh.) penanda tangan nota dinas belum diatur."))
     return Penandatangan(f"Plh. {jabatan}", nd["plh_nama"], nd.get("plh_nip") or "", jabatan)
 
 

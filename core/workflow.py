@@ -9,10 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from core.errors import NotAllowed
+from core.errors import N_, Message, NotAllowed
 
 # a guard looks at the object and returns why the action is refused now, or None
 Guard = Callable[[object], "str | None"]
+
+
+def catalogue_word(text: str) -> Message:
+    """A label or noun inside a refusal, looked up in the catalogue on the page (N_ without values gives a
+    plain string, which Message.in_lang would leave Indonesian); one the catalogue lacks stays as it is."""
+    return text if isinstance(text, Message) else Message(text, {})
 
 
 @dataclass(frozen=True)
@@ -64,10 +70,12 @@ class StateMachine:
         rule = self.table.get((state, action))
         label = self.action_labels.get(action, action)
         if rule is None:
-            raise NotAllowed(f"Tindakan «{label}» tidak dapat dilakukan pada {self.noun} berstatus "
-                             f"«{self.state_labels.get(state, state)}».")
+            raise NotAllowed(N_("Tindakan «%(aksi)s» tidak dapat dilakukan pada %(benda)s berstatus «%(status)s».",
+                                aksi=catalogue_word(label), benda=catalogue_word(self.noun),
+                                status=catalogue_word(self.state_labels.get(state, state))))
         if role not in rule.roles:
-            raise NotAllowed(f"Peran Anda tidak berwenang melakukan «{label}» pada {self.noun} ini.")
+            raise NotAllowed(N_("Peran Anda tidak berwenang melakukan «%(aksi)s» pada %(benda)s ini.",
+                                aksi=catalogue_word(label), benda=catalogue_word(self.noun)))
         reason = self._blocked(rule, subject)
         if reason:
             raise NotAllowed(reason)

@@ -24,7 +24,7 @@ from core.attachments import attachments_of, save_clean
 from core.calendar import add_workdays
 from core.crypto import CROCKFORD, keyed_hash, new_code, normalize_code
 from core.documents import NotaDinas, format_nomor, letterhead, nomor_ditolak, penandatangan_nota_dinas, tembusan_nota_dinas
-from core.errors import N_, DomainError, InputError, NotAllowed, NotFoundError
+from core.errors import N_, DomainError, InputError, Message, NotAllowed, NotFoundError
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Attachment, Counter, Role, Unit, User
@@ -606,7 +606,7 @@ def _required(text: str, field: str, message: str, limit: int = MAX_TEKS) -> str
     if not text:
         raise DomainError(message, field)
     if len(text) > limit:
-        raise DomainError(f"Teks terlalu panjang (maksimal {limit:,} karakter).".replace(",", "."), field)
+        raise DomainError(N_("Teks terlalu panjang (maksimal %(n)s karakter).", n=limit), field)
     return text
 
 
@@ -615,8 +615,8 @@ def _required(text: str, field: str, message: str, limit: int = MAX_TEKS) -> str
 def verifikasi(p: Pengaduan, user: User, tingkat: str, catatan: str = "") -> None:
     if tingkat not in TINGKAT:
         days = [str(tier_days(t)) for t in TINGKAT]
-        raise DomainError(f"Pilih tingkat penyelesaian ({', '.join(days[:-1])}, atau {days[-1]} hari kerja).",
-                          "tingkat")
+        raise DomainError(N_("Pilih tingkat penyelesaian (%(pilihan)s, atau %(akhir)s hari kerja).",
+                             pilihan=", ".join(days[:-1]), akhir=days[-1]), "tingkat")
     catatan = clean_text(catatan or "")[:MAX_TEKS]
     _may(p, "verifikasi", PETUGAS, user)
     today, cfg = local_today(), settings()
@@ -674,7 +674,8 @@ def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", cata
     try:
         ttd = penandatangan_nota_dinas(plh)
     except ValueError as exc:
-        raise DomainError(f"{exc} Atur di Pengaturan kantor.", "penandatangan") from exc
+        raise DomainError(N_("%(sebab)s Atur di Pengaturan kantor.", sebab=Message(exc.args[0], {})),
+                          "penandatangan") from exc
     catatan = clean_text(catatan or "")[:MAX_TEKS]
     _may(p, "disposisi", PETUGAS, user)  # before taking a number, so a refused action uses none
     today = local_today()
@@ -782,12 +783,12 @@ def tandai_duplikat(p: Pengaduan, user: User, tiket_asal: str) -> Pengaduan:
                           "teks")
     asal = db.session.scalar(select(Pengaduan).where(Pengaduan.tiket == tiket))
     if asal is None or asal.dipindah_wbs:
-        raise DomainError(f"Pengaduan {tiket} tidak ditemukan.", "teks")
+        raise DomainError(N_("Pengaduan %(tiket)s tidak ditemukan.", tiket=tiket), "teks")
     if asal.id == p.id:
         raise DomainError("Tulis nomor tiket pengaduan yang lain, bukan pengaduan ini.", "teks")
     if asal.status == "diarsipkan":
-        raise DomainError(f"Pengaduan {tiket} sudah diarsipkan: tandai duplikat terhadap pengaduan yang ditangani.",
-                          "teks")
+        raise DomainError(N_("Pengaduan %(tiket)s sudah diarsipkan: tandai duplikat terhadap pengaduan yang "
+                             "ditangani.", tiket=tiket), "teks")
     _may(p, "tandai_duplikat", PETUGAS, user)
     _transition(p, "tandai_duplikat", PETUGAS, user,
                 "Pengaduan yang sama telah kami terima sebelumnya; penanganannya dilanjutkan pada pengaduan itu.")

@@ -62,19 +62,19 @@ REPORTER_ACTIONS = ("lengkapi", "tambah_info", "tanggapi", "nilai", "pindah_wbs"
 
 # flags that close an action although the status allows it; each returns why, or None
 GUARDS = {
-    "belum_ditawarkan_wbs": lambda p: "Tawaran pindah ke WBS sudah disampaikan." if p.tawaran_wbs else None,
+    "belum_ditawarkan_wbs": lambda p: N_("Tawaran pindah ke WBS sudah disampaikan.") if p.tawaran_wbs else None,
     "ditawarkan_wbs": lambda p: (None if p.tawaran_wbs
-                                 else "Pengaduan ini tidak ditawarkan untuk dipindahkan ke WBS."),
-    "belum_dipindah_wbs": lambda p: ("Pengaduan yang sudah dipindahkan ke WBS tidak dapat dibuka kembali."
+                                 else N_("Pengaduan ini tidak ditawarkan untuk dipindahkan ke WBS.")),
+    "belum_dipindah_wbs": lambda p: (N_("Pengaduan yang sudah dipindahkan ke WBS tidak dapat dibuka kembali.")
                                      if p.dipindah_wbs else None),
-    "belum_dinilai": lambda p: ("Penanganan pengaduan ini sudah Anda nilai. Terima kasih."
+    "belum_dinilai": lambda p: (N_("Penanganan pengaduan ini sudah Anda nilai. Terima kasih.")
                                 if p.penilaian is not None else None),
-    "identitas_belum_dibuka": lambda p: ("Identitas pelapor sudah dapat dilihat unit." if p.identitas_unit
+    "identitas_belum_dibuka": lambda p: (N_("Identitas pelapor sudah dapat dilihat unit.") if p.identitas_unit
                                          or (p.boleh_diteruskan and not p.anonim) else
-                                         "Pelapor anonim: identitas tidak diteruskan." if p.anonim else None),
+                                         N_("Pelapor anonim: identitas tidak diteruskan.") if p.anonim else None),
 }
 
-MACHINE = StateMachine("pengaduan", OFFICER_LABEL, ACTION_LABEL, GUARDS)
+MACHINE = StateMachine(N_("pengaduan"), OFFICER_LABEL, ACTION_LABEL, GUARDS)
 _allow = MACHINE.allow
 
 _HANDLING = ("diterima", "diverifikasi", "didisposisikan", "ditindaklanjuti")

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from core import storage
 from core.api import API_PREFIX, TERLIHAT, kode_pola, operation, pola
 from core.attachments import MAX_FILES
-from core.errors import DomainError
+from core.errors import N_, DomainError
 from wbs import service
 from wbs.limits import receipt_limit, submit_limit
 
@@ -121,7 +121,8 @@ def _files(items: list[LampiranIn]) -> list[storage.Clean]:
         try:
             data = base64.b64decode(item.isi_base64, validate=True)
         except (binascii.Error, ValueError):
-            raise DomainError(f"Isi berkas «{storage.sanitize_filename(item.nama)}» bukan base64 yang sah.", "lampiran")
+            raise DomainError(N_("Isi berkas «%(nama)s» bukan base64 yang sah.",
+                                 nama=storage.sanitize_filename(item.nama)), "lampiran")
         out.append(storage.inspect_upload(data, item.nama, max_bytes=limit))  # UploadError names «lampiran»
     return out
 

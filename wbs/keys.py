@@ -26,7 +26,7 @@ from flask import after_this_request, current_app, has_request_context, request,
 from sqlalchemy import delete, exists, func, select
 
 from core import audit, crypto, outbox
-from core.errors import DomainError, NotAllowed, NotFoundError
+from core.errors import N_, DomainError, NotAllowed, NotFoundError
 from core.extensions import db
 from core.models import Role, User, UserRole
 from core.workdays import local_today, utcnow
@@ -147,7 +147,7 @@ def sync_wraps(report: WbsReport, data_key: bytes) -> int:
 
 def _check_passphrase(passphrase: str) -> None:
     if len(passphrase or "") < MIN_PASSPHRASE:
-        raise DomainError(f"Frasa sandi WBS minimal {MIN_PASSPHRASE} karakter.", "passphrase")
+        raise DomainError(N_("Frasa sandi WBS minimal %(n)s karakter.", n=MIN_PASSPHRASE), "passphrase")
     if len(set(passphrase)) < 5:
         raise DomainError("Frasa sandi WBS terlalu sederhana. Gunakan kalimat yang panjang dan beragam.",
                           "passphrase")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from core.errors import N_, NotAllowed
 from core.models import Role
-from core.workflow import StateMachine
+from core.workflow import StateMachine, catalogue_word
 
 # who acts: an officer of the WBS team, or the reporter (who holds the receipt)
 TIM, PELAPOR = Role.tim_wbs.value, "pelapor"
@@ -40,8 +40,8 @@ ACTION_LABELS = {
 }
 
 MIN_ALASAN = 5
-ALASAN_KURANG = f"Tuliskan alasan perubahan status (minimal {MIN_ALASAN} karakter)."
-TUJUAN_KURANG = "Pilih ke mana laporan diteruskan: Inspektorat, APIP, atau APH."
+ALASAN_KURANG = N_("Tuliskan alasan perubahan status (minimal %(n)s karakter).", n=MIN_ALASAN)
+TUJUAN_KURANG = N_("Pilih ke mana laporan diteruskan: Inspektorat, APIP, atau APH.")
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ GUARDS = {
 # the form field a guard's refusal belongs to
 _GUARD_FIELD = {ALASAN_KURANG: "alasan", TUJUAN_KURANG: "tujuan"}
 
-MACHINE = StateMachine("laporan WBS", STATUS, ACTION_LABELS, guards=GUARDS)
+MACHINE = StateMachine(N_("laporan WBS"), STATUS, ACTION_LABELS, guards=GUARDS)
 _REASON = ("alasan",)
 MACHINE.allow(["diterima"], "verifikasi", "verifikasi", [TIM], _REASON)
 MACHINE.allow(["verifikasi"], "ditindaklanjuti", "ditindaklanjuti", [TIM], ("alasan", "tujuan"))
@@ -97,8 +97,9 @@ def forwards(status: str, to: str) -> bool:
 def check_status_change(status: str, to: str, role: str | None, alasan: str, tujuan: str | None) -> str:
     """The one place that decides whether a status change is legal; the refusal names the form field."""
     if to not in STATUS or (status, to) not in MACHINE.table:
-        raise NotAllowed(f"Status «{STATUS.get(status, status)}» tidak dapat diubah menjadi "
-                         f"«{STATUS.get(to, to)}».", "status")
+        raise NotAllowed(N_("Status «%(dari)s» tidak dapat diubah menjadi «%(ke)s».",
+                            dari=catalogue_word(STATUS.get(status, status)), ke=catalogue_word(STATUS.get(to, to))),
+                         "status")
     try:
         return MACHINE.check(StatusChange(status, alasan, tujuan), to, role)
     except NotAllowed as refusal:

@@ -1,6 +1,8 @@
 """The public complaint form in English with ?lang=en, in Indonesian without it."""
 import re
 
+import pytest
+
 
 def test_complaint_form_in_english_and_indonesian(client):
     en = client.get("/pengaduan/?lang=en").get_data(as_text=True)
@@ -172,3 +174,95 @@ def test_a_broken_number_format_refuses_the_nota_dinas_in_the_officers_language(
     with app.app_context():
         assert service.get(pid).status == "diverifikasi" and Counter.query.filter(
             Counter.name.like("nota_dinas:%")).count() == 0
+
+
+def _refused(officer, pid, aksi, **fields) -> str:
+    """The case page after a refused action: the page itself for a field to correct (422), else the page the
+    refusal's flash message is shown on."""
+    from tests.conftest import csrf_from
+
+    page = officer.get(f"/admin/pengaduan/{pid}").get_data(as_text=True)
+    resp = officer.post(f"/admin/pengaduan/{pid}/aksi/{aksi}", data={**fields, "csrf_token": csrf_from(page)})
+    assert resp.status_code in (303, 422), resp.status_code
+    return resp.get_data(as_text=True) if resp.status_code == 422 else officer.get(
+        f"/admin/pengaduan/{pid}").get_data(as_text=True)
+
+
+def test_the_officers_refusals_in_the_page_language(app, login_as):
+    """What the state machine and the service refuse on the case page reads in the officer's language, the
+    action, the status and the noun inside it too."""
+    from core.uow import unit_of_work
+    from pengaduan import service
+    from tests.pengaduan.helpers import data
+
+    with app.app_context(), unit_of_work():
+        pid = service.submit(data(), kanal="web")[0].id
+    officer = login_as("petugas_pengaduan")
+    officer.get("/admin/pengaduan?lang=en")
+    en = {"tutup": _refused(officer, pid, "tutup"),
+          "catatan": _refused(officer, pid, "catatan", teks="x" * 5001),
+          "duplikat": _refused(officer, pid, "tandai_duplikat", teks="PGD-2026-999999")}
+    assert "The action «Close (completed)» cannot be taken on a complaint with the status «Received»." in en["tutup"]
+    assert "The text is too long (at most 5000 characters)." in en["catatan"]
+    assert "Complaint PGD-2026-999999 was not found." in en["duplikat"]
+    assert not any("tidak dapat dilakukan" in html or "terlalu panjang" in html or "tidak ditemukan" in html
+                   for html in en.values())
+
+    officer.get("/admin/pengaduan?lang=id")
+    assert ("Tindakan «Tutup (selesai)» tidak dapat dilakukan pada pengaduan berstatus «Diterima»."
+            in _refused(officer, pid, "tutup"))
+    assert "Teks terlalu panjang (maksimal 5000 karakter)." in _refused(officer, pid, "catatan", teks="x" * 5001)
+    assert "Pengaduan PGD-2026-999999 tidak ditemukan." in _refused(officer, pid, "tandai_duplikat",
+                                                                    teks="PGD-2026-999999")
+
+
+def test_a_refusal_for_the_role_and_a_guards_reason_translate(app):
+    """The role refusal names the action and the noun in the reader's language; a guard's reason is a
+    catalogue entry too. Counts above 9999 follow the reader's way of writing them."""
+    from types import SimpleNamespace
+
+    from core.errors import DomainError, NotAllowed
+    from core.web import translated
+    from pengaduan import service
+    from pengaduan.workflow import MACHINE, PELAPOR
+
+    offered = SimpleNamespace(status="diterima", tawaran_wbs=True, dipindah_wbs=False)
+    refusals = []
+    for subject, action, role in (("diterima", "verifikasi", PELAPOR), (offered, "tawarkan_wbs", "petugas")):
+        with pytest.raises(NotAllowed) as refused:
+            MACHINE.check(subject, action, role)
+        refusals.append(refused.value.message)
+    with pytest.raises(DomainError) as too_long:
+        service._required("x" * 10_001, "teks", "", limit=10_000)
+    refusals.append(too_long.value.message)
+
+    assert refusals == ["Peran Anda tidak berwenang melakukan «Verifikasi» pada pengaduan ini.",
+                        "Tawaran pindah ke WBS sudah disampaikan.",
+                        "Teks terlalu panjang (maksimal 10.000 karakter)."]
+    with app.test_request_context("/?lang=en"):
+        assert [translated(m) for m in refusals] == [
+            "Your role may not take the action «Verification» on this complaint.",
+            "The offer to move to the WBS has already been made.",
+            "The text is too long (at most 10,000 characters)."]
+
+
+def test_a_missing_acting_signatory_refuses_the_nota_dinas_in_the_officers_language(app, login_as):
+    from core.settings import get_setting, set_setting
+    from core.uow import unit_of_work
+    from pengaduan import service
+    from tests.factories import make_unit
+    from tests.pengaduan.helpers import data
+    from tests.pengaduan.test_admin import _act
+
+    with app.app_context(), unit_of_work():
+        unit_id = make_unit("KB", "Bidang Keluarga Berencana").id
+        set_setting("nota_dinas", {**get_setting("nota_dinas"), "berhalangan": True, "plh_nama": ""})
+        pid = service.submit(data(), kanal="web")[0].id
+    officer = login_as("petugas_pengaduan")
+    officer.get("/admin/pengaduan?lang=en")
+    _act(officer, pid, "verifikasi", tingkat="ringan", teks="")
+    assert ("No acting official (Plh.) has been set to sign memos. Set it in the Office settings."
+            in _refused(officer, pid, "disposisi", unit_id=str(unit_id), sifat="Biasa", teks=""))
+    officer.get("/admin/pengaduan?lang=id")
+    assert ("Pelaksana harian (Plh.) penanda tangan nota dinas belum diatur. Atur di Pengaturan kantor."
+            in _refused(officer, pid, "disposisi", unit_id=str(unit_id), sifat="Biasa", teks=""))

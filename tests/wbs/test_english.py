@@ -18,3 +18,41 @@ def test_explanation_page_in_indonesian_by_default(client):
                  "Perhatian: isi halaman PDF tidak dibersihkan."):
         assert text in html, text
     assert "How to stay anonymous" not in html
+
+
+def test_the_teams_refusals_in_the_page_language(app, login_as):
+    """A status change the table refuses, a reason too short, a forward without a destination and a passphrase
+    too short read in the officer's language, the statuses inside them too."""
+    from tests.conftest import csrf_from
+    from tests.wbs.helpers import clean_pdf, officer_client, submit
+
+    officer = officer_client(app, login_as)
+    with app.app_context():
+        rid, _ = submit(files=[clean_pdf("bukti kuitansi")])
+
+    def status(**fields) -> str:
+        page = officer.get(f"/admin/wbs/{rid}").get_data(as_text=True)
+        return officer.post(f"/admin/wbs/{rid}/status", data={**fields, "csrf_token": csrf_from(page)}).get_data(
+            as_text=True)
+
+    officer.get("/admin/wbs/?lang=en")
+    assert "The status «Received» cannot be changed to «Completed»." in status(status="selesai", alasan="Selesai.")
+    assert ("Write the reason for the status change (at least 5 characters)."
+            in status(status="verifikasi", alasan="ok"))
+    officer.get("/admin/wbs/?lang=id")
+    assert "Status «Diterima» tidak dapat diubah menjadi «Selesai»." in status(status="selesai", alasan="Selesai.")
+    assert "Tuliskan alasan perubahan status (minimal 5 karakter)." in status(status="verifikasi", alasan="ok")
+    status(status="verifikasi", alasan="Kami verifikasi.")
+    assert "Pilih ke mana laporan diteruskan: Inspektorat, APIP, atau APH." in status(
+        status="ditindaklanjuti", alasan="Diteruskan.")
+    officer.get("/admin/wbs/?lang=en")
+    assert "Choose where the report is forwarded to: the Inspectorate, APIP or APH." in status(
+        status="ditindaklanjuti", alasan="Diteruskan.")
+
+    newcomer = login_as("tim_wbs")
+    for lang, expected in (("en", "The WBS passphrase must be at least 12 characters long."),
+                           ("id", "Frasa sandi WBS minimal 12 karakter.")):
+        page = newcomer.get(f"/admin/wbs/kunci/baru?lang={lang}").get_data(as_text=True)
+        html = newcomer.post("/admin/wbs/kunci/baru", data={"passphrase": "pendek", "confirm": "pendek",
+                                                           "csrf_token": csrf_from(page)}).get_data(as_text=True)
+        assert expected in html, lang
