@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from admin.views import bp
 from core import attachments, storage
-from core.errors import N_, DomainError
+from core.errors import DomainError
 from core.extensions import db
 from core.models import Attachment, Role, unit_choices
 from core.registry import CardValue
@@ -28,12 +28,6 @@ from skm.workflow import STATUS_TL
 TULIS = (Role.pengelola_skm,)
 BACA = service.PEMBACA_TL  # the survey manager, Pimpinan and TPI read every result and action
 TL = (*BACA, Role.unit)
-
-# Labels defined by the rules (skm/workflow.py STATUS_TL, skm/queries.py JAWABAN_TL) and shown on these pages;
-# marked here for the translation catalogue, translated with _() where shown. Keep in step with those modules.
-LABEL_HALAMAN = (N_("Direncanakan"), N_("Sedang dikerjakan"), N_("Selesai"),
-                 N_("seluruh"), N_("sebagian besar"), N_("sebagian kecil"), N_("belum"))
-
 
 
 def card() -> CardValue:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from core.errors import N_
 from core.models import User
-from core.workflow import StateMachine
+from core.workflow import StateMachine, catalogue_word
 from gratifikasi import rules
 from gratifikasi.models import STATUS
 
@@ -35,8 +35,8 @@ def _only(*jenis: str):
     def guard(lap) -> str | None:
         if lap.jenis in jenis:
             return None
-        return (f"Tindakan ini tidak berlaku untuk {rules.JENIS[lap.jenis].lower()} berstatus "
-                f"«{lap.status_label}».")
+        return N_("Tindakan ini tidak berlaku untuk laporan «%(jenis)s» berstatus «%(status)s».",
+                  jenis=catalogue_word(rules.JENIS[lap.jenis]), status=catalogue_word(lap.status_label))
     return guard
 
 
@@ -47,7 +47,7 @@ GUARDS = {
     "nihil": _only("nihil"),
 }
 
-TABLE = StateMachine("laporan", STATUS, AKSI_LABEL, GUARDS)
+TABLE = StateMachine(N_("laporan gratifikasi"), STATUS, AKSI_LABEL, GUARDS)
 TABLE.allow(["diterima", "perlu_dilengkapi"], "verifikasi", "diverifikasi", [UPG], ["bukan_nihil"])
 TABLE.allow(["diterima"], "minta_lengkapi", "perlu_dilengkapi", [UPG])
 TABLE.allow(["perlu_dilengkapi"], "dilengkapi", "diterima", [PELAPOR])

@@ -9,12 +9,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import and_, func, select
 
+from core.errors import N_
 from core.extensions import db
 from core.workdays import format_tanggal
 from skm.calculator import UNSUR_KODE
 from skm.models import SkmPeriode, SkmRespon, SkmTindakLanjut
 
-JAWABAN_TL = {"A": "seluruh", "B": "sebagian besar", "C": "sebagian kecil", "D": "belum"}
+JAWABAN_TL = {"A": N_("seluruh"), "B": N_("sebagian besar"), "C": N_("sebagian kecil"), "D": N_("belum")}
 
 
 def jawaban_tindak_lanjut(selesai: int, total: int) -> tuple[str, str]:

@@ -6,14 +6,15 @@ are checked by skm.service: the first is about the user, the second about the fo
 """
 from __future__ import annotations
 
+from core.errors import N_
 from core.models import Role
 from core.workflow import StateMachine
 
-STATUS_TL = {"rencana": "Direncanakan", "proses": "Sedang dikerjakan", "selesai": "Selesai"}
+STATUS_TL = {"rencana": N_("Direncanakan"), "proses": N_("Sedang dikerjakan"), "selesai": N_("Selesai")}
 
 _PENGELOLA, _UNIT = Role.pengelola_skm.value, Role.unit.value
 
-TINDAK_LANJUT = StateMachine("tindak lanjut", STATUS_TL, STATUS_TL)
+TINDAK_LANJUT = StateMachine(N_("tindak lanjut"), STATUS_TL, STATUS_TL)
 # in the order the screen offers them
 TINDAK_LANJUT.allow(["rencana"], "proses", "proses", [_PENGELOLA, _UNIT])
 TINDAK_LANJUT.allow(["proses"], "selesai", "selesai", [_PENGELOLA, _UNIT])

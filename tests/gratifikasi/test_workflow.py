@@ -60,7 +60,7 @@ def test_refusals_say_why(app_ctx):
     upg = make_user(["upg"])[0]
     with pytest.raises(NotAllowed) as err:
         workflow.check(_lap("penerimaan", "diterima"), "selesaikan", upg)
-    assert "tidak berlaku untuk penerimaan gratifikasi berstatus «Diterima UPG»" in err.value.message
+    assert "tidak berlaku untuk laporan «Penerimaan gratifikasi» berstatus «Diterima UPG»" in err.value.message
     with pytest.raises(NotAllowed) as err:
         workflow.check(_lap("penerimaan", "perlu_dilengkapi"), "dilengkapi", upg)  # the reporter's step
     assert "tidak berwenang" in err.value.message
@@ -99,3 +99,20 @@ def test_attachment_belongs_to_a_visible_report(app_ctx):
         service.lampiran(other.id, att.id, upg)
     with pytest.raises(NotFoundError):
         service.bukti_kampanye(lap.id, att.id)  # a report's file is no campaign photo
+
+
+def test_a_refusal_of_the_path_is_one_sentence_in_either_language(app):
+    from core.web import translated
+
+    with app.test_request_context("/?lang=en"):
+        upg = make_user(["upg"])[0]
+        with pytest.raises(NotAllowed) as err:
+            workflow.check(_lap("nihil", "diverifikasi"), "teruskan_kpk", upg)
+        assert str(err.value.message) == ("Tindakan ini tidak berlaku untuk laporan «Laporan nihil (tidak menerima "
+                                          "gratifikasi)» berstatus «Diverifikasi (lengkap)».")
+        assert translated(err.value.message) == ("This action does not apply to a «Nil report (no gratifikasi "
+                                                 "received)» report with the status «Verified (complete)».")
+        with pytest.raises(NotAllowed) as err:
+            workflow.check(_lap("penerimaan", "selesai"), "verifikasi", upg)
+        assert translated(err.value.message) == ("The action «Verified as complete» cannot be taken on a gratifikasi "
+                                                 "report with the status «Completed».")

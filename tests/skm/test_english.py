@@ -162,3 +162,20 @@ def test_a_wrong_answer_value_is_one_sentence_in_either_language(app):
         assert refusal(jenis_kelamin="X") == ("Jenis kelamin «X» tidak dikenal (isi L atau P).",
                                              "Gender «X» not recognised (enter L or P).")
         assert refusal(usia="tua") == ("Usia «tua» bukan angka (isi 15–100).", "Age «tua» is not a number (enter 15–100).")
+
+
+def test_a_follow_up_step_refused_in_either_language(app):
+    from core.errors import NotAllowed
+    from core.web import translated
+    from skm.workflow import TINDAK_LANJUT
+
+    class FollowUp:
+        status = "rencana"
+
+    with app.test_request_context("/?lang=en"):
+        try:
+            TINDAK_LANJUT.check(FollowUp(), "rencana", "pengelola_skm")
+        except NotAllowed as e:
+            refusal = e.message
+        assert str(refusal) == "Tindakan «Direncanakan» tidak dapat dilakukan pada tindak lanjut berstatus «Direncanakan»."
+        assert translated(refusal) == "The action «Planned» cannot be taken on a follow-up with the status «Planned»."
