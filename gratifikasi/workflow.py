@@ -47,7 +47,7 @@ GUARDS = {
     "nihil": _only("nihil"),
 }
 
-TABLE = StateMachine(N_("laporan gratifikasi"), STATUS, AKSI_LABEL, GUARDS)
+TABLE = StateMachine(N_("laporan"), STATUS, AKSI_LABEL, GUARDS)
 TABLE.allow(["diterima", "perlu_dilengkapi"], "verifikasi", "diverifikasi", [UPG], ["bukan_nihil"])
 TABLE.allow(["diterima"], "minta_lengkapi", "perlu_dilengkapi", [UPG])
 TABLE.allow(["perlu_dilengkapi"], "dilengkapi", "diterima", [PELAPOR])

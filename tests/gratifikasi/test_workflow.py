@@ -114,5 +114,5 @@ def test_a_refusal_of_the_path_is_one_sentence_in_either_language(app):
                                                  "received)» report with the status «Verified (complete)».")
         with pytest.raises(NotAllowed) as err:
             workflow.check(_lap("penerimaan", "selesai"), "verifikasi", upg)
-        assert translated(err.value.message) == ("The action «Verified as complete» cannot be taken on a gratifikasi "
+        assert translated(err.value.message) == ("The action «Verified as complete» cannot be taken on a "
                                                  "report with the status «Completed».")
