@@ -16,6 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from core import storage
+from core.errors import N_, Message
 from skm import vocab
 from skm.calculator import UNSUR_KODE, UNSUR_NAMA
 
@@ -43,12 +44,14 @@ KOLOM_PROFIL = {
     "saran": ("saran", "saran dan masukan", "masukan"),
 }
 # columns that tell one respondent from another: only a row repeated with one of these is a duplicate
-KOLOM_IDENTITAS = {"no": "nomor responden", "waktu": "cap waktu"}
+KOLOM_IDENTITAS = {"no": Message(N_("nomor responden"), {}), "waktu": Message(N_("cap waktu"), {})}
+_USIA = Message(N_("usia"), {})  # lowercase: the import lists a fault mid-line
 # «U8», «u-8», «Unsur 8», «U8 Sarana …»: the number, then whatever words follow it
 _UNSUR_NOMOR = re.compile(r"^(?:u|unsur) ?([1-9])(?![0-9])(.*)$")
 
 class BerkasError(ValueError):
-    """The file as a whole cannot be read (empty, wrong header, merged cells…); `.message` in Indonesian."""
+    """The file as a whole cannot be read (empty, wrong header, merged cells…); `.message` in Indonesian, a
+    Message (or an N_ text) a page shows in its own language."""
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -119,14 +122,36 @@ class Bacaan:
         return not self.kesalahan and bool(self.baris)
 
     def daftar_kesalahan(self, batas: int = MAX_KESALAHAN_TAMPIL) -> list[str]:
-        return _daftar(self.kesalahan, batas)
+        return daftar_baris(self.kesalahan, batas)
 
 
-def _daftar(kesalahan: list[tuple[int, str]], batas: int) -> list[str]:
-    lines = [f"Baris {n}: {msg}" for n, msg in kesalahan[:batas]]
+def daftar_baris(kesalahan: list[tuple[int, str]], batas: int = MAX_KESALAHAN_TAMPIL) -> list[str]:
+    """«Baris n: …» lines (Messages), the first `batas` of them and how many more."""
+    # a row number as the spreadsheet shows it (str: no thousands separator), the count as the reader writes it
+    lines = [N_("Baris %(baris)s: %(masalah)s", baris=str(n), masalah=msg) for n, msg in kesalahan[:batas]]
     if len(kesalahan) > batas:
-        lines.append(f"… dan {len(kesalahan) - batas} kesalahan lain.")
+        lines.append(N_("… dan %(n)s kesalahan lain.", n=len(kesalahan) - batas))
     return lines
+
+
+def gabung(parts: list[str], sep: str = "; ") -> Message:
+    """Messages joined by `sep`, each translated on its own: one value of a sentence in either language."""
+    return Message(sep.join(f"%(p{i})s" for i in range(len(parts))), {f"p{i}": p for i, p in enumerate(parts)})
+
+
+class _Desimal(Message):
+    """A decimal with the places it was written with and the reader's decimal mark (3,625 / 3.625)."""
+
+    def __new__(cls, nilai: Decimal):
+        self = str.__new__(cls, str(nilai).replace(".", ","))
+        self.msgid, self.values, self.nilai = str(nilai), {}, nilai
+        return self
+
+    def __reduce__(self):
+        return _Desimal, (self.nilai,)
+
+    def in_lang(self, lang: str, gettext) -> str:
+        return self.msgid if lang == "en" else str(self)
 
 
 def _fold(text) -> str:
@@ -161,21 +186,21 @@ def _baca_judul(judul: list) -> tuple[list[str | None], list[KolomUnsur]]:
     present = [k for k in keys if k]
     doubled = sorted({k for k in present if present.count(k) > 1})
     missing = [k for k in UNSUR_KODE if k not in present]
-    expected = ("Baris judul yang diharapkan: U1 … U9 atau nama unsurnya (wajib; mis. «U8 Sarana dan Prasarana», "
-                "«Persyaratan»), dan bila ada: no, cap waktu, tanggal, jenis_kelamin, usia, pendidikan, pekerjaan, "
-                "layanan, saran.")
     problems = []
     if missing:
-        problems.append(f"kolom {', '.join(missing)} tidak ada")
+        problems.append(N_("kolom %(kolom)s tidak ada", kolom=", ".join(missing)))
     if unknown:
-        problems.append("kolom tidak dikenal: " + ", ".join(f"«{u}»" for u in unknown))
+        problems.append(N_("kolom tidak dikenal: %(kolom)s", kolom=", ".join(f"«{u}»" for u in unknown)))
     problems += ambiguous
     if doubled:
-        problems.append("kolom ganda: " + ", ".join(
+        problems.append(N_("kolom ganda: %(kolom)s", kolom=", ".join(
             f"{k} ({', '.join(f'«{m.judul}»' for m in pemetaan if m.kode == k)})" if k in UNSUR_KODE else k
-            for k in doubled))
+            for k in doubled)))
     if problems:
-        raise BerkasError("Baris judul (baris 1) salah: " + "; ".join(problems) + ". " + expected)
+        raise BerkasError(N_("Baris judul (baris 1) salah: %(masalah)s. Baris judul yang diharapkan: U1 … U9 atau "
+                             "nama unsurnya (wajib; mis. «U8 Sarana dan Prasarana», «Persyaratan»), dan bila ada: no, "
+                             "cap waktu, tanggal, jenis_kelamin, usia, pendidikan, pekerjaan, layanan, saran.",
+                             masalah=gabung(problems)))
     return keys, pemetaan
 
 
@@ -187,7 +212,8 @@ def unsur_dari_teks(written: str) -> tuple[KolomUnsur | None, str | None]:
     rest = numbered.group(2).strip() if numbered else text
     named = vocab.unsur_bernama(rest) if rest else set()
     if len(named) > 1:
-        return None, f"«{written}» menyebut lebih dari satu unsur ({', '.join(sorted(named))})"
+        return None, N_("«%(judul)s» menyebut lebih dari satu unsur (%(unsur)s)", judul=written,
+                        unsur=", ".join(sorted(named)))
     if named:
         return KolomUnsur(written, named.pop(), "nama"), None
     if numbered:
@@ -217,11 +243,11 @@ def _baris_berkas(data: bytes, nama: str) -> tuple[str, list[tuple[int, list]]]:
         rows = _csv_rows(clean.data)
     rows = [(n, cells) for n, cells in rows if any(_filled(c) for c in cells)]  # blank rows are not data
     if not rows:
-        raise BerkasError("Berkas kosong: tidak ada baris judul maupun data.")
+        raise BerkasError(N_("Berkas kosong: tidak ada baris judul maupun data."))
     if rows[0][0] != 1:
-        raise BerkasError(f"Baris judul harus di baris 1 (ditemukan di baris {rows[0][0]}).")
+        raise BerkasError(N_("Baris judul harus di baris 1 (ditemukan di baris %(baris)s).", baris=str(rows[0][0])))
     if len(rows) == 1:
-        raise BerkasError("Berkas hanya berisi baris judul: tidak ada data responden.")
+        raise BerkasError(N_("Berkas hanya berisi baris judul: tidak ada data responden."))
     if len(rows) - 1 > MAX_BARIS:
         raise _terlalu_panjang()
     return clean.original_name, rows
@@ -250,21 +276,22 @@ def _baca_respon(name: str, rows: list[tuple[int, list]]) -> Bacaan:
     seen: dict[tuple, int] = {}
     for number, cells in rows[1:]:
         if len(cells) > len(keys) and any(_filled(c) for c in cells[len(keys):]):
-            bacaan.kesalahan.append((number, "ada isian di luar kolom yang berjudul"))
+            bacaan.kesalahan.append((number, Message(N_("ada isian di luar kolom yang berjudul"), {})))
             continue
         values = {k: cells[i] if i < len(cells) else None for i, k in enumerate(keys) if k}
         filled = [k for k in identitas if _filled(values[k])]
         if filled:
             signature = tuple(_signature(values[k]) for k in sorted(values))
             if signature in seen:
-                what = " dan ".join(KOLOM_IDENTITAS[k] for k in filled)
-                bacaan.kesalahan.append((number, f"sama persis dengan baris {seen[signature]}, termasuk {what} "
-                                                 "(duplikat)"))
+                labels = [KOLOM_IDENTITAS[k] for k in filled]
+                what = labels[0] if len(labels) == 1 else N_("%(a)s dan %(b)s", a=labels[0], b=labels[1])
+                bacaan.kesalahan.append((number, N_("sama persis dengan baris %(baris)s, termasuk %(kolom)s "
+                                                    "(duplikat)", baris=str(seen[signature]), kolom=what)))
                 continue
             seen[signature] = number
         row, problems = _parse_row(number, values)
         if problems:
-            bacaan.kesalahan.append((number, "; ".join(problems)))
+            bacaan.kesalahan.append((number, gabung(problems)))
         else:
             bacaan.baris.append(row)
     return bacaan
@@ -293,7 +320,8 @@ def _csv_rows(data: bytes) -> list[tuple[int, list]]:
     try:
         return [(n, row) for n, row in enumerate(reader, 1)]  # record number, as a spreadsheet shows it
     except csv.Error as e:
-        raise BerkasError(f"CSV rusak di baris {reader.line_num}: {e}.") from e
+        # the reason is Python's own (English) words
+        raise BerkasError(N_("CSV rusak di baris %(baris)s: %(sebab)s.", baris=str(reader.line_num), sebab=str(e))) from e
 
 
 def _periksa_zip(data: bytes) -> None:
@@ -304,18 +332,21 @@ def _periksa_zip(data: bytes) -> None:
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise BerkasError("Berkas XLSX rusak atau tidak dapat dibaca.") from e
+        raise BerkasError(XLSX_RUSAK) from e
     total = sum(m.file_size for m in members)
     suspicious = any(m.file_size > 1024 * 1024 and m.file_size > MAX_RASIO_ZIP * max(m.compress_size, 1)
                      for m in members)
     if total > MAX_XLSX_TERBUKA or suspicious or len(members) > 1000:
-        raise BerkasError(f"Berkas XLSX terlalu besar setelah dibuka (paling besar {MAX_XLSX_TERBUKA // 2**20} MB "
-                          "isi lembar kerja) atau dimampatkan secara tidak wajar. Simpan ulang lembar pertama saja, "
-                          "sebagai XLSX atau CSV, lalu unggah lagi.")
+        raise BerkasError(N_("Berkas XLSX terlalu besar setelah dibuka (paling besar %(mb)s MB isi lembar kerja) atau "
+                             "dimampatkan secara tidak wajar. Simpan ulang lembar pertama saja, sebagai XLSX atau CSV, "
+                             "lalu unggah lagi.", mb=MAX_XLSX_TERBUKA // 2**20))
+
+
+XLSX_RUSAK = N_("Berkas XLSX rusak atau tidak dapat dibaca.")
 
 
 def _terlalu_panjang() -> BerkasError:
-    return BerkasError(f"Berkas berisi lebih dari {MAX_BARIS} baris data; paling banyak {MAX_BARIS} baris per impor.")
+    return BerkasError(N_("Berkas berisi lebih dari %(n)s baris data; paling banyak %(n)s baris per impor.", n=MAX_BARIS))
 
 
 def _xlsx_rows(data: bytes) -> list[tuple[int, list]]:
@@ -329,21 +360,21 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list]]:
             # read-only: rows stream from the sheet XML instead of a whole workbook in memory
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (InvalidFileException, KeyError, ValueError, OSError, zipfile.BadZipFile) as e:
-        raise BerkasError("Berkas XLSX rusak atau tidak dapat dibaca.") from e
+        raise BerkasError(XLSX_RUSAK) from e
     try:
         ws = wb.worksheets[0]
         merged = _sel_gabungan(ws)
         if merged:
-            raise BerkasError("Lembar pertama berisi sel gabungan (merge) di " + ", ".join(merged[:10])
-                              + ". Pisahkan sel (Unmerge) agar setiap responden satu baris, lalu unggah lagi.")
+            raise BerkasError(N_("Lembar pertama berisi sel gabungan (merge) di %(sel)s. Pisahkan sel (Unmerge) agar "
+                                 "setiap responden satu baris, lalu unggah lagi.", sel=", ".join(merged[:10])))
         ws.reset_dimensions()  # a declared A1:XFD1048576 would make the reader pad every row to it
         out = []
         for number, row in enumerate(ws.iter_rows(), 1):
             if number > MAX_BARIS + 1:
                 raise _terlalu_panjang()
             if len(row) > MAX_KOLOM:
-                raise BerkasError(f"Baris {number} berisi lebih dari {MAX_KOLOM} kolom; hapus kolom yang tidak "
-                                  "dipakai, lalu unggah lagi.")
+                raise BerkasError(N_("Baris %(baris)s berisi lebih dari %(n)s kolom; hapus kolom yang tidak "
+                                     "dipakai, lalu unggah lagi.", baris=str(number), n=MAX_KOLOM))
             cells = []
             for cell in row:
                 value = cell.value
@@ -375,30 +406,31 @@ def _parse_row(number: int, values: dict) -> tuple[BarisRespon | None, list[str]
     problems: list[str] = []
     for key, value in values.items():
         if isinstance(value, _Formula):
-            problems.append(f"kolom {key} berisi rumus ({value[:40]}); ganti dengan nilainya (Tempel Nilai)")
+            problems.append(N_("kolom %(kolom)s berisi rumus (%(rumus)s); ganti dengan nilainya (Tempel Nilai)",
+                               kolom=key, rumus=str(value[:40])))
     if problems:
         return None, problems
     jawaban: dict[str, int] = {}
     for k in UNSUR_KODE:
         value = values.get(k)
         if not _filled(value):
-            problems.append(f"{k} kosong")
+            problems.append(N_("%(kode)s kosong", kode=k))
             continue
         try:
             jawaban[k] = vocab.bilangan_bulat(value, k, 1, 4)
         except vocab.NilaiSalah as e:
-            problems.append(str(e))
+            problems.append(e.pesan)
     row = BarisRespon(baris=number, jawaban=jawaban)
     parsers = {"jenis_kelamin": vocab.jenis_kelamin, "pendidikan": vocab.pendidikan,
                "pekerjaan": vocab.pekerjaan, "tanggal": vocab.tanggal, "waktu": vocab.waktu,
-               "usia": lambda v: vocab.bilangan_bulat(v, "usia", vocab.USIA_MIN, vocab.USIA_MAX)}
+               "usia": lambda v: vocab.bilangan_bulat(v, _USIA, vocab.USIA_MIN, vocab.USIA_MAX)}
     for key, parse in parsers.items():
         value = values.get(key)
         if _filled(value):
             try:
                 setattr(row, key, parse(value))
             except vocab.NilaiSalah as e:
-                problems.append(str(e))
+                problems.append(e.pesan)
     if row.tanggal is None and row.waktu is not None:
         row.tanggal = row.waktu.date()
     if _filled(values.get("saran")):
@@ -406,7 +438,7 @@ def _parse_row(number: int, values: dict) -> tuple[BarisRespon | None, list[str]
 
         row.saran = clean_text(str(values["saran"]))
         if len(row.saran) > MAX_SARAN:
-            problems.append(f"saran lebih dari {MAX_SARAN} karakter")
+            problems.append(N_("saran lebih dari %(n)s karakter", n=MAX_SARAN))
     for key in ("layanan", "no"):
         if _filled(values.get(key)):
             setattr(row, key, _signature(values[key]))
@@ -440,7 +472,7 @@ class BacaanNrr:
         return not self.kesalahan and not self.masalah_tabel
 
     def daftar_kesalahan(self, batas: int = MAX_KESALAHAN_TAMPIL) -> list[str]:
-        return self.masalah_tabel + _daftar(self.kesalahan, batas)
+        return self.masalah_tabel + daftar_baris(self.kesalahan, batas)
 
     def keterangan_kolom(self) -> list[str]:
         return [m.uraian("menurut nama unsur") for m in sorted(self.pemetaan, key=lambda m: m.kode)]
@@ -449,14 +481,14 @@ class BacaanNrr:
 def _angka_nrr(value) -> tuple[Decimal, int]:
     """(the value, its decimals as written) of an NRR cell: «3,62», «3.62», 3.62, 4."""
     if isinstance(value, bool):
-        raise vocab.NilaiSalah("bukan angka")
+        raise vocab.NilaiSalah(Message(N_("bukan angka"), {}))
     text = repr(value) if isinstance(value, float) else str(value).strip().replace(",", ".")
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise vocab.NilaiSalah(f"«{value}» bukan angka") from None
+        raise vocab.NilaiSalah(N_("«%(nilai)s» bukan angka", nilai=value)) from None
     if not number.is_finite():
-        raise vocab.NilaiSalah(f"«{value}» bukan angka")
+        raise vocab.NilaiSalah(N_("«%(nilai)s» bukan angka", nilai=value))
     places = max(0, -number.as_tuple().exponent)
     if isinstance(value, float) and places > 6:  # a computed float: as exact as the spreadsheet keeps it
         places = 15
@@ -468,10 +500,10 @@ def _baca_nrr(name: str, rows: list[tuple[int, list]]) -> BacaanNrr:
     cols = {key: [i for i, h in enumerate(header) if h in names] for key, names in KOLOM_NRR.items()}
     bacaan = BacaanNrr(nama=name)
     if not cols["unsur"]:
-        raise BerkasError("Tabel NRR: kolom «unsur» (nama atau kode unsur) tidak ada. Baris judul yang diharapkan: "
-                          "unsur, NRR, dan bila ada: responden.")
+        raise BerkasError(N_("Tabel NRR: kolom «unsur» (nama atau kode unsur) tidak ada. Baris judul yang diharapkan: "
+                             "unsur, NRR, dan bila ada: responden."))
     if len(cols["nrr"]) > 1 or len(cols["n"]) > 1:
-        raise BerkasError("Tabel NRR: kolom NRR atau responden ganda.")
+        raise BerkasError(N_("Tabel NRR: kolom NRR atau responden ganda."))
     at_nrr, at_n = cols["nrr"][0], (cols["n"] or [None])[0]
 
     def cell(cells, i):
@@ -485,36 +517,40 @@ def _baca_nrr(name: str, rows: list[tuple[int, list]]) -> BacaanNrr:
             bacaan.kesalahan.append((number, problem))
             continue
         if found is None:
-            bacaan.diabaikan.append((number, f"«{label}» bukan unsur" if label else "tanpa nama unsur"))
+            bacaan.diabaikan.append((number, N_("«%(label)s» bukan unsur", label=label) if label
+                                     else Message(N_("tanpa nama unsur"), {})))
             continue
         kode = found.kode
         if kode in rows_of:
-            bacaan.kesalahan.append((number, f"{kode} sudah ada di baris {rows_of[kode]}"))
+            bacaan.kesalahan.append((number, N_("%(kode)s sudah ada di baris %(baris)s", kode=kode,
+                                                baris=str(rows_of[kode]))))
             continue
         rows_of[kode] = number
         bacaan.pemetaan.append(found)
         value = cell(cells, at_nrr)
         if not _filled(value):
-            bacaan.kesalahan.append((number, f"NRR {kode} kosong"))
+            bacaan.kesalahan.append((number, N_("NRR %(kode)s kosong", kode=kode)))
             continue
         try:
             nrr, places = _angka_nrr(value)
         except vocab.NilaiSalah as e:
-            bacaan.kesalahan.append((number, f"NRR {kode} {e}"))
+            bacaan.kesalahan.append((number, N_("NRR %(kode)s %(salah)s", kode=kode, salah=e.pesan)))
             continue
         if not Decimal(1) <= nrr <= Decimal(4):
-            bacaan.kesalahan.append((number, f"NRR {kode} bernilai {str(nrr).replace('.', ',')}, di luar rentang 1–4"))
+            bacaan.kesalahan.append((number, N_("NRR %(kode)s bernilai %(nilai)s, di luar rentang 1–4", kode=kode,
+                                                nilai=_Desimal(nrr))))
             continue
         bacaan.nrr[kode] = nrr
         bacaan.desimal = max(bacaan.desimal, places)  # a table shows one precision: «4» typed is «4,00»
         if at_n is not None and _filled(cell(cells, at_n)):
             try:
-                bacaan.responden[kode] = vocab.bilangan_bulat(cell(cells, at_n), f"responden {kode}", 1, 10**7)
+                bacaan.responden[kode] = vocab.bilangan_bulat(cell(cells, at_n),
+                                                              N_("responden %(kode)s", kode=kode), 1, 10**7)
             except vocab.NilaiSalah as e:
-                bacaan.kesalahan.append((number, str(e)))
+                bacaan.kesalahan.append((number, e.pesan))
     missing = [k for k in UNSUR_KODE if k not in rows_of]
     if missing:
-        bacaan.masalah_tabel.append(f"Unsur {', '.join(missing)} tidak ada di tabel.")
+        bacaan.masalah_tabel.append(N_("Unsur %(unsur)s tidak ada di tabel.", unsur=", ".join(missing)))
     if bacaan.responden and len(bacaan.responden) != len(bacaan.nrr):
-        bacaan.masalah_tabel.append("Kolom responden harus diisi untuk setiap unsur, atau dikosongkan seluruhnya.")
+        bacaan.masalah_tabel.append(N_("Kolom responden harus diisi untuk setiap unsur, atau dikosongkan seluruhnya."))
     return bacaan

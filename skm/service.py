@@ -22,7 +22,7 @@ from core.forms import clean_text
 from core.models import Role, Unit
 from core.workdays import local_today, utcnow
 from skm import vocab
-from skm.berkas import Bacaan, BerkasError, KolomUnsur, baca
+from skm.berkas import Bacaan, BerkasError, KolomUnsur, baca, daftar_baris
 from skm.calculator import (JENIS_PERSEPSI, UNSUR_KODE, UNSUR_NAMA, HasilIkm, HasilPersepsi, Prediksi, Sampel,
                             hitung_ikm, hitung_persepsi, normalisasi_metode, sampel)
 from skm.models import (PersepsiItem, PersepsiJawaban, PersepsiRespon, SkmImpor, SkmKode, SkmLayanan, SkmPeriode,
@@ -440,17 +440,17 @@ def impor(layanan: SkmLayanan, periode: SkmPeriode, bacaan: Bacaan, *, sha256: s
     errors = list(bacaan.kesalahan)
     for row in bacaan.baris:
         if row.tanggal and not periode.mulai <= row.tanggal <= periode.selesai:
-            errors.append((row.baris, f"tanggal {row.tanggal:%d/%m/%Y} di luar periode {periode.nama} "
-                                      f"({periode.mulai:%d/%m/%Y}–{periode.selesai:%d/%m/%Y})"))
+            errors.append((row.baris, N_("tanggal %(tanggal)s di luar periode %(periode)s (%(mulai)s–%(selesai)s)",
+                                         tanggal=row.tanggal.strftime("%d/%m/%Y"), periode=periode.nama,
+                                         mulai=periode.mulai.strftime("%d/%m/%Y"),
+                                         selesai=periode.selesai.strftime("%d/%m/%Y"))))
         if row.layanan and row.layanan not in (layanan.kode, layanan.nama.strip().lower()):
-            errors.append((row.baris, f"kolom layanan «{row.layanan}» bukan layanan {layanan.nama}"))
+            errors.append((row.baris, N_("kolom layanan «%(isi)s» bukan layanan %(layanan)s", isi=row.layanan,
+                                         layanan=layanan.nama)))
     if errors:
         errors.sort()
-        shown = [f"Baris {n}: {m}" for n, m in errors[:50]]
-        if len(errors) > 50:
-            shown.append(f"… dan {len(errors) - 50} kesalahan lain.")
         raise ImporGagal(N_("Tidak ada yang diimpor: %(n)s baris bermasalah. Perbaiki lalu unggah lagi.",
-                            n=len(errors)), shown, bacaan.pemetaan)
+                            n=len(errors)), daftar_baris(errors), bacaan.pemetaan)
     if not bacaan.baris:
         raise DomainError("Berkas tidak berisi data responden.", field="berkas")
     if db.session.scalar(select(SkmImpor.id).where(SkmImpor.layanan_id == layanan.id, SkmImpor.sha256 == sha256)):

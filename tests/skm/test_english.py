@@ -179,3 +179,71 @@ def test_a_follow_up_step_refused_in_either_language(app):
             refusal = e.message
         assert str(refusal) == "Tindakan «Direncanakan» tidak dapat dilakukan pada tindak lanjut berstatus «Direncanakan»."
         assert translated(refusal) == "The action «Planned» cannot be taken on a follow-up with the status «Planned»."
+
+
+def test_the_import_refusals_and_row_problems_in_the_officers_language(app, ids, login_as):
+    from tests.skm.conftest import HEADER, contoh_rows, xlsx_bytes
+    from tests.skm.test_admin import _post
+
+    def upload(client, header, rows, query=""):
+        data = {"layanan_id": ids.layanan, "periode_id": ids.periode,
+                "berkas": (io.BytesIO(xlsx_bytes(header, rows)), "skm.xlsx")}
+        return _post(client, "/admin/skm/impor" + query, data, content_type="multipart/form-data").get_data(as_text=True)
+
+    wrong_header = [("skor" if h == "U9" else h) for h in HEADER]
+    rows = contoh_rows()
+    rows[3][6] = 0                        # row 5: U1 out of range
+    rows[4][7], rows[4][2] = None, "X"    # row 6: two problems in one line
+    rows[5][3] = "tua"                    # row 7: the age, a label translated inside the fault
+    rows.append(list(rows[0]))            # row 31: the same respondent twice
+
+    en = login_as("pengelola_skm")
+    html = upload(en, wrong_header, contoh_rows(), "?lang=en")
+    assert ("The header row (row 1) is wrong: column U9 is missing; unknown columns: «skor». Expected header row: "
+            "U1 … U9 or the names of the elements") in html
+    assert "Baris judul" not in html
+    html = upload(en, HEADER, rows, "?lang=en")
+    assert "Nothing was imported: 4 rows have problems." in html
+    assert "Row 5: U1 is 0, outside the range 1–4" in html
+    assert "Row 6: U2 is empty; gender «X» not recognised (enter L or P)" in html
+    assert "Row 7: age «tua» is not a number (enter 15–100)" in html
+    assert "Row 31: exactly the same as row 2, including the respondent number (duplicate)" in html
+    assert "Baris 5" not in html and "kosong" not in html and "duplikat" not in html
+
+    id_ = login_as("pengelola_skm")
+    html = upload(id_, wrong_header, contoh_rows())
+    assert ("Baris judul (baris 1) salah: kolom U9 tidak ada; kolom tidak dikenal: «skor». Baris judul yang "
+            "diharapkan: U1 … U9 atau nama unsurnya") in html
+    html = upload(id_, HEADER, rows)
+    assert "Tidak ada yang diimpor: 4 baris bermasalah." in html
+    assert "Baris 5: U1 bernilai 0, di luar rentang 1–4" in html
+    assert "Baris 6: U2 kosong; jenis kelamin «X» tidak dikenal (isi L atau P)" in html
+    assert "Baris 7: usia «tua» bukan angka (isi 15–100)" in html
+    assert "Baris 31: sama persis dengan baris 2, termasuk nomor responden (duplikat)" in html
+    assert "Row 5" not in html
+
+
+def test_the_file_refusals_and_the_nrr_table_in_english(app):
+    from core.web import translated
+    from skm.berkas import BerkasError, baca, baca_untuk_hitung
+
+    def refusal(data: bytes, nama="skm.csv"):
+        try:
+            baca(data, nama)
+        except BerkasError as e:
+            return str(e.message), translated(e.message)
+
+    with app.test_request_context("/?lang=en"):
+        assert refusal(b"\n\nU1;U2\n1;2\n") == ("Baris judul harus di baris 1 (ditemukan di baris 3).",
+                                                 "The header row must be row 1 (it was found on row 3).")
+        assert refusal(b"U1;U2\n1;" + b"2" * 200_000 + b"\n") == (  # the reason is Python's own words
+            "CSV rusak di baris 2: field larger than field limit (131072).",
+            "The CSV file is broken at row 2: field larger than field limit (131072).")
+        table = baca_untuk_hitung("unsur;NRR\nU1;4,5\nU2;\nU1;3\nlain;2\n".encode(), "nrr.csv")
+        assert [str(m) for m in table.daftar_kesalahan()][:3] == [
+            "Unsur U3, U4, U5, U6, U7, U8, U9 tidak ada di tabel.", "Baris 2: NRR U1 bernilai 4,5, di luar rentang 1–4",
+            "Baris 3: NRR U2 kosong"]
+        assert [translated(m) for m in table.daftar_kesalahan()] == [
+            "Elements U3, U4, U5, U6, U7, U8, U9 are missing from the table.",
+            "Row 2: NRR U1 is 4.5, outside the range 1–4", "Row 3: NRR U2 is empty", "Row 4: U1 is already on row 2"]
+        assert [translated(why) for _n, why in table.diabaikan] == ["«lain» is not an element"]
