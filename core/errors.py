@@ -84,6 +84,12 @@ def N_(text: str, **values):
     return Message(text, values) if values else text
 
 
+def catalogue_word(text: str) -> Message:
+    """A catalogue text (a label, a noun, a status) used as a value inside a Message, so that it is translated
+    with it: N_ without values gives a plain str, and plain values (a name, a ticket) are never looked up."""
+    return text if isinstance(text, Message) else Message(text, {})
+
+
 PAGES = {
     400: (N_("Permintaan tidak dapat diproses"), N_("Data yang dikirim tidak lengkap atau rusak. Silakan periksa dan coba lagi.")),
     403: (N_("Akses ditolak"), N_("Anda tidak memiliki hak untuk membuka halaman ini.")),

@@ -9,16 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from core.errors import N_, Message, NotAllowed
+from core.errors import N_, NotAllowed, catalogue_word
 
 # a guard looks at the object and returns why the action is refused now, or None
 Guard = Callable[[object], "str | None"]
-
-
-def catalogue_word(text: str) -> Message:
-    """A label or noun inside a refusal, looked up in the catalogue on the page (N_ without values gives a
-    plain string, which Message.in_lang would leave Indonesian); one the catalogue lacks stays as it is."""
-    return text if isinstance(text, Message) else Message(text, {})
 
 
 @dataclass(frozen=True)

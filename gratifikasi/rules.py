@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from core.calendar import add_workdays, workdays_between
-from core.errors import DomainError, Message, N_
+from core.errors import DomainError, Message, N_, catalogue_word
 from core.settings import get_setting
 from core.workdays import local_today
 
@@ -329,9 +329,9 @@ def wajib_lapor(acara: str, hubungan: str, nilai: int, tanggal_terima: date, *, 
                                     "komisi) tidak dikecualikan dan wajib dilaporkan."))
         farewell = acara == "pisah_sambut" and a.pisah_sambut
         limit = a.pisah_sambut if farewell else a.rekan_kerja
-        what = Message(N_("pemberian sesama rekan kerja untuk pisah sambut, pensiun, mutasi, atau ulang tahun")
-                       if farewell else N_("pemberian sesama rekan kerja yang bukan uang dan tidak terkait kedinasan"),
-                       {})
+        what = catalogue_word(N_("pemberian sesama rekan kerja untuk pisah sambut, pensiun, mutasi, atau ulang tahun")
+                              if farewell else N_("pemberian sesama rekan kerja yang bukan uang dan tidak terkait "
+                                                  "kedinasan"))
         if nilai > limit:
             return verdict(True, _over(limit, what), limit, a.rekan_kerja_setahun)
         if total_setahun is not None and max(total_setahun, nilai) > a.rekan_kerja_setahun:
@@ -361,7 +361,7 @@ def _over(limit: int, what: Message) -> Message:
 
 
 def _by_limit(verdict, nilai: int, limit: int, what: str) -> Verdict:
-    what = Message(what, {})
+    what = catalogue_word(what)
     if nilai > limit:
         return verdict(True, _over(limit, what), limit)
     return verdict(False, N_("Tidak melebihi batas Rp%(batas)s per pemberi untuk %(what)s.", batas=limit,

@@ -21,7 +21,7 @@ from core import audit, outbox, storage
 from core.attachments import save_clean
 from core.crypto import keyed_hash, new_code, normalize_code
 from core.documents import format_nomor, nomor_ditolak
-from core.errors import N_, DomainError, Message, NotAllowed, NotFoundError
+from core.errors import N_, DomainError, Message, NotAllowed, NotFoundError, catalogue_word
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Attachment, Setting, Unit, User
@@ -123,7 +123,7 @@ def check_laporan(inp: LaporanInput, today: date | None = None,
         value = clean_text(getattr(inp, name) or "")
         if len(value) > limit:
             errors[name] = N_("%(label)s terlalu panjang (maksimal %(max)s karakter; terisi %(n)s).",
-                              label=Message(label, {}), max=limit, n=len(value))
+                              label=catalogue_word(label), max=limit, n=len(value))
         data[name] = value
     required = ["pelapor_nama", "pelapor_jabatan", "pelapor_telepon", "pelapor_alamat"]
     if not nihil:
@@ -405,7 +405,7 @@ def _notify(lap: LaporanGratifikasi, text: str) -> None:
 
 def _note(text: str | None, label: str, required: bool = False, limit: int = 5000, field: str = "catatan") -> str:
     """`label`: an N_ text (translated with the message on an English page)."""
-    text, label = clean_text(text), Message(label, {})
+    text, label = clean_text(text), catalogue_word(label)
     if required and not text:
         raise DomainError(N_("%(label)s wajib diisi.", label=label), field)
     if len(text) > limit:
@@ -420,14 +420,14 @@ def _too_long(label: Message, limit: int) -> Message:
 def _date(value: date | None, label: str, fieldname: str, *, not_before: date | None = None,
           before_label: str = "") -> date:
     """`label`, `before_label`: N_ texts."""
-    today, label = local_today(), Message(label, {})
+    today, label = local_today(), catalogue_word(label)
     if value is None:
         raise DomainError(N_("%(label)s wajib diisi.", label=label), fieldname)
     if value > today:
         raise DomainError(N_("%(label)s tidak boleh setelah hari ini.", label=label), fieldname)
     if not_before and value < not_before:
         raise DomainError(N_("%(label)s tidak boleh sebelum %(sebelum)s.", label=label,
-                             sebelum=Message(before_label, {})), fieldname)
+                             sebelum=catalogue_word(before_label)), fieldname)
     return value
 
 
@@ -639,7 +639,7 @@ def simpan_pengaturan(values: dict, actor: User) -> None:
     for name, (label, limit) in PENGATURAN_TEKS.items():
         value = clean_text(values.get(name))
         if len(value) > limit:
-            raise DomainError(_too_long(Message(label, {}), limit), name)
+            raise DomainError(_too_long(catalogue_word(label), limit), name)
         if name == "upg_email" and value:
             try:
                 value = validate_email(value, check_deliverability=False).normalized

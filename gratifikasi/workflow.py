@@ -9,9 +9,9 @@ the case page and the tracking page ask `actions_for` which actions to offer.
 """
 from __future__ import annotations
 
-from core.errors import N_
+from core.errors import N_, catalogue_word
 from core.models import User
-from core.workflow import StateMachine, catalogue_word
+from core.workflow import StateMachine
 from gratifikasi import rules
 from gratifikasi.models import STATUS
 

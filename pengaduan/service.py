@@ -24,7 +24,7 @@ from core.attachments import attachments_of, save_clean
 from core.calendar import add_workdays
 from core.crypto import CROCKFORD, keyed_hash, new_code, normalize_code
 from core.documents import NotaDinas, format_nomor, letterhead, nomor_ditolak, penandatangan_nota_dinas, tembusan_nota_dinas
-from core.errors import N_, DomainError, InputError, Message, NotAllowed, NotFoundError
+from core.errors import N_, DomainError, InputError, NotAllowed, NotFoundError, catalogue_word
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Attachment, Counter, Role, Unit, User
@@ -674,7 +674,7 @@ def disposisi(p: Pengaduan, user: User, unit_id: int, sifat: str = "Biasa", cata
     try:
         ttd = penandatangan_nota_dinas(plh)
     except ValueError as exc:
-        raise DomainError(N_("%(sebab)s Atur di Pengaturan kantor.", sebab=Message(exc.args[0], {})),
+        raise DomainError(N_("%(sebab)s Atur di Pengaturan kantor.", sebab=catalogue_word(exc.args[0])),
                           "penandatangan") from exc
     catatan = clean_text(catatan or "")[:MAX_TEKS]
     _may(p, "disposisi", PETUGAS, user)  # before taking a number, so a refused action uses none

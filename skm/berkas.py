@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from core import storage
-from core.errors import N_, Message
+from core.errors import N_, Message, catalogue_word
 from skm import vocab
 from skm.calculator import UNSUR_KODE, UNSUR_NAMA
 
@@ -44,8 +44,8 @@ KOLOM_PROFIL = {
     "saran": ("saran", "saran dan masukan", "masukan"),
 }
 # columns that tell one respondent from another: only a row repeated with one of these is a duplicate
-KOLOM_IDENTITAS = {"no": Message(N_("nomor responden"), {}), "waktu": Message(N_("cap waktu"), {})}
-_USIA = Message(N_("usia"), {})  # lowercase: the import lists a fault mid-line
+KOLOM_IDENTITAS = {"no": catalogue_word(N_("nomor responden")), "waktu": catalogue_word(N_("cap waktu"))}
+_USIA = catalogue_word(N_("usia"))  # lowercase: the import lists a fault mid-line
 # «U8», «u-8», «Unsur 8», «U8 Sarana …»: the number, then whatever words follow it
 _UNSUR_NOMOR = re.compile(r"^(?:u|unsur) ?([1-9])(?![0-9])(.*)$")
 
@@ -276,7 +276,7 @@ def _baca_respon(name: str, rows: list[tuple[int, list]]) -> Bacaan:
     seen: dict[tuple, int] = {}
     for number, cells in rows[1:]:
         if len(cells) > len(keys) and any(_filled(c) for c in cells[len(keys):]):
-            bacaan.kesalahan.append((number, Message(N_("ada isian di luar kolom yang berjudul"), {})))
+            bacaan.kesalahan.append((number, catalogue_word(N_("ada isian di luar kolom yang berjudul"))))
             continue
         values = {k: cells[i] if i < len(cells) else None for i, k in enumerate(keys) if k}
         filled = [k for k in identitas if _filled(values[k])]
@@ -481,7 +481,7 @@ class BacaanNrr:
 def _angka_nrr(value) -> tuple[Decimal, int]:
     """(the value, its decimals as written) of an NRR cell: «3,62», «3.62», 3.62, 4."""
     if isinstance(value, bool):
-        raise vocab.NilaiSalah(Message(N_("bukan angka"), {}))
+        raise vocab.NilaiSalah(catalogue_word(N_("bukan angka")))
     text = repr(value) if isinstance(value, float) else str(value).strip().replace(",", ".")
     try:
         number = Decimal(text)
@@ -518,7 +518,7 @@ def _baca_nrr(name: str, rows: list[tuple[int, list]]) -> BacaanNrr:
             continue
         if found is None:
             bacaan.diabaikan.append((number, N_("«%(label)s» bukan unsur", label=label) if label
-                                     else Message(N_("tanpa nama unsur"), {})))
+                                     else catalogue_word(N_("tanpa nama unsur"))))
             continue
         kode = found.kode
         if kode in rows_of:

@@ -16,7 +16,7 @@ from sqlalchemy import and_, bindparam, func, select, text, update
 
 from core import attachments, audit
 from core.crypto import new_code, normalize_code
-from core.errors import N_, DomainError, Message, NotAllowed, NotFoundError
+from core.errors import N_, DomainError, Message, NotAllowed, NotFoundError, catalogue_word
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Role, Unit
@@ -246,7 +246,7 @@ class ResponBaru:
     tanggal: date | None = None
 
 
-_USIA = Message(N_("Usia"), {})
+_USIA = catalogue_word(N_("Usia"))
 
 
 class _Kalimat(Message):
@@ -254,7 +254,7 @@ class _Kalimat(Message):
     letter and a full stop."""
 
     def __new__(cls, salah: str):
-        salah = salah if isinstance(salah, Message) else Message(salah, {})
+        salah = catalogue_word(salah)
         self = str.__new__(cls, _kalimat(salah))
         self.msgid, self.values, self.salah = salah.msgid, salah.values, salah
         return self
@@ -277,7 +277,7 @@ def _periksa_respon(data: ResponBaru, *, profil_wajib: bool) -> ResponBaru:
         value = data.jawaban.get(kode)
         if value is None or value == "":
             raise DomainError(N_("Pertanyaan %(kode)s (%(unsur)s) belum dijawab.", kode=kode,
-                                 unsur=Message(UNSUR_NAMA[kode], {})), field=kode)
+                                 unsur=catalogue_word(UNSUR_NAMA[kode])), field=kode)
         try:
             jawaban[kode] = vocab.bilangan_bulat(value, kode, 1, 4)
         except vocab.NilaiSalah as e:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.errors import N_, NotAllowed
+from core.errors import N_, NotAllowed, catalogue_word
 from core.models import Role
-from core.workflow import StateMachine, catalogue_word
+from core.workflow import StateMachine
 
 # who acts: an officer of the WBS team, or the reporter (who holds the receipt)
 TIM, PELAPOR = Role.tim_wbs.value, "pelapor"

@@ -18,7 +18,7 @@ from werkzeug.datastructures import FileStorage
 
 from core import audit, storage
 from core.attachments import save_clean
-from core.errors import N_, DomainError, Message
+from core.errors import N_, DomainError, catalogue_word
 from core.extensions import db
 from core.forms import clean_text
 from core.models import Attachment
@@ -62,7 +62,7 @@ def _periksa_berkas(berkas: FileStorage | None, data: bytes | None, nama_berkas:
 
 def _teks(value: str | None, field_name: str, label: str, limit: int, wajib: bool = False) -> str:
     """`label`: an N_ text (translated with the message on an English page)."""
-    value, label = clean_text(value or ""), Message(label, {})
+    value, label = clean_text(value or ""), catalogue_word(label)
     if wajib and not value:
         raise DomainError(N_("%(label)s wajib diisi.", label=label), field_name)
     if len(value) > limit:

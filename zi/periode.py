@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from core.calendar import office_calendar
-from core.errors import N_, DomainError, Message
+from core.errors import N_, DomainError, Message, catalogue_word
 
 BULAN = [N_("Januari"), N_("Februari"), N_("Maret"), N_("April"), N_("Mei"), N_("Juni"), N_("Juli"), N_("Agustus"),
          N_("September"), N_("Oktober"), N_("November"), N_("Desember")]
@@ -32,7 +32,7 @@ class Periode:
     def nama(self) -> Message:
         """The label, for a message shown in the reader's language."""
         if self.jenis == "bulan":
-            return N_("%(bulan)s %(tahun)s", bulan=Message(BULAN[self.ke - 1], {}), tahun=self.tahun)
+            return N_("%(bulan)s %(tahun)s", bulan=catalogue_word(BULAN[self.ke - 1]), tahun=self.tahun)
         if self.jenis == "triwulan":
             return N_("Triwulan %(ke)s %(tahun)s", ke=ROMAWI[self.ke - 1], tahun=self.tahun)
         if self.jenis == "semester":
@@ -60,7 +60,7 @@ def periode(jenis: str, tahun: int, ke: int = 1) -> Periode:
         ke = 1
     if not 1 <= ke <= JENIS[jenis]:
         raise DomainError(N_("Untuk periode %(jenis)s, isi ke- antara 1 dan %(n)s.",
-                             jenis=Message(NAMA_JENIS[jenis], {}), n=JENIS[jenis]), "ke")
+                             jenis=catalogue_word(NAMA_JENIS[jenis]), n=JENIS[jenis]), "ke")
     step = LANGKAH[jenis]
     first_month = (ke - 1) * step + 1
     mulai = date(tahun, first_month, 1)
@@ -94,4 +94,4 @@ def hari_kerja_pertama(tahun: int, bulan: int) -> date:
 
 def tanggal_pesan(d: date) -> Message:
     """'30 Juni 2026' (core.workdays.format_tanggal) for a message shown in the reader's language."""
-    return N_("%(hari)s %(bulan)s %(tahun)s", hari=d.day, bulan=Message(BULAN[d.month - 1], {}), tahun=d.year)
+    return N_("%(hari)s %(bulan)s %(tahun)s", hari=d.day, bulan=catalogue_word(BULAN[d.month - 1]), tahun=d.year)
